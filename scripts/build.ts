@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import webShellConfig from '../web-shell/vite.config';
+import { formatSize } from './file-size';
+import { filesUnder } from '../tests/simulator/files';
+
+const root = path.resolve(import.meta.dirname, '..');
+const simulatorResources = path.join(root, 'tests/simulator/resources');
+
+/** FiveM client scripts run in a bare JS engine: an import of a Node builtin is a build error, not a runtime crash. */
+const rejectNodeBuiltins: Plugin = {
+  name: 'reject-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
+      isBuiltin(specifier) ? { errors: [{ text: `"${specifier}" is a Node builtin; client scripts have no Node` }] } : undefined,
+    );
+  },
+};
+
+const serverScript: BuildOptions = { bundle: true, format: 'cjs', platform: 'node', target: 'node22' };
+// Database drivers stay external: the simulator runs in Node, where they load from node_modules.
+const simulatorServerScript: BuildOptions = { ...serverScript, external: ['mysql2', 'better-sqlite3'] };
+const clientScript: BuildOptions = {
+  bundle: true,
+  format: 'iife',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  target: 'es2020',
+  plugins: [rejectNodeBuiltins],
+};
+
+/** Bundles one script; resolves to the files it wrote. */
+async function bundle(entry: string, outfile: string, options: BuildOptions): Promise<string[]> {
+  await esbuild({ ...options, entryPoints: [path.join(root, entry)], outfile: path.join(root, outfile), logLevel: 'silent' });
+  return [outfile];
+}
+
+async function buildWebShell(): Promise<string[]> {
+  await viteBuild({ ...webShellConfig, configFile: false, logLevel: 'warn' });
+  return filesUnder(root, 'dist/web');
+}
+
+/** The stand-in resources (oxmysql, …) the simulator loads next to Handset. */
+async function simulatorResourceBuilds(): Promise<Promise<string[]>[]> {
+  const names = existsSync(simulatorResources) ? await readdir(simulatorResources) : [];
+  return names.flatMap((name) => {
+    const dir = `tests/simulator/resources/${name}`;
+    const builds: Promise<string[]>[] = [];
+    if (existsSync(path.join(root, dir, 'src/server.ts'))) {
+      builds.push(bundle(`${dir}/src/server.ts`, `${dir}/dist/server.js`, simulatorServerScript));
+    }
+    if (existsSync(path.join(root, dir, 'src/client.ts'))) {
+      builds.push(bundle(`${dir}/src/client.ts`, `${dir}/dist/client.js`, clientScript));
+    }
+    return builds;
+  });
+}
+
+const started = performance.now();
+const results = await Promise.allSettled([
+  bundle('core/server/index.ts', 'dist/server.js', serverScript),
+  bundle('core/client/index.ts', 'dist/client.js', clientScript),
+  buildWebShell(),
+  ...(await simulatorResourceBuilds()),
+]);
+
+let failed = false;
+for (const result of results) {
+  if (result.status === 'rejected') {
+    failed = true;
+    console.error(result.reason instanceof Error ? result.reason.message : result.reason);
+    continue;
+  }
+  for (const file of result.value) {
+    const { size } = await stat(path.join(root, file));
+    console.log(`${file.padEnd(52)} ${formatSize(size).padStart(9)}`);
+  }
+}
+console.log(`${failed ? 'build failed' : 'built'} in ${Math.round(performance.now() - started)} ms`);
+process.exitCode = failed ? 1 : 0;

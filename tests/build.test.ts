@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Script } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder, manifestFileEntries, resolveManifestEntries } from './simulator/files';
+import { loadManifest, type ResourceManifest } from './simulator/manifest';
+
+// Runs against the tree `npm run build` left behind: the artifact that ships is the one tested.
+const root = path.resolve(import.meta.dirname, '..');
+
+let manifest: ResourceManifest;
+beforeAll(async () => {
+  manifest = await loadManifest(root);
+});
+
+describe('fxmanifest.lua', () => {
+  it('names the bundles and the NUI page', () => {
+    expect(manifest.serverScripts).toEqual(['dist/server.js']);
+    expect(manifest.clientScripts).toEqual(['dist/client.js']);
+    expect(manifest.uiPage).toBe('dist/web/index.html');
+  });
+
+  it('declares the Node version, strict NUI callbacks and the package version', async () => {
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(manifest.metadata.get('node_version')).toEqual(['22']);
+    expect(manifest.metadata.get('nui_callback_strict_mode')).toEqual(['true']);
+    expect(manifest.metadata.get('version')).toEqual([version]);
+  });
+
+  it('names only files that exist', async () => {
+    const { unmatched } = await resolveManifestEntries(root, manifestFileEntries(manifest));
+    expect(unmatched).toEqual([]);
+  });
+
+  it('ships every file the NUI build emitted', async () => {
+    const { files } = await resolveManifestEntries(root, manifest.files);
+    expect(files.filter((file) => file.startsWith('dist/web/'))).toEqual((await filesUnder(root, 'dist/web')).sort());
+  });
+});
+
+describe('bundles', () => {
+  it('builds the client as a plain script with nothing from Node', async () => {
+    const client = await readFile(path.join(root, 'dist/client.js'), 'utf8');
+    expect(() => new Script(client)).not.toThrow();
+    expect(client).not.toMatch(/\brequire\s*\(/);
+    expect(client).not.toMatch(/\bimport\s*\(/);
+    expect(client).not.toMatch(/["'`]node:/);
+    expect(client).not.toMatch(/\b(process|Buffer|__dirname|__filename)\b/);
+  });
+
+  it('builds the server as CommonJS', async () => {
+    const server = await readFile(path.join(root, 'dist/server.js'), 'utf8');
+    // An ES module (import/export statements, import.meta) does not compile as a script; CommonJS does.
+    expect(() => new Script(server)).not.toThrow();
+  });
+});
+
+describe('npm run package', () => {
+  it('writes fxmanifest.lua and exactly the files it names', async () => {
+    const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+    await promisify(execFile)(process.execPath, [tsx, 'scripts/package.ts'], { cwd: root });
+    const { files } = await resolveManifestEntries(root, manifestFileEntries(manifest));
+    const shipped = await filesUnder(path.join(root, 'release/handset'), '.');
+    expect(shipped.sort()).toEqual(['fxmanifest.lua', ...files].sort());
+    expect(await readFile(path.join(root, 'release/handset/fxmanifest.lua'), 'utf8')).toBe(
+      await readFile(path.join(root, 'fxmanifest.lua'), 'utf8'),
+    );
+  });
+});

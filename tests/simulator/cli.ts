@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { SimulatorError } from './errors.js';
+import { errorMessage } from './runtime.js';
+import { Simulator, type LogEntry } from './simulator.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const usage = `usage: npm start -- [--cfg FILE] [--resources DIR]... [--players N] [--headless] [--timeout S] [--port P]
+  --cfg FILE        server.cfg-style file to run (default: sandbox.cfg)
+  --resources DIR   a folder searched for resources by name, like FXServer's resources/ (repeatable)
+  --players N       simulated players to connect at start (default: 1)
+  --headless        no browser: print every resource's console output, exit 0 on 'quit'
+  --timeout S       headless: exit 2 if nothing ran 'quit' after S seconds
+  --port P          the sandbox's web port (default: 30120)`;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        cfg: { type: 'string', default: path.join(repoRoot, 'sandbox.cfg') },
+        resources: { type: 'string', multiple: true, default: [] },
+        players: { type: 'string', default: '1' },
+        headless: { type: 'boolean', default: false },
+        timeout: { type: 'string' },
+        port: { type: 'string', default: '30120' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      process.exit(0);
+    }
+    const count = (name: string, value: string | undefined) => {
+      const number = Number(value);
+      if (!Number.isInteger(number) || number < 0) fail(`--${name} must be a whole number, not "${value}"\n${usage}`);
+      return number;
+    };
+    return {
+      cfg: path.resolve(values.cfg),
+      resourceDirs: values.resources.map((dir) => path.resolve(dir)),
+      players: count('players', values.players),
+      headless: values.headless,
+      timeoutSeconds: values.timeout === undefined ? undefined : count('timeout', values.timeout),
+      port: count('port', values.port),
+    };
+  } catch (error) {
+    return fail(`${errorMessage(error)}\n${usage}`);
+  }
+}
+
+export function formatLog(entry: LogEntry): string {
+  const where = entry.playerId === undefined ? '' : ` (player ${entry.playerId})`;
+  return entry.text
+    .split('\n')
+    .map((line) => `[${entry.resource}]${where} ${line}`)
+    .join('\n');
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const sim = new Simulator({
+    resourceDirs: opts.resourceDirs,
+    // Handset itself (this checkout, whatever its folder is called) and the simulator's stand-in resources.
+    namedResources: { handset: repoRoot },
+    systemResourceDirs: [path.join(repoRoot, 'tests/simulator/resources')],
+  });
+  sim.on('log', (entry: LogEntry) => process.stdout.write(`${formatLog(entry)}\n`));
+
+  if (opts.headless) {
+    sim.on('scriptError', () => {
+      void sim.shutdown().finally(() => fail('stopping: a script raised an uncaught error (see above)'));
+    });
+    sim.on('quit', () => {
+      void sim.shutdown().finally(() => process.exit(0));
+    });
+    process.on('unhandledRejection', (error) => fail(`unhandled rejection: ${errorMessage(error)}`));
+    if (opts.timeoutSeconds !== undefined) {
+      setTimeout(() => fail(`timed out after ${opts.timeoutSeconds} s: no resource ran 'quit'`, 2), opts.timeoutSeconds * 1000).unref();
+    }
+  }
+
+  try {
+    await sim.exec(opts.cfg);
+    for (let i = 0; i < opts.players; i++) await sim.connectPlayer();
+  } catch (error) {
+    fail(error instanceof SimulatorError ? error.message : errorMessage(error));
+  }
+
+  if (!opts.headless) {
+    const { startSandboxServer } = await import('./sandbox/server.js');
+    const url = await startSandboxServer(sim, { port: opts.port });
+    process.stdout.write(`Handset sandbox running at ${url}\n`);
+    sim.on('quit', () => void sim.shutdown().finally(() => process.exit(0)));
+  }
+}
+
+await main();
