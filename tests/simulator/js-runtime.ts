@@ -44,6 +44,7 @@ export class JsRuntime extends ScriptRuntime {
   }
 
   dispatchEvent(name: string, payload: Uint8Array, source: string, invoking: string | null): void {
+    if (name === 'onResourceStop') this.forgetExports(payload);
     const listeners = this.handlers.get(name);
     if (!listeners?.length || !this.context) return;
     const fromNet = source.startsWith('net:');
@@ -63,6 +64,12 @@ export class JsRuntime extends ScriptRuntime {
       // FiveM clears `source` once the synchronous part of the handlers has run.
       context.source = null;
     }
+  }
+
+  /** A stopped resource's exports are looked up afresh next time, as CitizenFX's exports proxy does. */
+  private forgetExports(payload: Uint8Array): void {
+    const [resource] = this.codec.unpack(payload) as [string];
+    this.exportCache.delete(resource);
   }
 
   private on(name: string, handler: Handler, netSafe = false): void {
@@ -169,6 +176,9 @@ export class JsRuntime extends ScriptRuntime {
         this.sim.ticks.change(this.resource.name, this.host.playerId, -1);
       },
       queueMicrotask,
+      // Binary values come off the wire as this realm's Uint8Array; sharing the constructor keeps `instanceof` true.
+      Uint8Array,
+      ArrayBuffer,
       TextEncoder,
       TextDecoder,
       URL,
