@@ -11,7 +11,7 @@ const usage = `usage: npm start -- [--cfg FILE] [--resources DIR]... [--players 
   --cfg FILE        server.cfg-style file to run (default: sandbox.cfg)
   --resources DIR   a folder searched for resources by name, like FXServer's resources/ (repeatable)
   --players N       simulated players to connect at start (default: 1)
-  --headless        no browser: print every resource's console output, exit 0 on 'quit'
+  --headless        no browser: print every resource's console output; exit on 'quit' (status 0, or N for 'quit N')
   --timeout S       headless: exit 2 if nothing ran 'quit' after S seconds
   --port P          the sandbox's web port (default: 30120)`;
 
@@ -78,8 +78,10 @@ async function main(): Promise<void> {
     sim.on('scriptError', () => {
       void sim.shutdown().finally(() => fail('stopping: a script raised an uncaught error (see above)'));
     });
-    sim.on('quit', () => {
-      void sim.shutdown().finally(() => process.exit(0));
+    // `quit <number>` lets a scripted scenario choose the exit status; plain `quit` (or a reason) exits 0.
+    sim.on('quit', (reason: string) => {
+      const status = /^\d+$/.test(reason.trim()) ? Number(reason.trim()) : 0;
+      void sim.shutdown().finally(() => process.exit(status));
     });
     process.on('unhandledRejection', (error) => fail(`unhandled rejection: ${errorMessage(error)}`));
     if (opts.timeoutSeconds !== undefined) {
