@@ -1,4 +1,6 @@
 import { Buffer } from 'node:buffer';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createPool, type PoolConnection, type PoolOptions } from 'mysql2/promise';
 
@@ -346,6 +348,8 @@ function statementVerb(sql: string): string {
 
 /** better-sqlite3 on one connection, shaped like mysql2 on MariaDB. */
 export function createSqliteExecutor(filename: string): Executor {
+  // `sqlite:.sandbox/handset.db` should work on a fresh checkout, before anything made `.sandbox/`.
+  if (filename !== ':memory:' && filename !== '') mkdirSync(path.dirname(filename), { recursive: true });
   const db = new Database(filename);
   // InnoDB enforces foreign keys; SQLite only does when asked.
   db.pragma('foreign_keys = ON');
