@@ -37,7 +37,7 @@ describe('fxmanifest.lua', () => {
 
   it('ships every file the NUI build emitted', async () => {
     const { files } = await resolveManifestEntries(root, manifest.files);
-    expect(files.filter((file) => file.startsWith('dist/web/'))).toEqual((await filesUnder(root, 'dist/web')).sort());
+    expect(files.filter((file) => file.startsWith('dist/web/')).sort()).toEqual((await filesUnder(root, 'dist/web')).sort());
   });
 });
 
