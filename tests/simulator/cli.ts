@@ -98,7 +98,7 @@ async function main(): Promise<void> {
 
   if (!opts.headless) {
     const { startSandboxServer } = await import('./sandbox/server.js');
-    const url = await startSandboxServer(sim, { port: opts.port });
+    const { url } = await startSandboxServer(sim, { port: opts.port });
     process.stdout.write(`Handset sandbox running at ${url}\n`);
     sim.on('quit', () => void sim.shutdown().finally(() => process.exit(0)));
   }

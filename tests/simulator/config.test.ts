@@ -1,19 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { manifest, simulate, writeResources, type Simulation } from '../support/simulation.js';
+import { describe, expect, it } from 'vitest';
+import { manifest, simulationPerTest, writeResources } from '../support/simulation.js';
 
-let current: Simulation | undefined;
-afterEach(async () => {
-  await current?.sim.shutdown();
-  current = undefined;
-});
+const simulate = simulationPerTest();
 
 async function withCfg(resources: Parameters<typeof simulate>[0], cfg: string) {
-  current = await simulate(resources);
-  const file = path.join(current.sim.options.resourceDirs[0]!, 'server.cfg');
+  const simulation = await simulate(resources);
+  const file = path.join(simulation.sim.options.resourceDirs[0]!, 'server.cfg');
   await writeFile(file, cfg);
-  return { ...current, file };
+  return { ...simulation, file };
 }
 
 const probe = {
@@ -88,7 +84,7 @@ describe('server.cfg', () => {
   });
 
   it('reports a script error with the script file and line, and keeps the resource running', async () => {
-    current = await simulate({
+    const current = await simulate({
       faulty: {
         'fxmanifest.lua': manifest(`server_scripts { 'first.js', 'second.js' }`),
         'first.js': `\n\nundefinedFunction();`,

@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, manifest, simulate, type Simulation } from '../support/simulation.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, manifest, simulationPerTest } from '../support/simulation.js';
 
-let current: Simulation | undefined;
-afterEach(async () => {
-  await current?.sim.shutdown();
-  current = undefined;
-});
-
-async function run(resources: Parameters<typeof simulate>[0]): Promise<Simulation> {
-  current = await simulate(resources);
-  return current;
-}
+const run = simulationPerTest();
 
 const both = (server: string, client: string) => ({
   'fxmanifest.lua': manifest(`server_script 'server.js'`, `client_script 'client.js'`),

@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { manifest, simulate, type Simulation } from '../support/simulation.js';
+import { describe, expect, it } from 'vitest';
+import { manifest, simulationPerTest } from '../support/simulation.js';
 
-let current: Simulation | undefined;
-afterEach(async () => {
-  await current?.sim.shutdown();
-  current = undefined;
-});
+const simulate = simulationPerTest();
 
 const page = (name: string, strict: boolean, client: string) => ({
   'fxmanifest.lua': manifest(
@@ -18,10 +14,8 @@ const page = (name: string, strict: boolean, client: string) => ({
   'ui/index.html': `<!doctype html><title>${name}</title>`,
 });
 
-async function run(resources: Parameters<typeof simulate>[0], timeoutMs = 10_000) {
-  current = await simulate(resources, { nuiCallbackTimeoutMs: timeoutMs });
-  return current;
-}
+const run = (resources: Parameters<typeof simulate>[0], timeoutMs = 10_000) =>
+  simulate(resources, { nuiCallbackTimeoutMs: timeoutMs });
 
 describe('NUI', () => {
   it('SendNUIMessage reaches only the sending resource’s own page', async () => {

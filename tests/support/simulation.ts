@@ -1,4 +1,5 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { Simulator, type LogEntry, type ScriptErrorEntry, type SimulatorOptions } from '../simulator/simulator.js';
@@ -45,6 +46,16 @@ export async function simulate(
   const printed = (resource: string) =>
     logs.filter((e) => e.resource === resource && !/^(Started resource|Stopping resource|SCRIPT ERROR) /.test(e.text)).map((e) => e.text);
   return { sim, logs, errors, printed };
+}
+
+/** For a test file: each test's simulation, started through the returned function, is shut down after it. */
+export function simulationPerTest(): typeof simulate {
+  let current: Simulation | undefined;
+  afterEach(async () => {
+    await current?.sim.shutdown();
+    current = undefined;
+  });
+  return async (resources, options) => (current = await simulate(resources, options));
 }
 
 /** Polls until the check passes (for things that happen after net events or timers). */
