@@ -85,8 +85,10 @@ async function main(): Promise<void> {
     });
     process.on('unhandledRejection', (error) => fail(`unhandled rejection: ${errorMessage(error)}`));
     if (opts.timeoutSeconds !== undefined) {
-      setTimeout(() => fail(`timed out after ${opts.timeoutSeconds} s: no resource ran 'quit'`, 2), opts.timeoutSeconds * 1000).unref();
+      setTimeout(() => fail(`timed out after ${opts.timeoutSeconds} s: no resource ran 'quit'`, 2), opts.timeoutSeconds * 1000);
     }
+    // Like FXServer, a headless run lives until something quits, even with no timer of its own pending.
+    setInterval(() => {}, 60_000);
   }
 
   try {

@@ -55,7 +55,8 @@ export class JsRuntime extends ScriptRuntime {
     const args = this.codec.unpack(payload);
     if (!Array.isArray(args)) return;
     const context = this.context;
-    context.source = fromNet ? Number(source.slice(4)) : source;
+    const playerId = /^(?:internal-)?net:(\d+)$/.exec(source)?.[1];
+    context.source = playerId === undefined ? source : Number(playerId);
     try {
       this.withInvoking(invoking, () => {
         for (const listener of [...listeners]) this.guard(`event ${name}`, () => listener(...args));

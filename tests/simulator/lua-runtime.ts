@@ -161,7 +161,7 @@ for i, size in ipairs({ '>I1', '>I2', '>I4' }) do
   decoders[0xc6 + i] = sized(size, readExt)
   decoders[0xd8 + i] = sized(size, readBytes)
 end
-for i, format in ipairs({ '>f', '>d', '>I1', '>I2', '>I4', '>i8', '>i1', '>i2', '>i4', '>i8' }) do
+for i, format in ipairs({ '>f', '>d', '>I1', '>I2', '>I4', '>I8', '>i1', '>i2', '>i4', '>i8' }) do
   decoders[0xc9 + i] = scalar(format)
 end
 for i, size in ipairs({ 1, 2, 4, 8, 16 }) do
@@ -246,7 +246,8 @@ end
 function promise:next(onResolved, onRejected)
   local chained = promise.new()
   local function run()
-    local handler = self.state == RESOLVED and onResolved or (self.state == REJECTED and onRejected or nil)
+    local handler = onRejected
+    if self.state == RESOLVED then handler = onResolved end
     if handler == nil then
       settle(chained, self.state, self.value)
       return
@@ -336,7 +337,9 @@ funcref_mt = {
       rvs[1][ASYNC](function(r, e)
         if r then p:resolve(r) elseif e then p:reject(e) end
       end)
-      return table.unpack(Citizen.Await(p))
+      local ok, r = pcall(Citizen.Await, p)
+      if not ok then error(r, 2) end
+      return table.unpack(r)
     end
     if rvs == nil then error('the function reference failed (see the script error above)', 2) end
     return table.unpack(rvs, 1, n)
@@ -464,7 +467,8 @@ local function dispatch(name, payload, eventSource)
   end
   local args, n = unpackHex(payload)
   local lastSource = source
-  source = fromNet and tonumber(eventSource:sub(5)) or eventSource
+  local playerId = eventSource:match('^net:(%d+)$') or eventSource:match('^internal%-net:(%d+)$')
+  source = playerId and tonumber(playerId) or eventSource
   for _, entry in ipairs({ table.unpack(list) }) do
     resume(newThread('event ' .. name, entry.fn), table.unpack(args, 1, n))
   end
@@ -478,6 +482,7 @@ local function callRef(id, payload)
     return packHex(nil)
   end
   local args, n = unpackHex(payload)
+  -- As CfxLua: results are collected with { fn(...) }, a sync error answers nil, a yield answers the async table.
   local retvals, err, callback = false, nil, nil
   local thread = newThread('ref call', function() retvals = { fn(table.unpack(args, 1, n)) } end, function(ok, message, trace)
     if not ok then err = message end
@@ -542,6 +547,7 @@ export class LuaRuntime extends ScriptRuntime {
     this.vm = { load, dispatch, call, wake };
     for (const file of files) {
       const what = `loading ${path.relative(this.resource.dir, file.path)}`;
+      // A script may stop its own resource while loading; the rest then never runs.
       if (this.vm) this.guard(what, () => this.enter(null, (vm) => vm.load(what, file.path, file.code)));
     }
   }
@@ -608,7 +614,9 @@ export class LuaRuntime extends ScriptRuntime {
         attempt(() => this.host.triggerEvent(name, fromHex(args), '', this.resource.name)),
       emitNet: (name: string, target: number, args: string) =>
         attempt(() => this.sim.network.send(this, name, target, fromHex(args))),
-      wait: (ms: number, id: number) => void this.setTimer(() => this.enter(null, (vm) => vm.wake(id)), ms, false),
+      wait: (ms: number, id: number) => {
+        if (this.vm) this.setTimer(() => this.enter(null, (vm) => vm.wake(id)), ms, false);
+      },
     };
   }
 

@@ -282,12 +282,13 @@ export class Simulator extends EventEmitter {
       },
     };
     const setKickReason = (reason: unknown) => void (refusal = String(reason));
-    this.internal.trigger('playerConnecting', [name, setKickReason, deferrals], `net:${id}`);
+    // FXServer raises player lifecycle events from an `internal-net:<id>` source: `source` is the player, no net-safety check.
+    this.internal.trigger('playerConnecting', [name, setKickReason, deferrals], `internal-net:${id}`);
     if (deferred) await done;
     if (refusal !== undefined) throw new Error(`${name} was refused: ${refusal}`);
     const player = new Player(this, id, name, identifiers);
     this.players.set(id, player);
-    this.internal.trigger('playerJoining', [String(id)], `net:${id}`);
+    this.internal.trigger('playerJoining', [String(id)], `internal-net:${id}`);
     for (const resourceName of this.startOrder) await this.startOnClient(this.resources.get(resourceName)!, player);
     this.emit('playerConnected', player);
     return player;
@@ -296,7 +297,7 @@ export class Simulator extends EventEmitter {
   async dropPlayer(id: number, reason = 'Disconnected.'): Promise<void> {
     const player = this.players.get(id);
     if (!player) return;
-    this.internal.trigger('playerDropped', [reason], `net:${id}`);
+    this.internal.trigger('playerDropped', [reason], `internal-net:${id}`);
     for (const name of [...this.startOrder].reverse()) {
       for (const runtime of player.client.remove(name)) runtime.dispose();
       player.nui.closePage(name);
