@@ -105,9 +105,10 @@ describe('Lua runtime: Lua calling exports', () => {
   });
 
   it('raises "No such export" at the calling line', () => {
-    expect(printed('lua-caller')[9]).toBe(
-      `missing false ${path.join(fixtures, 'lua-caller', 'server.lua')}:17: No such export nope in resource lua-jsexports`,
-    );
+    // Inside Lua the message carries the chunk name as Lua gives it: cut to `...<tail>` when the path is long.
+    const [, where, message] = /^missing false (\S+):17: (.*)$/.exec(printed('lua-caller')[9] ?? '') ?? [];
+    expect(path.join(fixtures, 'lua-caller', 'server.lua').endsWith(where!.replace(/^\.\.\./, ''))).toBe(true);
+    expect(message).toBe('No such export nope in resource lua-jsexports');
     expect(errors).toEqual([]);
   });
 });
