@@ -510,4 +510,36 @@ describe('the built oxmysql resource in the simulator', () => {
     expect(printed('caller')).toEqual(['{"id":1,"row":{"id":1,"ok":true,"at":1704164645000}}']);
     expect(errors).toEqual([]);
   });
+
+  it('serves a Lua resource: callbacks, and the _async forms awaited inside a thread', async () => {
+    simulation = await simulate(
+      {
+        luadb: {
+          'fxmanifest.lua': manifest(`server_script 'server.lua'`),
+          'server.lua': `
+            RegisterCommand('db', function()
+              exports.oxmysql:query('CREATE TABLE bank (id INTEGER PRIMARY KEY AUTOINCREMENT, owner TEXT, amount INTEGER)', {}, function()
+                exports.oxmysql:insert('INSERT INTO bank (owner, amount) VALUES (?, ?)', { 'ana', 120 }, function(id)
+                  print('inserted ' .. id)
+                  CreateThread(function()
+                    local changed = exports.oxmysql:update_async('UPDATE bank SET amount = amount - ? WHERE owner = ?', { 30, 'ana' })
+                    local amount = exports.oxmysql:scalar_async('SELECT amount FROM bank WHERE owner = :owner', { owner = 'ana' })
+                    local none = exports.oxmysql:single_async('SELECT * FROM bank WHERE owner = ?', { 'bob' })
+                    print(('changed %d amount %d none %s'):format(changed, amount, tostring(none)))
+                  end)
+                end)
+              end)
+            end, false)`,
+        },
+      },
+      { systemResourceDirs: [path.join(import.meta.dirname, 'resources')] },
+    );
+    const { sim, printed, errors } = simulation;
+    sim.convars.set('mysql_connection_string', 'sqlite::memory:');
+    await sim.ensure('oxmysql');
+    await sim.ensure('luadb');
+    sim.executeCommand('db', 0);
+    await eventually(() => expect(printed('luadb')).toEqual(['inserted 1', 'changed 1 amount 90 none nil']));
+    expect(errors).toEqual([]);
+  });
 });
