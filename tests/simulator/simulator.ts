@@ -78,6 +78,11 @@ const configCommands = new Set([
   'sv_enforceGameBuild', 'sv_scriptHookAllowed', 'sv_endpointprivacy', 'sv_master1', 'sv_lan',
 ]);
 
+const builtinCommands = new Set([
+  'ensure', 'start', 'stop', 'restart', 'set', 'sets', 'setr', 'add_ace', 'remove_ace', 'add_principal',
+  'remove_principal', 'exec', 'quit',
+]);
+
 /**
  * FXServer and its clients in one process: resources from folders, their JS and Lua scripts, events,
  * exports, net events with FXServer's limits, convars, ACEs, commands, players and their NUI pages.
@@ -339,57 +344,54 @@ export class Simulator extends EventEmitter {
       if (args.length < count) throw new Error(`usage: ${usage}`);
     };
     const fromConsole = source === 0;
-    const builtin = async (): Promise<boolean> => {
+    const builtin = async (): Promise<void> => {
       switch (name) {
         case 'ensure':
         case 'start':
           need(1, `${name} <resource>`);
           await this.ensure(args[0]!);
-          return true;
+          return;
         case 'stop':
           need(1, 'stop <resource>');
           await this.stop(args[0]!);
-          return true;
+          return;
         case 'restart':
           need(1, 'restart <resource>');
           await this.restart(args[0]!);
-          return true;
+          return;
         case 'set':
         case 'sets':
         case 'setr':
           need(2, `${name} <convar> <value>`);
           this.convars.set(args[0]!, args.slice(1).join(' '), name === 'setr');
-          return true;
+          return;
         case 'add_ace':
           need(3, 'add_ace <principal> <object> <allow|deny>');
           if (args[2] !== 'allow' && args[2] !== 'deny') throw new Error(`add_ace takes allow or deny, not "${args[2]}"`);
           this.aces.addAce(args[0]!, args[1]!, args[2]);
-          return true;
+          return;
         case 'remove_ace':
           need(2, 'remove_ace <principal> <object>');
           this.aces.removeAce(args[0]!, args[1]!);
-          return true;
+          return;
         case 'add_principal':
           need(2, 'add_principal <child> <parent>');
           this.aces.addPrincipal(args[0]!, args[1]!);
-          return true;
+          return;
         case 'remove_principal':
           need(2, 'remove_principal <child> <parent>');
           this.aces.removePrincipal(args[0]!, args[1]!);
-          return true;
+          return;
         case 'exec':
           need(1, 'exec <file>');
           await this.exec(path.resolve(cfgDir, args[0]!));
-          return true;
+          return;
         case 'quit':
           this.emit('quit', args.join(' '));
-          return true;
+          return;
         default:
-          if (configCommands.has(name)) {
-            if (args.length) this.convars.set(name, args.join(' '));
-            return true;
-          }
-          return false;
+          // FXServer settings such as sv_hostname: kept as convars.
+          if (args.length) this.convars.set(name, args.join(' '));
       }
     };
     const command = this.commands.get(name);
@@ -400,11 +402,12 @@ export class Simulator extends EventEmitter {
       this.runHandler(command, source, args, line);
       return;
     }
-    const isBuiltin = ['ensure', 'start', 'stop', 'restart', 'quit', 'exec'].includes(name) || name.includes('ace') || name.includes('principal');
-    if (isBuiltin && !fromConsole && !this.aces.isAllowed(this.players.get(source)?.principals() ?? [], `command.${name}`)) {
+    if (!builtinCommands.has(name) && !configCommands.has(name)) throw new Error(`unknown command "${name}"`);
+    // Every built-in console command is privileged: a player needs the `command.<name>` ACE, as in FXServer.
+    if (!fromConsole && !this.aces.isAllowed(this.players.get(source)?.principals() ?? [], `command.${name}`)) {
       throw new Error(`access denied for command ${name}`);
     }
-    if (!(await builtin())) throw new Error(`unknown command "${name}"`);
+    await builtin();
   }
 
   /** Calls a command handler as the owning resource would see it. */
