@@ -126,6 +126,8 @@ export class JsRuntime extends ScriptRuntime {
     const natives = createNatives(this);
     const on = (name: string, handler: Handler) => this.on(name, handler);
     const onNet = (name: string, handler: Handler) => this.on(name, handler, true);
+    const registerNetEvent = (name: string, handler?: Handler) =>
+      handler ? onNet(name, handler) : this.netSafe.add(name);
     const emit = (name: string, ...args: unknown[]) => this.emitLocal(name, args);
     const emitNet =
       this.side === 'server'
@@ -145,10 +147,8 @@ export class JsRuntime extends ScriptRuntime {
       AddEventHandler: on,
       onNet,
       addNetEventListener: onNet,
-      RegisterNetEvent: (name: string, handler?: Handler) =>
-        handler ? onNet(name, handler) : this.netSafe.add(name),
-      RegisterServerEvent: (name: string, handler?: Handler) =>
-        handler ? onNet(name, handler) : this.netSafe.add(name),
+      RegisterNetEvent: registerNetEvent,
+      RegisterServerEvent: registerNetEvent,
       removeEventListener: (name: string, handler: Handler) => this.off(name, handler),
       emit,
       TriggerEvent: emit,
