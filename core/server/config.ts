@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { FRAMEWORKS } from './identity/bridge';
+
+/** The export names of other phones that Handset can also answer to, for scripts written for them. */
+export const COMPAT_NAMES = ['17mov_Phone', 'amzn_smartphone'] as const;
+export type CompatName = (typeof COMPAT_NAMES)[number];
+
+const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+/**
+ * `#` is a random digit, other digits are fixed, anything else only shapes how the number is shown
+ * (e.g. `555-####`); at least four random digits so a server never runs out of numbers.
+ */
+const numberFormat = z
+  .string()
+  .regex(/^[0-9#()+\- ]{1,24}$/, 'only digits, #, spaces and ()+- are allowed')
+  .refine((format) => (format.match(/#/g) ?? []).length >= 4, 'needs at least four # (random digits)')
+  .refine((format) => (format.match(/[0-9#]/g) ?? []).length <= 15, 'a phone number has at most 15 digits');
+
+export const configSchema = z.object({
+  framework: z.enum([...FRAMEWORKS, 'auto']),
+  compat: z.array(z.enum(COMPAT_NAMES)),
+  numberFormat,
+});
+export type Config = z.infer<typeof configSchema>;
+
+/** The server owner's convars, read once at start; a bad value stops Handset with a message naming it. */
+export const CONVARS = {
+  framework: { name: 'handset:framework', fallback: 'standalone' },
+  compat: { name: 'handset:compat', fallback: '' },
+  numberFormat: { name: 'handset:number_format', fallback: '555-###-####' },
+} as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readConfig(getConvar: (name: string, fallback: string) => string): Config {
+  const raw = {
+    framework: getConvar(CONVARS.framework.name, CONVARS.framework.fallback).trim(),
+    compat: words(getConvar(CONVARS.compat.name, CONVARS.compat.fallback)),
+    numberFormat: getConvar(CONVARS.numberFormat.name, CONVARS.numberFormat.fallback).trim(),
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const key = issue.path[0] as keyof typeof CONVARS;
+  throw new ConfigError(`convar ${CONVARS[key].name}: ${issue.message} (got ${JSON.stringify(raw[key])})`);
+}

@@ -1,0 +1,28 @@
+/** The character a player is playing now, as the framework names it. */
+export interface Character {
+  /** The framework's stable character id (citizenid, ESX identifier, ox charId, or the license). */
+  identifier: string;
+  /** The character's job name, for apps the server owner restricts to jobs; null when none. */
+  job: string | null;
+}
+
+export interface CharacterEvents {
+  /** A player has a character loaded (first load, or the new one after a switch). */
+  loaded(source: number, character: Character): void;
+  /** A player's character was unloaded (logout, switch) — not called for a drop, which the core sees itself. */
+  unloaded(source: number): void;
+  /** A loaded character's job changed. */
+  jobChanged(source: number, job: string | null): void;
+}
+
+/** One framework's view of characters: how to read the current one and hear when it changes. */
+export interface FrameworkBridge {
+  readonly name: FrameworkName;
+  /** The character `source` has loaded now, or null; used at start and restart to rebuild the online map. */
+  current(source: number): Promise<Character | null>;
+  /** Subscribes to the framework's load, logout and job events; called once. */
+  listen(events: CharacterEvents): void;
+}
+
+export const FRAMEWORKS = ['standalone', 'qbox', 'qbcore', 'esx', 'ox_core'] as const;
+export type FrameworkName = (typeof FRAMEWORKS)[number];

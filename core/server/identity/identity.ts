@@ -1,0 +1,34 @@
+/** A character's phone: the row every piece of its phone data hangs from. */
+export interface Phone {
+  /** Stable internal id of the phone row. */
+  id: number;
+  /** The framework's character identifier. */
+  identifier: string;
+  /** Canonical phone number: digits only. */
+  number: string;
+}
+
+/** A phone whose character is being played right now. */
+export interface OnlinePhone extends Phone {
+  source: number;
+  job: string | null;
+}
+
+export interface IdentityListener {
+  /** `source` now plays the character owning `phone` (join, load, switch, or a restart rebuilding the map). */
+  loaded(phone: OnlinePhone): void;
+  /** The character owning `phone` is no longer played (logout, switch, drop). */
+  unloaded(phone: OnlinePhone): void;
+}
+
+/** Who is on which phone; answered from memory, kept right across load, switch, drop and restart. */
+export interface Identity {
+  phoneOf(source: number): OnlinePhone | undefined;
+  /** The online phone with `number` (any non-digits are ignored). */
+  byNumber(number: string): OnlinePhone | undefined;
+  online(): OnlinePhone[];
+  /** Subscribes; returns the unsubscribe function. */
+  subscribe(listener: IdentityListener): () => void;
+  /** Looks a number up in the database, online or not (digits only compared). */
+  findByNumber(number: string): Promise<Phone | undefined>;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Ids of Handset's built-in apps; only Handset itself may register them. */
+export const RESERVED_APP_IDS = [
+  'appstore',
+  'calculator',
+  'camera',
+  'cloutgram',
+  'contacts',
+  'handset',
+  'mail',
+  'messages',
+  'phone',
+  'photos',
+  'settings',
+  'tweeder',
+] as const;
+
+/**
+ * What an app may ask the phone for; the shell and the server grant nothing else.
+ *
+ * @example
+ * permissions: ['notifications', 'contacts:read']
+ */
+export const APP_PERMISSIONS = [
+  'notifications',
+  'contacts:read',
+  'camera',
+  'gallery',
+  'location',
+  'storage',
+  'share',
+] as const;
+export type AppPermission = (typeof APP_PERMISSIONS)[number];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * An app's manifest, as passed to `registerApp`.
+ *
+ * - `id`: `[a-z0-9_]`, 1–32 characters, unique on the server.
+ * - `ui`: the app's page inside its resource (`web/index.html`), listed in the resource's `files`.
+ * - `category`: `appstore` (players install it) or `default` (pre-installed; only where the server owner allows).
+ *
+ * @example
+ * const manifest: AppManifest = {
+ *   id: 'bank', label: 'Bank', icon: 'fa-building-columns', color: '#30d158',
+ *   category: 'appstore', ui: 'web/index.html', permissions: ['notifications'],
+ * };
+ */
+export const appManifestSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]{1,32}$/, 'lowercase letters, digits and _, at most 32 characters'),
+    label: text(32),
+    icon: text(200),
+    color: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a hex color such as #0a84ff'),
+    category: z.enum(['appstore', 'default']).default('appstore'),
+    ui: z
+      .string()
+      .max(200)
+      .regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9_\-./]+\.html?$/, 'a relative path to an .html file inside the resource'),
+    description: text(500).optional(),
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0').optional(),
+    developer: text(64).optional(),
+    permissions: z.array(z.enum(APP_PERMISSIONS)).max(APP_PERMISSIONS.length).default([]),
+  });
+
+/** A manifest as the caller writes it (defaults not yet applied). */
+export type AppManifestInput = z.input<typeof appManifestSchema>;
+/** A validated manifest. */
+export type AppManifest = z.output<typeof appManifestSchema>;
