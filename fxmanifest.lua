@@ -9,10 +9,17 @@ version '0.1.0'
 node_version '22'
 nui_callback_strict_mode 'true'
 
--- No dependency 'oxmysql' yet: the standalone sandbox runs on embedded SQLite and must start without it.
+dependency 'oxmysql'
 
-server_script 'dist/server.js'
-client_script 'dist/client.js'
+-- The JS bundle first: the Lua file asks it for the exports that answer Lua callers with `ok, reason`.
+server_scripts {
+  'dist/server.js',
+  'core/shared/ok-reason-exports.lua',
+}
+client_scripts {
+  'dist/client.js',
+  'core/shared/ok-reason-exports.lua',
+}
 
 ui_page 'dist/web/index.html'
 

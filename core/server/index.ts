@@ -1,5 +1,103 @@
 import { version } from '../../package.json';
+import { installExports } from '../shared/export-table';
+import { AppAccess } from './apps/access';
+import { createSettingsReader } from './apps/app-settings';
+import { createInstallsRepository } from './apps/installs.repository';
+import { AppRegistry } from './apps/registry';
+import { RequestBridge } from './apps/request-bridge';
+import { readConfig } from './config';
+import { coreActions } from './core-actions';
+import { DeviceState } from './device/device-state';
+import { serverExports } from './exports';
+import { selectBridge } from './identity/bridges';
+import { startIdentity } from './identity/identity.service';
+import { Notifications } from './notifications/notifications';
+import type { Core, Services } from './services';
+import { coreMigrations } from './storage/core.migrations';
+import { migrate } from './storage/migrations';
+import { createOxmysqlDatabase } from './storage/oxmysql-database';
 
-exports('getVersion', () => version);
+const self = GetCurrentResourceName();
+const log = (message: string) => console.log(message);
 
-console.log(`Handset ${version} started`);
+// A bad convar throws here: Handset refuses to start rather than run on a guess.
+const config = readConfig(GetConvar);
+// Client scripts read the compatibility names too; a plain `set` would keep them server-side.
+SetConvarReplicated('handset:compat', config.compat.join(' '));
+const settings = createSettingsReader(GetConvar, (message) => console.warn(message));
+const registry = new AppRegistry({
+  self,
+  hasFile: (resource, file) => typeof LoadResourceFile(resource, file) === 'string',
+  settings: (appId) => settings.refresh(appId),
+});
+
+let services: Services | undefined;
+const bridge = new RequestBridge(registry, coreActions, () => services, log);
+
+async function start(): Promise<Services> {
+  const db = await createOxmysqlDatabase();
+  await migrate(db, 'core', coreMigrations);
+  const device = new DeviceState(db, (phone, airplaneMode) =>
+    emitNet('handset:phone:state', phone.source, { number: phone.number, airplaneMode }),
+  );
+  const access = new AppAccess(registry, settings.get, createInstallsRepository(db));
+  const identity = await startIdentity({ db, bridge: selectBridge(config.framework), numberFormat: config.numberFormat });
+  const notifications = new Notifications(db, identity, device, (source, notification) =>
+    emitNet('handset:notification', source, notification),
+  );
+  identity.subscribe({
+    loaded: (phone) => void device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id),
+    unloaded: (phone) => {
+      device.unload(phone.source);
+      access.forget(phone.id);
+      emitNet('handset:phone:state', phone.source, null);
+    },
+  });
+  for (const phone of identity.online()) await device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id);
+  return { db, identity, device, access, notifications };
+}
+
+const ready = start();
+const core: Core = { config, registry, bridge, ready, started: () => services };
+
+installExports(serverExports(core), config.compat);
+
+const appOwners = () => registry.all().map((app) => ({ id: app.manifest.id, owner: app.owner }));
+registry.subscribe((change) => {
+  emitNet('handset:apps:changed', -1, appOwners());
+  if (change.type !== 'unregistered' || !services) return;
+  const appId = change.app.manifest.id;
+  for (const source of services.device.sourcesWithApp(appId)) {
+    services.device.setAppOpen(source, appId, false);
+    emitNet('handset:app:closed', source, appId);
+  }
+});
+
+onNet('handset:request', (...args: unknown[]) => {
+  const player = Number(source);
+  void bridge.handle(player, args).then((result) => {
+    if (result) emitNet('handset:response', player, result.id, result.answer);
+  });
+});
+
+// A client (re)started asks for what it missed: its phone state and who owns which app.
+onNet('handset:client:ready', () => {
+  const player = Number(source);
+  emitNet('handset:apps:changed', player, appOwners());
+  const phone = services?.identity.phoneOf(player);
+  if (phone) emitNet('handset:phone:state', player, { number: phone.number, airplaneMode: services!.device.airplaneMode(player) });
+});
+
+on('playerDropped', () => bridge.forgetPlayer(Number(source)));
+
+on('onResourceStop', (resource: string) => {
+  if (resource !== self) registry.ownerStopped(resource);
+});
+
+ready.then(
+  (started) => {
+    services = started;
+    log(`Handset ${version} started`);
+  },
+  (error: unknown) => console.error(`Handset failed to start: ${error instanceof Error ? error.message : String(error)}`),
+);

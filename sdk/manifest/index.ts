@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appIdSchema } from '../protocol/names';
 
 /** Ids of Handset's built-in apps; only Handset itself may register them. */
 export const RESERVED_APP_IDS = [
@@ -35,6 +36,9 @@ export type AppPermission = (typeof APP_PERMISSIONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** A hex color such as `#0a84ff`. */
+export const hexColorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a hex color such as #0a84ff');
+
 /**
  * An app's manifest, as passed to `registerApp`.
  *
@@ -50,10 +54,10 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  */
 export const appManifestSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9_]{1,32}$/, 'lowercase letters, digits and _, at most 32 characters'),
+    id: appIdSchema,
     label: text(32),
     icon: text(200),
-    color: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a hex color such as #0a84ff'),
+    color: hexColorSchema,
     category: z.enum(['appstore', 'default']).default('appstore'),
     ui: z
       .string()

@@ -65,6 +65,8 @@ export function createNatives(rt: ScriptRuntime): NativeTable {
     const playerBySource = (source: number | string) => sim.players.get(Number(source));
     return {
       ...common,
+      SetConvar: (name: string, value: string) => sim.convars.set(String(name), String(value)),
+      SetConvarReplicated: (name: string, value: string) => sim.convars.set(String(name), String(value), true),
       GetPlayers: () => [...sim.players.keys()].map(String),
       GetNumPlayerIndices: () => sim.players.size,
       GetPlayerFromIndex: (index: number) => String([...sim.players.keys()][index] ?? ''),

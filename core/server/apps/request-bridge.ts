@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { actionNameSchema, appIdSchema, MAX_PAYLOAD_BYTES } from '../../../sdk/protocol/names';
+import { ERROR_CODES, HandsetError, type Answer, type ErrorBody, type ErrorCode } from '../../../sdk/protocol/errors';
+import type { OnlinePhone } from '../identity/identity';
+import type { Services } from '../services';
+import { RateLimiter } from '../rate-limiter';
+import { describeIssue, jsonSize } from '../validation';
+import type { AppRegistry, Outcome } from './registry';
+
+/**
+ * An app's server-side handler for one action; `source` is the player, known from the net event. It returns
+ * the answer itself — `{ ok: true, data }` or `{ ok: false, error: { code, message } }` — since an error
+ * raised in another resource reaches Handset without its message.
+ */
+export type RequestHandler = (source: number, payload: unknown) => unknown;
+
+/** One of the core's own actions, under the app id `handset`; its input is parsed before `run` sees it. */
+export interface CoreAction<Input extends z.ZodType = z.ZodType> {
+  input: Input;
+  run(services: Services, phone: OnlinePhone, input: z.output<Input>): unknown;
+}
+
+export const CORE_APP_ID = 'handset';
+export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUESTS_PER_SECOND = 10;
+const REQUEST_BURST = 30;
+
+const envelopeSchema = z.tuple([z.number().int().min(1).max(2 ** 31), appIdSchema, actionNameSchema, z.unknown()]);
+
+const fail = (code: ErrorCode, message: string): { ok: false; error: ErrorBody } => ({ ok: false, error: { code, message } });
+
+/** What a handler may answer; INTERNAL is Handset's to say, when a handler throws or answers nonsense. */
+const handlerAnswerSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(ERROR_CODES).exclude(['INTERNAL']), message: z.string().max(200) }),
+  }),
+]);
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HandsetError('TIMEOUT', `no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The app request bridge: a player's `request(appId, action, payload)` arrives here from the net; the bridge
+ * knows the caller from `source`, checks the app may be used by that character, rate-limits, and calls the
+ * handler its owner registered, answering `{ ok, data | error }`.
+ */
+export class RequestBridge {
+  private readonly handlers = new Map<string, Map<string, RequestHandler>>();
+  private readonly limiter = new RateLimiter(REQUESTS_PER_SECOND, REQUEST_BURST);
+
+  constructor(
+    private readonly registry: AppRegistry,
+    private readonly coreActions: Record<string, CoreAction>,
+    private readonly started: () => Services | undefined,
+    private readonly log: (message: string) => void,
+  ) {
+    registry.subscribe((change) => {
+      if (change.type === 'unregistered') this.handlers.delete(change.app.manifest.id);
+    });
+  }
+
+  /** Registers `handler` for `appId`'s `action`; only the app's owner may. A later registration replaces it. */
+  on(owner: string, appId: unknown, action: unknown, handler: unknown): Outcome<'invalid_input' | 'not_found' | 'not_owner'> {
+    if (typeof appId !== 'string' || !actionNameSchema.safeParse(action).success || typeof handler !== 'function') {
+      return { ok: false, reason: 'invalid_input', message: 'expected (appId: string, action: string, handler: function)' };
+    }
+    const app = this.registry.get(appId);
+    if (!app) return { ok: false, reason: 'not_found', message: `no app "${appId}" is registered` };
+    if (app.owner !== owner) return { ok: false, reason: 'not_owner', message: `"${appId}" is registered by another resource` };
+    const actions = this.handlers.get(appId) ?? new Map<string, RequestHandler>();
+    actions.set(action as string, handler as RequestHandler);
+    this.handlers.set(appId, actions);
+    return { ok: true };
+  }
+
+  /** Answers one request from a player; `args` are the net event's arguments, unchecked. */
+  async handle(source: number, args: unknown[]): Promise<{ id: number; answer: Answer<unknown> } | null> {
+    const envelope = envelopeSchema.safeParse(args);
+    if (!envelope.success) {
+      const id = args[0];
+      // Without a usable id there is nobody to answer; the player's own client never sends that.
+      return typeof id === 'number' && Number.isInteger(id) ? { id, answer: fail('INVALID_INPUT', 'malformed request') } : null;
+    }
+    const [id, appId, action, payload] = envelope.data;
+    return { id, answer: await this.answer(source, appId, action, payload) };
+  }
+
+  forgetPlayer(source: number): void {
+    this.limiter.forget(`${source}:`);
+  }
+
+  private async answer(source: number, appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
+    if (jsonSize(payload) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `payload over ${MAX_PAYLOAD_BYTES} bytes`);
+    if (!this.limiter.take(`${source}:${appId}`)) return fail('RATE_LIMITED', 'too many requests; slow down');
+    const services = this.started();
+    const phone = services?.identity.phoneOf(source);
+    if (!services || !phone) return fail('UNAVAILABLE', 'no character is loaded');
+    try {
+      const answer = await withTimeout(Promise.resolve(this.dispatch(services, phone, appId, action, payload)), REQUEST_TIMEOUT_MS);
+      if (jsonSize(answer) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `answer over ${MAX_PAYLOAD_BYTES} bytes`);
+      return answer.ok ? { ok: true, data: answer.data ?? null } : answer;
+    } catch (error) {
+      if (error instanceof HandsetError) return { ok: false, error: error.toBody() };
+      this.log(`request ${appId}/${action} from player ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fail('INTERNAL', 'the request failed on the server');
+    }
+  }
+
+  private async dispatch(services: Services, phone: OnlinePhone, appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
+    if (appId === CORE_APP_ID) {
+      const core = Object.hasOwn(this.coreActions, action) ? this.coreActions[action] : undefined;
+      if (!core) throw new HandsetError('NOT_FOUND', `no action "${action}"`);
+      // The client sends a missing payload as null; core actions without input declare it optional.
+      const input = core.input.safeParse(payload ?? undefined);
+      if (!input.success) throw new HandsetError('INVALID_INPUT', describeIssue(input.error));
+      return { ok: true, data: await core.run(services, phone, input.data) };
+    }
+    const allowed = await services.access.check(phone, appId);
+    if (!allowed.ok) throw new HandsetError(allowed.error.code, allowed.error.message);
+    const handler = this.handlers.get(appId)?.get(action);
+    if (!handler) throw new HandsetError('NOT_FOUND', `app "${appId}" has no action "${action}"`);
+    const answer = handlerAnswerSchema.safeParse(await handler(phone.source, payload));
+    if (!answer.success) throw new Error(`app "${appId}" answered "${action}" with something other than { ok, data | error }`);
+    return answer.data;
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { HandsetError } from '../../sdk/protocol/errors';
+import { appIdSchema } from '../../sdk/protocol/names';
+import type { CoreAction } from './apps/request-bridge';
+import { notificationInputSchema } from '../shared/notification';
+import type { OnlinePhone } from './identity/identity';
+import type { Services } from './services';
+
+const action = <Input extends z.ZodType>(
+  input: Input,
+  run: (services: Services, phone: OnlinePhone, input: z.output<Input>) => unknown,
+): CoreAction => ({ input, run: run as CoreAction['run'] });
+
+const none = z.object({}).strict().optional();
+
+/** Throws the refusal a service returned, so the bridge answers with its code. */
+function orThrow(refusal: { code: HandsetError['code']; message: string } | null): null {
+  if (refusal) throw new HandsetError(refusal.code, refusal.message);
+  return null;
+}
+
+/**
+ * What the player's own phone asks the core for, under the app id `handset`: the same bridge, limits and
+ * error codes as any app's request. The caller's phone comes from `source`, never from the payload.
+ */
+export const coreActions: Record<string, CoreAction> = {
+  'phone.setOpen': action(z.object({ open: z.boolean() }).strict(), ({ device }, phone, { open }) => {
+    device.setPhoneOpen(phone.source, open);
+    return null;
+  }),
+
+  'apps.list': action(none, ({ access }, phone) => access.visible(phone)),
+
+  'apps.setOpen': action(z.object({ appId: appIdSchema, open: z.boolean() }).strict(), async ({ access, device }, phone, input) => {
+    if (input.open) {
+      const allowed = await access.check(phone, input.appId);
+      if (!allowed.ok) orThrow(allowed.error);
+    }
+    device.setAppOpen(phone.source, input.appId, input.open);
+    return null;
+  }),
+
+  'apps.install': action(z.object({ appId: appIdSchema }).strict(), async ({ access }, phone, { appId }) =>
+    orThrow(await access.install(phone, appId)),
+  ),
+
+  'apps.uninstall': action(z.object({ appId: appIdSchema }).strict(), async ({ access }, phone, { appId }) =>
+    orThrow(await access.uninstall(phone, appId)),
+  ),
+
+  'device.setAirplaneMode': action(z.object({ enabled: z.boolean() }).strict(), async ({ device }, phone, { enabled }) => {
+    await device.setAirplaneMode(phone, enabled);
+    return { airplaneMode: enabled };
+  }),
+
+  'notifications.create': action(notificationInputSchema, async ({ notifications }, phone, input) => {
+    const result = await notifications.notify(phone.source, input);
+    if (!result.ok) throw new HandsetError(result.reason === 'airplane_mode' ? 'UNAVAILABLE' : 'INVALID_INPUT', result.message);
+    return { id: result.id };
+  }),
+
+  'notifications.list': action(
+    z.object({ beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(100).default(50) }).strict().default({ limit: 50 }),
+    ({ notifications }, phone, { beforeId, limit }) => notifications.list(phone, beforeId ?? null, limit),
+  ),
+
+  'notifications.dismiss': action(z.object({ id: z.number().int().positive() }).strict(), async ({ notifications }, phone, { id }) => {
+    if (!(await notifications.dismiss(phone, id))) throw new HandsetError('NOT_FOUND', `no notification ${id}`);
+    return null;
+  }),
+
+  'notifications.clear': action(none, async ({ notifications }, phone) => ({ removed: await notifications.clear(phone) })),
+};

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { HandsetError } from '../../sdk/protocol/errors';
+import { actionNameSchema, appIdSchema, MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
+import type { Outcome } from './apps/registry';
+import { version } from '../../package.json';
+import type { ExportEntry } from '../shared/export-table';
+import type { CompatName } from './config';
+import { canonicalNumber } from './identity/phone-numbers';
+import type { Core } from './services';
+import { jsonSize } from './validation';
+
+interface ServerExport extends ExportEntry {
+  compat: readonly CompatName[];
+}
+
+const playerId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,10}$/).transform(Number)]);
+const phoneNumberText = z.union([z.string().max(32), z.number().int().nonnegative()]).transform((n) => canonicalNumber(String(n)));
+
+/** For value exports: a wrong argument is a caller's bug, so it throws with the code rather than look like "none". */
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HandsetError('INVALID_INPUT', `${what} is not valid`);
+  return parsed.data;
+}
+
+type SendReason = 'invalid_input' | 'payload_too_large' | 'not_found' | 'not_owner' | 'offline' | 'not_open';
+const refuse = (reason: SendReason, message: string): Outcome<SendReason> => ({ ok: false, reason, message });
+
+/** Handset's server exports, by name: the one list, with their shapes and compatibility names. */
+export function serverExports(core: Core): Record<string, ServerExport> {
+  const { registry, bridge } = core;
+
+  const sendAppMessage = (caller: string, source: unknown, appId: unknown, type: unknown, data: unknown): Outcome<SendReason> => {
+    const target = playerId.safeParse(source);
+    if (!target.success || !appIdSchema.safeParse(appId).success || !actionNameSchema.safeParse(type).success) {
+      return refuse('invalid_input', 'expected (source: number, appId: string, type: string, data)');
+    }
+    if (jsonSize(data) > MAX_PAYLOAD_BYTES) return refuse('payload_too_large', `data over ${MAX_PAYLOAD_BYTES} bytes`);
+    const app = registry.get(appId as string);
+    if (!app) return refuse('not_found', `no app "${String(appId)}" is registered`);
+    if (app.owner !== caller) return refuse('not_owner', `"${app.manifest.id}" is registered by another resource`);
+    const services = core.started();
+    if (!services?.identity.phoneOf(target.data)) return refuse('offline', `player ${target.data} has no phone loaded`);
+    if (!services.device.isAppOpen(target.data, app.manifest.id)) return refuse('not_open', `"${app.manifest.id}" is not open`);
+    emitNet('handset:app:message', target.data, app.manifest.id, type, data ?? null);
+    return { ok: true };
+  };
+
+  const notify = async (caller: string, source: unknown, data: unknown) => {
+    const services = await core.ready;
+    // An app's owner may notify under the app's id; anyone else notifies as plain text.
+    const appId = typeof data === 'object' && data !== null && 'appId' in data ? (data as { appId: unknown }).appId : undefined;
+    const owned = typeof appId === 'string' && registry.get(appId)?.owner === caller ? appId : null;
+    return services.notifications.notify(source, data, owned);
+  };
+
+  return {
+    getVersion: { shape: 'value', compat: [], call: () => version },
+    registerApp: { shape: 'ok_reason', compat: ['amzn_smartphone'], call: (caller, manifest) => registry.register(caller, manifest) },
+    unregisterApp: { shape: 'ok_reason', compat: ['amzn_smartphone'], call: (caller, id) => registry.unregister(caller, id) },
+    onRequest: {
+      shape: 'ok_reason',
+      compat: [],
+      call: (caller, appId, action, handler) => bridge.on(caller, appId, action, handler),
+    },
+    sendAppMessage: {
+      shape: 'ok_reason',
+      compat: ['amzn_smartphone'],
+      call: (caller, source, appId, type, data) => sendAppMessage(caller, source, appId, type, data),
+    },
+    notify: { shape: 'ok_reason', compat: ['amzn_smartphone'], call: (caller, source, data) => notify(caller, source, data) },
+    getPhoneNumber: {
+      shape: 'value',
+      compat: [],
+      call: (_caller, source) => core.started()?.identity.phoneOf(parse(playerId, source, 'source'))?.number ?? null,
+    },
+    getSourceByNumber: {
+      shape: 'value',
+      compat: [],
+      call: (_caller, number) => core.started()?.identity.byNumber(parse(phoneNumberText, number, 'number'))?.source ?? null,
+    },
+    isPhoneOpen: {
+      shape: 'value',
+      compat: [],
+      call: (_caller, source) => core.started()?.device.isPhoneOpen(parse(playerId, source, 'source')) ?? false,
+    },
+    getIdentifierByPhoneNumber: {
+      shape: 'value',
+      compat: ['amzn_smartphone'],
+      call: async (_caller, number) => {
+        const digits = parse(phoneNumberText, number, 'number');
+        if (digits === '') return null;
+        const phone = await (await core.ready).identity.findByNumber(digits);
+        return phone?.identifier ?? null;
+      },
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+
+/** The first problem zod found, as `path: message`. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** Bytes of a value as JSON; Infinity when it is not JSON (cycles, BigInt). */
+export function jsonSize(value: unknown): number {
+  try {
+    return new TextEncoder().encode(JSON.stringify(value ?? null)).length;
+  } catch {
+    return Infinity;
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * An app's id: lowercase letters, digits and `_`, 1–32 characters.
+ *
+ * @example
+ * appIdSchema.parse('bank'); // 'bank'
+ */
+export const appIdSchema = z.string().regex(/^[a-z0-9_]{1,32}$/, 'lowercase letters, digits and _, at most 32 characters');
+
+/**
+ * The name of an app action or message type: starts with a letter; letters, digits and `_.:-`; up to 64.
+ *
+ * @example
+ * actionNameSchema.parse('orders.list');
+ */
+export const actionNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/, 'letters, digits and _.:-, at most 64');
+
+/** The largest request payload, answer or pushed message, as JSON bytes. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;

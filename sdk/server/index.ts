@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import type { AppManifestInput } from '../manifest';
+import { HandsetError, type Answer } from '../protocol/errors';
+
+/** An `ok_reason` export's answer as FiveM hands it to JS: `true`, or `[false, reason, message]`. */
+type RawOutcome = true | [false, string, string?];
+
+/** The FiveM server's `exports` global, as far as this module uses it. */
+declare const exports: Record<string, Record<string, (...args: unknown[]) => unknown>>;
+
+/** The result of a command-like export: done, or refused with a reason such as `not_open`. */
+export type Outcome = { ok: true } | { ok: false; reason: string; message: string };
+
+function outcome(raw: unknown): Outcome {
+  if (raw === true) return { ok: true };
+  const [, reason, message] = raw as Exclude<RawOutcome, true>;
+  return { ok: false, reason: String(reason), message: message ?? String(reason) };
+}
+
+/** Who asked: the player's server id, taken by Handset from the net event, never from the payload. */
+export interface RequestContext {
+  source: number;
+}
+
+/** The notification fields of `notify`; `timeout` defaults to 5000 ms. */
+export interface NotificationData {
+  title: string;
+  body: string;
+  app?: string;
+  icon?: string;
+  iconColor?: string;
+  timeout?: number;
+}
+
+/** An app registered by this resource, with the helpers that speak for it. */
+export interface ServerApp {
+  readonly id: string;
+  /**
+   * Answers the app's `request(action, payload)`: the payload is parsed with `schema` first (INVALID_INPUT
+   * otherwise); throw {@link HandsetError} to answer with another code.
+   *
+   * @example
+   * app.onRequest('orders.get', z.object({ id: z.number() }), async ({ source }, { id }) => orders.find(source, id));
+   */
+  onRequest<Schema extends z.ZodType>(
+    action: string,
+    schema: Schema,
+    handler: (context: RequestContext, input: z.output<Schema>) => unknown,
+  ): void;
+  /**
+   * Pushes `data` to the app's open frame on `source`'s phone.
+   *
+   * @example
+   * app.sendAppMessage(source, 'order.ready', { id: 7 }); // { ok: false, reason: 'not_open' } when closed
+   */
+  sendAppMessage(source: number, type: string, data: unknown): Outcome;
+  /**
+   * Notifies `source` under this app's id; refused with `airplane_mode` while the phone is in airplane mode.
+   *
+   * @example
+   * await app.notify(source, { title: 'Order ready', body: 'Pick it up at the counter' });
+   */
+  notify(source: number, data: NotificationData): Promise<Outcome>;
+}
+
+const handset = () => exports['handset']!;
+
+/**
+ * Registers an app owned by the calling resource; throws {@link HandsetError} (`INVALID_INPUT`) with the
+ * registry's reason (`reserved_id`, `id_taken`, `ui_missing`, …) when refused.
+ *
+ * @example
+ * const app = registerApp({ id: 'bank', label: 'Bank', icon: 'fa-building-columns', color: '#30d158', ui: 'web/index.html' });
+ */
+export function registerApp(manifest: AppManifestInput): ServerApp {
+  const registered = outcome(handset().registerApp!(manifest));
+  if (!registered.ok) throw new HandsetError('INVALID_INPUT', `${registered.reason}: ${registered.message}`);
+  const id = manifest.id;
+  return {
+    id,
+    onRequest(action, schema, handler) {
+      // Handset reads the answer, not a thrown error: errors lose their message between resources.
+      const answer = async (source: number, payload: unknown): Promise<Answer<unknown>> => {
+        const input = schema.safeParse(payload);
+        if (!input.success) return { ok: false, error: { code: 'INVALID_INPUT', message: input.error.issues[0]!.message } };
+        try {
+          return { ok: true, data: await handler({ source }, input.data) };
+        } catch (error) {
+          if (error instanceof HandsetError) return { ok: false, error: error.toBody() };
+          throw error;
+        }
+      };
+      const result = outcome(handset().onRequest!(id, action, answer));
+      if (!result.ok) throw new HandsetError('INVALID_INPUT', `${result.reason}: ${result.message}`);
+    },
+    sendAppMessage: (source, type, data) => outcome(handset().sendAppMessage!(source, id, type, data)),
+    notify: async (source, data) => outcome(await handset().notify!(source, { ...data, appId: id })),
+  };
+}
