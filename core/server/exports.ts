@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { HandsetError } from '../../sdk/protocol/errors';
 import { actionNameSchema, appIdSchema, MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
 import type { Outcome } from './apps/registry';
 import { version } from '../../package.json';
@@ -7,19 +6,21 @@ import type { ExportEntry } from '../shared/export-table';
 import type { CompatName } from './config';
 import { canonicalNumber } from './identity/phone-numbers';
 import type { Core } from './services';
-import { jsonSize } from './validation';
+import { jsonSize, playerIdSchema as playerId } from './validation';
 
 interface ServerExport extends ExportEntry {
   compat: readonly CompatName[];
 }
 
-const playerId = z.union([z.number().int().positive(), z.string().regex(/^\d{1,10}$/).transform(Number)]);
 const phoneNumberText = z.union([z.string().max(32), z.number().int().nonnegative()]).transform((n) => canonicalNumber(String(n)));
 
-/** For value exports: a wrong argument is a caller's bug, so it throws with the code rather than look like "none". */
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+/**
+ * For value exports: a wrong argument is the caller's bug, so it throws rather than look like "none"; the code
+ * leads the message because an error's class does not survive the trip to another resource.
+ */
+function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HandsetError('INVALID_INPUT', `${what} is not valid`);
+  if (!parsed.success) throw new Error(`INVALID_INPUT: ${what} is not valid`);
   return parsed.data;
 }
 

@@ -1,4 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+
+/** A player's server id, as a number or the string FiveM's `source` and GetPlayers() give. */
+export const playerIdSchema = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,9}$/).transform(Number)]);
 
 /** The first problem zod found, as `path: message`. */
 export function describeIssue(error: z.ZodError): string {

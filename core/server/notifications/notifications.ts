@@ -3,7 +3,7 @@ import { DEFAULT_TIMEOUT_MS, notificationInputSchema } from '../../shared/notifi
 import type { Identity, OnlinePhone } from '../identity/identity';
 import type { DeviceState } from '../device/device-state';
 import type { Database } from '../storage/database';
-import { describeIssue } from '../validation';
+import { describeIssue, playerIdSchema } from '../validation';
 
 /** How many notifications a character's center keeps; older ones are pruned as new ones arrive. */
 export const CENTER_SIZE = 100;
@@ -61,12 +61,11 @@ export class Notifications {
   ) {}
 
   async notify(source: unknown, data: unknown, appId: string | null = null): Promise<NotifyResult> {
-    if (typeof source !== 'number' && typeof source !== 'string') {
-      return { ok: false, reason: 'invalid_input', message: 'source must be a player id' };
-    }
+    const player = playerIdSchema.safeParse(source);
+    if (!player.success) return { ok: false, reason: 'invalid_input', message: 'source must be a player id' };
     const input = notificationInputSchema.safeParse(data);
     if (!input.success) return { ok: false, reason: 'invalid_input', message: describeIssue(input.error) };
-    const phone = this.identity.phoneOf(Number(source));
+    const phone = this.identity.phoneOf(player.data);
     if (!phone) return { ok: false, reason: 'offline', message: `player ${String(source)} has no phone loaded` };
     if (this.device.airplaneMode(phone.source)) {
       return { ok: false, reason: 'airplane_mode', message: 'the phone is in airplane mode' };
