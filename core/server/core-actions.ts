@@ -12,6 +12,16 @@ const action = <Input extends z.ZodType>(
 ): CoreAction => ({ input, run: run as CoreAction['run'] });
 
 const none = z.object({}).strict().optional();
+const storageKey = z.object({ appId: appIdSchema, key: z.string() }).strict();
+
+/** An app's frame reaches its key-value store only while usable by this character and granted `storage`. */
+async function storageOf({ access }: Services, phone: OnlinePhone, appId: string): Promise<void> {
+  const allowed = await access.check(phone, appId);
+  if (!allowed.ok) orThrow(allowed.error);
+  if (allowed.ok && !allowed.app.manifest.permissions.includes('storage')) {
+    throw new HandsetError('FORBIDDEN', `app "${appId}" does not have the storage permission`);
+  }
+}
 
 /** Throws the refusal a service returned, so the bridge answers with its code. */
 function orThrow(refusal: { code: HandsetError['code']; message: string } | null): null {
@@ -70,4 +80,25 @@ export const coreActions: Record<string, CoreAction> = {
   }),
 
   'notifications.clear': action(none, async ({ notifications }, phone) => ({ removed: await notifications.clear(phone) })),
+
+  'storage.get': action(storageKey, async (services, phone, { appId, key }) => {
+    await storageOf(services, phone, appId);
+    return services.storage.get(phone.id, appId, key);
+  }),
+
+  'storage.set': action(storageKey.extend({ value: z.unknown() }), async (services, phone, { appId, key, value }) => {
+    await storageOf(services, phone, appId);
+    await services.storage.set(phone.id, appId, key, value);
+    return null;
+  }),
+
+  'storage.remove': action(storageKey, async (services, phone, { appId, key }) => {
+    await storageOf(services, phone, appId);
+    return { removed: await services.storage.remove(phone.id, appId, key) };
+  }),
+
+  'storage.keys': action(z.object({ appId: appIdSchema }).strict(), async (services, phone, { appId }) => {
+    await storageOf(services, phone, appId);
+    return services.storage.keys(phone.id, appId);
+  }),
 };

@@ -5,7 +5,8 @@ import { version } from '../../package.json';
 import type { ExportEntry } from '../shared/export-table';
 import type { CompatName } from './config';
 import { canonicalNumber } from './identity/phone-numbers';
-import type { Core } from './services';
+import { HandsetError } from '../../sdk/protocol/errors';
+import type { Core, Services } from './services';
 import { jsonSize, playerIdSchema as playerId } from './validation';
 
 interface ServerExport extends ExportEntry {
@@ -25,7 +26,7 @@ function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, what: string): 
 }
 
 type SendReason = 'invalid_input' | 'payload_too_large' | 'not_found' | 'not_owner' | 'offline' | 'not_open';
-const refuse = (reason: SendReason, message: string): Outcome<SendReason> => ({ ok: false, reason, message });
+const refuse = <Reason extends string>(reason: Reason, message: string) => ({ ok: false as const, reason, message });
 
 /** Handset's server exports, by name: the one list, with their shapes and compatibility names. */
 export function serverExports(core: Core): Record<string, ServerExport> {
@@ -55,6 +56,29 @@ export function serverExports(core: Core): Record<string, ServerExport> {
     return services.notifications.notify(source, data, owned);
   };
 
+  /** Runs a key-value store operation for the app's owner on a player's phone; refusals as `{ ok: false, reason }`. */
+  const withAppData = async <T>(
+    caller: string,
+    source: unknown,
+    appId: unknown,
+    run: (services: Services, phoneId: number, appId: string) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; reason: string; message: string }> => {
+    const target = playerId.safeParse(source);
+    if (!target.success || !appIdSchema.safeParse(appId).success) return refuse('invalid_input', 'expected (source: number, appId: string, key: string, …)');
+    const app = registry.get(appId as string);
+    if (!app) return refuse('not_found', `no app "${String(appId)}" is registered`);
+    if (app.owner !== caller) return refuse('not_owner', `"${app.manifest.id}" is registered by another resource`);
+    const services = await core.ready;
+    const phone = services.identity.phoneOf(target.data);
+    if (!phone) return refuse('offline', `player ${target.data} has no phone loaded`);
+    try {
+      return { ok: true, value: await run(services, phone.id, app.manifest.id) };
+    } catch (error) {
+      if (error instanceof HandsetError) return { ok: false, reason: error.code.toLowerCase(), message: error.message };
+      throw error;
+    }
+  };
+
   return {
     getVersion: { shape: 'value', compat: [], call: () => version },
     registerApp: { shape: 'ok_reason', compat: ['amzn_smartphone'], call: (caller, manifest) => registry.register(caller, manifest) },
@@ -70,6 +94,27 @@ export function serverExports(core: Core): Record<string, ServerExport> {
       call: (caller, source, appId, type, data) => sendAppMessage(caller, source, appId, type, data),
     },
     notify: { shape: 'ok_reason', compat: ['amzn_smartphone'], call: (caller, source, data) => notify(caller, source, data) },
+    getAppData: {
+      shape: 'value',
+      compat: [],
+      call: async (caller, source, appId, key) => {
+        const result = await withAppData(caller, source, appId, (services, phoneId, id) => services.storage.get(phoneId, id, key as string));
+        if (!result.ok) throw new Error(`${result.reason.toUpperCase()}: ${result.message}`);
+        return result.value;
+      },
+    },
+    setAppData: {
+      shape: 'ok_reason',
+      compat: [],
+      call: (caller, source, appId, key, value) =>
+        withAppData(caller, source, appId, (services, phoneId, id) => services.storage.set(phoneId, id, key as string, value)),
+    },
+    removeAppData: {
+      shape: 'ok_reason',
+      compat: [],
+      call: (caller, source, appId, key) =>
+        withAppData(caller, source, appId, (services, phoneId, id) => services.storage.remove(phoneId, id, key as string)),
+    },
     getPhoneNumber: {
       shape: 'value',
       compat: [],

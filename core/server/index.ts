@@ -13,6 +13,7 @@ import { selectBridge } from './identity/bridges';
 import { startIdentity } from './identity/identity.service';
 import { Notifications } from './notifications/notifications';
 import type { Core, Services } from './services';
+import { createAppStorage } from './storage/app-storage';
 import { coreMigrations } from './storage/core.migrations';
 import { migrate } from './storage/migrations';
 import { createOxmysqlDatabase } from './storage/oxmysql-database';
@@ -54,7 +55,7 @@ async function start(): Promise<Services> {
     },
   });
   for (const phone of identity.online()) await device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id);
-  return { db, identity, device, access, notifications };
+  return { db, identity, device, access, notifications, storage: createAppStorage(db) };
 }
 
 const ready = start();

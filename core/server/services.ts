@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { DeviceState } from './device/device-state';
 import type { IdentityService } from './identity/identity.service';
 import type { Notifications } from './notifications/notifications';
+import type { AppStorage } from './storage/app-storage';
 import type { Database } from './storage/database';
 
 /** The services that need the database; they exist once it is migrated and identity is running. */
@@ -14,6 +15,7 @@ export interface Services {
   device: DeviceState;
   access: AppAccess;
   notifications: Notifications;
+  storage: AppStorage;
 }
 
 /** The core as the exports and net events see it: what works from the first line, and the rest once started. */
