@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { AppManifestInput } from '../manifest';
 import { HandsetError, type Answer } from '../protocol/errors';
 
+export { HandsetError };
+
 /** An `ok_reason` export's answer as FiveM hands it to JS: `true`, or `[false, reason, message]`. */
 type RawOutcome = true | [false, string, string?];
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMariadbDatabase, describeMariadb } from '../support/databases';
 import { eventually, manifest, simulate, type Simulation } from '../support/simulation';
-import { createExecutor, parseConnectionString, type Executor } from './resources/oxmysql/src/executors';
+import { createExecutor, parseConnectionString, type Executor } from '../../core/server/storage/drivers';
 import { createOxmysql, type OxmysqlExports } from './resources/oxmysql/src/oxmysql';
 
 interface Backend {

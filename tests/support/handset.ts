@@ -68,7 +68,7 @@ export async function connectWithPhone(simulation: Simulation, options: Paramete
   const page = player.nui.page('handset');
   let number = '';
   await eventually(() => {
-    const state = page.messages.findLast((message) => (message as { type?: string }).type === 'phone:state') as
+    const state = page.messages.filter((message) => (message as { type?: string }).type === 'phone:state').at(-1) as
       | { state: { number: string } | null }
       | undefined;
     if (!state?.state) throw new Error(`player ${player.id} has no phone yet`);

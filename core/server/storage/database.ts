@@ -24,7 +24,10 @@ export interface Queries {
  */
 export interface Database extends Queries {
   readonly dialect: Dialect;
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (the error passes
+   * through). Inside `work`, use only `tx`: on SQLite other statements wait until the transaction ends.
+   */
   transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
 }
 
@@ -39,4 +42,24 @@ export class DatabaseError extends Error {
     super(message);
     this.name = 'DatabaseError';
   }
+}
+
+/**
+ * The port's `select` and `run` over one function that runs a statement and answers as oxmysql's `query` does:
+ * rows, or mysql2's result header. Both executors answer that way, so they shape results in one place.
+ */
+export function queriesOver(query: (sql: string, values: unknown[]) => Promise<unknown>): Queries {
+  return {
+    async select<T extends Row = Row>(sql: string, values: readonly unknown[] = []) {
+      const result = await query(sql, [...values]);
+      if (!Array.isArray(result)) throw new DatabaseError('other', `select() expects a statement that returns rows: ${sql}`);
+      return result as T[];
+    },
+    async run(sql, values = []) {
+      const result = await query(sql, [...values]);
+      if (Array.isArray(result)) throw new DatabaseError('other', `run() expects a statement without rows: ${sql}`);
+      const header = result as { affectedRows?: unknown; insertId?: unknown };
+      return { affectedRows: Number(header.affectedRows ?? 0), insertId: Number(header.insertId ?? 0) };
+    },
+  };
 }

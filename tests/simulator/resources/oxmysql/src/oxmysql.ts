@@ -1,4 +1,11 @@
-import { replaceOutsideQuotes, type Executor, type QueryResult, type ResultHeader, type Row, type SqlSession } from './executors';
+import type { Row } from '../../../../../core/server/storage/database';
+import {
+  replaceOutsideQuotes,
+  type Executor,
+  type QueryResult,
+  type ResultHeader,
+  type SqlSession,
+} from '../../../../../core/server/storage/drivers';
 
 /** What the FiveM side gives the exports; injected so the logic runs without CitizenFX globals. */
 export interface OxmysqlHost {

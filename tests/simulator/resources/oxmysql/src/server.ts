@@ -1,4 +1,4 @@
-import { createExecutor } from './executors';
+import { createExecutor } from '../../../../../core/server/storage/drivers';
 import { createOxmysql } from './oxmysql';
 
 const resourceName = GetCurrentResourceName();

@@ -3,6 +3,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createPool, type PoolConnection, type PoolOptions } from 'mysql2/promise';
+import type { Dialect, Row } from './database';
+
+// Handset's drivers outside the game (tests, sandbox, tools): never imported by the game bundle, which cannot
+// carry better-sqlite3's native addon.
 
 /** mysql2's header for a statement that returns no rows; the SQLite executor produces the same keys. */
 export interface ResultHeader {
@@ -15,7 +19,6 @@ export interface ResultHeader {
   changedRows: number;
 }
 
-export type Row = Record<string, unknown>;
 export type QueryResult = Row[] | ResultHeader;
 
 /** Statements on one connection, cast the way oxmysql casts them. */
@@ -27,7 +30,7 @@ export interface SqlSession {
 }
 
 export interface Executor extends SqlSession {
-  readonly dialect: 'mariadb' | 'sqlite';
+  readonly dialect: Dialect;
   /** The server's version; reading it proves the connection works. */
   version(): Promise<string>;
   /** Runs `work` on one connection between BEGIN and COMMIT; resolving false or throwing rolls back. */

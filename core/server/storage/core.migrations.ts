@@ -1,0 +1,54 @@
+import { autoIncrementId, caseSensitive, createTable } from './ddl';
+import type { Migration } from './migrations';
+
+const phoneId = 'phone_id BIGINT NOT NULL';
+// Every row of a phone's data goes when its phone (the character) is deleted.
+const phoneForeignKey = 'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE';
+
+/** The core's tables: phones, and what hangs from a phone (notifications, installed apps, app storage). */
+export const coreMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'phones, notifications, app installs, app storage',
+    up: (dialect) => [
+      createTable(dialect, 'handset_core_phones', [
+        autoIncrementId(dialect),
+        'identifier VARCHAR(96) NOT NULL UNIQUE',
+        'phone_number VARCHAR(15) NOT NULL UNIQUE',
+        'airplane_mode TINYINT(1) NOT NULL DEFAULT 0',
+        'created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+      ]),
+      createTable(dialect, 'handset_core_notifications', [
+        autoIncrementId(dialect),
+        phoneId,
+        'app_id VARCHAR(32) NULL',
+        'app_label VARCHAR(64) NULL',
+        'title VARCHAR(100) NOT NULL',
+        'body VARCHAR(500) NOT NULL',
+        'icon VARCHAR(64) NULL',
+        'icon_color VARCHAR(16) NULL',
+        'created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+        'read_at DATETIME NULL',
+        phoneForeignKey,
+      ]),
+      // The notification center pages a phone's notifications newest first.
+      'CREATE INDEX IF NOT EXISTS handset_core_notifications_phone ON handset_core_notifications (phone_id, id)',
+      createTable(dialect, 'handset_core_app_installs', [
+        phoneId,
+        'app_id VARCHAR(32) NOT NULL',
+        'installed_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+        'PRIMARY KEY (phone_id, app_id)',
+        phoneForeignKey,
+      ]),
+      createTable(dialect, 'handset_core_app_storage', [
+        phoneId,
+        'app_id VARCHAR(32) NOT NULL',
+        `storage_key VARCHAR(64)${caseSensitive(dialect)} NOT NULL`,
+        'storage_value MEDIUMTEXT NOT NULL',
+        'updated_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+        'PRIMARY KEY (phone_id, app_id, storage_key)',
+        phoneForeignKey,
+      ]),
+    ],
+  },
+];

@@ -1,0 +1,70 @@
+import { DatabaseError, queriesOver, type Database, type DatabaseErrorKind, type Queries } from './database';
+import { createExecutor, type SqlSession } from './drivers';
+
+/** MariaDB's error numbers for a taken unique key and for a missing or still-referenced parent row. */
+const MARIADB_KINDS: Record<number, DatabaseErrorKind> = {
+  1062: 'unique_violation',
+  1451: 'foreign_key_violation',
+  1452: 'foreign_key_violation',
+};
+const SQLITE_KINDS: Record<string, DatabaseErrorKind> = {
+  SQLITE_CONSTRAINT_UNIQUE: 'unique_violation',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'unique_violation',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'foreign_key_violation',
+};
+
+/** A mysql2 or better-sqlite3 error as the port's {@link DatabaseError}, keeping the driver's error as its cause. */
+function toDatabaseError(error: unknown): DatabaseError {
+  if (error instanceof DatabaseError) return error;
+  const { errno, code, message } = (error ?? {}) as { errno?: unknown; code?: unknown; message?: unknown };
+  const kind = (typeof errno === 'number' && MARIADB_KINDS[errno]) || (typeof code === 'string' && SQLITE_KINDS[code]) || 'other';
+  const databaseError = new DatabaseError(kind, typeof message === 'string' ? message : String(error));
+  databaseError.cause = error;
+  return databaseError;
+}
+
+function queriesOf(session: SqlSession): Queries {
+  return queriesOver((sql, values) => session.query(sql, values).catch((error: unknown) => Promise.reject(toDatabaseError(error))));
+}
+
+/**
+ * The database port over Handset's own drivers, for everything outside the game (tests, sandbox, tools):
+ * `mysql://user:pass@host:port/db` (or oxmysql's `key=value;…` form) → mysql2; `sqlite:<file>` or '' → SQLite.
+ * Resolves once the connection works.
+ *
+ * @example
+ * const db = await createDriverDatabase('sqlite:.sandbox/handset.db');
+ */
+export async function createDriverDatabase(connectionString: string): Promise<Database & { close(): Promise<void> }> {
+  const executor = createExecutor(connectionString);
+  try {
+    await executor.version();
+  } catch (error) {
+    await executor.close().catch(() => undefined);
+    throw toDatabaseError(error);
+  }
+  return {
+    dialect: executor.dialect,
+    ...queriesOf(executor),
+    async transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
+      let outcome: { value: T } | undefined;
+      let workFailed = false;
+      try {
+        await executor.transaction(async (session) => {
+          try {
+            outcome = { value: await work(queriesOf(session)) };
+          } catch (error) {
+            workFailed = true;
+            throw error;
+          }
+          return true;
+        });
+      } catch (error) {
+        // The caller's own error passes through as thrown; only BEGIN and COMMIT failures are the driver's.
+        throw workFailed ? error : toDatabaseError(error);
+      }
+      return (outcome as { value: T }).value;
+    },
+    close: () => executor.close(),
+  };
+}
