@@ -30,6 +30,8 @@ const clientScript: BuildOptions = {
   platform: 'neutral',
   mainFields: ['module', 'main'],
   target: 'es2020',
+  // Every player downloads the client script; minified, zod's validators cost a third less.
+  minify: true,
   plugins: [rejectNodeBuiltins],
 };
 

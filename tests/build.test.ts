@@ -18,8 +18,8 @@ beforeAll(async () => {
 
 describe('fxmanifest.lua', () => {
   it('names the bundles and the NUI page', () => {
-    expect(manifest.serverScripts).toEqual(['dist/server.js']);
-    expect(manifest.clientScripts).toEqual(['dist/client.js']);
+    expect(manifest.serverScripts).toEqual(['dist/server.js', 'core/shared/ok-reason-exports.lua']);
+    expect(manifest.clientScripts).toEqual(['dist/client.js', 'core/shared/ok-reason-exports.lua']);
     expect(manifest.uiPage).toBe('dist/web/index.html');
   });
 
@@ -48,7 +48,7 @@ describe('bundles', () => {
     expect(client).not.toMatch(/\brequire\s*\(/);
     expect(client).not.toMatch(/\bimport\s*\(/);
     expect(client).not.toMatch(/["'`]node:/);
-    expect(client).not.toMatch(/\b(process|Buffer|__dirname|__filename)\b/);
+    expect(client).not.toMatch(/\b(?:process|Buffer)\.|\b(?:__dirname|__filename)\b/);
   });
 
   it('builds the server as CommonJS', async () => {
