@@ -1,0 +1,31 @@
+import type { FrameworkBridge } from '../bridge';
+
+/** The public fields of an OxPlayer (its methods stay in ox_core, reached through `CallPlayer`). */
+interface OxPlayer {
+  charId?: number;
+}
+
+/** ox_core has groups rather than jobs; the active group plays the part of the job. */
+const activeGroup = (source: number): string | null =>
+  (exports.ox_core!.CallPlayer!(source, 'get', 'activeGroup') as string | undefined) ?? null;
+
+/** ox_core: the character is its numeric charId; events carry the player id first. */
+export const oxCoreBridge = (): FrameworkBridge => ({
+  name: 'ox_core',
+  async current(source) {
+    const player = exports.ox_core!.GetPlayer!(source) as OxPlayer | undefined;
+    return player?.charId ? { identifier: String(player.charId), job: activeGroup(source) } : null;
+  },
+  listen(events) {
+    on('ox:playerLoaded', (playerId: number, _userId: number, charId: number) =>
+      events.loaded(Number(playerId), { identifier: String(charId), job: activeGroup(Number(playerId)) }),
+    );
+    // Fired on logout and, before the player is removed, on a drop.
+    on('ox:playerLogout', (playerId: number) => events.unloaded(Number(playerId)));
+    on('ox:setActiveGroup', (playerId: number, groupName?: string) => events.jobChanged(Number(playerId), groupName ?? null));
+    // Leaving the active group clears it without an ox:setActiveGroup.
+    on('ox:setGroup', (playerId: number, _groupName: string, grade: number | null) => {
+      if (grade === null) events.jobChanged(Number(playerId), activeGroup(Number(playerId)));
+    });
+  },
+});

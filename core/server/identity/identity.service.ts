@@ -1,0 +1,133 @@
+import type { Database } from '../storage/database';
+import type { Character, FrameworkBridge } from './bridge';
+import type { Identity, IdentityListener, OnlinePhone } from './identity';
+import { canonicalNumber } from './phone-numbers';
+import { createPhonesRepository } from './phones.repository';
+
+// The CitizenFX globals used here, declared in this module so that unit tests outside the game type-check it.
+declare function on(eventName: string, callback: () => void): void;
+declare function removeEventListener(eventName: string, callback: () => void): void;
+declare function GetNumPlayerIndices(): number;
+declare function GetPlayerFromIndex(index: number): string;
+declare const source: number;
+
+export interface IdentityService extends Identity {
+  /** Stops listening and forgets every online phone (the resource is stopping). */
+  stop(): void;
+}
+
+export interface IdentityOptions {
+  db: Database;
+  bridge: FrameworkBridge;
+  /** `handset:number_format`, for numbers of new phones. */
+  numberFormat: string;
+}
+
+/** A character whose phone is being looked up; replaced or removed when the player's character changes meanwhile. */
+interface Loading {
+  /** A job change heard while loading, newer than the character's job. */
+  job?: string | null;
+}
+
+/**
+ * Starts answering who is on which phone: listens to the bridge and to drops, then rebuilds the map of the
+ * players already online (a restart), and resolves once that is done.
+ */
+export async function startIdentity({ db, bridge, numberFormat }: IdentityOptions): Promise<IdentityService> {
+  const phones = createPhonesRepository(db, { numberFormat });
+  const bySource = new Map<number, OnlinePhone>();
+  const byNumber = new Map<string, OnlinePhone>();
+  const loading = new Map<number, Loading>();
+  const listeners = new Set<IdentityListener>();
+  let stopped = false;
+
+  const notify = (event: keyof IdentityListener, phone: OnlinePhone) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener[event](phone);
+      } catch (error) {
+        console.error(`an identity listener failed on ${event} of player ${phone.source}:`, error);
+      }
+    }
+  };
+
+  const put = (phone: OnlinePhone) => {
+    bySource.set(phone.source, phone);
+    byNumber.set(phone.number, phone);
+  };
+
+  /** Forgets the character `source` plays and cancels the lookup of one still loading. */
+  const unload = (source: number) => {
+    loading.delete(source);
+    const phone = bySource.get(source);
+    if (!phone) return;
+    bySource.delete(source);
+    if (byNumber.get(phone.number) === phone) byNumber.delete(phone.number);
+    notify('unloaded', phone);
+  };
+
+  const load = async (source: number, read: () => Promise<Character | null>) => {
+    // A load with no logout before it is a switch: the previous character goes first.
+    unload(source);
+    const ticket: Loading = {};
+    loading.set(source, ticket);
+    const current = () => !stopped && loading.get(source) === ticket;
+    try {
+      const character = await read();
+      if (!character || !current()) return;
+      const phone = await phones.findOrCreate(character.identifier);
+      if (!current()) return;
+      loading.delete(source);
+      const job = 'job' in ticket ? (ticket.job ?? null) : character.job;
+      const online: OnlinePhone = Object.freeze({ ...phone, source, job });
+      put(online);
+      notify('loaded', online);
+    } catch (error) {
+      if (loading.get(source) === ticket) loading.delete(source);
+      console.error(`could not load the phone of player ${source}:`, error);
+    }
+  };
+
+  bridge.listen({
+    loaded(source, character) {
+      if (!stopped) void load(source, () => Promise.resolve(character));
+    },
+    unloaded(source) {
+      if (!stopped) unload(source);
+    },
+    jobChanged(source, job) {
+      if (stopped) return;
+      const ticket = loading.get(source);
+      if (ticket) ticket.job = job;
+      const phone = bySource.get(source);
+      if (phone && phone.job !== job) put(Object.freeze({ ...phone, job }));
+    },
+  });
+  const onDropped = () => unload(source);
+  on('playerDropped', onDropped);
+
+  const online = Array.from({ length: GetNumPlayerIndices() }, (_, index) => Number(GetPlayerFromIndex(index)));
+  await Promise.all(online.map((player) => load(player, () => bridge.current(player))));
+
+  return {
+    phoneOf: (source) => bySource.get(source),
+    byNumber: (number) => byNumber.get(canonicalNumber(number)),
+    online: () => [...bySource.values()],
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async findByNumber(number) {
+      const digits = canonicalNumber(number);
+      return digits ? phones.findByNumber(digits) : undefined;
+    },
+    stop() {
+      stopped = true;
+      removeEventListener('playerDropped', onDropped);
+      bySource.clear();
+      byNumber.clear();
+      loading.clear();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { DatabaseError, type Database } from '../storage/database';
+import type { Phone } from './identity';
+import { generateNumber, numberCount } from './phone-numbers';
+
+/** Random numbers tried before giving up: with half of a format's numbers taken, 20 misses in a row happen once in a million. */
+export const NUMBER_ATTEMPTS = 20;
+
+export class PhoneNumbersExhaustedError extends Error {
+  override name = 'PhoneNumbersExhaustedError';
+
+  constructor(format: string) {
+    super(
+      `no free phone number in format "${format}" after ${NUMBER_ATTEMPTS} tries: its ${numberCount(format)} numbers ` +
+        'are all or nearly all taken; give handset:number_format more # (random digits)',
+    );
+  }
+}
+
+export interface PhonesRepository {
+  /** The phone of the character `identifier`, created with a new number on first use. */
+  findOrCreate(identifier: string): Promise<Phone>;
+  /** The phone with this canonical (digits-only) number. */
+  findByNumber(digits: string): Promise<Phone | undefined>;
+  findByIdentifier(identifier: string): Promise<Phone | undefined>;
+}
+
+export interface PhonesRepositoryOptions {
+  numberFormat: string;
+  /** Picks a candidate number for `format`; tests pass a scripted one to provoke collisions. */
+  generateNumber?: (format: string) => string;
+}
+
+interface PhoneRow extends Record<string, unknown> {
+  id: number | string;
+  identifier: string;
+  phone_number: string;
+}
+
+const SELECT = 'SELECT id, identifier, phone_number FROM handset_core_phones';
+
+const toPhone = (row: PhoneRow): Phone => ({ id: Number(row.id), identifier: row.identifier, number: row.phone_number });
+
+export function createPhonesRepository(db: Database, options: PhonesRepositoryOptions): PhonesRepository {
+  const { numberFormat, generateNumber: generate = generateNumber } = options;
+
+  const findOne = async (column: 'identifier' | 'phone_number', value: string) => {
+    const [row] = await db.select<PhoneRow>(`${SELECT} WHERE ${column} = ?`, [value]);
+    return row && toPhone(row);
+  };
+  const findByIdentifier = (identifier: string) => findOne('identifier', identifier);
+
+  return {
+    findByIdentifier,
+    findByNumber: (digits) => findOne('phone_number', digits),
+
+    async findOrCreate(identifier) {
+      const existing = await findByIdentifier(identifier);
+      if (existing) return existing;
+      for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+        const number = generate(numberFormat);
+        try {
+          const { insertId } = await db.run(
+            'INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)',
+            [identifier, number],
+          );
+          return { id: insertId, identifier, number };
+        } catch (error) {
+          if (!(error instanceof DatabaseError) || error.kind !== 'unique_violation') throw error;
+          // Either the number is taken (try another) or a concurrent call created this character's phone first.
+          const created = await findByIdentifier(identifier);
+          if (created) return created;
+        }
+      }
+      throw new PhoneNumbersExhaustedError(numberFormat);
+    },
+  };
+}
