@@ -79,6 +79,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       if (!current()) return;
       loading.delete(source);
       const job = 'job' in ticket ? (ticket.job ?? null) : character.job;
+      // Frozen: every caller gets the very object the maps hold.
       const online: OnlinePhone = Object.freeze({ ...phone, source, job });
       put(online);
       notify('loaded', online);

@@ -1,5 +1,4 @@
 import type { Character, FrameworkBridge } from '../bridge';
-import { coreObject } from './core-object';
 
 /** What a phone reads of an ESX xPlayer; with multicharacter the identifier is `char<n>:<license>`. */
 interface XPlayer {
@@ -8,6 +7,7 @@ interface XPlayer {
 }
 
 interface Esx {
+  /** A Lua function answers JS with a promise when it waits. */
   GetPlayerFromId(playerId: number): XPlayer | null | Promise<XPlayer | null>;
 }
 
@@ -16,10 +16,12 @@ const esxCharacter = (xPlayer: XPlayer | null | undefined): Character | null =>
 
 /** ESX (es_extended): players through `getSharedObject().GetPlayerFromId`, and its server events. */
 export function esxBridge(): FrameworkBridge {
-  const esx = coreObject<Esx>('es_extended', () => exports.es_extended!.getSharedObject!());
+  // Fetched once: it crosses as a copy of the whole shared object, and the bridge reads players only at start.
+  let shared: Esx | undefined;
+  const ESX = () => (shared ??= (exports.es_extended as unknown as { getSharedObject(): Esx }).getSharedObject());
   return {
     name: 'esx',
-    current: async (source) => esxCharacter(await esx().GetPlayerFromId(source)),
+    current: async (source) => esxCharacter(await ESX().GetPlayerFromId(source)),
     listen(events) {
       on('esx:playerLoaded', (playerId: number, xPlayer: XPlayer) => {
         const character = esxCharacter(xPlayer);

@@ -21,12 +21,10 @@ const FRAMEWORK_RESOURCES: [FrameworkName, string][] = [
   ['ox_core', 'ox_core'],
 ];
 
-const isRunning = (resource: string) => ['started', 'starting'].includes(GetResourceState(resource));
-
-/** The bridge for the configured framework; `auto` picks the first framework resource that is running. */
+/** The bridge for the configured framework; `auto` picks the first framework resource that is started. */
 export function selectBridge(name: FrameworkName | 'auto'): FrameworkBridge {
   if (name !== 'auto') return BRIDGES[name]();
-  const found = FRAMEWORK_RESOURCES.find(([, resource]) => isRunning(resource));
+  const found = FRAMEWORK_RESOURCES.find(([, resource]) => GetResourceState(resource) === 'started');
   if (!found) {
     const names = FRAMEWORK_RESOURCES.map(([, resource]) => resource).join(', ');
     console.log(`framework auto: none of ${names} is started; using standalone`);

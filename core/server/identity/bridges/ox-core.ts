@@ -1,20 +1,22 @@
 import type { FrameworkBridge } from '../bridge';
 
-/** The public fields of an OxPlayer (its methods stay in ox_core, reached through `CallPlayer`). */
-interface OxPlayer {
-  charId?: number;
+interface OxCore {
+  /** The OxPlayer's public fields (its methods stay in ox_core, reached through `CallPlayer`). */
+  GetPlayer(source: number): { charId?: number } | undefined;
+  CallPlayer(source: number, method: string, ...args: unknown[]): unknown;
 }
 
+const ox = () => exports.ox_core as unknown as OxCore;
+
 /** ox_core has groups rather than jobs; the active group plays the part of the job. */
-const activeGroup = (source: number): string | null =>
-  (exports.ox_core!.CallPlayer!(source, 'get', 'activeGroup') as string | undefined) ?? null;
+const activeGroup = (source: number) => (ox().CallPlayer(source, 'get', 'activeGroup') as string | undefined) ?? null;
 
 /** ox_core: the character is its numeric charId; events carry the player id first. */
 export const oxCoreBridge = (): FrameworkBridge => ({
   name: 'ox_core',
   async current(source) {
-    const player = exports.ox_core!.GetPlayer!(source) as OxPlayer | undefined;
-    return player?.charId ? { identifier: String(player.charId), job: activeGroup(source) } : null;
+    const charId = ox().GetPlayer(source)?.charId;
+    return charId ? { identifier: String(charId), job: activeGroup(source) } : null;
   },
   listen(events) {
     on('ox:playerLoaded', (playerId: number, _userId: number, charId: number) =>

@@ -3,7 +3,6 @@ game 'gta5'
 
 name 'ox_core'
 description 'Stand-in for overextended/ox_core in the Handset simulator: characters and groups in memory, the exports and events a phone uses'
-version '1.5.0'
 
 server_script 'dist/server.js'
 client_script 'dist/client.js'

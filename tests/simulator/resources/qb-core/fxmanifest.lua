@@ -3,6 +3,5 @@ game 'gta5'
 
 name 'qb-core'
 description 'Stand-in for qbcore-framework/qb-core in the Handset simulator: characters in memory, the core object and events a phone uses'
-version '1.3.0'
 
 server_script 'server.lua'
