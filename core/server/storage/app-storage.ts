@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { HandsetError } from '../../../sdk/protocol/errors';
+import { appIdSchema } from '../../../sdk/protocol/names';
 import { DatabaseError, type Database } from './database';
 
 /** What an app may keep per character. */
@@ -13,7 +14,6 @@ export const APP_STORAGE_LIMITS = {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 const phoneIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const appIdSchema = z.string().regex(/^[a-z0-9_]{1,32}$/);
 const keySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
 const valueSchema = z.json();
 
