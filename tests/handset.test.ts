@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectWithPhone, nui, openSqlite, startHandset, type HandsetSimulation } from './support/handset.js';
+import { describe, expect, it } from 'vitest';
+import { connectWithPhone, nui, openSqlite, handsetPerTest, type HandsetSimulation } from './support/handset.js';
 import { manifest } from './support/simulation.js';
 
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 // The built resource, loaded the way FXServer loads it: by name, from its manifest, after oxmysql.
 const start = async () =>

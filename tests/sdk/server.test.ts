@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterEach, expect, it } from 'vitest';
-import { connectWithPhone, nui, openSqlite, repoRoot, startHandset, type HandsetSimulation } from '../support/handset';
+import { expect, it } from 'vitest';
+import { connectWithPhone, nui, openSqlite, repoRoot, handsetPerTest, type HandsetSimulation } from '../support/handset';
 import { eventually, manifest } from '../support/simulation';
 
 // An app resource written in TypeScript against sdk/server, bundled as its author would bundle it.
@@ -41,12 +41,9 @@ async function bundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 it('sdk/server registers an app, validates requests with a schema, answers with HandsetError codes, pushes and notifies', async () => {
   simulation = await startHandset({

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { afterEach, describe } from 'vitest';
 import { createMariadbDatabase, describeMariadb } from './databases';
 import { eventually, simulate, type ResourceFiles, type Simulation } from './simulation';
 
@@ -60,6 +60,17 @@ export async function startHandset(options: {
   }, 10_000);
   for (const name of Object.keys(resources)) await sim.ensure(name);
   return { ...simulation, database: options.database };
+}
+
+/** For a test file: each test's Handset, started through the returned function, is shut down and its database dropped after it. */
+export function handsetPerTest(): typeof startHandset {
+  let current: HandsetSimulation | undefined;
+  afterEach(async () => {
+    await current?.sim.shutdown();
+    await current?.database.dispose();
+    current = undefined;
+  });
+  return async (options) => (current = await startHandset(options));
 }
 
 /** Connects a player and waits until Handset has loaded their phone; resolves to the player and their number. */

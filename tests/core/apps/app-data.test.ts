@@ -1,5 +1,5 @@
-import { afterEach, expect, it } from 'vitest';
-import { connectWithPhone, nui, onEachDatabase, startHandset, type HandsetSimulation } from '../../support/handset';
+import { expect, it } from 'vitest';
+import { connectWithPhone, nui, onEachDatabase, handsetPerTest, type HandsetSimulation } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
 
 const app = (id: string, permissions: string) =>
@@ -24,12 +24,9 @@ RegisterCommand('save', async (_source, [player, key]) => {
   },
 };
 
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 onEachDatabase((open) => {
   it('keeps an app’s data per character for its owner and its frame only', async () => {

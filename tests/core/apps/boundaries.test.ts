@@ -1,6 +1,6 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
-import { connectWithPhone, nui, onEachDatabase, startHandset, type HandsetSimulation } from '../../support/handset';
+import { connectWithPhone, nui, onEachDatabase, handsetPerTest, type HandsetSimulation } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
 
 const big = (bytes: number) => `'x'.repeat(${bytes})`;
@@ -83,12 +83,9 @@ exports.handset.onRequest('tally', 'count', () => ({ ok: true, data: 1 }));`,
   },
 };
 
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 /** Every row a refused call could have written. */
 async function snapshot(connection: string) {

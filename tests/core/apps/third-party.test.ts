@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectWithPhone, nui, onEachDatabase, startHandset, type HandsetSimulation } from '../../support/handset';
+import { describe, expect, it } from 'vitest';
+import { connectWithPhone, nui, onEachDatabase, handsetPerTest, type HandsetSimulation } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
 
 // Two apps written as third parties write them: `radio` in Lua, `garage` in JS, each its own resource.
@@ -84,12 +84,9 @@ const resources = {
   },
 };
 
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 /** Runs a resource's console command and waits for the line it prints. */
 async function run(prefix: string, command: string, expected: string): Promise<void> {

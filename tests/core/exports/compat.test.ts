@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectWithPhone, nui, openSqlite, startHandset, type HandsetSimulation } from '../../support/handset';
+import { describe, expect, it } from 'vitest';
+import { connectWithPhone, nui, openSqlite, handsetPerTest, type HandsetSimulation } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
 
 // A script written for 919PHONE, unchanged: it only knows the name amzn_smartphone.
@@ -51,12 +51,9 @@ const resources = {
   },
 };
 
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 const notificationsShown = (messages: unknown[]) =>
   messages.filter((message) => (message as { type: string }).type === 'notification').map((message) => (message as { notification: object }).notification);

@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite, startHandset, type HandsetSimulation } from '../../support/handset';
+import { describe, expect, it } from 'vitest';
+import { openSqlite, handsetPerTest, type HandsetSimulation } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
 import { driver, driverResource, FRAMEWORKS, shared } from './frameworks';
 
 // The built handset resource, as a server runs it: `set handset:framework`, and other resources asking its exports.
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
 let simulation: HandsetSimulation | undefined;
-afterEach(async () => {
-  await simulation?.sim.shutdown();
-  await simulation?.database.dispose();
-  simulation = undefined;
-});
 
 const EXPORTS = `
   phoneNumber: (source) => exports.handset.getPhoneNumber(source),

@@ -4,7 +4,8 @@ import { createDriverDatabase } from '../../../core/server/storage/driver-databa
 import { createExecutor } from '../../../core/server/storage/drivers';
 import { createOxmysqlDatabase } from '../../../core/server/storage/oxmysql-database';
 import { createOxmysql } from '../../simulator/resources/oxmysql/src/oxmysql';
-import { createMariadbDatabase, describeMariadb } from '../../support/databases';
+import { describeMariadb } from '../../support/databases';
+import { openMariadb } from '../../support/handset';
 
 interface Opened {
   db: Database;
@@ -58,13 +59,13 @@ export function forEachDatabase(suite: (current: () => Database) => void): void 
       });
     declare('SQLite', describe, () => open(''));
     declare('MariaDB', describeMariadb, async () => {
-      const database = await createMariadbDatabase('handset_storage');
-      const opened = await open(database.url);
+      const database = await openMariadb();
+      const opened = await open(database.connection);
       return {
         db: opened.db,
         dispose: async () => {
           await opened.dispose();
-          await database.drop();
+          await database.dispose();
         },
       };
     });
