@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { APP_PERMISSIONS, type AppPermission } from '../manifest';
+import { actionNameSchema, appIdSchema } from './names';
+
+/** The protocol version this SDK speaks; the shell refuses a frame that asks for another. */
+export const API_VERSION = 1;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const none = z.object({}).strict();
+
+/** The phone's look and language, sent at the handshake and whenever they change. */
+export const settingsSchema = z
+  .object({
+    theme: z.enum(['light', 'dark']),
+    locale: z.string().max(35),
+    phoneNumber: z.string().max(32).nullable(),
+  })
+  .strict();
+export type Settings = z.output<typeof settingsSchema>;
+
+/** What the shell tells an app when it connects. */
+export const handshakeSchema = settingsSchema
+  .extend({
+    apiVersion: z.literal(API_VERSION),
+    appId: appIdSchema,
+    grants: z.array(z.enum(APP_PERMISSIONS)),
+    /** The deep link the app was opened with (`openApp(id, link)`), or null. */
+    link: z.string().max(500).nullable(),
+  })
+  .strict();
+export type Handshake = z.output<typeof handshakeSchema>;
+
+/** A contact as the contacts picker hands it over. */
+export const pickedContactSchema = z.object({ name: z.string().max(64), number: z.string().max(32) }).strict();
+/** A photo as the camera or gallery picker hands it over: a URL the server owner's image allowlist accepts. */
+export const pickedPhotoSchema = z.object({ url: z.string().url().max(500) }).strict();
+
+const storageKeySchema = z.string().min(1).max(64);
+
+/** A method an app frame may call on the shell: its input, its output, the permission it needs, its time limit. */
+export interface MethodSpec<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
+  input: Input;
+  output: Output;
+  permission: AppPermission | null;
+  /** How long the shell and the SDK wait before answering TIMEOUT; player-facing sheets wait longer. */
+  timeoutMs: number;
+}
+
+const method = <Input extends z.ZodType, Output extends z.ZodType>(
+  input: Input,
+  output: Output,
+  permission: AppPermission | null = null,
+  timeoutMs = 10_000,
+): MethodSpec<Input, Output> => ({ input, output, permission, timeoutMs });
+
+/** Sheets wait for the player. */
+const PLAYER_TIMEOUT_MS = 5 * 60_000;
+/** The server bridge's own limit is 10 s, and the client's 12 s. */
+const SERVER_TIMEOUT_MS = 15_000;
+
+/**
+ * Every method an app frame may call, by name. The shell validates each call's input against `input` and the
+ * app's grants against `permission`; the SDK validates each answer against `output`.
+ *
+ * @example
+ * const { input } = METHODS['dialog.confirm'];
+ */
+export const METHODS = {
+  /** The first call: who the app is, what it may do, the phone's theme, locale and number. */
+  handshake: method(z.object({ apiVersion: z.number().int() }).strict(), handshakeSchema),
+  /** Asks the app's own server side (its `onRequest(action, …)` handler). */
+  request: method(z.object({ action: actionNameSchema, payload: z.unknown() }).strict(), z.unknown(), null, SERVER_TIMEOUT_MS),
+  /** Shows a banner and files the notification in the center, under the app's id. */
+  'notifications.show': method(
+    z.object({ title: text(100), body: z.string().max(500), timeout: z.number().int().min(0).max(60_000).optional() }).strict(),
+    z.object({ id: z.number().int() }).strict(),
+    'notifications',
+    SERVER_TIMEOUT_MS,
+  ),
+  /** Lets the player pick a contact; null when they cancel. */
+  'contacts.pick': method(none, pickedContactSchema.nullable(), 'contacts:read', PLAYER_TIMEOUT_MS),
+  /** Lets the player take a photo; null when they cancel. */
+  'camera.capture': method(none, pickedPhotoSchema.nullable(), 'camera', PLAYER_TIMEOUT_MS),
+  /** Lets the player pick a photo from their gallery; null when they cancel. */
+  'gallery.pick': method(none, pickedPhotoSchema.nullable(), 'gallery', PLAYER_TIMEOUT_MS),
+  /** The share sheet: the player picks an app to open with the shared content; its id, or null. */
+  'share.open': method(
+    z
+      .object({ title: text(100).optional(), text: z.string().max(1000).optional(), url: z.string().url().max(500).optional() })
+      .strict()
+      .refine((input) => input.text !== undefined || input.url !== undefined, 'share text or a url'),
+    z.object({ appId: appIdSchema.nullable() }).strict(),
+    'share',
+    PLAYER_TIMEOUT_MS,
+  ),
+  /** A confirm dialog over the app. */
+  'dialog.confirm': method(
+    z
+      .object({
+        title: text(100),
+        message: z.string().max(500),
+        confirmLabel: text(24).optional(),
+        cancelLabel: text(24).optional(),
+        destructive: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ confirmed: z.boolean() }).strict(),
+    null,
+    PLAYER_TIMEOUT_MS,
+  ),
+  /** A one-line text prompt over the app; `value` is null when the player cancels. */
+  'dialog.prompt': method(
+    z
+      .object({
+        title: text(100),
+        message: z.string().max(500).optional(),
+        placeholder: z.string().max(100).optional(),
+        defaultValue: z.string().max(500).optional(),
+        maxLength: z.number().int().min(1).max(500).default(200),
+      })
+      .strict(),
+    z.object({ value: z.string().max(500).nullable() }).strict(),
+    null,
+    PLAYER_TIMEOUT_MS,
+  ),
+  /** Opens another installed app, handing it `link` at its handshake. */
+  'apps.open': method(z.object({ appId: appIdSchema, link: z.string().max(500).optional() }).strict(), z.null()),
+  /** Reads one value of the app's per-character store; null when unset. */
+  'storage.get': method(z.object({ key: storageKeySchema }).strict(), z.unknown(), 'storage', SERVER_TIMEOUT_MS),
+  /** Writes one value (JSON, at most 16 KiB) of the app's per-character store. */
+  'storage.set': method(z.object({ key: storageKeySchema, value: z.unknown() }).strict(), z.null(), 'storage', SERVER_TIMEOUT_MS),
+  /** Removes one key; whether it existed. */
+  'storage.remove': method(
+    z.object({ key: storageKeySchema }).strict(),
+    z.object({ removed: z.boolean() }).strict(),
+    'storage',
+    SERVER_TIMEOUT_MS,
+  ),
+  /** Every key of the app's per-character store. */
+  'storage.keys': method(none, z.array(z.string()), 'storage', SERVER_TIMEOUT_MS),
+  /** The player pressed Escape inside the app: the shell closes the phone, as Escape does anywhere else. */
+  'shell.escape': method(none, z.null()),
+  /** Closes the app, as the home gesture does. */
+  'app.close': method(none, z.null()),
+} as const satisfies Record<string, MethodSpec>;
+
+export type MethodName = keyof typeof METHODS;
+export type MethodInput<Name extends MethodName> = z.input<(typeof METHODS)[Name]['input']>;
+export type ParsedMethodInput<Name extends MethodName> = z.output<(typeof METHODS)[Name]['input']>;
+export type MethodOutput<Name extends MethodName> = z.output<(typeof METHODS)[Name]['output']>;
+
+/**
+ * Every event the shell pushes to an app frame, by name, with its data's schema.
+ *
+ * @example
+ * EVENTS.message.parse({ type: 'order.ready', data: { id: 7 } });
+ */
+export const EVENTS = {
+  /** A push from the app's server side (`sendAppMessage(source, appId, type, data)`). */
+  message: z.object({ type: actionNameSchema, data: z.unknown() }).strict(),
+  /** The theme, locale or phone number changed. */
+  settings: settingsSchema,
+  /** The app, already open, was opened again with a deep link. */
+  link: z.object({ link: z.string().max(500) }).strict(),
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export type EventData<Name extends EventName> = z.output<(typeof EVENTS)[Name]>;
+
+/** Whether `name` is a method of the catalogue (own keys only: `__proto__` and `constructor` are not methods). */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(METHODS, name);
+}

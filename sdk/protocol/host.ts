@@ -1,0 +1,161 @@
+import type { AppPermission } from '../manifest';
+import {
+  API_VERSION,
+  EVENTS,
+  isMethodName,
+  METHODS,
+  type EventData,
+  type EventName,
+  type MethodName,
+  type MethodOutput,
+  type ParsedMethodInput,
+} from './catalogue';
+import { HandsetError, type ErrorBody } from './errors';
+import { MAX_PAYLOAD_BYTES } from './names';
+import { callSchema, type ShellMessage } from './wire';
+
+/** The host's implementation of every method; `signal` aborts when the call times out or the app closes. */
+export type MethodHandlers = {
+  [Name in MethodName]: (input: ParsedMethodInput<Name>, signal: AbortSignal) => MethodOutput<Name> | Promise<MethodOutput<Name>>;
+};
+
+export interface AppPortOptions {
+  /** The permissions the app's manifest holds; calls needing any other are FORBIDDEN. */
+  grants: readonly AppPermission[];
+  handlers: MethodHandlers;
+  /** Calls unanswered at once; one more is RATE_LIMITED. */
+  maxPending?: number;
+  /** Calls per second sustained, and the burst allowed above it. */
+  rate?: { perSecond: number; burst: number };
+  /** Told about every refused message, for the shell's log. */
+  onRefused?: (error: ErrorBody) => void;
+}
+
+/** The host side of one app instance's port. */
+export interface AppPort {
+  /** Pushes an event of the catalogue to the app; data that fails the event's schema is a bug and throws. */
+  emit<Name extends EventName>(event: Name, data: EventData<Name>): void;
+  /** Aborts every pending call, drops the listener and closes the port. */
+  close(): void;
+  /** Calls received and not yet answered. */
+  readonly pending: number;
+  readonly closed: boolean;
+}
+
+/** The largest message a frame may post: a full payload plus the envelope. */
+const MAX_MESSAGE_BYTES = MAX_PAYLOAD_BYTES + 1024;
+
+/** The JSON size of a message, or null when it is not JSON at all (cycles, BigInt, functions are refused). */
+function jsonBytes(value: unknown): number | null {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? null : new TextEncoder().encode(json).length;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves one app frame's port: every message is checked for size and shape, every call for a known method,
+ * the app's grants, its input schema and the rate limit, then answered — with data validated by the
+ * method's output schema, or a `{ code, message }` error — before its time limit.
+ *
+ * @example
+ * const port = serveAppPort(channel.port1, { grants: manifest.permissions, handlers });
+ * port.emit('message', { type: 'order.ready', data: { id: 7 } });
+ */
+export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPort {
+  const maxPending = options.maxPending ?? 16;
+  const { perSecond, burst } = options.rate ?? { perSecond: 20, burst: 40 };
+  const pending = new Map<number, AbortController>();
+  let tokens = burst;
+  let refilledAt = Date.now();
+  let closed = false;
+
+  const post = (message: ShellMessage) => {
+    if (!closed) port.postMessage(message);
+  };
+  const refuse = (error: ErrorBody, id?: number) => {
+    options.onRefused?.(error);
+    post(id === undefined ? { kind: 'rejected', error } : { kind: 'result', id, ok: false, error });
+  };
+  const takeToken = () => {
+    const now = Date.now();
+    tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * perSecond);
+    refilledAt = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+
+  const answer = async (id: number, name: MethodName, params: unknown) => {
+    const spec = METHODS[name];
+    if (spec.permission !== null && !options.grants.includes(spec.permission)) {
+      return refuse({ code: 'FORBIDDEN', message: `${name} needs the ${spec.permission} permission` }, id);
+    }
+    const input = spec.input.safeParse(params);
+    if (!input.success) {
+      const issue = input.error.issues[0]!;
+      return refuse({ code: 'INVALID_INPUT', message: `${name}: ${issue.path.join('.') || 'input'}: ${issue.message}` }, id);
+    }
+    if (name === 'handshake' && (input.data as ParsedMethodInput<'handshake'>).apiVersion !== API_VERSION) {
+      return refuse({ code: 'INVALID_INPUT', message: `this phone speaks protocol version ${API_VERSION}` }, id);
+    }
+    const controller = new AbortController();
+    pending.set(id, controller);
+    const timer = setTimeout(() => controller.abort(), spec.timeoutMs);
+    try {
+      const handler = options.handlers[name] as (input: unknown, signal: AbortSignal) => unknown;
+      const settled = new Promise<never>((_, reject) =>
+        controller.signal.addEventListener('abort', () => reject(new HandsetError('TIMEOUT', `${name} got no answer in time`))),
+      );
+      const data = await Promise.race([Promise.resolve().then(() => handler(input.data, controller.signal)), settled]);
+      const output = spec.output.safeParse(data);
+      if (!output.success) throw new HandsetError('INTERNAL', `${name} produced an answer outside its schema`);
+      if (!controller.signal.aborted) post({ kind: 'result', id, ok: true, data: output.data ?? null });
+    } catch (error) {
+      if (closed) return;
+      refuse(error instanceof HandsetError ? error.toBody() : { code: 'INTERNAL', message: `${name} failed` }, id);
+    } finally {
+      clearTimeout(timer);
+      pending.delete(id);
+    }
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    const size = jsonBytes(event.data);
+    if (size === null) return refuse({ code: 'INVALID_INPUT', message: 'messages must be JSON data' });
+    const call = callSchema.safeParse(event.data);
+    const id = call.success ? call.data.id : undefined;
+    if (size > MAX_MESSAGE_BYTES) return refuse({ code: 'PAYLOAD_TOO_LARGE', message: `messages are at most ${MAX_MESSAGE_BYTES} bytes` }, id);
+    if (!call.success) return refuse({ code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' });
+    const { method, params } = call.data;
+    if (!isMethodName(method)) return refuse({ code: 'NOT_FOUND', message: `no method "${method}"` }, id);
+    if (pending.has(call.data.id)) return refuse({ code: 'INVALID_INPUT', message: `call ${call.data.id} is still pending` }, id);
+    if (pending.size >= maxPending || !takeToken()) return refuse({ code: 'RATE_LIMITED', message: 'too many calls' }, id);
+    void answer(call.data.id, method, params);
+  };
+
+  port.addEventListener('message', onMessage);
+  port.start();
+
+  return {
+    emit(event, data) {
+      post({ kind: 'event', event, data: EVENTS[event].parse(data) });
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      port.removeEventListener('message', onMessage);
+      for (const controller of pending.values()) controller.abort();
+      pending.clear();
+      port.close();
+    },
+    get pending() {
+      return pending.size;
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import type { AppPermission } from '../manifest';
+import type { FrameWindow } from '../app';
+import type { EventData, EventName, MethodInput, MethodName, MethodOutput, Settings } from '../protocol/catalogue';
+import { API_VERSION } from '../protocol/catalogue';
+import { HandsetError } from '../protocol/errors';
+import { serveAppPort, type AppPort, type MethodHandlers } from '../protocol/host';
+import { helloSchema, WELCOME } from '../protocol/wire';
+
+export { HandsetError };
+
+/** What a test scripts about the phone: every answer is optional and has a plain default. */
+export interface FakeHostOptions {
+  /** The app's permissions; calls needing others answer FORBIDDEN, as on the phone. */
+  grants?: AppPermission[];
+  appId?: string;
+  settings?: Partial<Settings>;
+  link?: string | null;
+  /** The app's server side: `request(action, payload)` runs `requests[action]`; unknown actions are NOT_FOUND. */
+  requests?: Record<string, (payload: unknown) => unknown>;
+  /** The player's answer to confirm dialogs; default true. */
+  confirm?: (input: MethodInput<'dialog.confirm'>) => boolean;
+  /** The player's answer to prompts; default the prompt's defaultValue, or null. */
+  prompt?: (input: MethodInput<'dialog.prompt'>) => string | null;
+  /** The contact the player picks; default null (cancelled). */
+  contact?: MethodOutput<'contacts.pick'>;
+  /** The photo the player picks or takes; default null (cancelled). */
+  photo?: MethodOutput<'gallery.pick'>;
+  /** The app the player shares to; default null (cancelled). */
+  shareTo?: string | null;
+}
+
+/** A call the app made, as the fake host received it (after validation). */
+export interface RecordedCall {
+  method: MethodName;
+  input: unknown;
+}
+
+/** A phone for tests: validates every call exactly as the shell does, answers from the script, records all. */
+export interface FakeHost {
+  /** Pass to `connect({ window: host.window })`. */
+  readonly window: FrameWindow;
+  /** Every call that passed validation, in order. */
+  readonly calls: RecordedCall[];
+  /** Notifications the app showed. */
+  readonly notifications: MethodInput<'notifications.show'>[];
+  /** The app's key-value store. */
+  readonly storage: Map<string, unknown>;
+  /** Apps opened through `openApp`, with their links. */
+  readonly openedApps: { appId: string; link: string | null }[];
+  /** Whether the app asked to close. */
+  readonly closed: boolean;
+  /** Pushes a server message, as `sendAppMessage` does. */
+  push(type: string, data: unknown): void;
+  /** Pushes any protocol event. */
+  emit<Name extends EventName>(event: Name, data: EventData<Name>): void;
+  /** Ends the app's port, as closing the app on the phone does. */
+  dispose(): void;
+}
+
+/**
+ * A fake phone for an app's tests: the same validation, grants and error codes as the real shell, with the
+ * player's answers scripted.
+ *
+ * @example
+ * const host = createFakeHost({ grants: ['notifications'], requests: { 'balance.get': () => 120 } });
+ * const app = await connect({ window: host.window });
+ * expect(await app.request('balance.get')).toBe(120);
+ */
+export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
+  const grants = options.grants ?? [];
+  const settings: Settings = { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', ...options.settings };
+  const listeners = new Set<(event: MessageEvent) => void>();
+  const calls: RecordedCall[] = [];
+  const notifications: MethodInput<'notifications.show'>[] = [];
+  const storage = new Map<string, unknown>();
+  const openedApps: { appId: string; link: string | null }[] = [];
+  let closed = false;
+  let served: AppPort | undefined;
+
+  const record = <Name extends MethodName>(method: Name, input: unknown) => calls.push({ method, input });
+  const handlers: MethodHandlers = {
+    handshake: (input) => {
+      record('handshake', input);
+      return { apiVersion: API_VERSION, appId: options.appId ?? 'test_app', grants, link: options.link ?? null, ...settings };
+    },
+    request: ({ action, payload }) => {
+      record('request', { action, payload });
+      const handler = options.requests?.[action];
+      if (!handler || !Object.prototype.hasOwnProperty.call(options.requests, action)) {
+        throw new HandsetError('NOT_FOUND', `no handler for "${action}"`);
+      }
+      return handler(payload);
+    },
+    'notifications.show': (input) => {
+      record('notifications.show', input);
+      notifications.push(input);
+      return { id: notifications.length };
+    },
+    'contacts.pick': (input) => (record('contacts.pick', input), options.contact ?? null),
+    'camera.capture': (input) => (record('camera.capture', input), options.photo ?? null),
+    'gallery.pick': (input) => (record('gallery.pick', input), options.photo ?? null),
+    'share.open': (input) => (record('share.open', input), { appId: options.shareTo ?? null }),
+    'dialog.confirm': (input) => (record('dialog.confirm', input), { confirmed: options.confirm?.(input) ?? true }),
+    'dialog.prompt': (input) => {
+      record('dialog.prompt', input);
+      return { value: options.prompt ? options.prompt(input) : (input.defaultValue ?? null) };
+    },
+    'apps.open': (input) => {
+      record('apps.open', input);
+      openedApps.push({ appId: input.appId, link: input.link ?? null });
+      return null;
+    },
+    'storage.get': (input) => (record('storage.get', input), storage.get(input.key) ?? null),
+    'storage.set': (input) => {
+      record('storage.set', input);
+      storage.set(input.key, structuredClone(input.value));
+      return null;
+    },
+    'storage.remove': (input) => (record('storage.remove', input), { removed: storage.delete(input.key) }),
+    'storage.keys': (input) => (record('storage.keys', input), [...storage.keys()]),
+    'shell.escape': (input) => (record('shell.escape', input), null),
+    'app.close': (input) => {
+      record('app.close', input);
+      closed = true;
+      return null;
+    },
+  };
+
+  // The fake frame's parent: a hello gets a welcome carrying a fresh port, as the shell's handshake does.
+  const parent = {
+    postMessage(message: unknown) {
+      if (!helloSchema.safeParse(message).success || served) return;
+      const channel = new MessageChannel();
+      served = serveAppPort(channel.port1, { grants, handlers });
+      const welcome = new MessageEvent('message', { data: { type: WELCOME }, ports: [channel.port2] });
+      Object.defineProperty(welcome, 'source', { value: parent });
+      queueMicrotask(() => listeners.forEach((listener) => listener(welcome)));
+    },
+  };
+
+  const ensureServed = () => {
+    if (!served) throw new Error('the app has not connected yet');
+    return served;
+  };
+
+  return {
+    window: {
+      parent,
+      addEventListener: (_type, listener) => void listeners.add(listener),
+      removeEventListener: (_type, listener) => void listeners.delete(listener),
+    },
+    calls,
+    notifications,
+    storage,
+    openedApps,
+    get closed() {
+      return closed;
+    },
+    push: (type, data) => ensureServed().emit('message', { type, data }),
+    emit: (event, data) => ensureServed().emit(event, data),
+    dispose: () => served?.close(),
+  };
+}

@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AppPermission } from '../../sdk/manifest';
+import { API_VERSION } from '../../sdk/protocol/catalogue';
+import { serveAppPort, type AppPort, type MethodHandlers } from '../../sdk/protocol/host';
+import { MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
+
+const ran: string[] = [];
+const unanswered = () => new Promise<never>(() => {});
+
+function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
+  const record = (name: string, value: unknown) => {
+    ran.push(name);
+    return value as never;
+  };
+  return {
+    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, link: null }),
+    request: ({ action }) => record('request', { action }),
+    'notifications.show': () => record('notifications.show', { id: 1 }),
+    'contacts.pick': () => record('contacts.pick', null),
+    'camera.capture': () => record('camera.capture', null),
+    'gallery.pick': () => record('gallery.pick', null),
+    'share.open': () => record('share.open', { appId: null }),
+    'dialog.confirm': () => record('dialog.confirm', { confirmed: true }),
+    'dialog.prompt': () => record('dialog.prompt', { value: null }),
+    'apps.open': () => record('apps.open', null),
+    'storage.get': () => record('storage.get', null),
+    'storage.set': () => record('storage.set', null),
+    'storage.remove': () => record('storage.remove', { removed: false }),
+    'storage.keys': () => record('storage.keys', []),
+    'shell.escape': () => record('shell.escape', null),
+    'app.close': () => record('app.close', null),
+    ...overrides,
+  };
+}
+
+let served: AppPort | undefined;
+let frame: MessagePort | undefined;
+
+afterEach(() => {
+  served?.close();
+  frame?.close();
+  ran.length = 0;
+  vi.useRealTimers();
+});
+
+/** Serves a port and returns the frame's end with a queue of what the shell answered. */
+function open(grants: AppPermission[] = [], overrides: Partial<MethodHandlers> = {}, options = {}) {
+  const channel = new MessageChannel();
+  served = serveAppPort(channel.port1, { grants, handlers: handlers(overrides), ...options });
+  frame = channel.port2;
+  const received: unknown[] = [];
+  const waiters: (() => void)[] = [];
+  frame.onmessage = (event) => {
+    received.push(event.data);
+    waiters.splice(0).forEach((wake) => wake());
+  };
+  const next = async (count = 1): Promise<unknown[]> => {
+    while (received.length < count) await new Promise<void>((resolve) => waiters.push(resolve));
+    return received.splice(0, count);
+  };
+  return { port: frame, next };
+}
+
+const call = (id: number, method: string, params: unknown = {}) => ({ kind: 'call', id, method, params });
+
+describe('serveAppPort', () => {
+  it('answers a valid call with the handler output', async () => {
+    const { port, next } = open();
+    port.postMessage(call(1, 'request', { action: 'balance.get', payload: null }));
+    expect(await next()).toEqual([{ kind: 'result', id: 1, ok: true, data: { action: 'balance.get' } }]);
+  });
+
+  it('refuses comlink-style messages and prototype paths without running anything', async () => {
+    const { port, next } = open();
+    const rejected = { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' } };
+    for (const type of ['GET', 'SET', 'APPLY', 'CONSTRUCT', 'ENDPOINT', 'RELEASE']) {
+      port.postMessage({ id: 'f3a1', type, path: ['__proto__', 'polluted'], value: { type: 'RAW', value: 1 } });
+    }
+    expect(await next(6)).toEqual(Array(6).fill(rejected));
+    port.postMessage(call(2, '__proto__'));
+    port.postMessage(call(3, 'constructor'));
+    port.postMessage(call(4, 'toString'));
+    port.postMessage(call(5, 'hasOwnProperty'));
+    expect(await next(4)).toEqual([2, 3, 4, 5].map((id, i) => ({
+      kind: 'result',
+      id,
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `no method "${['__proto__', 'constructor', 'toString', 'hasOwnProperty'][i]}"` },
+    })));
+    expect(ran).toEqual([]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses methods outside the grants with FORBIDDEN', async () => {
+    const { port, next } = open(['storage']);
+    port.postMessage(call(1, 'notifications.show', { title: 'x', body: 'y' }));
+    port.postMessage(call(2, 'storage.keys'));
+    expect(await next(2)).toEqual([
+      { kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: 'notifications.show needs the notifications permission' } },
+      { kind: 'result', id: 2, ok: true, data: [] },
+    ]);
+    expect(ran).toEqual(['storage.keys']);
+  });
+
+  it('refuses malformed input and extra fields with INVALID_INPUT, naming the field', async () => {
+    const { port, next } = open();
+    port.postMessage(call(1, 'apps.open', { appId: 'Bad Id' }));
+    port.postMessage(call(2, 'request', { action: 'a', payload: 1, appId: 'other_app' }));
+    port.postMessage({ kind: 'call', id: 3.5, method: 'request', params: {} });
+    port.postMessage(call(4, 'handshake', { apiVersion: 99 }));
+    const answers = await next(4);
+    expect(answers[0]).toMatchObject({ id: 1, ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((answers[0] as { error: { message: string } }).error.message).toMatch(/^apps\.open: appId: /);
+    expect(answers[1]).toEqual({ kind: 'result', id: 2, ok: false, error: { code: 'INVALID_INPUT', message: 'request: input: Unrecognized key: "appId"' } });
+    expect(answers[2]).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_INPUT' } });
+    expect(answers[3]).toEqual({ kind: 'result', id: 4, ok: false, error: { code: 'INVALID_INPUT', message: 'this phone speaks protocol version 1' } });
+    expect(ran).toEqual([]);
+  });
+
+  it('refuses oversize messages with PAYLOAD_TOO_LARGE and non-JSON data with INVALID_INPUT', async () => {
+    const { port, next } = open();
+    port.postMessage(call(1, 'request', { action: 'a', payload: 'x'.repeat(MAX_PAYLOAD_BYTES + 1024) }));
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    port.postMessage(call(2, 'request', { action: 'a', payload: cyclic }));
+    port.postMessage(call(3, 'request', { action: 'a', payload: 10n }));
+    expect(await next(3)).toEqual([
+      { kind: 'result', id: 1, ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `messages are at most ${MAX_PAYLOAD_BYTES + 1024} bytes` } },
+      { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'messages must be JSON data' } },
+      { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'messages must be JSON data' } },
+    ]);
+    expect(ran).toEqual([]);
+  });
+
+  it('limits calls in flight with RATE_LIMITED', async () => {
+    const { port, next } = open([], { request: unanswered }, { maxPending: 2, rate: { perSecond: 1, burst: 100 } });
+    for (let id = 1; id <= 3; id++) port.postMessage(call(id, 'request', { action: 'a', payload: null }));
+    expect(await next()).toEqual([{ kind: 'result', id: 3, ok: false, error: { code: 'RATE_LIMITED', message: 'too many calls' } }]);
+    expect(served!.pending).toBe(2);
+  });
+
+  it('limits calls per second with RATE_LIMITED once the burst is spent', async () => {
+    const { port, next } = open([], {}, { rate: { perSecond: 1, burst: 3 } });
+    for (let id = 1; id <= 5; id++) port.postMessage(call(id, 'request', { action: 'a', payload: null }));
+    const answers = (await next(5)) as { ok: boolean; error?: { code: string } }[];
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(3);
+    expect(answers.filter((answer) => answer.error?.code === 'RATE_LIMITED')).toHaveLength(2);
+  });
+
+  it('answers TIMEOUT when a handler hangs past the method limit, and aborts its signal', async () => {
+    vi.useFakeTimers();
+    let signal: AbortSignal | undefined;
+    const { port, next } = open([], {
+      'dialog.confirm': (_input, abort) => {
+        signal = abort;
+        return unanswered();
+      },
+    });
+    port.postMessage(call(1, 'dialog.confirm', { title: 't', message: 'm' }));
+    await vi.waitFor(() => expect(signal).toBeDefined());
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    vi.useRealTimers();
+    expect(await next()).toEqual([{ kind: 'result', id: 1, ok: false, error: { code: 'TIMEOUT', message: 'dialog.confirm got no answer in time' } }]);
+    expect(signal!.aborted).toBe(true);
+    expect(served!.pending).toBe(0);
+  });
+
+  it('answers INTERNAL when a handler throws or answers outside its schema, without the error text', async () => {
+    const { port, next } = open(['storage', 'share'], {
+      'storage.keys': () => {
+        throw new Error('database password is hunter2');
+      },
+      'share.open': () => ({ appId: 'Not An Id' }) as never,
+    });
+    port.postMessage(call(1, 'storage.keys'));
+    port.postMessage(call(2, 'share.open', { text: 'hi' }));
+    expect(await next(2)).toEqual([
+      { kind: 'result', id: 1, ok: false, error: { code: 'INTERNAL', message: 'storage.keys failed' } },
+      { kind: 'result', id: 2, ok: false, error: { code: 'INTERNAL', message: 'share.open produced an answer outside its schema' } },
+    ]);
+  });
+
+  it('on close aborts pending calls, stops answering and closes the port', async () => {
+    let signal: AbortSignal | undefined;
+    const { port } = open([], {
+      request: (_input, abort) => {
+        signal = abort;
+        return unanswered();
+      },
+    });
+    const received: unknown[] = [];
+    port.onmessage = (event) => received.push(event.data);
+    port.postMessage(call(1, 'request', { action: 'a', payload: null }));
+    await vi.waitFor(() => expect(signal).toBeDefined());
+    served!.close();
+    expect(signal!.aborted).toBe(true);
+    expect(served!.pending).toBe(0);
+    expect(served!.closed).toBe(true);
+    port.postMessage(call(2, 'storage.keys'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual([]);
+    expect(() => served!.emit('message', { type: 'late', data: null })).not.toThrow();
+  });
+});
