@@ -3,6 +3,8 @@ import { HandsetError } from '../../sdk/protocol/errors';
 import { appIdSchema } from '../../sdk/protocol/names';
 import type { CoreAction } from './apps/request-bridge';
 import { notificationInputSchema } from '../shared/notification';
+import type { AppPermission } from '../../sdk/manifest';
+import type { RegisteredApp } from './apps/registry';
 import type { OnlinePhone } from './identity/identity';
 import type { Services } from './services';
 
@@ -14,13 +16,14 @@ const action = <Input extends z.ZodType>(
 const none = z.object({}).strict().optional();
 const storageKey = z.object({ appId: appIdSchema, key: z.string() }).strict();
 
-/** An app's frame reaches its key-value store only while usable by this character and granted `storage`. */
-async function storageOf({ access }: Services, phone: OnlinePhone, appId: string): Promise<void> {
+/** What the phone does for an app's frame needs the app usable by this character and granted `permission`. */
+async function grantedApp({ access }: Services, phone: OnlinePhone, appId: string, permission: AppPermission): Promise<RegisteredApp> {
   const allowed = await access.check(phone, appId);
-  if (!allowed.ok) orThrow(allowed.error);
-  if (allowed.ok && !allowed.app.manifest.permissions.includes('storage')) {
-    throw new HandsetError('FORBIDDEN', `app "${appId}" does not have the storage permission`);
+  if (!allowed.ok) throw new HandsetError(allowed.error.code, allowed.error.message);
+  if (!allowed.app.manifest.permissions.includes(permission)) {
+    throw new HandsetError('FORBIDDEN', `app "${appId}" does not have the ${permission} permission`);
   }
+  return allowed.app;
 }
 
 /** Throws the refusal a service returned, so the bridge answers with its code. */
@@ -63,8 +66,11 @@ export const coreActions: Record<string, CoreAction> = {
     return { airplaneMode: enabled };
   }),
 
-  'notifications.create': action(notificationInputSchema, async ({ notifications }, phone, input) => {
-    const result = await notifications.notify(phone.source, input);
+  // With `appId`, an app's frame notifies under the app's id and label.
+  'notifications.create': action(notificationInputSchema.extend({ appId: appIdSchema.optional() }), async (services, phone, { appId, ...input }) => {
+    const app = appId === undefined ? null : await grantedApp(services, phone, appId, 'notifications');
+    const data = app ? { ...input, app: app.manifest.label } : input;
+    const result = await services.notifications.notify(phone.source, data, app?.manifest.id ?? null);
     if (!result.ok) throw new HandsetError(result.reason === 'airplane_mode' ? 'UNAVAILABLE' : 'INVALID_INPUT', result.message);
     return { id: result.id };
   }),
@@ -82,23 +88,23 @@ export const coreActions: Record<string, CoreAction> = {
   'notifications.clear': action(none, async ({ notifications }, phone) => ({ removed: await notifications.clear(phone) })),
 
   'storage.get': action(storageKey, async (services, phone, { appId, key }) => {
-    await storageOf(services, phone, appId);
+    await grantedApp(services, phone, appId, 'storage');
     return services.storage.get(phone.id, appId, key);
   }),
 
   'storage.set': action(storageKey.extend({ value: z.unknown() }), async (services, phone, { appId, key, value }) => {
-    await storageOf(services, phone, appId);
+    await grantedApp(services, phone, appId, 'storage');
     await services.storage.set(phone.id, appId, key, value);
     return null;
   }),
 
   'storage.remove': action(storageKey, async (services, phone, { appId, key }) => {
-    await storageOf(services, phone, appId);
+    await grantedApp(services, phone, appId, 'storage');
     return { removed: await services.storage.remove(phone.id, appId, key) };
   }),
 
   'storage.keys': action(z.object({ appId: appIdSchema }).strict(), async (services, phone, { appId }) => {
-    await storageOf(services, phone, appId);
+    await grantedApp(services, phone, appId, 'storage');
     return services.storage.keys(phone.id, appId);
   }),
 };

@@ -7,6 +7,8 @@ export const API_VERSION = 1;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const none = z.object({}).strict();
+/** A deep link: what an app is opened with, e.g. `thread/555-0100` or a shared `share?text=…`. */
+const linkSchema = z.string().max(2000);
 
 /** The phone's look and language, sent at the handshake and whenever they change. */
 export const settingsSchema = z
@@ -25,7 +27,7 @@ export const handshakeSchema = settingsSchema
     appId: appIdSchema,
     grants: z.array(z.enum(APP_PERMISSIONS)),
     /** The deep link the app was opened with (`openApp(id, link)`), or null. */
-    link: z.string().max(500).nullable(),
+    link: linkSchema.nullable(),
   })
   .strict();
 export type Handshake = z.output<typeof handshakeSchema>;
@@ -35,7 +37,7 @@ export const pickedContactSchema = z.object({ name: z.string().max(64), number: 
 /** A photo as the camera or gallery picker hands it over: a URL the server owner's image allowlist accepts. */
 export const pickedPhotoSchema = z.object({ url: z.string().url().max(500) }).strict();
 
-const storageKeySchema = z.string().min(1).max(64);
+const storageKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'key must be 1-64 of A-Z, a-z, 0-9 and _ . : -');
 
 /** A method an app frame may call on the shell: its input, its output, the permission it needs, its time limit. */
 export interface MethodSpec<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
@@ -124,7 +126,7 @@ export const METHODS = {
     PLAYER_TIMEOUT_MS,
   ),
   /** Opens another installed app, handing it `link` at its handshake. */
-  'apps.open': method(z.object({ appId: appIdSchema, link: z.string().max(500).optional() }).strict(), z.null()),
+  'apps.open': method(z.object({ appId: appIdSchema, link: linkSchema.optional() }).strict(), z.null()),
   /** Reads one value of the app's per-character store; null when unset. */
   'storage.get': method(z.object({ key: storageKeySchema }).strict(), z.unknown(), 'storage', SERVER_TIMEOUT_MS),
   /** Writes one value (JSON, at most 16 KiB) of the app's per-character store. */
@@ -161,7 +163,7 @@ export const EVENTS = {
   /** The theme, locale or phone number changed. */
   settings: settingsSchema,
   /** The app, already open, was opened again with a deep link. */
-  link: z.object({ link: z.string().max(500) }).strict(),
+  link: z.object({ link: linkSchema }).strict(),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

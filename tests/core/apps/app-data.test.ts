@@ -62,3 +62,37 @@ onEachDatabase((open) => {
     expect(errors).toEqual([]);
   });
 });
+
+onEachDatabase((open) => {
+  it("files an app frame's notification under the app's id and label, only with the notifications permission", async () => {
+    const alerts = `exports.handset.registerApp({ id: 'alerts', label: 'Alerts', icon: 'fa-bell', color: '#ff453a', ui: 'web/index.html', permissions: ['notifications'] });`;
+    simulation = await startHandset({
+      database: await open(),
+      resources: { notes: { ...resources.notes, 'server.js': `${resources.notes['server.js']}\n${alerts}` } },
+    });
+    const { page } = await connectWithPhone(simulation);
+    for (const appId of ['alerts', 'plain']) {
+      await nui(page, 'request', { appId: 'handset', action: 'apps.install', payload: { appId } });
+    }
+    const create = (payload: object) => nui(page, 'request', { appId: 'handset', action: 'notifications.create', payload });
+
+    const created = (await create({ appId: 'alerts', title: 'Low balance', body: '$12 left', app: 'Spoofed' })) as { ok: true; data: { id: number } };
+    expect(created).toEqual({ ok: true, data: { id: expect.any(Number) } });
+    const shown = (await page.waitForMessage((message) => (message as { type: string }).type === 'notification')) as {
+      notification: Record<string, unknown>;
+    };
+    expect(shown.notification).toMatchObject({ id: created.data.id, appId: 'alerts', app: 'Alerts', title: 'Low balance', body: '$12 left' });
+
+    await expect(create({ appId: 'plain', title: 'Hi', body: '' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'app "plain" does not have the notifications permission' },
+    });
+    await expect(create({ appId: 'ghost', title: 'Hi', body: '' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no app "ghost" is registered' },
+    });
+    const listed = (await nui(page, 'request', { appId: 'handset', action: 'notifications.list', payload: {} })) as { data: unknown[] };
+    expect(listed.data).toHaveLength(1);
+    expect(simulation.errors).toEqual([]);
+  });
+});

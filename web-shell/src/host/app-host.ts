@@ -1,0 +1,181 @@
+import { API_VERSION, type EventData, type EventName } from '../../../sdk/protocol/catalogue';
+import { HandsetError, type Answer } from '../../../sdk/protocol/errors';
+import { serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
+import { helloSchema, WELCOME } from '../../../sdk/protocol/wire';
+import { resourceUrl } from '../resource-url';
+import type { ShellServices, ShellSettings, VisibleApp } from './shell-services';
+
+/** How long an app's page has to say hello before the shell shows its error screen. */
+export const HANDSHAKE_TIMEOUT_MS = 8000;
+
+export type AppInstanceState = 'connecting' | 'connected' | 'failed';
+
+/** One open app: its sandboxed iframe and, once it said hello, its port. */
+export interface AppInstance {
+  readonly app: VisibleApp;
+  readonly iframe: HTMLIFrameElement;
+  /** Pushes an event to the app; dropped while it is not connected. */
+  emit<Name extends EventName>(event: Name, data: EventData<Name>): void;
+  /** Removes the iframe, closes the port, aborts pending calls, drops every listener. */
+  destroy(): void;
+}
+
+export interface AppInstanceOptions {
+  app: VisibleApp;
+  link: string | null;
+  shell: ShellServices;
+  onState(state: AppInstanceState, reason?: string): void;
+}
+
+const instances = new Map<string, { instance: AppInstance; window: () => Window | null; hello: (event: MessageEvent) => void }>();
+
+// One window listener for every frame: it only binds ports at a handshake; calls travel on the ports.
+window.addEventListener('message', (event) => {
+  for (const entry of instances.values()) {
+    if (event.source !== null && event.source === entry.window()) return entry.hello(event);
+  }
+});
+
+/** Unwraps a core or app-bridge answer, turning a refusal into the error the frame receives. */
+function dataOf(answer: Answer<unknown>): unknown {
+  if (!answer.ok) throw new HandsetError(answer.error.code, answer.error.message);
+  return answer.data;
+}
+
+/** The shell's implementation of every protocol method, for one app. */
+function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
+  const core = async (action: string, payload: object) => dataOf(await shell.request('handset', action, { appId: app.id, ...payload }));
+  const noProvider = (what: string): never => {
+    throw new HandsetError('UNAVAILABLE', `no app on this phone provides ${what} yet`);
+  };
+  return {
+    handshake: () => ({ apiVersion: API_VERSION, appId: app.id, grants: app.permissions, link, ...shell.settings() }),
+    request: async ({ action, payload }) => dataOf(await shell.request(app.id, action, payload)),
+    'notifications.show': (input) => core('notifications.create', input) as Promise<{ id: number }>,
+    'contacts.pick': () => noProvider('contacts'),
+    'camera.capture': () => noProvider('a camera'),
+    'gallery.pick': () => noProvider('a gallery'),
+    'share.open': async (input, signal) => {
+      const target = await shell.share(app, input, signal);
+      if (target === null) return { appId: null };
+      const shared = new URLSearchParams(Object.entries(input).filter((entry): entry is [string, string] => entry[1] !== undefined));
+      shell.openApp(target, `share?${shared.toString()}`);
+      return { appId: target };
+    },
+    'dialog.confirm': async (input, signal) => ({ confirmed: await shell.confirm(app, input, signal) }),
+    'dialog.prompt': async (input, signal) => ({ value: await shell.prompt(app, input, signal) }),
+    'apps.open': ({ appId, link: target }) => {
+      if (!shell.openApp(appId, target ?? null)) throw new HandsetError('NOT_FOUND', `no app "${appId}" is installed`);
+      return null;
+    },
+    'storage.get': (input) => core('storage.get', input),
+    'storage.set': async (input) => (await core('storage.set', input), null),
+    'storage.remove': (input) => core('storage.remove', input) as Promise<{ removed: boolean }>,
+    'storage.keys': () => core('storage.keys', {}) as Promise<string[]>,
+    'shell.escape': () => (shell.closePhone(), null),
+    'app.close': () => (shell.closeApp(app.id), null),
+  };
+}
+
+/**
+ * Starts an app in `container`: a sandboxed iframe of its page, a handshake bound to that iframe's window
+ * only, and a port served with the protocol's validation and the app's grants.
+ */
+export function startApp(container: HTMLElement, options: AppInstanceOptions): AppInstance {
+  const { app } = options;
+  instances.get(app.id)?.instance.destroy();
+
+  const iframe = document.createElement('iframe');
+  // Scripts only: no same-origin, forms, popups or top navigation; the port is the app's only way out.
+  iframe.setAttribute('sandbox', 'allow-scripts');
+  iframe.setAttribute('referrerpolicy', 'no-referrer');
+  iframe.title = app.label;
+  iframe.className = 'app-frame-document';
+  iframe.src = resourceUrl(app.resource, app.ui);
+
+  const handlers = handlersFor(options);
+  let port: AppPort | undefined;
+  let awaitingHello = true;
+  let destroyed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const fail = (reason: string) => {
+    port?.close();
+    port = undefined;
+    options.onState('failed', reason);
+  };
+  const waitForHello = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fail(`${app.label} did not start`), HANDSHAKE_TIMEOUT_MS);
+  };
+
+  // A page that reloads says hello again from the same frame: bind it a fresh port.
+  const onLoad = () => {
+    if (port) {
+      port.close();
+      port = undefined;
+      options.onState('connecting');
+    }
+    awaitingHello = true;
+    waitForHello();
+  };
+  iframe.addEventListener('load', onLoad);
+
+  const hello = (event: MessageEvent) => {
+    if (!awaitingHello || destroyed || !helloSchema.safeParse(event.data).success) return;
+    awaitingHello = false;
+    clearTimeout(timer);
+    const channel = new MessageChannel();
+    port = serveAppPort(channel.port1, {
+      grants: app.permissions,
+      handlers,
+      onRefused: (error) => console.warn(`[${app.id}] refused: ${error.code} ${error.message}`),
+    });
+    iframe.contentWindow?.postMessage({ type: WELCOME }, '*', [channel.port2]);
+    options.onState('connected');
+  };
+
+  const instance: AppInstance = {
+    app,
+    iframe,
+    emit(event, data) {
+      try {
+        port?.emit(event, data);
+      } catch {
+        console.warn(`[${app.id}] dropped a ${event} event outside the protocol`);
+      }
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      clearTimeout(timer);
+      iframe.removeEventListener('load', onLoad);
+      port?.close();
+      port = undefined;
+      iframe.remove();
+      if (instances.get(app.id)?.instance === instance) instances.delete(app.id);
+    },
+  };
+  instances.set(app.id, { instance, window: () => iframe.contentWindow, hello });
+  container.append(iframe);
+  waitForHello();
+  options.onState('connecting');
+  return instance;
+}
+
+/** Pushes a server's `sendAppMessage` to the app's open frame. */
+export function deliverAppMessage(appId: string, type: string, data: unknown): void {
+  instances.get(appId)?.instance.emit('message', { type, data });
+}
+
+/** Tells every open app that the theme, locale or number changed. */
+export function broadcastSettings(settings: ShellSettings): void {
+  for (const { instance } of instances.values()) instance.emit('settings', settings);
+}
+
+/** Whether a window message came from one of the open apps' frames (such messages are never NUI messages). */
+export function isAppFrameWindow(source: MessageEventSource | null): boolean {
+  if (source === null) return false;
+  for (const entry of instances.values()) if (entry.window() === source) return true;
+  return false;
+}

@@ -1,0 +1,69 @@
+import type { Answer } from '../../../sdk/protocol/errors';
+import type { AppPermission } from '../../../sdk/manifest';
+
+/** An app as the home screen lists it (the core's `apps.list`). */
+export interface VisibleApp {
+  id: string;
+  label: string;
+  /** An image path inside the app's resource, an https URL, or anything else (then the label's first letter). */
+  icon: string;
+  color: string;
+  category: 'appstore' | 'default';
+  /** The resource that registered it; its files are served at `https://cfx-nui-<resource>/`. */
+  resource: string;
+  /** The app's page, relative to its resource. */
+  ui: string;
+  permissions: AppPermission[];
+  installed: boolean;
+  order: number | null;
+}
+
+export type Theme = 'light' | 'dark';
+
+/** What every open app is told at its handshake and whenever it changes. */
+export interface ShellSettings {
+  theme: Theme;
+  locale: string;
+  phoneNumber: string | null;
+}
+
+export interface ConfirmInput {
+  title: string;
+  message: string;
+  confirmLabel?: string | undefined;
+  cancelLabel?: string | undefined;
+  destructive?: boolean | undefined;
+}
+
+export interface PromptInput {
+  title: string;
+  message?: string | undefined;
+  placeholder?: string | undefined;
+  defaultValue?: string | undefined;
+  maxLength: number;
+}
+
+export interface ShareInput {
+  title?: string | undefined;
+  text?: string | undefined;
+  url?: string | undefined;
+}
+
+/** What the app host needs from the rest of the shell to answer an app's calls. */
+export interface ShellServices {
+  settings(): ShellSettings;
+  /** Asks the server's app bridge as `appId` (`handset` for the core's own actions). */
+  request(appId: string, action: string, payload: unknown): Promise<Answer<unknown>>;
+  /** A confirm sheet over the app; resolves true when the player confirms. `signal` aborts: remove the sheet. */
+  confirm(app: VisibleApp, input: ConfirmInput, signal: AbortSignal): Promise<boolean>;
+  /** A one-line text sheet over the app; resolves null when the player cancels. `signal` aborts: remove the sheet. */
+  prompt(app: VisibleApp, input: PromptInput, signal: AbortSignal): Promise<string | null>;
+  /** The share sheet: the player picks an installed app to hand `input` to; null when cancelled. */
+  share(app: VisibleApp, input: ShareInput, signal: AbortSignal): Promise<string | null>;
+  /** Opens (or brings forward) an installed app with a deep link; false when no such app is usable. */
+  openApp(appId: string, link: string | null): boolean;
+  /** Closes the app, as the home gesture would. */
+  closeApp(appId: string): void;
+  /** Closes the phone, as Escape does (an app frame forwards its Escape key). */
+  closePhone(): void;
+}
