@@ -7,9 +7,10 @@ import { Simulator, type LogEntry } from './simulator.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const usage = `usage: npm start -- [--cfg FILE] [--resources DIR]... [--players N] [--headless] [--timeout S] [--port P]
+const usage = `usage: npm start -- [--cfg FILE] [--resources DIR]... [--ensure NAME]... [--players N] [--headless] [--timeout S] [--port P]
   --cfg FILE        server.cfg-style file to run (default: sandbox.cfg)
   --resources DIR   a folder searched for resources by name, like FXServer's resources/ (repeatable)
+  --ensure NAME     start this resource after the cfg ran, like an 'ensure NAME' line at its end (repeatable)
   --players N       simulated players to connect at start (default: 1)
   --headless        no browser: print every resource's console output; exit on 'quit' (status 0, or N for 'quit N')
   --timeout S       headless: exit 2 if nothing ran 'quit' after S seconds
@@ -26,6 +27,7 @@ function options() {
       options: {
         cfg: { type: 'string', default: path.join(repoRoot, 'sandbox.cfg') },
         resources: { type: 'string', multiple: true, default: [] },
+        ensure: { type: 'string', multiple: true, default: [] },
         players: { type: 'string', default: '1' },
         headless: { type: 'boolean', default: false },
         timeout: { type: 'string' },
@@ -46,6 +48,7 @@ function options() {
     return {
       cfg: path.resolve(values.cfg),
       resourceDirs: values.resources.map((dir) => path.resolve(dir)),
+      ensure: values.ensure,
       players: count('players', values.players),
       headless: values.headless,
       timeoutSeconds: values.timeout === undefined ? undefined : count('timeout', values.timeout),
@@ -93,6 +96,9 @@ async function main(): Promise<void> {
 
   try {
     await sim.exec(opts.cfg);
+    for (const name of opts.ensure) {
+      await sim.ensure(name).catch((error: unknown) => fail(`--ensure ${name}: ${errorMessage(error)}`));
+    }
     for (let i = 0; i < opts.players; i++) await sim.connectPlayer();
   } catch (error) {
     fail(error instanceof SimulatorError ? error.message : errorMessage(error));

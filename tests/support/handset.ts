@@ -46,9 +46,14 @@ export async function startHandset(options: {
   resources?: Record<string, ResourceFiles>;
   /** Started before Handset (frameworks). */
   before?: string[];
+  /** Resources from these folders, started after Handset and the given resources. */
+  ensure?: { dirs: string[]; names: string[] };
 }): Promise<HandsetSimulation> {
   const resources = options.resources ?? {};
-  const simulation = await simulate(resources, { namedResources: { handset: repoRoot }, systemResourceDirs: [standIns] });
+  const simulation = await simulate(resources, {
+    namedResources: { handset: repoRoot },
+    systemResourceDirs: [standIns, ...(options.ensure?.dirs ?? [])],
+  });
   const { sim, printed } = simulation;
   sim.convars.set('mysql_connection_string', options.database.connection);
   for (const [name, value] of Object.entries(options.convars ?? {})) sim.convars.set(name, value);
@@ -58,7 +63,7 @@ export async function startHandset(options: {
   await eventually(() => {
     if (!printed('handset').some((line) => /^Handset \S+ started$/.test(line))) throw new Error('Handset has not started');
   }, 10_000);
-  for (const name of Object.keys(resources)) await sim.ensure(name);
+  for (const name of [...Object.keys(resources), ...(options.ensure?.names ?? [])]) await sim.ensure(name);
   return { ...simulation, database: options.database };
 }
 

@@ -43,12 +43,17 @@ export class AppAccess {
     return null;
   }
 
+  /** Default apps come with every phone: by their manifest's category, or because the server owner said so. */
+  private preinstalled(app: RegisteredApp): boolean {
+    return app.manifest.category === 'default' || this.settings(app.manifest.id).allowDefault;
+  }
+
   async check(phone: OnlinePhone, appId: string): Promise<AccessResult> {
     const app = this.registry.get(appId);
     if (!app) return { ok: false, error: { code: 'NOT_FOUND', message: `no app "${appId}" is registered` } };
     const refused = this.permitted(phone, app);
     if (refused) return { ok: false, error: refused };
-    if (app.manifest.category !== 'default' && !(await this.installedApps(phone.id)).has(appId)) {
+    if (!this.preinstalled(app) && !(await this.installedApps(phone.id)).has(appId)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: `app "${appId}" is not installed` } };
     }
     return { ok: true, app };
@@ -59,17 +64,17 @@ export class AppAccess {
     return this.registry
       .all()
       .filter((app) => this.permitted(phone, app) === null)
-      .map(({ manifest, owner }) => ({
-        id: manifest.id,
-        label: manifest.label,
-        icon: manifest.icon,
-        color: manifest.color,
-        category: manifest.category,
-        resource: owner,
-        ui: manifest.ui,
-        permissions: manifest.permissions,
-        installed: manifest.category === 'default' || installed.has(manifest.id),
-        order: this.settings(manifest.id).order,
+      .map((app) => ({
+        id: app.manifest.id,
+        label: app.manifest.label,
+        icon: app.manifest.icon,
+        color: app.manifest.color,
+        category: app.manifest.category,
+        resource: app.owner,
+        ui: app.manifest.ui,
+        permissions: app.manifest.permissions,
+        installed: this.preinstalled(app) || installed.has(app.manifest.id),
+        order: this.settings(app.manifest.id).order,
       }))
       .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.label.localeCompare(b.label));
   }
@@ -79,7 +84,7 @@ export class AppAccess {
     if (!app) return { code: 'NOT_FOUND', message: `no app "${appId}" is registered` };
     const refused = this.permitted(phone, app);
     if (refused) return refused;
-    if (app.manifest.category === 'default') return null;
+    if (this.preinstalled(app)) return null;
     await this.installs.install(phone.id, appId);
     (await this.installedApps(phone.id)).add(appId);
     return null;
@@ -87,7 +92,7 @@ export class AppAccess {
 
   async uninstall(phone: OnlinePhone, appId: string): Promise<ErrorBody | null> {
     const app = this.registry.get(appId);
-    if (app?.manifest.category === 'default') return { code: 'FORBIDDEN', message: `app "${appId}" comes with the phone` };
+    if (app && this.preinstalled(app)) return { code: 'FORBIDDEN', message: `app "${appId}" comes with the phone` };
     if (!(await this.installs.uninstall(phone.id, appId))) return { code: 'NOT_FOUND', message: `app "${appId}" is not installed` };
     (await this.installedApps(phone.id)).delete(appId);
     return null;

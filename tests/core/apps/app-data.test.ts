@@ -96,3 +96,21 @@ onEachDatabase((open) => {
     expect(simulation.errors).toEqual([]);
   });
 });
+
+onEachDatabase((open) => {
+  it("pre-installs an App Store app on every phone when the server owner's word is `default`", async () => {
+    simulation = await startHandset({ database: await open(), resources, convars: { 'handset:app:plain': 'default' } });
+    const { page } = await connectWithPhone(simulation);
+    const listed = (await nui(page, 'request', { appId: 'handset', action: 'apps.list' })) as { data: { id: string; category: string; installed: boolean }[] };
+    expect(listed.data.map(({ id, category, installed }) => ({ id, category, installed }))).toEqual([
+      { id: 'notes', category: 'appstore', installed: false },
+      { id: 'plain', category: 'appstore', installed: true },
+    ]);
+    await expect(nui(page, 'appState', { appId: 'plain', open: true })).resolves.toEqual({ ok: true, data: null });
+    await expect(nui(page, 'request', { appId: 'handset', action: 'apps.uninstall', payload: { appId: 'plain' } })).resolves.toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'app "plain" comes with the phone' },
+    });
+    expect(simulation.errors).toEqual([]);
+  });
+});

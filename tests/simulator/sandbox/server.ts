@@ -5,6 +5,7 @@ import path from 'node:path';
 import { resolveManifestEntries } from '../files.js';
 import { NuiRequestError, type NuiPage } from '../nui.js';
 import type { Player } from '../player.js';
+import type { Resource } from '../resource.js';
 import { errorMessage } from '../runtime.js';
 import type { Simulator } from '../simulator.js';
 
@@ -71,8 +72,18 @@ const maxBodyBytes = 8 * 1024 * 1024;
 const gameScreenScript = new URL('./game-screen.js', import.meta.url);
 
 /**
- * Serves the sandbox: the player list, each player's game screen with their resources' NUI pages stacked
- * in iframes, those pages' files (only the ones their manifest lists) and their NUI callbacks.
+ * The sandbox's stand-in for the game's `cfx-nui-<resource>` origin, one per resource and player:
+ * `cfx-nui-<resource>.p<player id>.localhost[:port]`. Browsers resolve every `*.localhost` name to loopback.
+ */
+const nuiHost = /^cfx-nui-(.+)\.p(\d+)\.localhost(?::\d+)?$/i;
+
+/** Where a NUI page on its own origin posts the `https://<resource>/<name>` requests the shim reroutes. */
+const callbackPath = '__nui_callback';
+
+/**
+ * Serves the sandbox: the player list and each player's game screen on `localhost`, with their resources'
+ * NUI pages stacked in iframes, each resource's files (only the ones its manifest lists) and NUI callbacks
+ * on that resource's own origin, as the game serves them.
  */
 export async function startSandboxServer(sim: Simulator, options: SandboxServerOptions): Promise<SandboxServer> {
   const streams = new Set<Stream>();
@@ -91,6 +102,9 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
   };
   sim.on('playerConnected', onPlayerConnected);
   sim.on('playerDropped', onPlayerDropped);
+
+  const nuiOrigin = (playerId: number, resource: string) =>
+    `http://cfx-nui-${resource.toLowerCase()}.p${playerId}.localhost:${(server.address() as AddressInfo).port}`;
 
   const playerOf = (id: string): Player => {
     const player = /^\d+$/.test(id) ? sim.players.get(Number(id)) : undefined;
@@ -121,7 +135,7 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
       page.on('message', onMessage);
       watched.set(page, onMessage);
       const file = page.uiPage.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/');
-      stream.send('page', { resource: page.resource, src: `/nui/${player.id}/${encodeURIComponent(page.resource)}/${file}` });
+      stream.send('page', { resource: page.resource, src: `${nuiOrigin(player.id, page.resource)}/${file}` });
       sendKeys();
     };
     const onPageClosed = (resource: string) => {
@@ -144,36 +158,76 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
     });
   };
 
-  /** FiveM serves a started resource's files to NUI only if its manifest lists them (`ui_page`, `files`). */
-  const serveNuiFile = async (res: ServerResponse, player: Player, resourceName: string, file: string) => {
-    const resource = sim.resources.get(resourceName);
+  /** URL parsing lowercases host names, so the resource in a NUI host is matched without regard to case, as the game does. */
+  const runningResource = (hostName: string, player: Player): Resource => {
+    const resource = [...sim.resources.values()].find((candidate) => candidate.name.toLowerCase() === hostName.toLowerCase());
     if (!resource || resource.state !== 'started') {
-      throw new HttpError(404, `resource ${resourceName} is not running on player ${player.id}'s client`);
+      throw new HttpError(404, `resource ${hostName} is not running on player ${player.id}'s client`);
+    }
+    return resource;
+  };
+
+  /** FiveM serves a started resource's files to NUI only if its manifest lists them (`ui_page`, `files`). */
+  const serveNuiFile = async (req: IncomingMessage, res: ServerResponse, player: Player, resource: Resource, file: string) => {
+    const requester = requesterOrigin(req);
+    const requesterPlayer = requester === undefined ? undefined : nuiHost.exec(new URL(requester).host)?.[2];
+    if (requesterPlayer !== undefined && Number(requesterPlayer) !== player.id) {
+      throw new HttpError(403, `refused: player ${requesterPlayer}'s pages may not load player ${player.id}'s NUI files`);
     }
     if (file.split('/').includes('..')) throw new HttpError(403, `refused: ${file} leaves the resource folder`);
     const { uiPage, files } = resource.manifest;
     const listed = await resolveManifestEntries(resource.dir, [...(uiPage === undefined ? [] : [uiPage]), ...files]);
     if (!listed.files.includes(file)) {
-      throw new HttpError(404, `${file} is not listed in ${resourceName}'s fxmanifest.lua (ui_page or files)`);
+      throw new HttpError(404, `${file} is not listed in ${resource.name}'s fxmanifest.lua (ui_page or files)`);
     }
     const contentType = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const body = await readFile(path.join(resource.dir, file));
-    const served = contentType.startsWith('text/html') ? injectNuiShim(body.toString('utf8'), player.id, resourceName) : body;
-    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    const served = contentType.startsWith('text/html') ? injectNuiShim(body.toString('utf8'), resource.name) : body;
+    // As the game serves NUI files: an app's sandboxed (opaque-origin) frame loads its module scripts with CORS.
+    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
     res.end(served);
   };
 
-  const nuiCallback = async (req: IncomingMessage, res: ServerResponse, player: Player, fromResource: string, url: string) => {
-    const page = player.nui.pages.get(fromResource);
-    if (!page) throw new HttpError(404, `resource ${fromResource} has no NUI page on player ${player.id}'s screen`);
+  /**
+   * A page's `https://<resource>/<name>` request, rerouted by the shim to its own origin, so the origin names the
+   * calling resource. Through the layer rather than a `NuiPage`: a frame the phone embeds may belong to a resource
+   * with no `ui_page`.
+   */
+  const nuiCallback = async (req: IncomingMessage, res: ServerResponse, player: Player, fromResource: Resource, url: string) => {
+    // The game answers every NUI callback with these, so a sandboxed (opaque-origin) frame can read the answer too.
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-methods', 'POST, GET, OPTIONS');
+    // A sandboxed frame has no origin to speak for: apps reach the phone through their port, never a callback.
+    if (req.headers.origin === 'null') {
+      throw new HttpError(403, `refused: a sandboxed frame (origin null) may not send ${fromResource.name}'s NUI callbacks`);
+    }
+    // Any page can post to any address; only the resource's own pages may speak for it.
+    const requester = requesterOrigin(req);
+    if (requester !== undefined && requester !== new URL(`http://${req.headers.host}`).origin) {
+      throw new HttpError(403, `refused: a page on ${requester} may not send ${fromResource.name}'s NUI callbacks`);
+    }
     const body = await readBody(req);
     try {
-      sendJson(res, await page.fetch(url, body));
+      sendJson(res, await player.nui.callback(fromResource.name, url, body));
     } catch (error) {
       // The game fails such a request outright; here the page also gets the reason, to show in its console.
       if (error instanceof NuiRequestError) throw new HttpError(404, error.message);
       throw error;
     }
+  };
+
+  /** A resource's own origin serves its listed files and takes its pages' NUI callbacks; nothing else. */
+  const routeNuiOrigin = async (req: IncomingMessage, res: ServerResponse, host: string, segments: string[]) => {
+    const match = nuiHost.exec(host);
+    if (!match) throw new HttpError(404, `${host} is not a NUI origin: expected cfx-nui-<resource>.p<player id>.localhost`);
+    const player = playerOf(match[2]!);
+    const resource = runningResource(match[1]!, player);
+    const method = req.method ?? 'GET';
+    if (method === 'POST' && segments[0] === callbackPath && segments.length === 2) {
+      return nuiCallback(req, res, player, resource, segments[1]!);
+    }
+    if (method === 'GET') return serveNuiFile(req, res, player, resource, segments.join('/'));
+    throw new HttpError(404, `nothing at ${method} /${segments.join('/')} on ${host}`);
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
@@ -184,6 +238,8 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
     } catch {
       throw new HttpError(400, `malformed address ${pathname}`);
     }
+    const host = req.headers.host ?? '';
+    if (/^cfx-nui-/i.test(host)) return routeNuiOrigin(req, res, host, segments);
     const [first = '', id = '', ...rest] = segments;
     const method = req.method ?? 'GET';
     const is = (expectedMethod: string, name: string, length: number) =>
@@ -210,11 +266,6 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
       return sendJson(res, { key, mapped: player.pressKey(key) });
     }
     if (is('GET', 'events', 2)) return streamGameScreen(res, playerOf(id));
-    if (method === 'GET' && first === 'nui' && rest.length >= 2) {
-      const [resource = '', ...file] = rest;
-      return serveNuiFile(res, playerOf(id), resource, file.join('/'));
-    }
-    if (is('POST', 'nui-callback', 4)) return nuiCallback(req, res, playerOf(id), rest[0]!, rest[1]!);
     throw new HttpError(404, `nothing at ${method} ${pathname}`);
   };
 
@@ -247,6 +298,21 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The origin of the page that sent a request, when its browser tells: `Origin`, else `Referer`. Undefined when no
+ * page sent it (a script, a test) or the browser does not say (a sandboxed frame sends `Origin: null`, no `Referer`).
+ */
+function requesterOrigin(req: IncomingMessage): string | undefined {
+  const { origin, referer } = req.headers;
+  const sender = origin !== undefined && origin !== 'null' ? origin : referer;
+  if (sender === undefined) return undefined;
+  try {
+    return new URL(sender).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -295,10 +361,11 @@ function scriptJson(value: unknown): string {
  * What the game's browser gives every NUI page, injected before the page's own scripts run:
  * `GetParentResourceName()`, and `fetch`/`XMLHttpRequest` to `https://<resource>/<name>` routed to NUI callbacks.
  */
-function injectNuiShim(html: string, playerId: number, resource: string): string {
+function injectNuiShim(html: string, resource: string): string {
   const shim = `<script>(() => {
   const resource = ${scriptJson(resource)};
-  const callbackBase = ${scriptJson(`/nui-callback/${playerId}/${encodeURIComponent(resource)}/`)};
+  // The page's own origin names its resource and player; a <base> element must not send callbacks elsewhere.
+  const callbackBase = new URL(${scriptJson(`/${callbackPath}/`)}, location.href).href;
   // The game routes https://<resource name>/… to NUI callbacks; a host with a dot is the real internet.
   const callbackAddress = (url) => {
     let parsed;
