@@ -74,7 +74,7 @@ describe.skipIf(!existsSync(chromiumPath))(`the sandbox in Chromium (skipped wit
     sim = new Simulator({
       resourceDirs: [apps],
       namedResources: { handset: root },
-      systemResourceDirs: [path.join(root, 'tests/simulator/resources')],
+      systemResourceDirs: [path.join(root, 'tests/simulator/resources'), path.join(root, 'templates')],
     });
     await sim.exec(path.join(root, 'sandbox.cfg'));
     await sim.ensure('demo_app');

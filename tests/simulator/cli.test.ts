@@ -66,21 +66,28 @@ describe('npm start -- --headless', () => {
     expect(outcome.stderr).toContain('stopping: a script raised an uncaught error');
   });
 
-  it('--ensure starts resources after the cfg ran, in the order given', async () => {
+  it('--set sets convars before the cfg runs; --ensure starts resources after it, in the order given', async () => {
     const serverScript = (script: string) => ({ 'fxmanifest.lua': manifest(`server_script 'server.js'`), 'server.js': script });
     const dir = await writeResources({
-      first: serverScript(`console.log(\`first sees cfg_ran=\${GetConvar('cfg_ran', 'no')}\`);`),
+      first: serverScript(`console.log(\`first sees cfg_ran=\${GetConvar('cfg_ran', 'no')} greeting=\${GetConvar('greeting', 'none')}\`);`),
       second: serverScript(`console.log('second'); ExecuteCommand('quit 4');`),
     });
     const cfg = path.join(dir, 'server.cfg');
     await writeFile(cfg, 'set cfg_ran yes\n');
     const ensures = ['--ensure', 'first', '--ensure', 'second'];
-    const outcome = await headless('--cfg', cfg, '--resources', dir, ...ensures, '--players', '0', '--timeout', '30');
+    const sets = ['--set', 'greeting=hello = world', '--set', 'cfg_ran=overridden by the cfg'];
+    const outcome = await headless('--cfg', cfg, '--resources', dir, ...sets, ...ensures, '--players', '0', '--timeout', '30');
     expect(outcome.code).toBe(4);
     expect(outcome.stdout.split('\n').filter((line) => /^\[(first|second)\] (?!Started|Stopping)/.test(line))).toEqual([
-      '[first] first sees cfg_ran=yes',
+      '[first] first sees cfg_ran=yes greeting=hello = world',
       '[second] second',
     ]);
+  });
+
+  it('--set without NAME=VALUE exits 1 with the usage', async () => {
+    const outcome = await headless('--set', 'greeting', '--players', '0');
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr.replace(/npm warn.*\n/g, '')).toMatch(/^--set takes NAME=VALUE, not "greeting"\nusage: npm start -- /);
   });
 
   it('--ensure of an unknown resource exits 1 naming the option and the folders searched', async () => {
@@ -90,7 +97,7 @@ describe('npm start -- --headless', () => {
     const outcome = await headless('--cfg', cfg, '--resources', dir, '--ensure', 'my_app', '--players', '0');
     expect(outcome.code).toBe(1);
     expect(outcome.stderr.replace(/npm warn.*\n/g, '')).toBe(
-      `--ensure my_app: resource my_app was not found in ${dir}, ${path.join(root, 'tests/simulator/resources')}\n`,
+      `--ensure my_app: resource my_app was not found in ${dir}, ${path.join(root, 'tests/simulator/resources')}, ${path.join(root, 'templates')}\n`,
     );
   });
 

@@ -7,9 +7,10 @@ import { Simulator, type LogEntry } from './simulator.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const usage = `usage: npm start -- [--cfg FILE] [--resources DIR]... [--ensure NAME]... [--players N] [--headless] [--timeout S] [--port P]
+const usage = `usage: npm start -- [--cfg FILE] [--resources DIR]... [--set NAME=VALUE]... [--ensure NAME]... [--players N] [--headless] [--timeout S] [--port P]
   --cfg FILE        server.cfg-style file to run (default: sandbox.cfg)
   --resources DIR   a folder searched for resources by name, like FXServer's resources/ (repeatable)
+  --set NAME=VALUE  set a convar before the cfg runs, like FXServer's '+set NAME VALUE' (repeatable)
   --ensure NAME     start this resource after the cfg ran, like an 'ensure NAME' line at its end (repeatable)
   --players N       simulated players to connect at start (default: 1)
   --headless        no browser: print every resource's console output; exit on 'quit' (status 0, or N for 'quit N')
@@ -27,6 +28,7 @@ function options() {
       options: {
         cfg: { type: 'string', default: path.join(repoRoot, 'sandbox.cfg') },
         resources: { type: 'string', multiple: true, default: [] },
+        set: { type: 'string', multiple: true, default: [] },
         ensure: { type: 'string', multiple: true, default: [] },
         players: { type: 'string', default: '1' },
         headless: { type: 'boolean', default: false },
@@ -48,6 +50,11 @@ function options() {
     return {
       cfg: path.resolve(values.cfg),
       resourceDirs: values.resources.map((dir) => path.resolve(dir)),
+      convars: values.set.map((assignment) => {
+        const match = /^([^=\s]+)=(.*)$/s.exec(assignment);
+        if (!match) fail(`--set takes NAME=VALUE, not "${assignment}"\n${usage}`);
+        return [match[1]!, match[2]!] as const;
+      }),
       ensure: values.ensure,
       players: count('players', values.players),
       headless: values.headless,
@@ -71,9 +78,9 @@ async function main(): Promise<void> {
   const opts = options();
   const sim = new Simulator({
     resourceDirs: opts.resourceDirs,
-    // Handset itself (this checkout, whatever its folder is called) and the simulator's stand-in resources.
+    // Handset itself (this checkout, whatever its folder is called), the simulator's stand-ins and the app templates.
     namedResources: { handset: repoRoot },
-    systemResourceDirs: [path.join(repoRoot, 'tests/simulator/resources')],
+    systemResourceDirs: [path.join(repoRoot, 'tests/simulator/resources'), path.join(repoRoot, 'templates')],
   });
   sim.on('log', (entry: LogEntry) => process.stdout.write(`${formatLog(entry)}\n`));
 
@@ -95,6 +102,7 @@ async function main(): Promise<void> {
   }
 
   try {
+    for (const [name, value] of opts.convars) sim.convars.set(name, value);
     await sim.exec(opts.cfg);
     for (const name of opts.ensure) {
       await sim.ensure(name).catch((error: unknown) => fail(`--ensure ${name}: ${errorMessage(error)}`));

@@ -109,14 +109,16 @@ export function startApp(container: HTMLElement, options: AppInstanceOptions): A
     timer = setTimeout(() => fail(`${app.label} did not start`), HANDSHAKE_TIMEOUT_MS);
   };
 
-  // A page that reloads says hello again from the same frame: bind it a fresh port.
+  // The first load is the page that may already have said hello; a later one is a reload or navigation,
+  // whose new document says hello again from the same frame: bind it a fresh port.
+  let loads = 0;
   const onLoad = () => {
-    if (port) {
-      port.close();
-      port = undefined;
-      options.onState('connecting');
-    }
+    loads += 1;
+    if (loads === 1) return;
+    port?.close();
+    port = undefined;
     awaitingHello = true;
+    options.onState('connecting');
     waitForHello();
   };
   iframe.addEventListener('load', onLoad);

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { startSandboxServer, type SandboxServer } from '../simulator/sandbox/server';
+import type { Player } from '../simulator/player';
+import { connectWithPhone, openSqlite, repoRoot, startHandset, type HandsetSimulation } from './handset';
+import type { ResourceFiles } from './simulation';
+
+/** The system's Chromium (Debian's package): never a browser a test tool downloads. */
+export const chromiumPath = '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** One player's game screen in Chromium, on the sandbox, with Handset on a fresh SQLite database. */
+export interface PhoneSession {
+  simulation: HandsetSimulation;
+  player: Player;
+  server: SandboxServer;
+  browser: Browser;
+  page: Page;
+  /** The phone shell's page, for locators. */
+  shell: FrameLocator;
+  /** The origin a resource's NUI files are served on for this player. */
+  nuiOrigin(resource: string): string;
+  /** The shell's page, for evaluating in it. */
+  shellFrame(): Frame;
+  /** Opens the phone with its key and waits for the lock screen. */
+  openPhone(): Promise<void>;
+  unlock(): Promise<void>;
+  /** Taps an app's icon on the home screen and resolves to its frame once the page has loaded. */
+  openApp(label: string, appId: string): Promise<Frame>;
+  /** The frame of an open app. */
+  appFrame(appId: string): Promise<Frame>;
+  close(): Promise<void>;
+}
+
+export async function openPhoneSession(options: {
+  convars?: Record<string, string>;
+  resources?: Record<string, ResourceFiles>;
+  /** Resources started from the repository: the browser-test probe apps and the templates. */
+  ensure?: string[];
+}): Promise<PhoneSession> {
+  const database = await openSqlite();
+  const simulation = await startHandset({
+    database,
+    convars: options.convars,
+    resources: options.resources,
+    ensure: {
+      dirs: [path.join(repoRoot, 'tests/fixtures/resources'), path.join(repoRoot, 'templates')],
+      names: options.ensure ?? [],
+    },
+  });
+  const { player } = await connectWithPhone(simulation);
+  const server = await startSandboxServer(simulation.sim, { port: 0 });
+  const port = new URL(server.url).port;
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}player/${player.id}`);
+  await page.locator('iframe[data-resource="handset"]').waitFor();
+  const shell = page.frameLocator('iframe[data-resource="handset"]');
+  const nuiOrigin = (resource: string) => `http://cfx-nui-${resource.toLowerCase()}.p${player.id}.localhost:${port}`;
+
+  const shellFrame = () => {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${nuiOrigin('handset')}/`));
+    if (!frame) throw new Error('the phone shell is not loaded');
+    return frame;
+  };
+  const appFrame = async (appId: string) => {
+    const iframe = shell.locator(`.app-frame[data-app="${appId}"] iframe`);
+    await iframe.waitFor({ state: 'attached' });
+    const frame = await (await iframe.elementHandle())?.contentFrame();
+    if (!frame) throw new Error(`app ${appId} has no frame`);
+    await frame.waitForLoadState('load');
+    return frame;
+  };
+
+  return {
+    simulation,
+    player,
+    server,
+    browser,
+    page,
+    shell,
+    nuiOrigin,
+    shellFrame,
+    appFrame,
+    async openPhone() {
+      await shellFrame().waitForLoadState('load');
+      await page.keyboard.press('F1');
+      await shell.getByLabel('Lock screen').waitFor({ state: 'visible' });
+    },
+    async unlock() {
+      await shell.getByRole('button', { name: 'Unlock' }).click();
+      await shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
+    },
+    async openApp(label, appId) {
+      await shell.getByRole('button', { name: label, exact: true }).click();
+      return appFrame(appId);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await simulation.sim.shutdown();
+      await database.dispose();
+    },
+  };
+}
