@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppManifestInput } from '../manifest';
-import { HandsetError, type Answer } from '../protocol/errors';
+import { ERROR_CODES, HandsetError, type Answer, type ErrorCode } from '../protocol/errors';
 
 export { HandsetError };
 
@@ -17,6 +17,15 @@ function outcome(raw: unknown): Outcome {
   if (raw === true) return { ok: true };
   const [, reason, message] = raw as Exclude<RawOutcome, true>;
   return { ok: false, reason: String(reason), message: message ?? String(reason) };
+}
+
+/** Handset's export refusal reasons that are not error codes themselves, as the code they mean. */
+const REASON_CODES: Record<string, ErrorCode> = { not_owner: 'FORBIDDEN', offline: 'UNAVAILABLE' };
+
+/** A refusal of Handset's storage exports as the {@link HandsetError} it means (`quota_exceeded` → `QUOTA_EXCEEDED`). */
+function storageError(reason: string, message: string): HandsetError {
+  const code = REASON_CODES[reason.toLowerCase()] ?? ERROR_CODES.find((known) => known === reason.toUpperCase()) ?? 'INTERNAL';
+  return new HandsetError(code, message);
 }
 
 /** Who asked: the player's server id, taken by Handset from the net event, never from the payload. */
@@ -63,6 +72,35 @@ export interface ServerApp {
    * await app.notify(source, { title: 'Order ready', body: 'Pick it up at the counter' });
    */
   notify(source: number, data: NotificationData): Promise<Outcome>;
+  /**
+   * The app's per-character key-value store on `source`'s phone: the same keys its frame reads and writes with
+   * `app.storage` (JSON values up to 16 KiB, 256 keys per character). Refusals throw {@link HandsetError} —
+   * `INVALID_INPUT` (a key outside 1–64 of `A-Za-z0-9_.:-`, a value that is not JSON), `PAYLOAD_TOO_LARGE`,
+   * `QUOTA_EXCEEDED`, `UNAVAILABLE` (no phone loaded) — so inside `onRequest` they become the request's answer.
+   */
+  readonly storage: {
+    /**
+     * The value stored under `key`, or null when there is none.
+     *
+     * @example
+     * const draft = await app.storage.get<{ text: string }>(source, 'draft');
+     */
+    get<Value = unknown>(source: number, key: string): Promise<Value | null>;
+    /**
+     * Stores a JSON value under `key`, replacing what was there.
+     *
+     * @example
+     * await app.storage.set(source, 'draft', { text: 'Pick up milk' });
+     */
+    set(source: number, key: string, value: unknown): Promise<void>;
+    /**
+     * Removes `key`; nothing happens when it is not set.
+     *
+     * @example
+     * await app.storage.remove(source, 'draft');
+     */
+    remove(source: number, key: string): Promise<void>;
+  };
 }
 
 const handset = () => exports['handset']!;
@@ -97,5 +135,27 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
     },
     sendAppMessage: (source, type, data) => outcome(handset().sendAppMessage!(source, id, type, data)),
     notify: async (source, data) => outcome(await handset().notify!(source, { ...data, appId: id })),
+    storage: {
+      async get<Value>(source: number, key: string) {
+        try {
+          return ((await handset().getAppData!(source, id, key)) ?? null) as Value | null;
+        } catch (error) {
+          // A value export refuses by throwing `CODE: message`; only the message crosses between resources, and
+          // not always in an Error of this script's realm.
+          const message = (error as { message?: unknown } | null)?.message;
+          const refusal = typeof message === 'string' ? /^([A-Z_]+): ([\s\S]*)$/.exec(message) : null;
+          if (refusal) throw storageError(refusal[1]!, refusal[2]!);
+          throw error;
+        }
+      },
+      async set(source, key, value) {
+        const result = outcome(await handset().setAppData!(source, id, key, value));
+        if (!result.ok) throw storageError(result.reason, result.message);
+      },
+      async remove(source, key) {
+        const result = outcome(await handset().removeAppData!(source, id, key));
+        if (!result.ok) throw storageError(result.reason, result.message);
+      },
+    },
   };
 }
