@@ -20,6 +20,8 @@ function setPhoneOpen(open: boolean): void {
   if (open === phoneOpen) return;
   phoneOpen = open;
   SetNuiFocus(open, open);
+  // The page may have loaded after the last state was sent: it always opens knowing the number and mode.
+  if (open) SendNUIMessage({ type: 'phone:state', state: phone });
   SendNUIMessage({ type: 'phone:visibility', open });
   if (!open) openApps.clear();
   void request('handset', 'phone.setOpen', { open });

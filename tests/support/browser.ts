@@ -91,7 +91,8 @@ export async function openPhoneSession(options: {
     shellFrame,
     appFrame,
     async openPhone() {
-      await shellFrame().waitForLoadState('load');
+      const frame = await (await page.locator('iframe[data-resource="handset"]').elementHandle())?.contentFrame();
+      await frame?.waitForURL(`${nuiOrigin('handset')}/**`, { waitUntil: 'load' });
       await page.keyboard.press('F1');
       await shell.getByLabel('Lock screen').waitFor({ state: 'visible' });
     },

@@ -1,42 +1,40 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { z } from 'zod';
+import { deliverAppMessage } from './host/app-host';
+import { listenToNui, type NuiMessage } from './nui';
+import { dropFrame, refreshApps } from './state/apps';
+import { receiveNotification } from './state/notifications';
+import { setDevice, setVisibility } from './state/phone';
+import { phoneStore } from './state/phone-store';
+import { Shell } from './ui/shell';
+import './styles/theme.css';
+import './styles/phone.css';
+import './styles/lock-screen.css';
+import './styles/home-screen.css';
+import './styles/notifications.css';
+import './styles/overlays.css';
+import './styles/app-frame.css';
 
-/** Given to NUI pages by the game's browser: the name of the resource that owns this page. */
-declare function GetParentResourceName(): string;
-
-const visibilityMessage = z.object({ type: z.literal('phone:visibility'), open: z.boolean() });
-
-function closePhone(): void {
-  void fetch(`https://${GetParentResourceName()}/close`, { method: 'POST', body: '{}' });
+function handleNuiMessage(message: NuiMessage): void {
+  switch (message.type) {
+    case 'phone:visibility':
+      return setVisibility(message.open);
+    case 'phone:state':
+      return setDevice(message.state);
+    case 'apps:changed':
+      // A closed phone fetches the list when it opens.
+      if (phoneStore.get().open) void refreshApps();
+      return;
+    case 'app:message':
+      return deliverAppMessage(message.appId, message.messageType, message.data);
+    case 'app:close':
+      return dropFrame(message.appId);
+    case 'notification':
+      return receiveNotification(message.notification);
+  }
 }
 
-function Phone() {
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      const message = visibilityMessage.safeParse(event.data);
-      if (message.success) setOpen(message.data.open);
-    };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, []);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      closePhone();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [open]);
-
-  return open ? <div class="phone">Handset</div> : null;
-}
+listenToNui(handleNuiMessage);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-render(<Phone />, root);
+render(<Shell />, root);

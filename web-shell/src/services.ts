@@ -1,0 +1,17 @@
+import type { ShellServices } from './host/shell-services';
+import { request } from './nui';
+import { closeApp, openApp } from './state/apps';
+import { closePhone, currentSettings } from './state/phone';
+import { askConfirm, askPrompt, askShare } from './state/sheets';
+
+/** What the app host answers apps' calls with: the shell's own state, sheets and NUI callbacks. */
+export const shellServices: ShellServices = {
+  settings: currentSettings,
+  request,
+  confirm: askConfirm,
+  prompt: askPrompt,
+  share: askShare,
+  openApp,
+  closeApp,
+  closePhone,
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { coreRequest, phoneNotificationSchema, type PhoneNotification } from '../nui';
+import { phoneStore } from './phone-store';
+import { toast } from './toasts';
+
+const MAX_BANNERS = 3;
+const CENTER_PAGE = 50;
+
+const newestFirst = (a: PhoneNotification, b: PhoneNotification) => b.id - a.id;
+
+/** `listed` plus what arrived while it was asked for, newest first. */
+function merged(listed: PhoneNotification[], shown: PhoneNotification[]): PhoneNotification[] {
+  const newestListed = listed[0]?.id ?? 0;
+  return [...shown.filter((notification) => notification.id > newestListed), ...listed].sort(newestFirst);
+}
+
+export async function loadNotifications(): Promise<void> {
+  const answer = await coreRequest('notifications.list', { limit: CENTER_PAGE }, z.array(phoneNotificationSchema));
+  if (!answer.ok) {
+    toast(`Notifications could not be loaded: ${answer.error.message}`);
+    return;
+  }
+  phoneStore.set((state) => ({ notifications: merged(answer.data, state.notifications) }));
+}
+
+/** A new notification: to the top of the center, and a banner unless its timeout is 0. */
+export function receiveNotification(notification: PhoneNotification): void {
+  phoneStore.set((state) => ({
+    notifications: [notification, ...state.notifications.filter((shown) => shown.id !== notification.id)],
+    banners: notification.timeout > 0 ? [...state.banners.slice(1 - MAX_BANNERS), notification] : state.banners,
+  }));
+}
+
+export function hideBanner(id: number): void {
+  phoneStore.set((state) => ({ banners: state.banners.filter((banner) => banner.id !== id) }));
+}
+
+/** Removes it at once, and puts it back if the server refuses. */
+export async function dismissNotification(id: number): Promise<void> {
+  const dismissed = phoneStore.get().notifications.find((notification) => notification.id === id);
+  if (!dismissed) return;
+  phoneStore.set((state) => ({ notifications: state.notifications.filter((notification) => notification.id !== id) }));
+  const answer = await coreRequest('notifications.dismiss', { id }, z.unknown());
+  if (answer.ok || answer.error.code === 'NOT_FOUND') return;
+  phoneStore.set((state) => ({ notifications: [...state.notifications, dismissed].sort(newestFirst) }));
+  toast(`The notification could not be dismissed: ${answer.error.message}`);
+}
+
+export async function clearNotifications(): Promise<void> {
+  const cleared = phoneStore.get().notifications;
+  phoneStore.set({ notifications: [] });
+  const answer = await coreRequest('notifications.clear', {}, z.unknown());
+  if (answer.ok) return;
+  phoneStore.set((state) => ({ notifications: [...state.notifications, ...cleared].sort(newestFirst) }));
+  toast(`Notifications could not be cleared: ${answer.error.message}`);
+}
+
+export function forgetNotifications(): void {
+  phoneStore.set({ notifications: [], banners: [] });
+}

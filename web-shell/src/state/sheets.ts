@@ -1,0 +1,53 @@
+import type { ConfirmInput, PromptInput, ShareInput, VisibleApp } from '../host/shell-services';
+import { phoneStore, type Sheet } from './phone-store';
+
+let nextSheetId = 1;
+
+/** Shows a sheet until the player answers it or `signal` aborts (the app gave up or went away). */
+function ask<Value>(signal: AbortSignal, sheetFor: (id: number, resolve: (value: Value) => void) => Sheet): Promise<Value> {
+  return new Promise((resolve) => {
+    const sheet = sheetFor(nextSheetId++, resolve);
+    if (signal.aborted) return cancelSheet(sheet);
+    signal.addEventListener('abort', () => cancelSheet(sheet), { once: true });
+    phoneStore.set((state) => ({ sheets: [...state.sheets, sheet] }));
+  });
+}
+
+function remove(id: number): void {
+  phoneStore.set((state) => ({ sheets: state.sheets.filter((sheet) => sheet.id !== id) }));
+}
+
+export function askConfirm(app: VisibleApp, input: ConfirmInput, signal: AbortSignal): Promise<boolean> {
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'confirm', input, resolve }));
+}
+
+export function askPrompt(app: VisibleApp, input: PromptInput, signal: AbortSignal): Promise<string | null> {
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'prompt', input, resolve }));
+}
+
+export function askShare(app: VisibleApp, input: ShareInput, signal: AbortSignal): Promise<string | null> {
+  const targets = phoneStore.get().apps.filter((target) => target.installed && target.id !== app.id);
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'share', input, targets, resolve }));
+}
+
+export function confirmSheet(sheet: Extract<Sheet, { kind: 'confirm' }>): void {
+  remove(sheet.id);
+  sheet.resolve(true);
+}
+
+export function submitPrompt(sheet: Extract<Sheet, { kind: 'prompt' }>, text: string): void {
+  remove(sheet.id);
+  sheet.resolve(text);
+}
+
+export function chooseShareTarget(sheet: Extract<Sheet, { kind: 'share' }>, appId: string): void {
+  remove(sheet.id);
+  sheet.resolve(appId);
+}
+
+/** Answers a sheet as its Cancel button does; one already answered stays answered. */
+export function cancelSheet(sheet: Sheet): void {
+  remove(sheet.id);
+  if (sheet.kind === 'confirm') sheet.resolve(false);
+  else sheet.resolve(null);
+}

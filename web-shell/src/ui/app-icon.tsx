@@ -1,0 +1,36 @@
+import { useState } from 'preact/hooks';
+import type { VisibleApp } from '../host/shell-services';
+import { resourceUrl } from '../resource-url';
+
+/** A relative image path inside the app's resource, or an https URL; anything else is not an image. */
+const imagePath = /^(?!\/)(?!.*\.\.)[\w\-./]+\.(?:png|svg|webp|jpe?g)$/i;
+
+function imageSource(app: VisibleApp): string | null {
+  if (app.icon.startsWith('https://')) return app.icon;
+  return imagePath.test(app.icon) ? resourceUrl(app.resource, app.icon) : null;
+}
+
+/** A colored tile with a letter: apps without an image icon, and notifications from no app. */
+export function LetterTile({ label, color, size }: { label: string; color: string; size: number }) {
+  return (
+    <span class="app-icon letter" style={{ '--tile': color, '--size': `${size}px` }} aria-hidden="true">
+      {label.trim().charAt(0).toUpperCase()}
+    </span>
+  );
+}
+
+export function AppIcon({ app, size }: { app: VisibleApp; size: number }) {
+  const [broken, setBroken] = useState(false);
+  const source = imageSource(app);
+  if (!source || broken) return <LetterTile label={app.label} color={app.color} size={size} />;
+  return (
+    <img
+      class="app-icon"
+      style={{ '--size': `${size}px`, '--tile': app.color }}
+      src={source}
+      alt=""
+      draggable={false}
+      onError={() => setBroken(true)}
+    />
+  );
+}

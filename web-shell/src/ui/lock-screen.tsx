@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import type { VisibleApp } from '../host/shell-services';
+import type { PhoneNotification } from '../nui';
+import { ChevronUpIcon, LockIcon } from './icons';
+import { NotificationCard } from './notification-card';
+import { clockTime, longDate } from './time-format';
+import { useVerticalDrag } from './vertical-drag';
+
+interface LockScreenProps {
+  now: Date;
+  locale: string;
+  locked: boolean;
+  notifications: PhoneNotification[];
+  apps: VisibleApp[];
+  onUnlock: () => void;
+}
+
+const SWIPE_UNLOCKS_PX = 80;
+const RECENT_SHOWN = 3;
+
+export function LockScreen({ now, locale, locked, notifications, apps, onUnlock }: LockScreenProps) {
+  const [offset, setOffset] = useState(0);
+  const swipe = useVerticalDrag({
+    onDrag: (deltaY) => setOffset(Math.min(0, deltaY)),
+    onRelease: (deltaY) => {
+      setOffset(0);
+      if (deltaY < -SWIPE_UNLOCKS_PX) onUnlock();
+    },
+  });
+  return (
+    <section
+      class={`lock-screen${locked ? '' : ' unlocked'}${offset ? ' dragging' : ''}`}
+      aria-label="Lock screen"
+      aria-hidden={!locked}
+      inert={!locked}
+      style={{ '--drag': `${offset}px` }}
+      {...swipe}
+    >
+      <div class="lock-top">
+        <LockIcon />
+        <p class="lock-date">{longDate(now, locale)}</p>
+        <time class="lock-clock">{clockTime(now)}</time>
+      </div>
+      <ul class="lock-notifications" aria-label="Recent notifications">
+        {notifications.slice(0, RECENT_SHOWN).map((notification) => (
+          <li key={notification.id}>
+            <NotificationCard notification={notification} app={apps.find((app) => app.id === notification.appId)} now={now} />
+          </li>
+        ))}
+      </ul>
+      <div class="lock-bottom">
+        <button class="unlock-button" onClick={onUnlock}>
+          <ChevronUpIcon />
+          Unlock
+        </button>
+        <span class="lock-hint">Swipe up or press Enter</span>
+      </div>
+    </section>
+  );
+}

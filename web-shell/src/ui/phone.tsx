@@ -1,0 +1,129 @@
+import { useEffect } from 'preact/hooks';
+import { closeApp, goHome, openApp } from '../state/apps';
+import { clearNotifications, dismissNotification } from '../state/notifications';
+import { closePhone, openNotification, setAirplaneMode, setTheme, showOverlay, unlock } from '../state/phone';
+import type { PhoneState } from '../state/phone-store';
+import { cancelSheet } from '../state/sheets';
+import { AppStack } from './app-stack';
+import { AppSwitcher } from './app-switcher';
+import { Banners } from './banners';
+import { useFocusOnMount } from './focus-on-mount';
+import { HomeBar } from './home-bar';
+import { HomeScreen } from './home-screen';
+import { LockScreen } from './lock-screen';
+import { NotificationCenter } from './notification-center';
+import { Sheets } from './sheets';
+import { StatusBar } from './status-bar';
+import { Toasts } from './toasts';
+import { useClock } from './use-clock';
+
+/** Escape backs out of the innermost layer, then puts the phone away; Enter unlocks. */
+function useShellKeys(state: PhoneState, active: boolean): void {
+  const { sheets, overlay, locked } = state;
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        if (sheets[0]) cancelSheet(sheets[0]);
+        else if (overlay) showOverlay(null);
+        else closePhone();
+      } else if (event.key === 'Enter' && locked && !overlay && sheets.length === 0) {
+        event.preventDefault();
+        unlock();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [sheets, overlay, locked, active]);
+}
+
+interface PhoneProps {
+  state: PhoneState;
+  /** Sliding away: shown, but no longer listening. */
+  closing: boolean;
+  onClosed: () => void;
+}
+
+export function Phone({ state, closing, onClosed }: PhoneProps) {
+  const now = useClock();
+  // Keys reach the page once the game gives it focus; focusing the phone brings them into this frame.
+  const device = useFocusOnMount<HTMLDivElement>();
+  useShellKeys(state, !closing);
+  const locale = navigator.language;
+  const { apps, locked, overlay, foreground, sheets } = state;
+  const modal = sheets.length > 0;
+  const appShown = foreground !== null && overlay === null;
+
+  return (
+    <div class="device-anchor">
+      <div
+        ref={device}
+        class={`device${closing ? ' closing' : ''}`}
+        data-phone
+        tabIndex={-1}
+        onAnimationEnd={(event) => closing && event.target === event.currentTarget && onClosed()}
+      >
+        <div class={`screen${appShown ? ' app-shown' : ''}`}>
+          <div class="wallpaper" aria-hidden="true" />
+          <div class="layers" inert={modal || overlay !== null}>
+            <HomeScreen
+              apps={apps}
+              notifications={state.notifications}
+              device={state.device}
+              now={now}
+              locale={locale}
+              covered={locked || foreground !== null}
+              onOpen={(app) => openApp(app.id, null)}
+            />
+            <AppStack running={state.running} foreground={foreground} />
+            <LockScreen
+              now={now}
+              locale={locale}
+              locked={locked}
+              notifications={state.notifications}
+              apps={apps}
+              onUnlock={unlock}
+            />
+          </div>
+          {overlay === 'center' && (
+            <NotificationCenter
+              notifications={state.notifications}
+              apps={apps}
+              device={state.device}
+              theme={state.theme}
+              now={now}
+              locale={locale}
+              onOpen={openNotification}
+              onDismiss={(id) => void dismissNotification(id)}
+              onClearAll={() => void clearNotifications()}
+              onAirplaneMode={(enabled) => void setAirplaneMode(enabled)}
+              onTheme={setTheme}
+              onClose={() => showOverlay(null)}
+            />
+          )}
+          {overlay === 'switcher' && (
+            <AppSwitcher
+              running={state.running}
+              onSwitch={(appId) => openApp(appId, null)}
+              onCloseApp={closeApp}
+              onDismiss={() => showOverlay(null)}
+            />
+          )}
+          <div class="chrome" inert={modal}>
+            <StatusBar
+              now={now}
+              device={state.device}
+              locked={locked}
+              onOpenCenter={() => showOverlay('center')}
+            />
+            {!locked && <HomeBar onHome={goHome} onRecentApps={() => showOverlay('switcher')} />}
+          </div>
+          <Banners banners={state.banners} apps={apps} placement="phone" onOpen={openNotification} />
+          <Sheets sheets={sheets} />
+          <Toasts toasts={state.toasts} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'preact/hooks';
+import { openNotification } from '../state/phone';
+import { phoneStore } from '../state/phone-store';
+import { useStore } from '../state/store';
+import { Banners } from './banners';
+import { Phone } from './phone';
+
+/** The whole page: the phone while it is open (and while it slides away), otherwise only banners. */
+export function Shell() {
+  const state = useStore(phoneStore);
+  const [sliding, setSliding] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = state.theme;
+  }, [state.theme]);
+
+  // Kept on screen after the game hides it, until the slide-down animation ends.
+  useEffect(() => {
+    if (state.open) setSliding(true);
+  }, [state.open]);
+
+  return (
+    <>
+      {(state.open || sliding) && <Phone state={state} closing={!state.open} onClosed={() => setSliding(false)} />}
+      {!state.open && <Banners banners={state.banners} apps={state.apps} placement="peek" onOpen={openNotification} />}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Device } from '../nui';
+import { AirplaneIcon, BatteryIcon, SignalIcon } from './icons';
+import { clockTime } from './time-format';
+import { useVerticalDrag } from './vertical-drag';
+
+interface StatusBarProps {
+  now: Date;
+  device: Device | null;
+  /** The lock screen shows the big clock, so the bar shows the carrier instead. */
+  locked: boolean;
+  onOpenCenter: () => void;
+}
+
+const PULL_OPENS_PX = 16;
+
+export function StatusBar({ now, device, locked, onOpenCenter }: StatusBarProps) {
+  const pull = useVerticalDrag({ onDrag: (deltaY) => deltaY > PULL_OPENS_PX && onOpenCenter() });
+  return (
+    <header class="status-bar" {...pull}>
+      {/* Named by its text, not aria-label: the center alone is labelled "Notification center". */}
+      <button class="status-tap" aria-haspopup="dialog" onClick={onOpenCenter}>
+        <span class="visually-hidden">Notification center</span>
+      </button>
+      <span class="status-left">{locked ? 'Handset' : clockTime(now)}</span>
+      <span class="island" aria-hidden="true" />
+      <span class="status-right">
+        {device?.airplaneMode ? (
+          <span role="img" aria-label="Airplane mode on">
+            <AirplaneIcon />
+          </span>
+        ) : (
+          <SignalIcon bars={device ? 4 : 0} />
+        )}
+        <BatteryIcon />
+      </span>
+    </header>
+  );
+}

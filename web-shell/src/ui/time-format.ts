@@ -1,0 +1,30 @@
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** HH:MM, 24-hour, as phones in Los Santos show it. */
+export function clockTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function longDate(date: Date, locale: string): string {
+  return date.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+/** "now", "5m ago", "3h ago", then the clock time or the date. */
+export function relativeTime(epochMs: number, now: Date): string {
+  const minutes = Math.floor((now.getTime() - epochMs) / 60_000);
+  if (minutes < 1) return 'now';
+  if (minutes < 60) return `${minutes}m ago`;
+  if (minutes < 12 * 60) return `${Math.floor(minutes / 60)}h ago`;
+  const then = new Date(epochMs);
+  return then.toDateString() === now.toDateString() ? clockTime(then) : then.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}
+
+/** "Today", "Yesterday" or the date: the center's section headings. */
+export function dayHeading(epochMs: number, now: Date, locale: string): string {
+  const day = new Date(epochMs).toDateString();
+  if (day === now.toDateString()) return 'Today';
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (day === yesterday.toDateString()) return 'Yesterday';
+  return longDate(new Date(epochMs), locale);
+}
