@@ -10,7 +10,9 @@ import { coreActions } from './core-actions';
 import { DeviceState } from './device/device-state';
 import { serverExports } from './exports';
 import { selectBridge } from './identity/bridges';
+import type { OnlinePhone } from './identity/identity';
 import { startIdentity } from './identity/identity.service';
+import { formatNumber } from './identity/phone-numbers';
 import { Notifications } from './notifications/notifications';
 import type { Core, Services } from './services';
 import { createAppStorage } from './storage/app-storage';
@@ -35,12 +37,15 @@ const registry = new AppRegistry({
 let services: Services | undefined;
 const bridge = new RequestBridge(registry, coreActions, () => services, log);
 
+/** What the player's phone shows: the number laid out in the server's format, and airplane mode. */
+function phoneState(phone: OnlinePhone, airplaneMode: boolean) {
+  return { number: formatNumber(phone.number, config.numberFormat), airplaneMode };
+}
+
 async function start(): Promise<Services> {
   const db = await createOxmysqlDatabase();
   await migrate(db, 'core', coreMigrations);
-  const device = new DeviceState(db, (phone, airplaneMode) =>
-    emitNet('handset:phone:state', phone.source, { number: phone.number, airplaneMode }),
-  );
+  const device = new DeviceState(db, (phone, airplaneMode) => emitNet('handset:phone:state', phone.source, phoneState(phone, airplaneMode)));
   const access = new AppAccess(registry, settings.get, createInstallsRepository(db));
   const identity = await startIdentity({ db, bridge: selectBridge(config.framework), numberFormat: config.numberFormat });
   const notifications = new Notifications(db, identity, device, (source, notification) =>
@@ -86,7 +91,7 @@ onNet('handset:client:ready', () => {
   const player = Number(source);
   emitNet('handset:apps:changed', player, appOwners());
   const phone = services?.identity.phoneOf(player);
-  if (phone) emitNet('handset:phone:state', player, { number: phone.number, airplaneMode: services!.device.airplaneMode(player) });
+  if (phone) emitNet('handset:phone:state', player, phoneState(phone, services!.device.airplaneMode(player)));
 });
 
 on('playerDropped', () => bridge.forgetPlayer(Number(source)));
