@@ -1,36 +1,8 @@
 import { z } from 'zod';
-import { APP_PERMISSIONS } from '../../sdk/manifest';
 import { ERROR_CODES, type Answer } from '../../sdk/protocol/errors';
 import { isAppFrameWindow } from './host/app-host';
-import type { VisibleApp } from './host/shell-services';
+import { phoneNotificationSchema } from '../../core/shared/shell-data';
 
-export const visibleAppSchema: z.ZodType<VisibleApp> = z.object({
-  id: z.string(),
-  label: z.string(),
-  icon: z.string(),
-  color: z.string(),
-  category: z.enum(['appstore', 'default']),
-  resource: z.string(),
-  ui: z.string(),
-  permissions: z.array(z.enum(APP_PERMISSIONS)),
-  installed: z.boolean(),
-  order: z.number().nullable(),
-});
-
-export const phoneNotificationSchema = z.object({
-  id: z.number(),
-  appId: z.string().nullable(),
-  app: z.string().nullable(),
-  title: z.string(),
-  body: z.string(),
-  icon: z.string().nullable(),
-  iconColor: z.string().nullable(),
-  /** How long the banner shows, in milliseconds. */
-  timeout: z.number(),
-  /** Epoch milliseconds. */
-  createdAt: z.number(),
-});
-export type PhoneNotification = z.infer<typeof phoneNotificationSchema>;
 
 const deviceSchema = z.object({ number: z.string(), airplaneMode: z.boolean() });
 export type Device = z.infer<typeof deviceSchema>;

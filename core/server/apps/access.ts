@@ -1,3 +1,4 @@
+import type { VisibleApp } from '../../shared/shell-data';
 import type { ErrorBody } from '../../../sdk/protocol/errors';
 import type { OnlinePhone } from '../identity/identity';
 import type { AppSettings } from './app-settings';
@@ -6,19 +7,6 @@ import type { AppRegistry, RegisteredApp } from './registry';
 
 export type AccessResult = { ok: true; app: RegisteredApp } | { ok: false; error: ErrorBody };
 
-/** An app as one character sees it on the home screen. */
-export interface VisibleApp {
-  id: string;
-  label: string;
-  icon: string;
-  color: string;
-  category: 'appstore' | 'default';
-  resource: string;
-  ui: string;
-  permissions: string[];
-  installed: boolean;
-  order: number | null;
-}
 
 /**
  * Decides whether a character may use an app: registered, enabled by the server owner, allowed for the

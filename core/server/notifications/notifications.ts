@@ -1,3 +1,4 @@
+import type { PhoneNotification } from '../../shared/shell-data';
 import type { z } from 'zod';
 import { DEFAULT_TIMEOUT_MS, notificationInputSchema } from '../../shared/notification';
 import type { Identity, OnlinePhone } from '../identity/identity';
@@ -8,19 +9,6 @@ import { describeIssue, playerIdSchema } from '../validation';
 /** How many notifications a character's center keeps; older ones are pruned as new ones arrive. */
 export const CENTER_SIZE = 100;
 
-/** A notification as the phone shows and keeps it. */
-export interface PhoneNotification {
-  id: number;
-  appId: string | null;
-  app: string | null;
-  title: string;
-  body: string;
-  icon: string | null;
-  iconColor: string | null;
-  timeout: number;
-  /** Epoch milliseconds. */
-  createdAt: number;
-}
 
 export type NotifyResult =
   | { ok: true; id: number }

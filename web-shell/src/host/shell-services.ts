@@ -1,22 +1,7 @@
 import type { Answer } from '../../../sdk/protocol/errors';
-import type { AppPermission } from '../../../sdk/manifest';
+import type { VisibleApp } from '../../../core/shared/shell-data';
 
-/** An app as the home screen lists it (the core's `apps.list`). */
-export interface VisibleApp {
-  id: string;
-  label: string;
-  /** An image path inside the app's resource, an https URL, or anything else (then the label's first letter). */
-  icon: string;
-  color: string;
-  category: 'appstore' | 'default';
-  /** The resource that registered it; its files are served at `https://cfx-nui-<resource>/`. */
-  resource: string;
-  /** The app's page, relative to its resource. */
-  ui: string;
-  permissions: AppPermission[];
-  installed: boolean;
-  order: number | null;
-}
+export type { VisibleApp };
 
 export type Theme = 'light' | 'dark';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { coreRequest, setAppState, visibleAppSchema } from '../nui';
+import { coreRequest, setAppState } from '../nui';
+import { visibleAppSchema } from '../../../core/shared/shell-data';
 import { installedApp, phoneStore } from './phone-store';
 import { toast } from './toasts';
 

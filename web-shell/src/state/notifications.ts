@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { coreRequest, phoneNotificationSchema, type PhoneNotification } from '../nui';
+import { coreRequest } from '../nui';
+import { phoneNotificationSchema, type PhoneNotification } from '../../../core/shared/shell-data';
 import { phoneStore } from './phone-store';
 import { toast } from './toasts';
 

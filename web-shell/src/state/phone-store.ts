@@ -1,5 +1,6 @@
 import type { ConfirmInput, PromptInput, ShareInput, Theme, VisibleApp } from '../host/shell-services';
-import type { Device, PhoneNotification } from '../nui';
+import type { Device } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { createStore } from './store';
 
 /** An app with a mounted frame. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { broadcastSettings } from '../host/app-host';
 import type { ShellSettings, Theme } from '../host/shell-services';
-import { coreRequest, releaseFocus, type Device, type PhoneNotification } from '../nui';
+import { coreRequest, releaseFocus, type Device } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { dropAllFrames, openApp, refreshApps } from './apps';
 import { forgetNotifications, hideBanner, loadNotifications } from './notifications';
 import { installedApp, phoneStore, storeTheme, type PhoneState } from './phone-store';

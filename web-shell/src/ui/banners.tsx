@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { VisibleApp } from '../host/shell-services';
-import type { PhoneNotification } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { hideBanner } from '../state/notifications';
 import { NotificationCard } from './notification-card';
 

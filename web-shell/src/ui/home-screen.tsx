@@ -1,5 +1,6 @@
 import type { VisibleApp } from '../host/shell-services';
-import type { Device, PhoneNotification } from '../nui';
+import type { Device } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { AppIcon } from './app-icon';
 
 interface HomeScreenProps {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { VisibleApp } from '../host/shell-services';
-import type { PhoneNotification } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { ChevronUpIcon, LockIcon } from './icons';
 import { NotificationCard } from './notification-card';
 import { clockTime, longDate } from './time-format';

@@ -1,5 +1,5 @@
 import type { VisibleApp } from '../host/shell-services';
-import type { PhoneNotification } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { AppIcon, LetterTile } from './app-icon';
 import { CloseIcon } from './icons';
 import { relativeTime } from './time-format';

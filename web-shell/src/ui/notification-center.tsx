@@ -1,5 +1,6 @@
 import type { Theme, VisibleApp } from '../host/shell-services';
-import type { Device, PhoneNotification } from '../nui';
+import type { Device } from '../nui';
+import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { useFocusOnMount } from './focus-on-mount';
 import { AirplaneIcon, MoonIcon } from './icons';
 import { NotificationCard } from './notification-card';
