@@ -35,13 +35,29 @@ export class SdkError extends Error {
   }
 }
 
-/** The parts of `window` the SDK uses; `sdk/testing`'s fake host provides one for tests. */
+/**
+ * The parts of `window` the SDK uses; `sdk/testing`'s fake host provides one for tests.
+ *
+ * @example
+ * const app = await connect({ window: createFakeHost().window });
+ */
 export interface FrameWindow {
-  readonly parent: { postMessage(message: unknown, targetOrigin: string): void };
+  readonly parent: {
+    /** Posts to the shell; the SDK posts only its hello here. */
+    postMessage(message: unknown, targetOrigin: string): void;
+  };
+  /** Listens for the shell's welcome, which carries the app's port. */
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  /** Stops listening once the welcome came or the wait timed out. */
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
+/**
+ * How {@link connect} waits for the phone, and in which window.
+ *
+ * @example
+ * const app = await connect({ timeoutMs: 5000 });
+ */
 export interface ConnectOptions {
   /** How long to wait for the phone; default 10 s. */
   timeoutMs?: number;
@@ -49,12 +65,29 @@ export interface ConnectOptions {
   window?: FrameWindow;
 }
 
-/** A contact the player picked. */
+/**
+ * A contact the player picked.
+ *
+ * @example
+ * const contact: PickedContact | null = await app.pickContact();
+ * if (contact) recipient.value = contact.number;
+ */
 export type PickedContact = NonNullable<MethodOutput<'contacts.pick'>>;
-/** A photo the player took or picked. */
+/**
+ * A photo the player took or picked.
+ *
+ * @example
+ * const photo: PickedPhoto | null = await app.capturePhoto();
+ * if (photo) preview.src = photo.url;
+ */
 export type PickedPhoto = NonNullable<MethodOutput<'gallery.pick'>>;
 
-/** The app's connection to the phone. */
+/**
+ * The app's connection to the phone, as {@link connect} resolves it.
+ *
+ * @example
+ * const app: HandsetApp = await connect();
+ */
 export interface HandsetApp {
   /**
    * What the phone said at the handshake: app id, grants, theme, locale, the player's number, the deep link.
@@ -154,9 +187,13 @@ export interface HandsetApp {
    * await app.storage.set('draft', { text }); const draft = await app.storage.get('draft');
    */
   readonly storage: {
+    /** The value stored under `key`, or null when there is none. */
     get<Value = unknown>(key: string): Promise<Value | null>;
+    /** Stores a JSON value under `key`, replacing what was there. */
     set(key: string, value: unknown): Promise<void>;
+    /** Removes `key`; true when it was set. */
     remove(key: string): Promise<boolean>;
+    /** Every key the app has stored for this character. */
     keys(): Promise<string[]>;
   };
   /**

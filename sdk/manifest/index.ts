@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { appIdSchema } from '../protocol/names';
 
-/** Ids of Handset's built-in apps; only Handset itself may register them. */
+/**
+ * Ids of Handset's built-in apps; only Handset itself may register them.
+ *
+ * @example
+ * RESERVED_APP_IDS.includes('messages'); // true: registerApp({ id: 'messages', … }) is refused
+ */
 export const RESERVED_APP_IDS = [
   'appstore',
   'calculator',
@@ -32,11 +37,22 @@ export const APP_PERMISSIONS = [
   'storage',
   'share',
 ] as const;
+/**
+ * One permission of {@link APP_PERMISSIONS}.
+ *
+ * @example
+ * const needed: AppPermission[] = ['notifications', 'storage'];
+ */
 export type AppPermission = (typeof APP_PERMISSIONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** A hex color such as `#0a84ff`. */
+/**
+ * A hex color such as `#0a84ff`.
+ *
+ * @example
+ * hexColorSchema.parse('#30d158');
+ */
 export const hexColorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a hex color such as #0a84ff');
 
 /**
@@ -69,7 +85,17 @@ export const appManifestSchema = z
     permissions: z.array(z.enum(APP_PERMISSIONS)).max(APP_PERMISSIONS.length).default([]),
   });
 
-/** A manifest as the caller writes it (defaults not yet applied). */
+/**
+ * A manifest as the caller writes it (defaults not yet applied).
+ *
+ * @example
+ * const manifest: AppManifestInput = { id: 'notes', label: 'Notes', icon: 'fa-note-sticky', color: '#ffd60a', ui: 'web/index.html' };
+ */
 export type AppManifestInput = z.input<typeof appManifestSchema>;
-/** A validated manifest. */
+/**
+ * A validated manifest.
+ *
+ * @example
+ * const manifest: AppManifest = appManifestSchema.parse(input); // category and permissions filled in
+ */
 export type AppManifest = z.output<typeof appManifestSchema>;

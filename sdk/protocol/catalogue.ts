@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { APP_PERMISSIONS, type AppPermission } from '../manifest';
 import { actionNameSchema, appIdSchema } from './names';
 
-/** The protocol version this SDK speaks; the shell refuses a frame that asks for another. */
+/**
+ * The protocol version this SDK speaks; the shell refuses a frame that asks for another.
+ *
+ * @example
+ * expect(app.info.apiVersion).toBe(API_VERSION);
+ */
 export const API_VERSION = 1;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -10,7 +15,12 @@ const none = z.object({}).strict();
 /** A deep link: what an app is opened with, e.g. `thread/555-0100` or a shared `share?text=…`. */
 const linkSchema = z.string().max(2000);
 
-/** The phone's look and language, sent at the handshake and whenever they change. */
+/**
+ * The phone's look and language, sent at the handshake and whenever they change.
+ *
+ * @example
+ * settingsSchema.parse({ theme: 'dark', locale: 'en-US', phoneNumber: '555-0100' });
+ */
 export const settingsSchema = z
   .object({
     theme: z.enum(['light', 'dark']),
@@ -18,9 +28,20 @@ export const settingsSchema = z
     phoneNumber: z.string().max(32).nullable(),
   })
   .strict();
+/**
+ * The phone's theme, locale and number, as an app receives them.
+ *
+ * @example
+ * app.on('settings', (settings: Settings) => (document.documentElement.lang = settings.locale));
+ */
 export type Settings = z.output<typeof settingsSchema>;
 
-/** What the shell tells an app when it connects. */
+/**
+ * What the shell tells an app when it connects.
+ *
+ * @example
+ * const { appId, grants } = handshakeSchema.parse(answer);
+ */
 export const handshakeSchema = settingsSchema
   .extend({
     apiVersion: z.literal(API_VERSION),
@@ -30,16 +51,38 @@ export const handshakeSchema = settingsSchema
     link: linkSchema.nullable(),
   })
   .strict();
+/**
+ * What the phone told the app at the handshake, as `app.info`.
+ *
+ * @example
+ * const info: Handshake = app.info;
+ * if (info.grants.includes('camera')) cameraButton.hidden = false;
+ */
 export type Handshake = z.output<typeof handshakeSchema>;
 
-/** A contact as the contacts picker hands it over. */
+/**
+ * A contact as the contacts picker hands it over.
+ *
+ * @example
+ * pickedContactSchema.parse({ name: 'Lamar', number: '555-0123' });
+ */
 export const pickedContactSchema = z.object({ name: z.string().max(64), number: z.string().max(32) }).strict();
-/** A photo as the camera or gallery picker hands it over: a URL the server owner's image allowlist accepts. */
+/**
+ * A photo as the camera or gallery picker hands it over: a URL the server owner's image allowlist accepts.
+ *
+ * @example
+ * pickedPhotoSchema.parse({ url: 'https://i.imgur.com/abc123.png' });
+ */
 export const pickedPhotoSchema = z.object({ url: z.string().url().max(500) }).strict();
 
 const storageKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'key must be 1-64 of A-Z, a-z, 0-9 and _ . : -');
 
-/** A method an app frame may call on the shell: its input, its output, the permission it needs, its time limit. */
+/**
+ * A method an app frame may call on the shell: its input, its output, the permission it needs, its time limit.
+ *
+ * @example
+ * const { permission, timeoutMs }: MethodSpec = METHODS['contacts.pick']; // 'contacts:read', 300000
+ */
 export interface MethodSpec<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
   input: Input;
   output: Output;
@@ -146,9 +189,34 @@ export const METHODS = {
   'app.close': method(none, z.null()),
 } as const satisfies Record<string, MethodSpec>;
 
+/**
+ * The name of a method of {@link METHODS}.
+ *
+ * @example
+ * const method: MethodName = 'dialog.confirm';
+ */
 export type MethodName = keyof typeof METHODS;
+/**
+ * A method's input as the caller writes it (defaults not yet applied).
+ *
+ * @example
+ * const input: MethodInput<'dialog.prompt'> = { title: 'Rename' };
+ */
 export type MethodInput<Name extends MethodName> = z.input<(typeof METHODS)[Name]['input']>;
+/**
+ * A method's input as the shell's handler receives it, after parsing (defaults applied).
+ *
+ * @example
+ * const input: ParsedMethodInput<'dialog.prompt'> = METHODS['dialog.prompt'].input.parse({ title: 'Rename' });
+ * input.maxLength; // 200
+ */
 export type ParsedMethodInput<Name extends MethodName> = z.output<(typeof METHODS)[Name]['input']>;
+/**
+ * A method's answer, as the SDK validated it.
+ *
+ * @example
+ * const { confirmed }: MethodOutput<'dialog.confirm'> = await app.call('dialog.confirm', { title: 'Delete?', message: 'Gone' });
+ */
 export type MethodOutput<Name extends MethodName> = z.output<(typeof METHODS)[Name]['output']>;
 
 /**
@@ -166,10 +234,28 @@ export const EVENTS = {
   link: z.object({ link: linkSchema }).strict(),
 } as const;
 
+/**
+ * The name of an event of {@link EVENTS}.
+ *
+ * @example
+ * const event: EventName = 'settings';
+ */
 export type EventName = keyof typeof EVENTS;
+/**
+ * An event's data, as the SDK validated it.
+ *
+ * @example
+ * app.on('link', ({ link }: EventData<'link'>) => openThread(link));
+ */
 export type EventData<Name extends EventName> = z.output<(typeof EVENTS)[Name]>;
 
-/** Whether `name` is a method of the catalogue (own keys only: `__proto__` and `constructor` are not methods). */
+/**
+ * Whether `name` is a method of the catalogue (own keys only: `__proto__` and `constructor` are not methods).
+ *
+ * @example
+ * isMethodName('dialog.confirm'); // true
+ * isMethodName('__proto__'); // false
+ */
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(METHODS, name);
 }

@@ -26,15 +26,31 @@ export const ERROR_CODES = [
   /** Something failed on Handset's side; details are in the server log, not the answer. */
   'INTERNAL',
 ] as const;
+/**
+ * One code of {@link ERROR_CODES}.
+ *
+ * @example
+ * const code: ErrorCode = 'NOT_FOUND';
+ */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** An error as it travels on the wire. */
+/**
+ * An error as it travels on the wire.
+ *
+ * @example
+ * const body: ErrorBody = { code: 'FORBIDDEN', message: 'not your order' };
+ */
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
 }
 
-/** Every answer across a Handset boundary: data, or one error with a code from {@link ERROR_CODES}. */
+/**
+ * Every answer across a Handset boundary: data, or one error with a code from {@link ERROR_CODES}.
+ *
+ * @example
+ * const answer: Answer<number> = { ok: true, data: 120 };
+ */
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
 /**
@@ -52,6 +68,7 @@ export class HandsetError extends Error {
     this.name = 'HandsetError';
   }
 
+  /** The error as it travels on the wire: its code and message, without the stack. */
   toBody(): ErrorBody {
     return { code: this.code, message: this.message };
   }

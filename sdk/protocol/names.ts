@@ -16,5 +16,11 @@ export const appIdSchema = z.string().regex(/^[a-z0-9_]{1,32}$/, 'lowercase lett
  */
 export const actionNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/, 'letters, digits and _.:-, at most 64');
 
-/** The largest request payload, answer or pushed message, as JSON bytes. */
+/**
+ * The largest request payload, answer or pushed message, as JSON bytes.
+ *
+ * @example
+ * const bytes = new TextEncoder().encode(JSON.stringify(payload)).length;
+ * if (bytes > MAX_PAYLOAD_BYTES) throw new HandsetError('PAYLOAD_TOO_LARGE', `over ${MAX_PAYLOAD_BYTES} bytes`);
+ */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;

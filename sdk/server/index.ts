@@ -10,7 +10,13 @@ type RawOutcome = true | [false, string, string?];
 /** The FiveM server's `exports` global, as far as this module uses it. */
 declare const exports: Record<string, Record<string, (...args: unknown[]) => unknown>>;
 
-/** The result of a command-like export: done, or refused with a reason such as `not_open`. */
+/**
+ * The result of a command-like export: done, or refused with a reason such as `not_open`.
+ *
+ * @example
+ * const sent = app.sendAppMessage(source, 'order.ready', { id: 7 });
+ * if (!sent.ok) console.warn(`order 7 not pushed: ${sent.reason}`);
+ */
 export type Outcome = { ok: true } | { ok: false; reason: string; message: string };
 
 function outcome(raw: unknown): Outcome {
@@ -28,12 +34,22 @@ function storageError(reason: string, message: string): HandsetError {
   return new HandsetError(code, message);
 }
 
-/** Who asked: the player's server id, taken by Handset from the net event, never from the payload. */
+/**
+ * Who asked: the player's server id, taken by Handset from the net event, never from the payload.
+ *
+ * @example
+ * app.onRequest('balance.get', z.null(), ({ source }: RequestContext) => balances.of(source));
+ */
 export interface RequestContext {
   source: number;
 }
 
-/** The notification fields of `notify`; `timeout` defaults to 5000 ms. */
+/**
+ * The notification fields of `notify`; `timeout` defaults to 5000 ms.
+ *
+ * @example
+ * await app.notify(source, { title: 'Payday', body: '$500 arrived', timeout: 8000 });
+ */
 export interface NotificationData {
   title: string;
   body: string;
@@ -43,7 +59,12 @@ export interface NotificationData {
   timeout?: number;
 }
 
-/** An app registered by this resource, with the helpers that speak for it. */
+/**
+ * An app registered by this resource, with the helpers that speak for it.
+ *
+ * @example
+ * const app: ServerApp = registerApp(manifest);
+ */
 export interface ServerApp {
   readonly id: string;
   /**

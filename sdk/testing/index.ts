@@ -8,7 +8,12 @@ import { helloSchema, WELCOME } from '../protocol/wire';
 
 export { HandsetError };
 
-/** What a test scripts about the phone: every answer is optional and has a plain default. */
+/**
+ * What a test scripts about the phone: every answer is optional and has a plain default.
+ *
+ * @example
+ * const host = createFakeHost({ grants: ['contacts:read'], contact: { name: 'Lamar', number: '555-0123' } });
+ */
 export interface FakeHostOptions {
   /** The app's permissions; calls needing others answer FORBIDDEN, as on the phone. */
   grants?: AppPermission[];
@@ -29,13 +34,24 @@ export interface FakeHostOptions {
   shareTo?: string | null;
 }
 
-/** A call the app made, as the fake host received it (after validation). */
+/**
+ * A call the app made, as the fake host received it (after validation).
+ *
+ * @example
+ * expect(host.calls.at(-1)).toEqual({ method: 'storage.get', input: { key: 'draft' } });
+ */
 export interface RecordedCall {
   method: MethodName;
   input: unknown;
 }
 
-/** A phone for tests: validates every call exactly as the shell does, answers from the script, records all. */
+/**
+ * A phone for tests: validates every call exactly as the shell does, answers from the script, records all.
+ *
+ * @example
+ * await app.notify({ title: 'Saved', body: 'Your note is saved' });
+ * expect(host.notifications).toEqual([{ title: 'Saved', body: 'Your note is saved' }]);
+ */
 export interface FakeHost {
   /** Pass to `connect({ window: host.window })`. */
   readonly window: FrameWindow;

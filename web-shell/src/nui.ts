@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { phoneNotificationSchema } from '../../core/shared/shell-data';
 import { ERROR_CODES, type Answer } from '../../sdk/protocol/errors';
 import { isAppFrameWindow } from './host/app-host';
-import { phoneNotificationSchema } from '../../core/shared/shell-data';
-
 
 const deviceSchema = z.object({ number: z.string(), airplaneMode: z.boolean() });
 export type Device = z.infer<typeof deviceSchema>;
