@@ -68,6 +68,7 @@ export function serverExports(core: Core): Record<string, ServerExport> {
     const app = registry.get(appId as string);
     if (!app) return refuse('not_found', `no app "${String(appId)}" is registered`);
     if (app.owner !== caller) return refuse('not_owner', `"${app.manifest.id}" is registered by another resource`);
+    if (!app.manifest.permissions.includes('storage')) return refuse('no_permission', `"${app.manifest.id}" does not have the storage permission`);
     const services = await core.ready;
     const phone = services.identity.phoneOf(target.data);
     if (!phone) return refuse('offline', `player ${target.data} has no phone loaded`);

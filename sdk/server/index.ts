@@ -26,7 +26,7 @@ function outcome(raw: unknown): Outcome {
 }
 
 /** Handset's export refusal reasons that are not error codes themselves, as the code they mean. */
-const REASON_CODES: Record<string, ErrorCode> = { not_owner: 'FORBIDDEN', offline: 'UNAVAILABLE' };
+const REASON_CODES: Record<string, ErrorCode> = { not_owner: 'FORBIDDEN', no_permission: 'FORBIDDEN', offline: 'UNAVAILABLE' };
 
 /** A refusal of Handset's storage exports as the {@link HandsetError} it means (`quota_exceeded` → `QUOTA_EXCEEDED`). */
 function storageError(reason: string, message: string): HandsetError {

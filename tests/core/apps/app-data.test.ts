@@ -13,6 +13,9 @@ ${app('plain', '[]')}
 RegisterCommand('save', async (_source, [player, key]) => {
   console.log('save ' + JSON.stringify(await exports.handset.setAppData(Number(player), 'notes', key, { text: 'milk' })));
   console.log('read ' + JSON.stringify(await exports.handset.getAppData(Number(player), 'notes', key)));
+}, true);
+RegisterCommand('plain', async (_source, [player]) => {
+  console.log('plain ' + JSON.stringify(await exports.handset.setAppData(Number(player), 'plain', 'list', 1)));
 }, true);`,
     'web/index.html': '<!doctype html><title>Notes</title>',
   },
@@ -43,6 +46,9 @@ onEachDatabase((open) => {
     await eventually(() => expect(printed('other')).toHaveLength(1));
     expect(printed('notes')).toEqual(['save true', 'read {"text":"milk"}']);
     expect(printed('other')).toEqual(['snoop [false,"not_owner","\\"notes\\" is registered by another resource"]']);
+    sim.executeCommand(`plain ${player.id}`, 0);
+    await eventually(() => expect(printed('notes')).toHaveLength(3));
+    expect(printed('notes')[2]).toBe('plain [false,"no_permission","\\"plain\\" does not have the storage permission"]');
 
     const storage = (action: string, payload: object) => nui(page, 'request', { appId: 'handset', action, payload });
     await expect(storage('storage.get', { appId: 'notes', key: 'list' })).resolves.toEqual({ ok: true, data: { text: 'milk' } });
