@@ -6,7 +6,7 @@ import type { DeviceState } from './device/device-state';
 import type { IdentityService } from './identity/identity.service';
 import type { Notifications } from './notifications/notifications';
 import type { AppStorage } from './storage/app-storage';
-import type { Database } from './storage/database';
+import type { Database } from '../../sdk/server/database';
 
 /** The services that need the database; they exist once it is migrated and identity is running. */
 export interface Services {

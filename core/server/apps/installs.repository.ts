@@ -1,4 +1,4 @@
-import { DatabaseError, type Database } from '../storage/database';
+import { DatabaseError, type Database } from '../../../sdk/server/database';
 
 /** Which appstore apps each character installed (`handset_core_app_installs`). */
 export function createInstallsRepository(db: Database) {

@@ -1,5 +1,5 @@
 import type { OnlinePhone } from '../identity/identity';
-import type { Database } from '../storage/database';
+import type { Database } from '../../../sdk/server/database';
 
 interface State {
   phoneId: number;

@@ -1,4 +1,4 @@
-import type { Database } from '../storage/database';
+import type { Database } from '../../../sdk/server/database';
 import type { Character, FrameworkBridge } from './bridge';
 import type { Identity, IdentityListener, OnlinePhone } from './identity';
 import { canonicalNumber } from './phone-numbers';

@@ -1,4 +1,4 @@
-import { DatabaseError, type Database } from '../storage/database';
+import { DatabaseError, type Database } from '../../../sdk/server/database';
 import type { Phone } from './identity';
 import { generateNumber, numberCount } from './phone-numbers';
 

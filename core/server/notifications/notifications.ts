@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { DEFAULT_TIMEOUT_MS, notificationInputSchema } from '../../shared/notification';
 import type { Identity, OnlinePhone } from '../identity/identity';
 import type { DeviceState } from '../device/device-state';
-import type { Database } from '../storage/database';
+import type { Database } from '../../../sdk/server/database';
 import { describeIssue, playerIdSchema } from '../validation';
 
 /** How many notifications a character's center keeps; older ones are pruned as new ones arrive. */

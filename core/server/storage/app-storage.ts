@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import { appIdSchema } from '../../../sdk/protocol/names';
-import { DatabaseError, type Database } from './database';
+import { DatabaseError, type Database } from '../../../sdk/server/database';
 
 /** What an app may keep per character. */
 export const APP_STORAGE_LIMITS = {

@@ -1,5 +1,4 @@
-import { autoIncrementId, caseSensitive, createTable } from './ddl';
-import type { Migration } from './migrations';
+import { autoIncrementId, caseSensitive, createTable, type Migration } from '../../../sdk/server/database';
 
 const phoneId = 'phone_id BIGINT NOT NULL';
 // Every row of a phone's data goes when its phone (the character) is deleted.

@@ -1,4 +1,5 @@
-import { DatabaseError, queriesOver, type Database, type DatabaseErrorKind, type Queries } from './database';
+import { queriesOver } from './database';
+import { DatabaseError, type Database, type DatabaseErrorKind, type Queries } from '../../../sdk/server/database';
 import { createExecutor, type SqlSession } from './drivers';
 
 /** MariaDB's error numbers for a taken unique key and for a missing or still-referenced parent row. */

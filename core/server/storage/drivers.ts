@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createPool, type PoolConnection, type PoolOptions } from 'mysql2/promise';
-import type { Dialect, Row } from './database';
+import type { Dialect, Row } from '../../../sdk/server/database';
 
 // Handset's drivers outside the game (tests, sandbox, tools): never imported by the game bundle, which cannot
 // carry better-sqlite3's native addon.

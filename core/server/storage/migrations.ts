@@ -1,19 +1,4 @@
-import type { Database, Dialect, Queries } from './database';
-import { createTable } from './ddl';
-
-/**
- * One step of an owner's schema. Applied once, in version order, and recorded; never changed once released.
- *
- * @example
- * { version: 1, name: 'accounts', up: (dialect) => [createTable(dialect, 'handset_bank_accounts', [...])] }
- */
-export interface Migration {
-  /** Positive integer, strictly increasing within the owner's list. */
-  version: number;
-  name: string;
-  /** The statements, one per string, written for `dialect`. */
-  up(dialect: Dialect): string[];
-}
+import { createTable, type Database, type Dialect, type Migration, type Queries } from '../../../sdk/server/database';
 
 const OWNER = /^[a-z0-9_]{1,32}$/;
 const MIGRATIONS_TABLE = 'handset_core_migrations';

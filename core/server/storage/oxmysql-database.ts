@@ -1,4 +1,5 @@
-import { DatabaseError, queriesOver, type Database, type DatabaseErrorKind, type Dialect, type Queries } from './database';
+import { queriesOver } from './database';
+import { DatabaseError, type Database, type DatabaseErrorKind, type Dialect, type Queries } from '../../../sdk/server/database';
 
 /** A statement on oxmysql's connection: rows for a SELECT, mysql2's result header otherwise. */
 type OxmysqlQuery = (query: string, parameters: unknown[]) => Promise<unknown>;

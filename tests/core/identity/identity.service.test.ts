@@ -3,7 +3,7 @@ import type { Character, CharacterEvents, FrameworkBridge } from '../../../core/
 import type { OnlinePhone } from '../../../core/server/identity/identity';
 import { startIdentity, type IdentityService } from '../../../core/server/identity/identity.service';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import type { Database } from '../../../core/server/storage/database';
+import type { Database } from '../../../sdk/server/database';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
 import { migrate } from '../../../core/server/storage/migrations';
 

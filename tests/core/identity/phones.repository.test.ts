@@ -5,7 +5,7 @@ import {
   PhoneNumbersExhaustedError,
 } from '../../../core/server/identity/phones.repository';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import type { Database } from '../../../core/server/storage/database';
+import type { Database } from '../../../sdk/server/database';
 import { migrate } from '../../../core/server/storage/migrations';
 import { forEachDatabase } from '../storage/databases';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createAppStorage, type AppStorage } from '../../../core/server/storage/app-storage';
-import type { Database } from '../../../core/server/storage/database';
+import type { Database } from '../../../sdk/server/database';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
 import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseError, type Database } from '../../../core/server/storage/database';
-import { autoIncrementId, createTable } from '../../../core/server/storage/ddl';
+import { DatabaseError, type Database, autoIncrementId, createTable } from '../../../sdk/server/database';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
 import { migrate } from '../../../core/server/storage/migrations';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
-import type { Database } from '../../../core/server/storage/database';
+import type { Database } from '../../../sdk/server/database';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
 import { createExecutor } from '../../../core/server/storage/drivers';
 import { createOxmysqlDatabase } from '../../../core/server/storage/oxmysql-database';

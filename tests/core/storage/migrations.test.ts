@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../../core/server/storage/database';
-import { createTable } from '../../../core/server/storage/ddl';
+import { createTable, type Database, type Migration } from '../../../sdk/server/database';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import { destructivePart, migrate, type Migration } from '../../../core/server/storage/migrations';
+import { destructivePart, migrate } from '../../../core/server/storage/migrations';
 import { CORE_TABLES, forEachDatabase, tableNames } from './databases';
 
 function records(db: Database) {

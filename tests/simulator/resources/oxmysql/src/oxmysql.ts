@@ -1,4 +1,4 @@
-import type { Row } from '../../../../../core/server/storage/database';
+import type { Row } from '../../../../../sdk/server/database';
 import {
   replaceOutsideQuotes,
   type Executor,

@@ -1,0 +1,85 @@
+/** The SQL dialects Handset's queries are written for: MariaDB/MySQL and embedded SQLite. */
+export type Dialect = 'mariadb' | 'sqlite';
+
+export type Row = Record<string, unknown>;
+
+/** What a statement that returns no rows reports. */
+export interface RunResult {
+  affectedRows: number;
+  /** The first generated id of an INSERT; 0 when none. */
+  insertId: number;
+}
+
+/** Statements on the database, with `?` placeholders; rows come back cast as oxmysql casts them. */
+export interface Queries {
+  /** A statement that returns rows (SELECT). */
+  select<T extends Row = Row>(sql: string, values?: readonly unknown[]): Promise<T[]>;
+  /** A statement that changes data or schema (INSERT, UPDATE, DELETE, DDL). */
+  run(sql: string, values?: readonly unknown[]): Promise<RunResult>;
+}
+
+/**
+ * Handset's one database port. Three executors implement it: oxmysql's exports (in the game), and the mysql2
+ * and better-sqlite3 drivers (tests, benchmarks, tools).
+ */
+export interface Database extends Queries {
+  readonly dialect: Dialect;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (the error passes
+   * through). Inside `work`, use only `tx`: on SQLite other statements wait until the transaction ends.
+   */
+  transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+}
+
+/** Why a statement failed, where callers act on it (a unique key taken, a missing parent row). */
+export type DatabaseErrorKind = 'unique_violation' | 'foreign_key_violation' | 'other';
+
+export class DatabaseError extends Error {
+  constructor(
+    readonly kind: DatabaseErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseError';
+  }
+}
+
+/**
+ * One step of an owner's schema. Applied once, in version order, and recorded; never changed once released.
+ *
+ * @example
+ * { version: 1, name: 'accounts', up: (dialect) => [createTable(dialect, 'handset_bank_accounts', [...])] }
+ */
+export interface Migration {
+  /** Positive integer, strictly increasing within the owner's list. */
+  version: number;
+  name: string;
+  /** The statements, one per string, written for `dialect`. */
+  up(dialect: Dialect): string[];
+}
+
+// The only DDL that differs between MariaDB and SQLite; every other piece of a migration is written once, in
+// the subset both understand (CREATE TABLE/INDEX IF NOT EXISTS, FOREIGN KEY … ON DELETE CASCADE).
+
+/** An `id` column: a BIGINT that the database numbers itself, the table's primary key. */
+export function autoIncrementId(dialect: Dialect): string {
+  // SQLite numbers only a column declared exactly `INTEGER PRIMARY KEY`; its values are 64-bit like BIGINT.
+  return dialect === 'sqlite' ? 'id INTEGER PRIMARY KEY AUTOINCREMENT' : 'id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY';
+}
+
+/** A text column's collation that compares bytes, so `a` and `A` are different keys on both databases. */
+export function caseSensitive(dialect: Dialect): string {
+  // SQLite compares bytes by default; MariaDB's utf8mb4_unicode_ci would not.
+  return dialect === 'sqlite' ? '' : ' COLLATE utf8mb4_bin';
+}
+
+/**
+ * `CREATE TABLE IF NOT EXISTS table (columns…)`, with InnoDB and utf8mb4 on MariaDB whatever the server's defaults.
+ *
+ * @example
+ * createTable(dialect, 'handset_bank_accounts', [autoIncrementId(dialect), 'phone_id BIGINT NOT NULL'])
+ */
+export function createTable(dialect: Dialect, table: string, definitions: readonly string[]): string {
+  const options = dialect === 'sqlite' ? '' : ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
+  return `CREATE TABLE IF NOT EXISTS ${table} (\n  ${definitions.join(',\n  ')}\n)${options}`;
+}
