@@ -26,4 +26,7 @@ ui_page 'dist/web/index.html'
 files {
   'dist/web/index.html',
   'dist/web/assets/*',
+  'dist/apps/*/index.html',
+  'dist/apps/*/icon.svg',
+  'dist/apps/*/assets/*',
 }

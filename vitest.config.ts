@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
-    include: ['tests/**/*.test.ts', 'apps/**/*.test.ts', 'sdk/**/*.test.ts', 'core/**/*.test.ts', 'templates/*/tests/**/*.test.{ts,tsx}'],
+    include: ['tests/**/*.test.ts', 'apps/**/*.test.{ts,tsx}', 'sdk/**/*.test.ts', 'core/**/*.test.ts', 'templates/*/tests/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

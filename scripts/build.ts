@@ -10,6 +10,7 @@ import { filesUnder } from '../tests/simulator/files';
 
 const root = path.resolve(import.meta.dirname, '..');
 const simulatorResources = path.join(root, 'tests/simulator/resources');
+const appsDir = path.join(root, 'apps');
 
 /** FiveM client scripts run in a bare JS engine: an import of a Node builtin is a build error, not a runtime crash. */
 const rejectNodeBuiltins: Plugin = {
@@ -46,6 +47,17 @@ async function buildWebShell(): Promise<string[]> {
   return filesUnder(root, 'dist/web');
 }
 
+/** Every built-in app's page: `apps/<app>/web/vite.config.ts`, whose outDir is dist/apps/<app>/. */
+async function appPageBuilds(): Promise<Promise<string[]>[]> {
+  const names = existsSync(appsDir) ? await readdir(appsDir) : [];
+  return names
+    .filter((name) => existsSync(path.join(appsDir, name, 'web/vite.config.ts')))
+    .map(async (name) => {
+      await viteBuild({ configFile: path.join(appsDir, name, 'web/vite.config.ts'), logLevel: 'warn' });
+      return filesUnder(root, `dist/apps/${name}`);
+    });
+}
+
 /** The stand-in resources (oxmysql, …) the simulator loads next to Handset. */
 async function simulatorResourceBuilds(): Promise<Promise<string[]>[]> {
   const names = existsSync(simulatorResources) ? await readdir(simulatorResources) : [];
@@ -67,6 +79,7 @@ const results = await Promise.allSettled([
   bundle('core/server/index.ts', 'dist/server.js', serverScript),
   bundle('core/client/index.ts', 'dist/client.js', clientScript),
   buildWebShell(),
+  ...(await appPageBuilds()),
   ...(await simulatorResourceBuilds()),
 ]);
 

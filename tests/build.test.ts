@@ -35,9 +35,11 @@ describe('fxmanifest.lua', () => {
     expect(unmatched).toEqual([]);
   });
 
-  it('ships every file the NUI build emitted', async () => {
+  it("ships every file the NUI builds emitted: the shell's and the built-in apps' pages", async () => {
     const { files } = await resolveManifestEntries(root, manifest.files);
-    expect(files.filter((file) => file.startsWith('dist/web/')).sort()).toEqual((await filesUnder(root, 'dist/web')).sort());
+    for (const folder of ['dist/web', 'dist/apps']) {
+      expect(files.filter((file) => file.startsWith(`${folder}/`)).sort()).toEqual((await filesUnder(root, folder)).sort());
+    }
   });
 });
 

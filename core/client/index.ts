@@ -74,6 +74,12 @@ onNet('handset:app:message', (appId: string, messageType: string, data: unknown)
   if (openApps.has(appId)) SendNUIMessage({ type: 'app:message', appId, messageType, data });
 });
 
+// The app's owner brought it up (an incoming call): the phone opens with the app in front.
+onNet('handset:app:present', (appId: string, link: string) => {
+  setPhoneOpen(true);
+  SendNUIMessage({ type: 'app:present', appId, link });
+});
+
 onNet('handset:app:closed', (appId: string) => {
   openApps.delete(appId);
   SendNUIMessage({ type: 'app:close', appId });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionNameSchema, appIdSchema, MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
+import { actionNameSchema, appIdSchema, MAX_LINK_LENGTH, MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
 import type { Outcome } from './apps/registry';
 import { version } from '../../package.json';
 import type { ExportEntry } from '../shared/export-table';
@@ -26,6 +26,7 @@ function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, what: string): 
 }
 
 type SendReason = 'invalid_input' | 'payload_too_large' | 'not_found' | 'not_owner' | 'offline' | 'not_open';
+type PresentReason = 'invalid_input' | 'not_found' | 'not_owner' | 'offline' | 'not_allowed';
 const refuse = <Reason extends string>(reason: Reason, message: string) => ({ ok: false as const, reason, message });
 
 /** Handset's server exports, by name: the one list, with their shapes and compatibility names. */
@@ -57,6 +58,24 @@ export function serverExports(core: Core): Record<string, ServerExport> {
   };
 
   /** Runs a key-value store operation for the app's owner on a player's phone; refusals as `{ ok: false, reason }`. */
+  /** Opens the player's phone with the app in front at `link` (an incoming call): the owner only, for a character allowed the app. */
+  const presentApp = async (caller: string, source: unknown, appId: unknown, link: unknown): Promise<Outcome<PresentReason>> => {
+    const target = playerId.safeParse(source);
+    if (!target.success || !appIdSchema.safeParse(appId).success || typeof link !== 'string' || link.length > MAX_LINK_LENGTH) {
+      return refuse('invalid_input', `expected (source: number, appId: string, link: string of at most ${MAX_LINK_LENGTH})`);
+    }
+    const app = registry.get(appId as string);
+    if (!app) return refuse('not_found', `no app "${String(appId)}" is registered`);
+    if (app.owner !== caller) return refuse('not_owner', `"${app.manifest.id}" is registered by another resource`);
+    const services = await core.ready;
+    const phone = services.identity.phoneOf(target.data);
+    if (!phone) return refuse('offline', `player ${target.data} has no phone loaded`);
+    const allowed = await services.access.check(phone, app.manifest.id);
+    if (!allowed.ok) return refuse('not_allowed', allowed.error.message);
+    emitNet('handset:app:present', target.data, app.manifest.id, link);
+    return { ok: true };
+  };
+
   const withAppData = async <T>(
     caller: string,
     source: unknown,
@@ -95,6 +114,7 @@ export function serverExports(core: Core): Record<string, ServerExport> {
       call: (caller, source, appId, type, data) => sendAppMessage(caller, source, appId, type, data),
     },
     notify: { shape: 'ok_reason', compat: ['amzn_smartphone'], call: (caller, source, data) => notify(caller, source, data) },
+    presentApp: { shape: 'ok_reason', compat: [], call: (caller, source, appId, link) => presentApp(caller, source, appId, link) },
     getAppData: {
       shape: 'value',
       compat: [],

@@ -1,6 +1,8 @@
 import { version } from '../../package.json';
+import { serverPlugins } from '../../apps/server-plugins';
 import { installExports } from '../shared/export-table';
 import { AppAccess } from './apps/access';
+import { pluginExports, startPlugins } from './apps/plugins';
 import { createSettingsReader } from './apps/app-settings';
 import { createInstallsRepository } from './apps/installs.repository';
 import { AppRegistry } from './apps/registry';
@@ -65,8 +67,11 @@ async function start(): Promise<Services> {
 
 const ready = start();
 const core: Core = { config, registry, bridge, ready, started: () => services };
+// Built-in apps register through Handset's own exports, complete only once every script of the resource ran.
+const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
+const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config.numberFormat, log));
 
-installExports(serverExports(core), config.compat);
+installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins) }, config.compat);
 
 const appOwners = () => registry.all().map((app) => ({ id: app.manifest.id, owner: app.owner }));
 registry.subscribe((change) => {
@@ -101,8 +106,9 @@ on('onResourceStop', (resource: string) => {
 });
 
 ready.then(
-  (started) => {
+  async (started) => {
     services = started;
+    await plugins;
     log(`Handset ${version} started`);
   },
   (error: unknown) => console.error(`Handset failed to start: ${error instanceof Error ? error.message : String(error)}`),

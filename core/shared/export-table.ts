@@ -4,10 +4,13 @@
  */
 export type ExportShape = 'value' | 'ok_reason';
 
+/** Another phone's resource name an export also answers under: the same export name, or another (`{ resource, name }`). */
+export type CompatTarget = string | { resource: string; name: string };
+
 export interface ExportEntry {
   shape: ExportShape;
-  /** Other phones' resource names this export also answers under, when the server owner switches them on. */
-  compat: readonly string[];
+  /** Where this export also answers when the server owner switches those phones' names on (`handset:compat`). */
+  compat: readonly CompatTarget[];
   /** `caller` is the invoking resource, read before anything awaits ('' when unknown). */
   call(caller: string, ...args: unknown[]): unknown;
 }
@@ -20,13 +23,16 @@ export function installExports(entries: Record<string, ExportEntry>, compatOn: r
   const self = GetCurrentResourceName();
   const okReason: { name: string; resources: string[] }[] = [];
   for (const [name, entry] of Object.entries(entries)) {
-    const resources = [self, ...entry.compat.filter((resource) => compatOn.includes(resource))];
+    const names = [{ resource: self, name }, ...entry.compat.map((compat) => (typeof compat === 'string' ? { resource: compat, name } : compat))].filter(
+      (target) => target.resource === self || compatOn.includes(target.resource),
+    );
     if (entry.shape === 'ok_reason') {
-      okReason.push({ name, resources });
+      // The Lua side answers under the export's own name only.
+      okReason.push({ name, resources: names.filter((target) => target.name === name).map((target) => target.resource) });
       continue;
     }
     const fn = (...args: unknown[]) => entry.call(GetInvokingResource() ?? '', ...args);
-    for (const resource of resources) on(`__cfx_export_${resource}_${name}`, (setCB: (fn: unknown) => void) => setCB(fn));
+    for (const target of names) on(`__cfx_export_${target.resource}_${target.name}`, (setCB: (fn: unknown) => void) => setCB(fn));
   }
   // The Lua side passes the real caller along, so only Handset itself may reach this.
   const call = (name: string, caller: string, ...args: unknown[]) => {

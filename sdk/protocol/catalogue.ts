@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APP_PERMISSIONS, type AppPermission } from '../manifest';
-import { actionNameSchema, appIdSchema } from './names';
+import { actionNameSchema, appIdSchema, MAX_LINK_LENGTH } from './names';
 
 /**
  * The protocol version this SDK speaks; the shell refuses a frame that asks for another.
@@ -13,7 +13,7 @@ export const API_VERSION = 1;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const none = z.object({}).strict();
 /** A deep link: what an app is opened with, e.g. `thread/555-0100` or a shared `share?text=…`. */
-const linkSchema = z.string().max(2000);
+const linkSchema = z.string().max(MAX_LINK_LENGTH);
 
 /**
  * The phone's look and language, sent at the handshake and whenever they change.

@@ -17,10 +17,26 @@ export const appIdSchema = z.string().regex(/^[a-z0-9_]{1,32}$/, 'lowercase lett
 export const actionNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/, 'letters, digits and _.:-, at most 64');
 
 /**
- * The largest request payload, answer or pushed message, as JSON bytes.
+ * The largest request payload or pushed message, as JSON bytes.
  *
  * @example
  * const bytes = new TextEncoder().encode(JSON.stringify(payload)).length;
  * if (bytes > MAX_PAYLOAD_BYTES) throw new HandsetError('PAYLOAD_TOO_LARGE', `over ${MAX_PAYLOAD_BYTES} bytes`);
  */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/**
+ * The longest deep link an app is opened with (`openApp(id, link)`, `present(source, link)`).
+ *
+ * @example
+ * if (link.length > MAX_LINK_LENGTH) throw new Error('link too long');
+ */
+export const MAX_LINK_LENGTH = 2000;
+
+/**
+ * The largest answer an app's server side may give one request, as JSON bytes: a whole list (a phone book) fits.
+ *
+ * @example
+ * if (jsonBytes(answer) > MAX_ANSWER_BYTES) page the list instead;
+ */
+export const MAX_ANSWER_BYTES = 256 * 1024;

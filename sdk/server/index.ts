@@ -87,6 +87,14 @@ export interface ServerApp {
    */
   sendAppMessage(source: number, type: string, data: unknown): Outcome;
   /**
+   * Opens `source`'s phone, even when it is put away, with the app in front at the deep link `link` (an
+   * incoming call); refused with `not_allowed` when the character may not use the app, `offline` without a phone.
+   *
+   * @example
+   * await app.present(callee, `call/${callId}`);
+   */
+  present(source: number, link: string): Promise<Outcome>;
+  /**
    * Notifies `source` under this app's id; refused with `airplane_mode` while the phone is in airplane mode.
    *
    * @example
@@ -155,6 +163,7 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
       if (!result.ok) throw new HandsetError('INVALID_INPUT', `${result.reason}: ${result.message}`);
     },
     sendAppMessage: (source, type, data) => outcome(handset().sendAppMessage!(source, id, type, data)),
+    present: async (source, link) => outcome(await handset().presentApp!(source, id, link)),
     notify: async (source, data) => outcome(await handset().notify!(source, { ...data, appId: id })),
     storage: {
       async get<Value>(source: number, key: string) {

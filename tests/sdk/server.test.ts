@@ -45,6 +45,10 @@ RegisterCommand('offline', async () => {
   console.log('remove ' + await app.storage.remove(999, 'draft').then(() => 'removed', refusal));
 }, true);
 
+RegisterCommand('present', async (_source: number, [player, link]: string[]) => {
+  console.log('present ' + JSON.stringify(await app.present(Number(player), link!)));
+}, true);
+
 RegisterCommand('ready', async (_source: number, [player]: string[]) => {
   console.log('push ' + JSON.stringify(app.sendAppMessage(Number(player), 'order.ready', { id: 7 })));
   console.log('notify ' + JSON.stringify(await app.notify(Number(player), { title: 'Order ready', body: 'Burger' })));
@@ -113,6 +117,30 @@ it('sdk/server registers an app, validates requests with a schema, answers with 
     type: 'notification',
     notification: expect.objectContaining({ appId: 'orders', title: 'Order ready', body: 'Burger' }),
   });
+  expect(errors).toEqual([]);
+});
+
+it("sdk/server's present opens the player's phone with the app in front, only for a character who may use it", async () => {
+  simulation = await startHandset({ database: await openSqlite(), resources: { orders: await ordersResource() } });
+  const { sim, printed, errors } = simulation;
+  const { player, page } = await connectWithPhone(simulation);
+  const presented = () => printed('orders').filter((line) => line.startsWith('present '));
+
+  sim.executeCommand(`present ${player.id} order/7`, 0);
+  await eventually(() => expect(presented()).toHaveLength(1));
+  expect(presented()[0]).toBe('present {"ok":false,"reason":"not_allowed","message":"app \\"orders\\" is not installed"}');
+
+  await nui(page, 'request', { appId: 'handset', action: 'apps.install', payload: { appId: 'orders' } });
+  sim.executeCommand(`present ${player.id} order/7`, 0);
+  await eventually(() => expect(presented()).toHaveLength(2));
+  expect(presented()[1]).toBe('present {"ok":true}');
+  await eventually(() => expect(page.messages.at(-1)).toEqual({ type: 'app:present', appId: 'orders', link: 'order/7' }));
+  expect(page.messages.at(-2)).toEqual({ type: 'phone:visibility', open: true });
+  expect(player.nui.focus).toMatchObject({ resource: 'handset', hasFocus: true, hasCursor: true });
+
+  sim.executeCommand('present 99 order/7', 0);
+  await eventually(() => expect(presented()).toHaveLength(3));
+  expect(presented()[2]).toBe('present {"ok":false,"reason":"offline","message":"player 99 has no phone loaded"}');
   expect(errors).toEqual([]);
 });
 

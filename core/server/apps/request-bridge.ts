@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionNameSchema, appIdSchema, MAX_PAYLOAD_BYTES } from '../../../sdk/protocol/names';
+import { actionNameSchema, appIdSchema, MAX_ANSWER_BYTES, MAX_PAYLOAD_BYTES } from '../../../sdk/protocol/names';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorBody, type ErrorCode } from '../../../sdk/protocol/errors';
 import type { OnlinePhone } from '../identity/identity';
 import type { Services } from '../services';
@@ -104,7 +104,7 @@ export class RequestBridge {
     if (!services || !phone) return fail('UNAVAILABLE', 'no character is loaded');
     try {
       const answer = await withTimeout(Promise.resolve(this.dispatch(services, phone, appId, action, payload)), REQUEST_TIMEOUT_MS);
-      if (jsonSize(answer) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `answer over ${MAX_PAYLOAD_BYTES} bytes`);
+      if (jsonSize(answer) > MAX_ANSWER_BYTES) return fail('PAYLOAD_TOO_LARGE', `answer over ${MAX_ANSWER_BYTES} bytes`);
       return answer.ok ? { ok: true, data: answer.data ?? null } : answer;
     } catch (error) {
       if (error instanceof HandsetError) return { ok: false, error: error.toBody() };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { API_VERSION, type EventData, type EventName } from '../../../sdk/protocol/catalogue';
 import { HandsetError, type Answer } from '../../../sdk/protocol/errors';
 import { serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
@@ -36,6 +37,11 @@ window.addEventListener('message', (event) => {
   }
 });
 
+/** The Contacts app's list, as much of it as the picker shows and hands over. */
+const pickableContacts = z
+  .array(z.object({ displayName: z.string(), displayNumber: z.string() }))
+  .transform((contacts) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
+
 /** Unwraps a core or app-bridge answer, turning a refusal into the error the frame receives. */
 function dataOf(answer: Answer<unknown>): unknown {
   if (!answer.ok) throw new HandsetError(answer.error.code, answer.error.message);
@@ -52,7 +58,13 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
     handshake: () => ({ apiVersion: API_VERSION, appId: app.id, grants: app.permissions, link, ...shell.settings() }),
     request: async ({ action, payload }) => dataOf(await shell.request(app.id, action, payload)),
     'notifications.show': (input) => core('notifications.create', input) as Promise<{ id: number }>,
-    'contacts.pick': () => noProvider('contacts'),
+    'contacts.pick': async (_input, signal) => {
+      const listed = await shell.request('contacts', 'contacts.list', {});
+      if (!listed.ok) throw new HandsetError('UNAVAILABLE', `the contacts app cannot be reached: ${listed.error.message}`);
+      const contacts = pickableContacts.safeParse(listed.data);
+      if (!contacts.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');
+      return shell.pickContact(app, contacts.data, signal);
+    },
     'camera.capture': () => noProvider('a camera'),
     'gallery.pick': () => noProvider('a gallery'),
     'share.open': async (input, signal) => {

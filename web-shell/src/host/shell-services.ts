@@ -28,6 +28,12 @@ export interface PromptInput {
   maxLength: number;
 }
 
+/** A contact as the contacts picker offers it, and hands the app the one the player picked. */
+export interface PickedContact {
+  name: string;
+  number: string;
+}
+
 export interface ShareInput {
   title?: string | undefined;
   text?: string | undefined;
@@ -45,6 +51,8 @@ export interface ShellServices {
   prompt(app: VisibleApp, input: PromptInput, signal: AbortSignal): Promise<string | null>;
   /** The share sheet: the player picks an installed app to hand `input` to; null when cancelled. */
   share(app: VisibleApp, input: ShareInput, signal: AbortSignal): Promise<string | null>;
+  /** The contacts picker over the app: the player picks one of `contacts`; null when they cancel. */
+  pickContact(app: VisibleApp, contacts: PickedContact[], signal: AbortSignal): Promise<PickedContact | null>;
   /** Opens (or brings forward) an installed app with a deep link; false when no such app is usable. */
   openApp(appId: string, link: string | null): boolean;
   /** Closes the app, as the home gesture would. */

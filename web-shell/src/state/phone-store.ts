@@ -1,4 +1,4 @@
-import type { ConfirmInput, PromptInput, ShareInput, Theme, VisibleApp } from '../host/shell-services';
+import type { ConfirmInput, PickedContact, PromptInput, ShareInput, Theme, VisibleApp } from '../host/shell-services';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { createStore } from './store';
@@ -16,6 +16,7 @@ export type Sheet = { id: number; app: VisibleApp } & (
   | { kind: 'confirm'; input: ConfirmInput; resolve: (confirmed: boolean) => void }
   | { kind: 'prompt'; input: PromptInput; resolve: (text: string | null) => void }
   | { kind: 'share'; input: ShareInput; targets: VisibleApp[]; resolve: (appId: string | null) => void }
+  | { kind: 'contact'; input: { title: string }; contacts: PickedContact[]; resolve: (contact: PickedContact | null) => void }
 );
 
 export interface Toast {

@@ -79,6 +79,14 @@ export function showOverlay(overlay: PhoneState['overlay']): void {
   if (overlay === 'center') void loadNotifications();
 }
 
+/** The app's server side brought it up (an incoming call): in front, past the lock screen, at `link`. */
+export async function presentApp(appId: string, link: string): Promise<void> {
+  phoneStore.set({ locked: false, overlay: null });
+  // The phone may have opened just now, before its list of apps arrived.
+  if (!installedApp(appId)) await refreshApps();
+  if (!openApp(appId, link)) toast(`${appId} is not on this phone`);
+}
+
 /** A click on a banner or a center item: the app it came from, straight past the lock screen. */
 export function openNotification(notification: PhoneNotification): void {
   hideBanner(notification.id);

@@ -1,4 +1,4 @@
-import type { ConfirmInput, PromptInput, ShareInput, VisibleApp } from '../host/shell-services';
+import type { ConfirmInput, PickedContact, PromptInput, ShareInput, VisibleApp } from '../host/shell-services';
 import { phoneStore, type Sheet } from './phone-store';
 
 let nextSheetId = 1;
@@ -30,6 +30,10 @@ export function askShare(app: VisibleApp, input: ShareInput, signal: AbortSignal
   return ask(signal, (id, resolve) => ({ id, app, kind: 'share', input, targets, resolve }));
 }
 
+export function askContact(app: VisibleApp, contacts: PickedContact[], signal: AbortSignal): Promise<PickedContact | null> {
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'contact', input: { title: 'Choose a contact' }, contacts, resolve }));
+}
+
 export function confirmSheet(sheet: Extract<Sheet, { kind: 'confirm' }>): void {
   remove(sheet.id);
   sheet.resolve(true);
@@ -43,6 +47,11 @@ export function submitPrompt(sheet: Extract<Sheet, { kind: 'prompt' }>, text: st
 export function chooseShareTarget(sheet: Extract<Sheet, { kind: 'share' }>, appId: string): void {
   remove(sheet.id);
   sheet.resolve(appId);
+}
+
+export function chooseContact(sheet: Extract<Sheet, { kind: 'contact' }>, contact: PickedContact): void {
+  remove(sheet.id);
+  sheet.resolve(contact);
 }
 
 /** Answers a sheet as its Cancel button does; one already answered stays answered. */

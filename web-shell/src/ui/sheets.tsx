@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Sheet } from '../state/phone-store';
-import { cancelSheet, chooseShareTarget, confirmSheet, submitPrompt } from '../state/sheets';
+import { cancelSheet, chooseContact, chooseShareTarget, confirmSheet, submitPrompt } from '../state/sheets';
 import { AppIcon } from './app-icon';
 import { useFocusOnMount } from './focus-on-mount';
 
@@ -100,6 +100,43 @@ function ShareSheet({ sheet }: { sheet: SheetOf<'share'> }) {
   );
 }
 
+function ContactSheet({ sheet }: { sheet: SheetOf<'contact'> }) {
+  const [query, setQuery] = useState('');
+  const search = useFocusOnMount<HTMLInputElement>();
+  const needle = query.trim().toLowerCase();
+  const shown = sheet.contacts.filter(({ name, number }) => name.toLowerCase().includes(needle) || number.includes(needle));
+  return (
+    <div>
+      <From sheet={sheet} />
+      <h2 class="sheet-title">{sheet.input.title}</h2>
+      <input
+        ref={search}
+        class="sheet-input"
+        aria-label="Search contacts"
+        placeholder="Search"
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      {shown.length === 0 && <p class="sheet-message">{sheet.contacts.length === 0 ? 'No contacts yet.' : 'No match.'}</p>}
+      <ul class="contact-choices">
+        {shown.map((contact) => (
+          <li key={`${contact.name}:${contact.number}`}>
+            <button class="contact-choice" onClick={() => chooseContact(sheet, contact)}>
+              <span class="contact-choice-name">{contact.name}</span>
+              <span class="contact-choice-number">{contact.number}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="sheet-actions">
+        <button class="sheet-button" onClick={() => cancelSheet(sheet)}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** The first question apps asked, as a modal sheet over the phone; the others wait their turn. */
 export function Sheets({ sheets }: { sheets: Sheet[] }) {
   const sheet = sheets[0];
@@ -111,6 +148,7 @@ export function Sheets({ sheets }: { sheets: Sheet[] }) {
         {sheet.kind === 'confirm' && <ConfirmSheet sheet={sheet} />}
         {sheet.kind === 'prompt' && <PromptSheet sheet={sheet} />}
         {sheet.kind === 'share' && <ShareSheet sheet={sheet} />}
+        {sheet.kind === 'contact' && <ContactSheet sheet={sheet} />}
       </div>
     </div>
   );

@@ -1,0 +1,141 @@
+import type { Database } from '../../../sdk/server/database';
+
+/** A contact's editable fields, validated and canonical (the number in digits). */
+export interface ContactFields {
+  number: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  notes: string;
+  avatarUrl: string | null;
+  favorite: boolean;
+  blocked: boolean;
+}
+
+/** A stored contact: its fields, its owner's phone and when it was added (epoch ms). */
+export interface ContactRecord extends ContactFields {
+  id: number;
+  phoneId: number;
+  createdAt: number;
+}
+
+export interface ContactsRepository {
+  /** A phone's contacts, favorites first, then by display name (case-insensitive), then oldest first. */
+  list(phoneId: number): Promise<ContactRecord[]>;
+  /** The contact `id` when it belongs to `phoneId`. */
+  find(phoneId: number, id: number): Promise<ContactRecord | undefined>;
+  /** The contact a phone's request `requestId` created. */
+  findByRequest(phoneId: number, requestId: string): Promise<ContactRecord | undefined>;
+  /** The phone that owns the contact `id`. */
+  ownerOf(id: number): Promise<number | undefined>;
+  /** Adds a contact and answers its id; a taken number or request id throws `DatabaseError` `unique_violation`. */
+  insert(phoneId: number, fields: ContactFields, requestId: string | null): Promise<number>;
+  /** Writes the given fields of the contact `id` of `phoneId`; a taken number throws `unique_violation`. */
+  update(phoneId: number, id: number, changes: Partial<ContactFields>): Promise<void>;
+  /** Deletes the contact `id` of `phoneId`; false when it had no such contact. */
+  remove(phoneId: number, id: number): Promise<boolean>;
+  /** Whether the phone has `number` among its contacts, blocked. */
+  isBlocked(phoneId: number, number: string): Promise<boolean>;
+}
+
+interface ContactRow extends Record<string, unknown> {
+  id: number | string;
+  phone_id: number | string;
+  contact_number: string;
+  first_name: string;
+  last_name: string;
+  display_name: string;
+  notes: string;
+  avatar_url: string | null;
+  favorite: boolean | number;
+  blocked: boolean | number;
+  created_at: number;
+}
+
+const TABLE = 'handset_contacts_contacts';
+const SELECT = `SELECT id, phone_id, contact_number, first_name, last_name, display_name, notes, avatar_url, favorite, blocked, created_at FROM ${TABLE}`;
+
+// The port casts TINYINT(1) to a boolean on the text protocol and leaves a number on prepared statements.
+const flag = (value: boolean | number) => value === true || Number(value) === 1;
+
+const toRecord = (row: ContactRow): ContactRecord => ({
+  id: Number(row.id),
+  phoneId: Number(row.phone_id),
+  number: row.contact_number,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  displayName: row.display_name,
+  notes: row.notes,
+  avatarUrl: row.avatar_url,
+  favorite: flag(row.favorite),
+  blocked: flag(row.blocked),
+  createdAt: Number(row.created_at),
+});
+
+const COLUMNS: Record<keyof ContactFields, string> = {
+  number: 'contact_number',
+  firstName: 'first_name',
+  lastName: 'last_name',
+  displayName: 'display_name',
+  notes: 'notes',
+  avatarUrl: 'avatar_url',
+  favorite: 'favorite',
+  blocked: 'blocked',
+};
+
+const columnValue = (value: ContactFields[keyof ContactFields]) => (typeof value === 'boolean' ? Number(value) : value);
+
+export function createContactsRepository(db: Database): ContactsRepository {
+  const one = async (where: string, values: unknown[]) => {
+    const [row] = await db.select<ContactRow>(`${SELECT} WHERE ${where}`, values);
+    return row && toRecord(row);
+  };
+
+  return {
+    async list(phoneId) {
+      const rows = await db.select<ContactRow>(`${SELECT} WHERE phone_id = ? ORDER BY favorite DESC, display_name, id`, [phoneId]);
+      return rows.map(toRecord);
+    },
+
+    find: (phoneId, id) => one('id = ? AND phone_id = ?', [id, phoneId]),
+    findByRequest: (phoneId, requestId) => one('phone_id = ? AND request_id = ?', [phoneId, requestId]),
+
+    async ownerOf(id) {
+      const [row] = await db.select<{ phone_id: number | string }>(`SELECT phone_id FROM ${TABLE} WHERE id = ?`, [id]);
+      return row && Number(row.phone_id);
+    },
+
+    async insert(phoneId, fields, requestId) {
+      const keys = Object.keys(COLUMNS) as (keyof ContactFields)[];
+      const { insertId } = await db.run(
+        `INSERT INTO ${TABLE} (phone_id, ${keys.map((key) => COLUMNS[key]).join(', ')}, request_id) VALUES (?, ${keys.map(() => '?').join(', ')}, ?)`,
+        [phoneId, ...keys.map((key) => columnValue(fields[key])), requestId],
+      );
+      return insertId;
+    },
+
+    async update(phoneId, id, changes) {
+      // Only the changed columns, so two edits of different fields at once both stay.
+      const keys = (Object.keys(changes) as (keyof ContactFields)[]).filter((key) => changes[key] !== undefined);
+      if (keys.length === 0) return;
+      await db.run(`UPDATE ${TABLE} SET ${keys.map((key) => `${COLUMNS[key]} = ?`).join(', ')} WHERE id = ? AND phone_id = ?`, [
+        ...keys.map((key) => columnValue(changes[key] as ContactFields[typeof key])),
+        id,
+        phoneId,
+      ]);
+    },
+
+    async remove(phoneId, id) {
+      const { affectedRows } = await db.run(`DELETE FROM ${TABLE} WHERE id = ? AND phone_id = ?`, [id, phoneId]);
+      return affectedRows > 0;
+    },
+
+    async isBlocked(phoneId, number) {
+      const rows = await db.select(`SELECT 1 AS blocked FROM ${TABLE} WHERE phone_id = ? AND contact_number = ? AND blocked = 1`, [
+        phoneId,
+        number,
+      ]);
+      return rows.length > 0;
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { HandsetApp } from '../../../../sdk/app';
+import { ContactDetail } from './components/contact-detail';
+import { ContactForm } from './components/contact-form';
+import { ContactList } from './components/contact-list';
+import { changes, contactsApi, EMPTY_FIELDS, errorText, fieldsOf, sortContacts, type Contact, type ContactFields } from './contacts-api';
+import { parseDeepLink } from './deep-link';
+
+type Screen =
+  | { name: 'list' }
+  | { name: 'detail'; id: number }
+  | { name: 'edit'; id: number }
+  /** `opened` tells apart two deep links with the same number, so each opens a fresh form. */
+  | { name: 'add'; number: string; opened: number };
+
+const LIST: Screen = { name: 'list' };
+
+/** The screen a deep link opens, or null when the link asks for nothing this app knows. */
+function linkedScreen(link: string | null, opened: number): Screen | null {
+  const parsed = parseDeepLink(link);
+  return parsed?.kind === 'add' ? { name: 'add', number: parsed.number, opened } : null;
+}
+
+/** Where Back, Cancel and Escape lead from a screen. */
+function parentOf(screen: Screen): Screen {
+  return screen.name === 'edit' ? { name: 'detail', id: screen.id } : LIST;
+}
+
+export function App({ app }: { app: HandsetApp }) {
+  const api = useMemo(() => contactsApi(app), [app]);
+  const [theme, setTheme] = useState(app.info.theme);
+  const [myNumber, setMyNumber] = useState(app.info.phoneNumber);
+  const [contacts, setContacts] = useState<Contact[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [screen, setScreen] = useState<Screen>(() => linkedScreen(app.info.link, 0) ?? LIST);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  const formsOpened = useRef(0);
+  const loads = useRef(0);
+
+  const navigate = (next: Screen) => {
+    setActionError(null);
+    setScreen(next);
+  };
+
+  /** Loads the list; an answer that a newer load overtook is dropped. */
+  const reload = async () => {
+    const load = ++loads.current;
+    try {
+      const list = await api.list();
+      if (load !== loads.current) return;
+      setContacts(sortContacts(list));
+      setLoadError(null);
+    } catch (error) {
+      if (load === loads.current) setLoadError(errorText(error));
+    }
+  };
+
+  const upsert = (contact: Contact) =>
+    setContacts((list) => sortContacts([...(list ?? []).filter((other) => other.id !== contact.id), contact]));
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  useEffect(
+    () =>
+      app.on('settings', (settings) => {
+        setTheme(settings.theme);
+        setMyNumber(settings.phoneNumber);
+      }),
+    [app],
+  );
+
+  useEffect(
+    () =>
+      app.on('link', ({ link }) => {
+        const next = linkedScreen(link, ++formsOpened.current);
+        if (next) navigate(next);
+      }),
+    [app],
+  );
+
+  useEffect(() => {
+    const stop = app.onMessage('contacts.changed', () => void reload());
+    void reload();
+    return stop;
+  }, [app]);
+
+  // Escape steps back inside the app; on the list it is the phone's (the SDK hands it on when not prevented).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || screenRef.current.name === 'list') return;
+      event.preventDefault();
+      navigate(parentOf(screenRef.current));
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+
+  const current = screen.name === 'detail' || screen.name === 'edit' ? contacts?.find((contact) => contact.id === screen.id) : undefined;
+
+  // Deleted elsewhere (another request, an export) while shown: back to the list.
+  useEffect(() => {
+    if ((screen.name === 'detail' || screen.name === 'edit') && contacts !== null && !current) navigate(LIST);
+  }, [screen, contacts, current]);
+
+  /** Runs one action of the detail screen, showing its error, if any. */
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await action();
+    } catch (error) {
+      setActionError(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = (contact: Contact) =>
+    run(async () => {
+      const confirmed = await app.confirm({
+        title: 'Delete Contact?',
+        message: `${contact.displayName} will be removed from your contacts.`,
+        confirmLabel: 'Delete',
+        destructive: true,
+      });
+      if (!confirmed) return;
+      await api.remove(contact.id);
+      setContacts((list) => list?.filter((other) => other.id !== contact.id) ?? null);
+      navigate(LIST);
+    });
+
+  const add = async (fields: ContactFields, requestId: string) => {
+    const contact = await api.add(fields, requestId);
+    upsert(contact);
+    navigate({ name: 'detail', id: contact.id });
+  };
+
+  const edit = (contact: Contact) => async (fields: ContactFields) => {
+    const update = changes(contact, fields);
+    if (Object.keys(update).length > 1) upsert(await api.update(update));
+    navigate({ name: 'detail', id: contact.id });
+  };
+
+  return (
+    <main class="app">
+      <ContactList
+        hidden={screen.name !== 'list'}
+        contacts={contacts}
+        error={loadError}
+        query={query}
+        myNumber={myNumber}
+        onQuery={setQuery}
+        onOpen={(contact) => navigate({ name: 'detail', id: contact.id })}
+        onAdd={() => navigate({ name: 'add', number: '', opened: ++formsOpened.current })}
+        onRetry={() => void reload()}
+      />
+      {screen.name === 'detail' && current && (
+        <ContactDetail
+          contact={current}
+          busy={busy}
+          error={actionError}
+          onBack={() => navigate(LIST)}
+          onEdit={() => navigate({ name: 'edit', id: current.id })}
+          onFavorite={(favorite) => void run(async () => upsert(await api.setFavorite(current.id, favorite)))}
+          onBlock={(blocked) => void run(async () => upsert(await api.setBlocked(current.id, blocked)))}
+          onDelete={() => void remove(current)}
+        />
+      )}
+      {screen.name === 'edit' && current && (
+        <ContactForm
+          key={`edit-${current.id}`}
+          title="Edit Contact"
+          initial={fieldsOf(current)}
+          adding={false}
+          onCancel={() => navigate(parentOf(screen))}
+          onSave={edit(current)}
+        />
+      )}
+      {screen.name === 'add' && (
+        <ContactForm
+          key={`add-${screen.opened}`}
+          title="New Contact"
+          initial={{ ...EMPTY_FIELDS, number: screen.number }}
+          adding
+          onCancel={() => navigate(LIST)}
+          onSave={add}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+import { SdkError, type HandsetApp } from '../../../../sdk/app';
+
+/** A contact as every action of the server plugin returns it (apps/contacts/README.md). */
+export interface Contact {
+  id: number;
+  /** Digits only. */
+  number: string;
+  /** The number in the server's format, for display. */
+  displayNumber: string;
+  firstName: string;
+  lastName: string;
+  displayName: string;
+  notes: string;
+  avatarUrl: string | null;
+  favorite: boolean;
+  blocked: boolean;
+  createdAt: number;
+}
+
+/** What the add/edit form edits, as typed (untrimmed; an empty avatar URL means none). */
+export interface ContactFields {
+  firstName: string;
+  lastName: string;
+  number: string;
+  notes: string;
+  avatarUrl: string;
+}
+
+export const EMPTY_FIELDS: ContactFields = { firstName: '', lastName: '', number: '', notes: '', avatarUrl: '' };
+
+export function fieldsOf(contact: Contact): ContactFields {
+  return {
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    number: contact.number,
+    notes: contact.notes,
+    avatarUrl: contact.avatarUrl ?? '',
+  };
+}
+
+/** The name the server gives a contact unless told otherwise: "first last". */
+export function defaultDisplayName(firstName: string, lastName: string): string {
+  return `${firstName.trim()} ${lastName.trim()}`.trim();
+}
+
+/** Favorites first, then by name, as the server sorts: kept when the page changes the list itself. */
+export function sortContacts(contacts: Contact[]): Contact[] {
+  return [...contacts].sort(
+    (a, b) => Number(b.favorite) - Number(a.favorite) || a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }),
+  );
+}
+
+/** The player-facing text of a failure: the server's and the phone's messages are written for players. */
+export function errorText(error: unknown): string {
+  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+}
+
+/** The server plugin's actions, typed by the contract. */
+export function contactsApi(app: HandsetApp) {
+  return {
+    list: () => app.request<Contact[]>('contacts.list', {}),
+    add: (fields: ContactFields, requestId: string) =>
+      app.request<Contact>('contacts.add', {
+        requestId,
+        firstName: fields.firstName.trim(),
+        number: fields.number.trim(),
+        ...(fields.lastName.trim() && { lastName: fields.lastName.trim() }),
+        ...(fields.notes.trim() && { notes: fields.notes.trim() }),
+        ...(fields.avatarUrl.trim() && { avatarUrl: fields.avatarUrl.trim() }),
+      }),
+    update: (update: ContactUpdate) => app.request<Contact>('contacts.update', update),
+    remove: (id: number) => app.request<null>('contacts.delete', { id }),
+    setFavorite: (id: number, favorite: boolean) => app.request<Contact>('contacts.setFavorite', { id, favorite }),
+    setBlocked: (id: number, blocked: boolean) => app.request<Contact>('contacts.setBlocked', { id, blocked }),
+  };
+}
+
+/** What `contacts.update` takes: the id, and any field to change. */
+export interface ContactUpdate {
+  id: number;
+  firstName?: string;
+  lastName?: string;
+  displayName?: string;
+  number?: string;
+  notes?: string;
+  avatarUrl?: string | null;
+}
+
+/** The update's payload: the id and the fields that differ, so an edit never rewrites what the player left alone. */
+export function changes(contact: Contact, fields: ContactFields): ContactUpdate {
+  const update: ContactUpdate = { id: contact.id };
+  for (const key of ['firstName', 'lastName', 'number', 'notes'] as const) {
+    const value = fields[key].trim();
+    if (value !== contact[key]) update[key] = value;
+  }
+  const avatarUrl = fields.avatarUrl.trim() || null;
+  if (avatarUrl !== contact.avatarUrl) update.avatarUrl = avatarUrl;
+  // A renamed contact is shown by its new name, not the one it was saved with.
+  if (update.firstName !== undefined || update.lastName !== undefined) {
+    update.displayName = defaultDisplayName(fields.firstName, fields.lastName);
+  }
+  return update;
+}

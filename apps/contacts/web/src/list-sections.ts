@@ -1,0 +1,46 @@
+import type { Contact } from './contacts-api';
+
+export interface Section {
+  /** "Favorites", a letter, or "#" for names that start with anything else. */
+  title: string;
+  contacts: Contact[];
+}
+
+/** Lower case without accents, so "zoe" finds "Zoë". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+/** Whether the search matches the contact's name, or (for a query of phone characters) its number. */
+export function matchesQuery(contact: Contact, query: string): boolean {
+  const wanted = fold(query.trim());
+  if (wanted === '') return true;
+  const names = [contact.displayName, `${contact.firstName} ${contact.lastName}`, `${contact.lastName} ${contact.firstName}`];
+  if (names.some((name) => fold(name).includes(wanted))) return true;
+  const digits = wanted.replace(/\D/g, '');
+  return digits !== '' && /^[\d\s()+.-]+$/.test(wanted) && contact.number.includes(digits);
+}
+
+function letterOf(contact: Contact): string {
+  const first = fold(contact.displayName.trim()).charAt(0).toUpperCase();
+  return /[A-Z]/.test(first) ? first : '#';
+}
+
+/**
+ * The list's sections: favorites first, then one per initial letter, "#" last. A favorite is listed once, under
+ * Favorites, so every row is the only button with its contact's name.
+ */
+export function sectionsOf(contacts: Contact[]): Section[] {
+  const byName = (a: Contact, b: Contact) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' });
+  const favorites = contacts.filter((contact) => contact.favorite).sort(byName);
+  const letters = new Map<string, Contact[]>();
+  for (const contact of contacts.filter((contact) => !contact.favorite).sort(byName)) {
+    const letter = letterOf(contact);
+    letters.set(letter, [...(letters.get(letter) ?? []), contact]);
+  }
+  const titles = [...letters.keys()].sort((a, b) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)));
+  return [
+    ...(favorites.length > 0 ? [{ title: 'Favorites', contacts: favorites }] : []),
+    ...titles.map((title) => ({ title, contacts: letters.get(title)! })),
+  ];
+}

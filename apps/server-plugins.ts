@@ -1,0 +1,5 @@
+import type { ServerPlugin } from '../sdk/server/plugin';
+import { contactsPlugin } from './contacts/server';
+
+/** The built-in apps' server plugins, in the order Handset starts them. */
+export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin];

@@ -1,0 +1,103 @@
+import type { AppManifestInput } from '../manifest';
+import type { Database, Migration } from './database';
+import type { ServerApp } from './index';
+
+/**
+ * A character's phone as a built-in app sees it: its stable id (the owner of the app's rows) and its number
+ * (digits only).
+ *
+ * @example
+ * const owner: PhoneRef = { phoneId: 12, number: '5550142' };
+ */
+export interface PhoneRef {
+  phoneId: number;
+  number: string;
+}
+
+/**
+ * A phone whose character is being played right now, by the player `source`.
+ *
+ * @example
+ * const phone = phones.bySource(source); // { phoneId: 12, number: '5550142', source: 3 } or null
+ */
+export interface OnlinePhoneRef extends PhoneRef {
+  source: number;
+}
+
+/**
+ * Who has which phone, as Handset's identity service knows it.
+ *
+ * @example
+ * const phone = context.phones.bySource(source);
+ * if (!phone) throw new HandsetError('UNAVAILABLE', 'no character is loaded');
+ */
+export interface PluginPhones {
+  /** The phone of the character `source` plays, or null (no character loaded). */
+  bySource(source: number): OnlinePhoneRef | null;
+  /** The phone with this row id, when its character is being played, or null. */
+  byId(phoneId: number): OnlinePhoneRef | null;
+  /** The online phone with this number (any punctuation ignored), or null. */
+  byNumber(number: string): OnlinePhoneRef | null;
+  /** The phone with this number, online or not (one query), or null when no character has it. */
+  find(number: string): Promise<PhoneRef | null>;
+  /** The number laid out in the server owner's format, for display (`5550142` → `555-0142`). */
+  format(number: string): string;
+}
+
+/**
+ * What Handset hands a built-in app's server plugin when it starts: the app (registered by Handset), the
+ * database (the app's migrations already applied), phones, and the app's settings from the server owner.
+ *
+ * @example
+ * start({ app, db, phones, setting }) {
+ *   app.onRequest('notes.list', z.object({}), ({ source }) => listNotes(db, phones.bySource(source)));
+ * }
+ */
+export interface PluginContext {
+  app: ServerApp;
+  db: Database;
+  phones: PluginPhones;
+  /** The server owner's convar `handset:<app id>:<name>`, or `fallback`. */
+  setting(name: string, fallback: string): string;
+}
+
+/**
+ * An export a built-in app adds to Handset's: answered under Handset's name `name`, and under other phones'
+ * resource names and export names (`compat`) when the server owner switches those on with `handset:compat`.
+ *
+ * @example
+ * { compat: [{ resource: '17mov_Phone', name: 'PhoneApp_DeleteContact' }], call: (context, id) => remove(context, id) }
+ */
+export interface PluginExport {
+  compat: { resource: string; name: string }[];
+  /** Runs once the plugin has started; its arguments come from another resource: validate them. */
+  call(context: PluginContext, ...args: unknown[]): unknown;
+}
+
+/**
+ * A built-in app's server side: its manifest, its tables' migrations, what it does when Handset starts, and the
+ * exports it adds. Its tables are named `handset_<app id>_<name>`.
+ *
+ * @example
+ * export const notesPlugin = defineServerPlugin({
+ *   manifest: { id: 'notes', label: 'Notes', icon: 'dist/apps/notes/icon.svg', color: '#ffd60a', ui: 'dist/apps/notes/index.html' },
+ *   migrations: [],
+ *   start: ({ app }) => app.onRequest('ping', z.object({}), () => 'pong'),
+ * });
+ */
+export interface ServerPlugin {
+  manifest: AppManifestInput & { id: string };
+  migrations: Migration[];
+  start(context: PluginContext): void | Promise<void>;
+  exports?: Record<string, PluginExport>;
+}
+
+/**
+ * Declares a built-in app's server plugin (typed; Handset loads it from `apps/server-plugins.ts`).
+ *
+ * @example
+ * export const contactsPlugin = defineServerPlugin({ manifest, migrations, start, exports });
+ */
+export function defineServerPlugin(plugin: ServerPlugin): ServerPlugin {
+  return plugin;
+}
