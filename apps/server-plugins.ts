@@ -1,5 +1,6 @@
 import type { ServerPlugin } from '../sdk/server/plugin';
 import { contactsPlugin } from './contacts/server';
+import { phonePlugin } from './phone/server';
 
 /** The built-in apps' server plugins, in the order Handset starts them. */
-export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin];
+export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin];

@@ -26,7 +26,7 @@ function parse<T>(schema: z.ZodType<T, unknown>, value: unknown, what: string): 
 }
 
 type SendReason = 'invalid_input' | 'payload_too_large' | 'not_found' | 'not_owner' | 'offline' | 'not_open';
-type PresentReason = 'invalid_input' | 'not_found' | 'not_owner' | 'offline' | 'not_allowed';
+type PresentReason = 'invalid_input' | 'not_found' | 'not_owner' | 'offline' | 'not_allowed' | 'airplane_mode';
 const refuse = <Reason extends string>(reason: Reason, message: string) => ({ ok: false as const, reason, message });
 
 /** Handset's server exports, by name: the one list, with their shapes and compatibility names. */
@@ -72,6 +72,7 @@ export function serverExports(core: Core): Record<string, ServerExport> {
     if (!phone) return refuse('offline', `player ${target.data} has no phone loaded`);
     const allowed = await services.access.check(phone, app.manifest.id);
     if (!allowed.ok) return refuse('not_allowed', allowed.error.message);
+    if (services.device.airplaneMode(target.data)) return refuse('airplane_mode', 'the phone is in airplane mode');
     emitNet('handset:app:present', target.data, app.manifest.id, link);
     return { ok: true };
   };

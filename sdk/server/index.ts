@@ -88,7 +88,8 @@ export interface ServerApp {
   sendAppMessage(source: number, type: string, data: unknown): Outcome;
   /**
    * Opens `source`'s phone, even when it is put away, with the app in front at the deep link `link` (an
-   * incoming call); refused with `not_allowed` when the character may not use the app, `offline` without a phone.
+   * incoming call); refused with `not_allowed` when the character may not use the app, `offline` without a phone,
+   * `airplane_mode` while the phone is in airplane mode.
    *
    * @example
    * await app.present(callee, `call/${callId}`);

@@ -178,6 +178,31 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
     await silent.waitFor({ state: 'detached' });
   }, 30_000);
 
+  it("hands an app with contacts:read only the contact the player picks from the Contacts app's list", async () => {
+    const shell = session.shellFrame();
+    for (const [firstName, number] of [['Lamar', '555-0142'], ['Franklin', '555-0177']] as const) {
+      const added = await shell.evaluate(
+        (payload) =>
+          fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'contacts', action: 'contacts.add', payload }) }).then((response) => response.json() as Promise<unknown>),
+        { requestId: `picker-${firstName}`, firstName, number },
+      );
+      expect(added).toMatchObject({ ok: true, data: { firstName, number: number.replace('-', '') } });
+    }
+    await session.shell.getByRole('button', { name: 'Probe B', exact: true }).click();
+    const picked = probeB.evaluate(() => (window as any).probe.call('contacts.pick', {}));
+    const sheet = session.shell.getByRole('dialog', { name: 'Choose a contact' });
+    await sheet.getByRole('button', { name: /Lamar/ }).waitFor();
+    expect(await sheet.getByRole('button', { name: /Franklin/ }).count()).toBe(1);
+    await sheet.getByRole('button', { name: /Lamar/ }).click();
+    expect(await picked).toEqual({ kind: 'result', id: expect.any(Number), ok: true, data: { name: 'Lamar', number: expect.stringMatching(/^\d{3}-?\d{4}$/) } });
+
+    const cancelled = probeB.evaluate(() => (window as any).probe.call('contacts.pick', {}));
+    await sheet.getByRole('button', { name: 'Cancel' }).click();
+    expect(await cancelled).toMatchObject({ ok: true, data: null });
+    expect(await call(probeA, 'contacts.pick')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await session.shell.getByRole('button', { name: 'Home' }).click();
+  });
+
   it('on close removes the frame, aborts its pending calls and their sheets, and the server stops delivering to it', async () => {
     await session.shell.getByRole('button', { name: 'Probe B', exact: true }).click();
     const pendingConfirm = probeB.evaluate(() => (window as any).probe.call('dialog.confirm', { title: 'Pending question', message: 'Still there?' }));

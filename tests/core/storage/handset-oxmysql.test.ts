@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
 import { createMariadbDatabase, describeMariadb } from '../../support/databases';
 import { eventually, simulationPerTest } from '../../support/simulation';
+import { serverPlugins } from '../../../apps/server-plugins';
 import { CORE_TABLES, tableNames } from './databases';
 import packageJson from '../../../package.json' with { type: 'json' };
 
@@ -29,9 +30,18 @@ async function startsAndMigrates(connectionString: string): Promise<void> {
 
   const db = await createDriverDatabase(connectionString);
   cleanups.unshift(() => db.close());
-  expect(await tableNames(db)).toEqual(CORE_TABLES);
-  const recorded = await db.select('SELECT owner, version, applied_at FROM handset_core_migrations');
-  expect(recorded).toEqual([{ owner: 'core', version: 1, applied_at: expect.any(Number) }]);
+  // The core's tables, and each built-in app's own, named after their owner.
+  const tables = await tableNames(db);
+  expect(tables.filter((table) => table.startsWith('handset_core_'))).toEqual(CORE_TABLES);
+  const owners = ['core', ...serverPlugins.map((plugin) => plugin.manifest.id)];
+  expect(tables.filter((table) => !owners.some((owner) => table.startsWith(`handset_${owner}_`)))).toEqual([]);
+  const recorded = await db.select<{ owner: string; version: number }>('SELECT owner, version, applied_at FROM handset_core_migrations');
+  const byOwner = (a: { owner: string; version: number }, b: { owner: string; version: number }) => a.owner.localeCompare(b.owner) || a.version - b.version;
+  const every = [
+    { owner: 'core', version: 1 },
+    ...serverPlugins.flatMap((plugin) => plugin.migrations.map(({ version }) => ({ owner: plugin.manifest.id, version }))),
+  ];
+  expect(recorded.map(({ owner, version }) => ({ owner, version })).sort(byOwner)).toEqual(every.sort(byOwner));
 
   // A restart finds version 1 recorded: it applies nothing (a second apply would fail on the record's key).
   await sim.restart('handset');

@@ -1,0 +1,119 @@
+import type { Database } from '../../../sdk/server/database';
+
+export type CallDirection = 'outgoing' | 'incoming';
+
+/** How a call ended; a live call is `dialing` or `active`. */
+export type EndedStatus = 'completed' | 'missed' | 'declined' | 'busy' | 'unavailable';
+export type CallStatus = 'dialing' | 'active' | EndedStatus;
+
+/** One party's record of a finished call. Times are epoch milliseconds; duration is whole seconds. */
+export interface CallRecordInput {
+  phoneId: number;
+  callId: string;
+  direction: CallDirection;
+  /** The other party's digits, kept even when hidden from this party (the view hides it). */
+  otherNumber: string;
+  hidden: boolean;
+  video: boolean;
+  company: boolean;
+  status: EndedStatus;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number;
+  duration: number;
+}
+
+export interface CallRecordRow extends CallRecordInput {
+  id: number;
+}
+
+interface Row {
+  [column: string]: unknown;
+  id: number | string;
+  phone_id: number | string;
+  call_id: string;
+  direction: CallDirection;
+  other_number: string;
+  hidden: boolean | number;
+  video: boolean | number;
+  company: boolean | number;
+  status: EndedStatus;
+  started_at: number | string;
+  answered_at: number | string | null;
+  ended_at: number | string;
+  duration: number | string;
+}
+
+const COLUMNS =
+  'id, phone_id, call_id, direction, other_number, hidden, video, company, status, started_at, answered_at, ended_at, duration';
+
+// BIGINT may arrive as a string from MariaDB drivers; TINYINT(1) as 0/1 outside oxmysql's casts.
+const fromRow = (row: Row): CallRecordRow => ({
+  id: Number(row.id),
+  phoneId: Number(row.phone_id),
+  callId: row.call_id,
+  direction: row.direction,
+  otherNumber: row.other_number,
+  hidden: Boolean(row.hidden),
+  video: Boolean(row.video),
+  company: Boolean(row.company),
+  status: row.status,
+  startedAt: Number(row.started_at),
+  answeredAt: row.answered_at === null ? null : Number(row.answered_at),
+  endedAt: Number(row.ended_at),
+  duration: Number(row.duration),
+});
+
+/** Call records in `handset_phone_calls`. */
+export interface CallsRepository {
+  /** Writes every party's record of one call in one statement: all of them are committed, or none. */
+  insert(records: readonly CallRecordInput[]): Promise<void>;
+  /** A phone's records newest first, before `beforeId` when paging back. */
+  recents(phoneId: number, beforeId: number | null, limit: number): Promise<CallRecordRow[]>;
+  /** Deletes at most `batch` records of calls started before `before` (epoch ms); resolves to how many went. */
+  pruneBatch(before: number, batch: number): Promise<number>;
+}
+
+export function createCallsRepository(db: Database): CallsRepository {
+  return {
+    async insert(records) {
+      if (records.length === 0) return;
+      await db.run(
+        `INSERT INTO handset_phone_calls (phone_id, call_id, direction, other_number, hidden, video, company, status, started_at, answered_at, ended_at, duration)
+         VALUES ${records.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        records.flatMap((record) => [
+          record.phoneId,
+          record.callId,
+          record.direction,
+          record.otherNumber,
+          record.hidden ? 1 : 0,
+          record.video ? 1 : 0,
+          record.company ? 1 : 0,
+          record.status,
+          record.startedAt,
+          record.answeredAt,
+          record.endedAt,
+          record.duration,
+        ]),
+      );
+    },
+
+    async recents(phoneId, beforeId, limit) {
+      const rows = await db.select<Row>(
+        `SELECT ${COLUMNS} FROM handset_phone_calls WHERE phone_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+        [phoneId, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
+      );
+      return rows.map(fromRow);
+    },
+
+    async pruneBatch(before, batch) {
+      // The derived table lets MariaDB take a LIMIT in the subquery of the table it deletes from.
+      const { affectedRows } = await db.run(
+        `DELETE FROM handset_phone_calls WHERE id IN (
+           SELECT id FROM (SELECT id FROM handset_phone_calls WHERE started_at < ? ORDER BY started_at LIMIT ?) AS batch)`,
+        [before, batch],
+      );
+      return affectedRows;
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { expect, it } from 'vitest';
+import { connectWithPhone, handsetPerTest, nui, onEachDatabase, type HandsetSimulation } from '../../../tests/support/handset';
+import { eventually, manifest } from '../../../tests/support/simulation';
+
+// Each test's Handset is shut down, and its database dropped, after it.
+const startHandset = handsetPerTest();
+
+type Page = Parameters<typeof nui>[0] & { messages: unknown[]; waitForMessage(match: (message: unknown) => boolean, timeoutMs?: number): Promise<unknown> };
+type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+type Call = { callId: string; status: string; duration: number; [field: string]: unknown };
+
+/** The phone page's `request(action, payload)`, as the shell sends it for the player. */
+const phone = (page: Page) => (action: string, payload: unknown) => nui(page, 'request', { appId: 'phone', action, payload }) as Promise<Answer>;
+
+async function data<T = Call>(answer: Promise<Answer>): Promise<T> {
+  const settled = await answer;
+  if (!settled.ok) throw new Error(`expected success, got ${JSON.stringify(settled.error)}`);
+  return settled.data as T;
+}
+
+const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
+const digits = (number: string) => number.replace(/\D/g, '');
+
+/** What the phone app's page was pushed, as `type status`. */
+const pushed = (page: Page) =>
+  page.messages
+    .filter((message) => (message as { type?: string; appId?: string }).type === 'app:message' && (message as { appId: string }).appId === 'phone')
+    .map((message) => {
+      const { messageType, data: call } = message as { messageType: string; data: Call };
+      return `${messageType} ${call.status}`;
+    });
+
+// Asks the pma-voice stand-in who is in which call channel.
+const voiceProbe = {
+  'fxmanifest.lua': manifest(`server_script 'server.js'`),
+  'server.js': `RegisterCommand('voice', () => console.log('voice ' + JSON.stringify(exports['pma-voice'].calls())), true);`,
+};
+
+/** Who is in which pma-voice call channel now, by server id. */
+async function voiceChannels({ sim, printed }: HandsetSimulation): Promise<Record<string, number>> {
+  const before = printed('probe').length;
+  sim.executeCommand('voice', 0);
+  await eventually(() => expect(printed('probe').length).toBe(before + 1));
+  const channels = JSON.parse(printed('probe').at(-1)!.slice('voice '.length)) as Record<string, number> | [];
+  return Array.isArray(channels) ? {} : channels;
+}
+
+// A multicharacter script on qbx_core: logs a player in as a new character, or out.
+const characters = {
+  'fxmanifest.lua': manifest(`server_script 'server.lua'`),
+  'server.lua': `
+RegisterCommand('login', function(_, args)
+  CreateThread(function() exports.qbx_core:Login(tonumber(args[1]), nil, { charinfo = { firstname = args[2], lastname = 'Doe' } }) end)
+end, true)
+RegisterCommand('logout', function(_, args)
+  CreateThread(function() exports.qbx_core:Logout(tonumber(args[1])) end)
+end, true)`,
+};
+
+type Player = Awaited<ReturnType<HandsetSimulation['sim']['connectPlayer']>>;
+
+/** Logs `player` (a new one when not given) in as a new character; resolves once their phone has that character's number. */
+async function playCharacter(simulation: HandsetSimulation, name: string, player?: Player) {
+  const playing = player ?? (await simulation.sim.connectPlayer());
+  const page = playing.nui.page('handset') as unknown as Page;
+  const states = () => page.messages.filter((message) => (message as { type?: string }).type === 'phone:state').length;
+  const before = states();
+  simulation.sim.executeCommand(`login ${playing.id} ${name}`, 0);
+  let number = '';
+  await eventually(() => {
+    const last = page.messages.filter((message) => (message as { type?: string }).type === 'phone:state').at(-1) as { state: { number: string } | null } | undefined;
+    if (states() === before || !last?.state) throw new Error(`${name} has no phone yet`);
+    number = last.state.number;
+  }, 5000);
+  return { player: playing, page, number };
+}
+
+const withVoice = { resources: { probe: voiceProbe }, ensure: { dirs: [], names: ['pma-voice'] } };
+
+onEachDatabase((open) => {
+  it('puts a call through: it rings, opens the callee’s phone, joins both in one voice channel, and records both sides', async () => {
+    const simulation = await startHandset({ database: await open(), ...withVoice });
+    const [a, b, c] = [await connectWithPhone(simulation), await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    await nui(a.page, 'appState', { appId: 'phone', open: true });
+
+    const dialing = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number }));
+    expect(dialing).toEqual({
+      callId: expect.any(String),
+      direction: 'outgoing',
+      number: digits(b.number),
+      displayNumber: b.number,
+      contactName: null,
+      hidden: false,
+      video: false,
+      company: false,
+      status: 'dialing',
+      startedAt: expect.any(Number),
+      answeredAt: null,
+      endedAt: null,
+      duration: 0,
+    });
+    const { callId } = dialing;
+    // B's phone was put away: it comes up with the call in front.
+    await b.page.waitForMessage((message) => JSON.stringify(message) === JSON.stringify({ type: 'app:present', appId: 'phone', link: `call/${callId}` }));
+    await nui(b.page, 'appState', { appId: 'phone', open: true });
+    await expect(phone(b.page)('calls.current', {})).resolves.toEqual({
+      ok: true,
+      data: { ...dialing, direction: 'incoming', number: digits(a.number), displayNumber: a.number },
+    });
+    await expect(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number })).resolves.toEqual({ ok: true, data: dialing });
+
+    // A third player finds both lines busy.
+    await expect(phone(c.page)('calls.start', { requestId: 'c-1', number: b.number })).resolves.toMatchObject({ ok: true, data: { status: 'busy' } });
+    await expect(phone(c.page)('calls.start', { requestId: 'c-2', number: a.number })).resolves.toMatchObject({ ok: true, data: { status: 'busy' } });
+    await expect(phone(a.page)('calls.start', { requestId: 'a-2', number: c.number })).resolves.toEqual(refused('UNAVAILABLE', 'you are already in a call'));
+
+    await expect(phone(b.page)('calls.answer', { callId })).resolves.toMatchObject({ ok: true, data: { status: 'active', answeredAt: expect.any(Number) } });
+    await eventually(() => expect(pushed(a.page)).toEqual(['call.updated active']));
+    const channels = await voiceChannels(simulation);
+    expect(Object.keys(channels).sort()).toEqual([String(a.player.id), String(b.player.id)].sort());
+    expect(channels[String(a.player.id)]).toBe(channels[String(b.player.id)]);
+    expect(channels[String(a.player.id)]).toBeGreaterThan(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await expect(phone(a.page)('calls.end', { callId })).resolves.toEqual({ ok: true, data: null });
+    await expect(voiceChannels(simulation)).resolves.toEqual({});
+    await eventually(() => expect(pushed(b.page).at(-1)).toBe('call.ended completed'));
+    expect(pushed(a.page)).toEqual(['call.updated active', 'call.ended completed']);
+
+    const recents = async (page: Page) => data<Call[]>(phone(page)('calls.recents', {}));
+    const [mine] = await recents(a.page);
+    expect(mine).toEqual({ ...dialing, id: expect.any(Number), status: 'completed', answeredAt: expect.any(Number), endedAt: expect.any(Number), duration: expect.any(Number) });
+    expect(mine!.duration).toBeGreaterThanOrEqual(1);
+    await expect(recents(b.page)).resolves.toEqual([
+      { ...mine, id: expect.any(Number), direction: 'incoming', number: digits(a.number), displayNumber: a.number },
+    ]);
+    expect((await recents(c.page)).map((record) => `${record.number} ${record.status}`)).toEqual([`${digits(a.number)} busy`, `${digits(b.number)} busy`]);
+    await expect(phone(a.page)('calls.current', null)).resolves.toEqual({ ok: true, data: null });
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('ends a declined call for both, and a call that rings out as missed with a notice to the callee', async () => {
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:phone:ring_seconds': '1' } });
+    const [a, b] = [await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    for (const { page } of [a, b]) await nui(page, 'appState', { appId: 'phone', open: true });
+
+    const declined = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number, video: true }));
+    await eventually(() => expect(pushed(b.page)).toEqual(['call.incoming dialing']));
+    await expect(phone(b.page)('calls.decline', { callId: declined.callId })).resolves.toEqual({ ok: true, data: null });
+    await eventually(() => expect(pushed(a.page)).toEqual(['call.ended declined']));
+
+    const rangOut = await data(phone(a.page)('calls.start', { requestId: 'a-2', number: b.number }));
+    await eventually(() => expect(pushed(a.page).at(-1)).toBe('call.ended missed'), 3000);
+    await eventually(() =>
+      expect(b.page.messages).toContainEqual({
+        type: 'notification',
+        notification: expect.objectContaining({ appId: 'phone', title: 'Missed call', body: a.number }),
+      }),
+    );
+    const statuses = async (page: Page) => (await data<Call[]>(phone(page)('calls.recents', { limit: 10 }))).map((call) => `${call.callId} ${call.status} ${call.video}`);
+    const expected = [`${rangOut.callId} missed false`, `${declined.callId} declined true`];
+    await expect(statuses(a.page)).resolves.toEqual(expected);
+    await expect(statuses(b.page)).resolves.toEqual(expected);
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('ends the call for the other side when a player drops, and clears voice', async () => {
+    const simulation = await startHandset({ database: await open(), ...withVoice });
+    const [a, b] = [await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    await nui(a.page, 'appState', { appId: 'phone', open: true });
+    const { callId } = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number }));
+    await data(phone(b.page)('calls.answer', { callId }));
+    expect(Object.keys(await voiceChannels(simulation))).toHaveLength(2);
+
+    await simulation.sim.dropPlayer(b.player.id);
+    await eventually(() => expect(pushed(a.page).at(-1)).toBe('call.ended completed'));
+    await expect(voiceChannels(simulation)).resolves.toEqual({});
+    await expect(phone(a.page)('calls.recents', {})).resolves.toMatchObject({ ok: true, data: [{ callId, status: 'completed' }] });
+    await expect(phone(a.page)('calls.current', {})).resolves.toEqual({ ok: true, data: null });
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('ends the call for both when a player switches character; the new character hears nothing of it', async () => {
+    const simulation = await startHandset({
+      database: await open(),
+      convars: { 'handset:framework': 'qbox' },
+      before: ['qbx_core'],
+      resources: { probe: voiceProbe, characters },
+      ensure: { dirs: [], names: ['pma-voice'] },
+    });
+    const [a, b] = [await playCharacter(simulation, 'Ana'), await playCharacter(simulation, 'Ben')];
+    for (const { page } of [a, b]) await nui(page, 'appState', { appId: 'phone', open: true });
+    const { callId } = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number }));
+    await data(phone(b.page)('calls.answer', { callId }));
+    expect(Object.keys(await voiceChannels(simulation))).toHaveLength(2);
+
+    simulation.sim.executeCommand(`logout ${b.player.id}`, 0);
+    await eventually(() => expect(pushed(a.page).at(-1)).toBe('call.ended completed'), 3000);
+    await expect(voiceChannels(simulation)).resolves.toEqual({});
+    const bob = await playCharacter(simulation, 'Bob', b.player);
+    expect(bob.number).not.toBe(b.number);
+    await expect(phone(b.page)('calls.current', {})).resolves.toEqual({ ok: true, data: null });
+    await expect(phone(b.page)('calls.recents', {})).resolves.toEqual({ ok: true, data: [] });
+    await expect(phone(a.page)('calls.recents', {})).resolves.toMatchObject({ ok: true, data: [{ callId, status: 'completed' }] });
+    expect(pushed(b.page)).toEqual(['call.incoming dialing', 'call.updated active']);
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('refuses malformed requests, and lets nobody answer, decline, end or see another’s call or records', async () => {
+    const simulation = await startHandset({ database: await open() });
+    const [a, b, c] = [await connectWithPhone(simulation), await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    const badNumber = refused('INVALID_INPUT', 'number must be 3-15 digits, with optional spaces and ( ) + - .');
+    await expect(phone(a.page)('calls.start', { requestId: 'x', number: '555-CALL-NOW' })).resolves.toEqual(badNumber);
+    await expect(phone(a.page)('calls.start', { requestId: 'x', number: '12' })).resolves.toEqual(badNumber);
+    await expect(phone(a.page)('calls.start', { number: b.number })).resolves.toEqual(refused('INVALID_INPUT', 'requestId must be 1-64 characters'));
+    await expect(phone(a.page)('calls.start', { requestId: 'x', number: a.number })).resolves.toEqual(refused('INVALID_INPUT', 'you cannot call your own number'));
+    await expect(phone(a.page)('calls.start', { requestId: 'x', number: '555-000-0000' })).resolves.toMatchObject({ ok: true, data: { status: 'unavailable' } });
+
+    const { callId } = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number }));
+    const notYours = refused('NOT_FOUND', `no call ${callId} of yours`);
+    for (const action of ['calls.answer', 'calls.decline', 'calls.end']) {
+      await expect(phone(c.page)(action, { callId })).resolves.toEqual(notYours);
+    }
+    // The caller cannot answer or decline for the callee.
+    await expect(phone(a.page)('calls.answer', { callId })).resolves.toEqual(notYours);
+    await expect(phone(a.page)('calls.decline', { callId })).resolves.toEqual(notYours);
+    await expect(phone(c.page)('calls.current', {})).resolves.toEqual({ ok: true, data: null });
+    // The phone is the sender's own: a payload that names another is refused, not obeyed.
+    await expect(phone(c.page)('calls.recents', { phoneId: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await expect(phone(c.page)('calls.current', { source: a.player.id })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    await data(phone(b.page)('calls.answer', { callId }));
+    await expect(phone(c.page)('calls.end', { callId })).resolves.toEqual(notYours);
+    await expect(phone(b.page)('calls.end', { callId })).resolves.toEqual({ ok: true, data: null });
+    await expect(phone(a.page)('calls.end', { callId })).resolves.toEqual(notYours);
+    await expect(phone(c.page)('calls.recents', {})).resolves.toEqual({ ok: true, data: [] });
+    await expect(phone(b.page)('calls.recents', {})).resolves.toMatchObject({ ok: true, data: [{ callId, status: 'completed' }] });
+    expect(simulation.errors).toEqual([]);
+  });
+});

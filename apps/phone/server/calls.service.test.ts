@@ -1,0 +1,329 @@
+import { expect, it } from 'vitest';
+import { createPhonesRepository } from '../../../core/server/identity/phones.repository';
+import { canonicalNumber, formatNumber } from '../../../core/server/identity/phone-numbers';
+import { coreMigrations } from '../../../core/server/storage/core.migrations';
+import { migrate } from '../../../core/server/storage/migrations';
+import { HandsetError } from '../../../sdk/protocol/errors';
+import type { OnlinePhoneRef, PluginPhones } from '../../../sdk/server/plugin';
+import { forEachDatabase } from '../../../tests/core/storage/databases';
+import { callsMigrations } from './calls.migrations';
+import { createCallsRepository } from './calls.repository';
+import { CallsService, type StartInput } from './calls.service';
+import type { CallView } from './calls.views';
+import type { VoiceAdapter } from './voice';
+
+const STARTED = 1_700_000_000_000;
+
+async function codeOf(work: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof work === 'function' ? work() : work);
+    return 'resolved';
+  } catch (error) {
+    return error instanceof HandsetError ? error.code : `not a HandsetError: ${String(error)}`;
+  }
+}
+
+/** Retries an async check until it passes or `timeoutMs` is over. */
+async function until(check: () => Promise<void> | void, timeoutMs = 2000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+const dial = (number: string, requestId = `r-${number}-${Math.random()}`, fields: Partial<StartInput> = {}): StartInput => ({
+  requestId,
+  number,
+  video: false,
+  hideNumber: false,
+  ...fields,
+});
+
+forEachDatabase((current) => {
+  /**
+   * Both migrations; phones 1-4 (5550001-5550004), of which 1-3 are played by players 11-13 and 4 is offline;
+   * the service over a clock the test moves, and recorders for voice and for what reaches the phones.
+   */
+  async function setup(options: { ringMs?: number } = {}) {
+    const db = current();
+    await migrate(db, 'core', coreMigrations);
+    await migrate(db, 'phone', callsMigrations);
+    for (const n of [1, 2, 3, 4]) await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)', [`license:${n}`, `555000${n}`]);
+    const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
+    const storedPhones = createPhonesRepository(db, { numberFormat: '555-####' });
+    const phones: PluginPhones = {
+      bySource: (source) => online.get(source) ?? null,
+      byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
+      byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
+      find: async (number) => {
+        const phone = await storedPhones.findByNumber(canonicalNumber(number));
+        return phone ? { phoneId: phone.id, number: phone.number } : null;
+      },
+      format: (number) => formatNumber(canonicalNumber(number), '555-####'),
+    };
+    const voice = new Map<number, number>();
+    const voiceAdapter: VoiceAdapter = {
+      join: (sources, channel) => sources.forEach((source) => voice.set(source, channel)),
+      leave: (sources) => sources.forEach((source) => voice.delete(source)),
+    };
+    const pushes: [number, string, CallView][] = [];
+    const presented: [number, string][] = [];
+    const missed: [number, CallView][] = [];
+    const refusesPresent = new Set<number>();
+    const blocked = new Set<string>();
+    const logs: string[] = [];
+    const clock = { now: STARTED };
+    const repository = createCallsRepository(db);
+    const service = new CallsService({
+      repository,
+      phones,
+      voice: voiceAdapter,
+      signals: {
+        push: (source, type, call) => void pushes.push([source, type, call]),
+        present: async (source, link) => {
+          presented.push([source, link]);
+          return !refusesPresent.has(source);
+        },
+        missed: (source, call) => void missed.push([source, call]),
+      },
+      isBlocked: async (owner, number) => blocked.has(`${owner}:${number}`),
+      ringMs: options.ringMs ?? 60_000,
+      log: (message) => void logs.push(message),
+      now: () => clock.now,
+    });
+    const phone = (source: number) => online.get(source)!;
+    const records = async (phoneId: number) =>
+      (await repository.recents(phoneId, null, 50)).map(({ callId, direction, otherNumber, status, answeredAt, duration, hidden }) => ({
+        callId,
+        direction,
+        otherNumber,
+        status,
+        answeredAt,
+        duration,
+        hidden,
+      }));
+    const pushTypes = (source: number) => pushes.filter(([to]) => to === source).map(([, type, call]) => `${type} ${call.status}`);
+    return { db, service, online, phone, voice, pushes, pushTypes, presented, missed, refusesPresent, blocked, logs, clock, records };
+  }
+
+  it('rings the callee, joins both in one voice channel when answered, and records a completed call with its duration', async () => {
+    const { service, phone, voice, pushes, presented, records, clock, pushTypes } = await setup();
+    const dialing = await service.start(phone(11), dial('555-0002', 'req-1'));
+    const callId = dialing.callId;
+    expect(dialing).toEqual({
+      callId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      direction: 'outgoing',
+      number: '5550002',
+      displayNumber: '555-0002',
+      contactName: null,
+      hidden: false,
+      video: false,
+      company: false,
+      status: 'dialing',
+      startedAt: STARTED,
+      answeredAt: null,
+      endedAt: null,
+      duration: 0,
+    });
+    expect(presented).toEqual([[12, `call/${callId}`]]);
+    expect(pushes).toEqual([[12, 'call.incoming', { ...dialing, direction: 'incoming', number: '5550001', displayNumber: '555-0001' }]]);
+    expect(service.current(phone(12))).toMatchObject({ callId, direction: 'incoming', status: 'dialing' });
+    expect(service.isInCallBySource(11) && service.isInCallBySource(12) && service.isInCallByNumber('5550002')).toBe(true);
+
+    clock.now += 4000;
+    expect(service.answer(phone(12), callId)).toMatchObject({ status: 'active', answeredAt: STARTED + 4000, duration: 0 });
+    expect(voice.get(11)).toBeGreaterThan(0);
+    expect(voice.get(11)).toBeLessThan(2 ** 31);
+    expect(voice.get(12)).toBe(voice.get(11));
+    clock.now += 61_500;
+    expect(service.current(phone(11))).toMatchObject({ status: 'active', duration: 61 });
+
+    await service.end(phone(11), callId);
+    expect(voice.size).toBe(0);
+    const expected = { callId, status: 'completed', answeredAt: STARTED + 4000, duration: 61, hidden: false };
+    expect(await records(1)).toEqual([{ ...expected, direction: 'outgoing', otherNumber: '5550002' }]);
+    expect(await records(2)).toEqual([{ ...expected, direction: 'incoming', otherNumber: '5550001' }]);
+    expect(pushTypes(11)).toEqual(['call.updated active', 'call.ended completed']);
+    expect(pushTypes(12)).toEqual(['call.incoming dialing', 'call.updated active', 'call.ended completed']);
+    expect(pushes.at(-1)![2]).toMatchObject({ status: 'completed', endedAt: STARTED + 65_500, duration: 61 });
+    expect(service.current(phone(11))).toBeNull();
+    expect(service.isInCallBySource(11) || service.isInCallByNumber('5550002')).toBe(false);
+    // A retried request answers with the same call, as it ended; it does not dial again.
+    await expect(service.start(phone(11), dial('5550002', 'req-1'))).resolves.toMatchObject({ callId, status: 'completed', duration: 61 });
+    expect(presented).toHaveLength(1);
+  });
+
+  it('ends at once as busy or unavailable, recorded on the caller’s side only', async () => {
+    const { service, phone, blocked, refusesPresent, records, pushes, presented } = await setup();
+    const first = await service.start(phone(11), dial('5550002'));
+    const busy = await service.start(phone(13), dial('5550001'));
+    expect(busy).toMatchObject({ status: 'busy', number: '5550001', endedAt: STARTED, duration: 0 });
+    await expect(service.start(phone(13), dial('5550002'))).resolves.toMatchObject({ status: 'busy' });
+    await expect(service.start(phone(13), dial('5550004'))).resolves.toMatchObject({ status: 'unavailable' }); // offline
+    await expect(service.start(phone(13), dial('5559999'))).resolves.toMatchObject({ status: 'unavailable' }); // nobody's
+    await service.end(phone(11), first.callId);
+    const heardBefore = pushes.filter(([source]) => source !== 13).length;
+    blocked.add('5550001:5550003');
+    await expect(service.start(phone(13), dial('5550001'))).resolves.toMatchObject({ status: 'unavailable' });
+    refusesPresent.add(12); // airplane mode, or not allowed the app
+    await expect(service.start(phone(13), dial('5550002'))).resolves.toMatchObject({ status: 'unavailable' });
+
+    expect((await records(3)).map((record) => `${record.otherNumber} ${record.status}`)).toEqual([
+      '5550002 unavailable',
+      '5550001 unavailable',
+      '5559999 unavailable',
+      '5550004 unavailable',
+      '5550002 busy',
+      '5550001 busy',
+    ]);
+    expect((await records(2)).map((record) => record.status)).toEqual(['missed']);
+    expect(await records(4)).toEqual([]);
+    // Neither the blocking nor the refusing callee heard a thing; the caller heard each call end.
+    expect(pushes.filter(([source]) => source !== 13)).toHaveLength(heardBefore);
+    expect(presented.filter(([source]) => source === 11)).toEqual([]);
+    expect(pushes.filter(([source]) => source === 13).map(([, type, call]) => `${type} ${call.status}`)).toEqual([
+      'call.ended busy',
+      'call.ended busy',
+      'call.ended unavailable',
+      'call.ended unavailable',
+      'call.ended unavailable',
+      'call.ended unavailable',
+    ]);
+  });
+
+  it('refuses calling yourself, or a second call while in one', async () => {
+    const { service, phone } = await setup();
+    expect(await codeOf(service.start(phone(11), dial('5550001')))).toBe('INVALID_INPUT');
+    await service.start(phone(11), dial('5550002'));
+    expect(await codeOf(service.start(phone(11), dial('5550003')))).toBe('UNAVAILABLE');
+    expect(await codeOf(service.start(phone(12), dial('5550003')))).toBe('UNAVAILABLE');
+  });
+
+  it('ends a declined call for both, a call the caller gave up on as missed, and one that rang out as missed with a notice', async () => {
+    const { service, phone, records, missed, pushTypes } = await setup({ ringMs: 50 });
+    const declined = await service.start(phone(11), dial('5550002'));
+    await service.decline(phone(12), declined.callId);
+    const givenUp = await service.start(phone(11), dial('5550002'));
+    await service.end(phone(11), givenUp.callId);
+    const rangOut = await service.start(phone(11), dial('5550002'));
+    await until(() => expect(pushTypes(12).at(-1)).toBe('call.ended missed'));
+    expect(service.current(phone(11))).toBeNull();
+    const hungUpByCallee = await service.start(phone(11), dial('5550002'));
+    await service.end(phone(12), hungUpByCallee.callId);
+
+    const statuses = async (phoneId: number) => (await records(phoneId)).map((record) => `${record.callId} ${record.status}`);
+    const expected = [`${hungUpByCallee.callId} declined`, `${rangOut.callId} missed`, `${givenUp.callId} missed`, `${declined.callId} declined`];
+    expect(await statuses(1)).toEqual(expected);
+    expect(await statuses(2)).toEqual(expected);
+    expect(missed.map(([source, call]) => [source, call.callId, call.displayNumber])).toEqual([
+      [12, givenUp.callId, '555-0001'],
+      [12, rangOut.callId, '555-0001'],
+    ]);
+    expect(pushTypes(11)).toEqual(['call.ended declined', 'call.ended missed', 'call.ended missed', 'call.ended declined']);
+  });
+
+  it('hides a hidden caller’s number from the callee, in the call and in their record', async () => {
+    const { service, phone, pushes, records } = await setup();
+    const call = await service.start(phone(11), dial('5550002', 'hidden', { hideNumber: true, video: true }));
+    expect(call).toMatchObject({ number: '5550002', displayNumber: '555-0002', hidden: true, video: true });
+    expect(pushes[0]![2]).toMatchObject({ number: '', displayNumber: 'Unknown', hidden: true, video: true });
+    expect(service.current(phone(12))).toMatchObject({ number: '', displayNumber: 'Unknown' });
+    await service.end(phone(11), call.callId);
+    expect(pushes.at(-1)![2]).toMatchObject({ number: '', displayNumber: 'Unknown', status: 'missed' });
+    expect(await records(2)).toEqual([expect.objectContaining({ otherNumber: '5550001', hidden: true })]);
+  });
+
+  it('lets nobody but the callee answer or decline, and nobody outside the call see or end it', async () => {
+    const { service, phone, online } = await setup();
+    const call = await service.start(phone(11), dial('5550002'));
+    const notFound = (work: () => unknown) => codeOf(work);
+    expect(await notFound(() => service.answer(phone(13), call.callId))).toBe('NOT_FOUND');
+    expect(await notFound(() => service.answer(phone(11), call.callId))).toBe('NOT_FOUND');
+    expect(await notFound(() => service.decline(phone(13), call.callId))).toBe('NOT_FOUND');
+    expect(await notFound(() => service.decline(phone(11), call.callId))).toBe('NOT_FOUND');
+    expect(await notFound(() => service.end(phone(13), call.callId))).toBe('NOT_FOUND');
+    expect(await notFound(() => service.answer(phone(12), 'no-such-call'))).toBe('NOT_FOUND');
+    expect(service.current(phone(13))).toBeNull();
+    // Player 12's previous character's call is not the new character's.
+    online.set(12, { phoneId: 3, number: '5550003', source: 12 });
+    expect(await notFound(() => service.answer(phone(12), call.callId))).toBe('NOT_FOUND');
+    expect(service.current(phone(12))).toBeNull();
+  });
+
+  it('ends the call for the other side when a player drops, and takes the other out of voice', async () => {
+    const { service, phone, online, voice, records, pushTypes } = await setup();
+    const call = await service.start(phone(11), dial('5550002'));
+    service.answer(phone(12), call.callId);
+    online.delete(11);
+    service.dropped(11);
+    expect(voice.has(12)).toBe(false);
+    // pma-voice forgets a dropped player itself; the adapter is not asked about them.
+    expect(voice.has(11)).toBe(true);
+    await until(async () => expect((await records(2)).map((record) => record.status)).toEqual(['completed']));
+    expect(pushTypes(12).at(-1)).toBe('call.ended completed');
+    expect(pushTypes(11)).toEqual(['call.updated active']);
+    expect(service.isInCallBySource(12)).toBe(false);
+  });
+
+  it('ends the call for both when a player switches character, within a second', async () => {
+    const { service, phone, online, voice, records, pushTypes } = await setup();
+    const call = await service.start(phone(11), dial('5550002'));
+    service.answer(phone(12), call.callId);
+    online.set(12, { phoneId: 3, number: '5550003', source: 12 });
+    await until(async () => expect((await records(1)).map((record) => record.status)).toEqual(['completed']), 3000);
+    expect(voice.size).toBe(0);
+    expect((await records(2)).map((record) => record.status)).toEqual(['completed']);
+    expect(pushTypes(11).at(-1)).toBe('call.ended completed');
+    // The new character's phone hears nothing of the old one's call.
+    expect(pushTypes(12)).toEqual(['call.incoming dialing', 'call.updated active']);
+  });
+
+  it('connects a service line to a player, answered by the player, and ended by the line’s number', async () => {
+    const { service, phone, voice, records, presented } = await setup();
+    const call = await service.startBetween('911', '5550002', true);
+    expect(call).toMatchObject({ caller: { number: '911', phoneId: null, source: null }, callee: { source: 12 }, company: true, video: true, status: 'dialing' });
+    expect(presented).toEqual([[12, `call/${call!.callId}`]]);
+    expect(service.isInCallByNumber('911')).toBe(true);
+    expect(service.answerLine(call!.callId)).toBeNull(); // a player's call is answered by the player
+    service.answer(phone(12), call!.callId);
+    expect(voice.size).toBe(0);
+    await expect(service.endByNumber('911')).resolves.toBe(true);
+    await expect(service.endByNumber('911')).resolves.toBe(false);
+    expect(await records(2)).toEqual([expect.objectContaining({ direction: 'incoming', otherNumber: '911', status: 'completed' })]);
+  });
+
+  it('connects a player to a service line that another resource answers, and refuses what cannot be placed', async () => {
+    const { service, phone, records, presented } = await setup();
+    const call = await service.startBetween('5550001', '5550100', false);
+    expect(call).toMatchObject({ caller: { source: 11 }, callee: { number: '5550100', source: null }, company: true, status: 'dialing' });
+    expect(presented).toEqual([[11, `call/${call!.callId}`]]);
+    expect(service.current(phone(11))).toMatchObject({ direction: 'outgoing', number: '5550100', company: true });
+    expect(service.answerLine(call!.callId)).toMatchObject({ status: 'active' });
+    expect(service.answerLine(call!.callId)).toBeNull();
+
+    await expect(service.startBetween('5550002', '5550001', false)).resolves.toBeNull(); // busy
+    await expect(service.startBetween('5550100', '5550200', false)).resolves.toBeNull(); // no player on either end
+    await expect(service.startBetween('5550004', '5550003', false)).resolves.toBeNull(); // an offline character's number
+    await expect(service.startBetween('5550003', '5550004', false)).resolves.toBeNull();
+    await expect(service.startBetween('5550003', '5550003', false)).resolves.toBeNull();
+
+    await expect(service.endBySource(11)).resolves.toBe(true);
+    await expect(service.endBySource(11)).resolves.toBe(false);
+    expect(await records(1)).toEqual([expect.objectContaining({ direction: 'outgoing', otherNumber: '5550100', status: 'completed' })]);
+  });
+
+  it('takes everyone out of voice when Handset stops', async () => {
+    const { service, phone, voice } = await setup();
+    const call = await service.start(phone(11), dial('5550002'));
+    service.answer(phone(12), call.callId);
+    expect(voice.size).toBe(2);
+    service.stop();
+    expect(voice.size).toBe(0);
+    expect(service.isInCallBySource(11)).toBe(false);
+  });
+});

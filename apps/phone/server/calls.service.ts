@@ -1,0 +1,391 @@
+import { randomUUID } from 'node:crypto';
+import { HandsetError } from '../../../sdk/protocol/errors';
+import type { OnlinePhoneRef, PluginPhones } from '../../../sdk/server/plugin';
+import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus } from './calls.repository';
+import { callView, durationOf, type CallState, type CallView, type Party } from './calls.views';
+import { VoiceChannels, type VoiceAdapter } from './voice';
+
+/** What the calls service says to players' phones, through the phone app. */
+export interface CallSignals {
+  /** Pushes to the phone app's page on `source`; nothing happens when the app is not open. */
+  push(source: number, type: 'call.incoming' | 'call.updated' | 'call.ended', call: CallView): void;
+  /** Brings the phone app up at `link` on `source`, even when the phone is closed; false when refused. */
+  present(source: number, link: string): Promise<boolean>;
+  /** Tells the callee of a call they missed. */
+  missed(source: number, call: CallView): void;
+}
+
+export interface CallsServiceOptions {
+  repository: CallsRepository;
+  phones: PluginPhones;
+  voice: VoiceAdapter;
+  signals: CallSignals;
+  /** Whether the character with `ownerNumber` blocked `number` (the Contacts app decides). */
+  isBlocked(ownerNumber: string, number: string): Promise<boolean>;
+  /** How long a call rings before it is missed. */
+  ringMs: number;
+  log(message: string): void;
+  now?: () => number;
+}
+
+export interface StartInput {
+  requestId: string;
+  /** Digits. */
+  number: string;
+  video: boolean;
+  hideNumber: boolean;
+}
+
+interface LiveCall extends CallState {
+  /** The callee's phone was reached and shows the call (set once blocking and presenting passed). */
+  offered: boolean;
+  channel: number | null;
+  ringTimer: ReturnType<typeof setTimeout> | null;
+}
+
+type Side = 'caller' | 'callee';
+
+/** A requested call is remembered this long, so a retried `calls.start` answers with the same call. */
+const REQUEST_MEMORY_MS = 10 * 60_000;
+/** How often live calls check that their players still play the character who took the call. */
+const PHONE_CHECK_MS = 1000;
+
+const directionOf = (side: Side): CallDirection => (side === 'caller' ? 'outgoing' : 'incoming');
+const isPlayer = (party: Party): party is Party & { source: number; phoneId: number } => party.source !== null;
+const notFound = (callId: string) => new HandsetError('NOT_FOUND', `no call ${callId} of yours`);
+
+/**
+ * The live calls, in memory: a player is in at most one call; a call goes `dialing` → `active` → `completed`, or
+ * ends `missed` / `declined` / `busy` / `unavailable`. Voice joins when a call is answered and leaves when it
+ * ends. When a call ends, every party's record is written, and only then are the phones told.
+ */
+export class CallsService {
+  private readonly calls = new Map<string, LiveCall>();
+  private readonly bySource = new Map<number, LiveCall>();
+  /** Numbers in a live call; a service line may be in several. */
+  private readonly byNumber = new Map<string, Set<LiveCall>>();
+  private readonly requests = new Map<string, { call: LiveCall; at: number }>();
+  private readonly channels = new VoiceChannels();
+  private phoneCheck: ReturnType<typeof setInterval> | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CallsServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * A player dials `number`: the call rings (`dialing`), or has ended at once — `busy` when the callee is in a
+   * call, `unavailable` when nobody online has the number, the callee blocked the caller, or their phone
+   * refused to show the call (airplane mode). The same request id answers with the same call.
+   */
+  async start(phone: OnlinePhoneRef, input: StartInput): Promise<CallView> {
+    this.forgetOldRequests();
+    const key = `${phone.phoneId}:${input.requestId}`;
+    const seen = this.requests.get(key);
+    if (seen) return this.view(seen.call, 'caller');
+    if (input.number === phone.number) throw new HandsetError('INVALID_INPUT', 'you cannot call your own number');
+    if (this.bySource.has(phone.source)) throw new HandsetError('UNAVAILABLE', 'you are already in a call');
+
+    const online = this.options.phones.byNumber(input.number);
+    const callee: Party = online ? { number: online.number, phoneId: online.phoneId, source: online.source } : { number: input.number, phoneId: null, source: null };
+    const busy = online !== null && this.bySource.has(online.source);
+    const call = this.open({ number: phone.number, phoneId: phone.phoneId, source: phone.source }, callee, {
+      hidden: input.hideNumber,
+      video: input.video,
+      company: false,
+      holdCallee: online !== null && !busy,
+    });
+    this.requests.set(key, { call, at: this.now() });
+    if (!online) await this.finish(call, 'unavailable');
+    else if (busy) await this.finish(call, 'busy');
+    else await this.ring(call);
+    return this.view(call, 'caller');
+  }
+
+  /** The ringing callee picks up: the call is `active` and both players share a voice channel. */
+  answer(phone: OnlinePhoneRef, callId: string): CallView {
+    const call = this.ringing(phone, callId);
+    this.activate(call);
+    return this.view(call, 'callee');
+  }
+
+  /** The ringing callee refuses: the call ends `declined`. */
+  async decline(phone: OnlinePhoneRef, callId: string): Promise<void> {
+    await this.finish(this.ringing(phone, callId), 'declined');
+  }
+
+  /** Either party hangs up: `completed` when it was answered; unanswered, `missed` (caller) or `declined` (callee). */
+  async end(phone: OnlinePhoneRef, callId: string): Promise<void> {
+    const call = this.calls.get(callId);
+    const side = call && this.sideOf(phone, call);
+    if (!call || !side) throw notFound(callId);
+    await this.finish(call, this.hangUpStatus(call, side));
+  }
+
+  /** The player's live call, or null. */
+  current(phone: OnlinePhoneRef): CallView | null {
+    const call = this.bySource.get(phone.source);
+    const side = call && this.sideOf(phone, call);
+    return call && side ? this.view(call, side) : null;
+  }
+
+  /**
+   * A call placed by another resource between two numbers, either of which may be a line with no player
+   * behind it (a service or NPC number; a number of an offline character is not one). Resolves to the ringing
+   * call, or null when it could not be placed: both numbers the same or without players, a player busy or
+   * offline, or the callee's phone refused it.
+   */
+  async startBetween(from: string, to: string, video: boolean): Promise<CallState | null> {
+    if (from === to) return null;
+    const [caller, callee] = await Promise.all([this.partyOf(from), this.partyOf(to)]);
+    if (!caller || !callee || (!isPlayer(caller) && !isPlayer(callee))) return null;
+    if ([caller, callee].some((party) => isPlayer(party) && this.bySource.has(party.source))) return null;
+    const call = this.open(caller, callee, { hidden: false, video, company: !isPlayer(caller) || !isPlayer(callee), holdCallee: true });
+    if (isPlayer(caller)) void this.options.signals.present(caller.source, `call/${call.callId}`);
+    await this.ring(call);
+    return call.status === 'dialing' ? call : null;
+  }
+
+  /** Another resource answers a ringing call to a line with no player behind it; null when there is none. */
+  answerLine(callId: string): CallState | null {
+    const call = this.calls.get(callId);
+    if (!call || call.status !== 'dialing' || isPlayer(call.callee)) return null;
+    this.activate(call);
+    return call;
+  }
+
+  /** Ends the live call of player `source` as if they hung up; false when they are in none. */
+  async endBySource(source: number): Promise<boolean> {
+    const call = this.bySource.get(source);
+    if (!call) return false;
+    await this.finish(call, this.hangUpStatus(call, call.caller.source === source ? 'caller' : 'callee'));
+    return true;
+  }
+
+  /** Ends every live call of `number` (a player's, or a service line's) as if it hung up; false when none. */
+  async endByNumber(number: string): Promise<boolean> {
+    const calls = [...(this.byNumber.get(number) ?? [])];
+    await Promise.all(calls.map((call) => this.finish(call, this.hangUpStatus(call, call.caller.number === number ? 'caller' : 'callee'))));
+    return calls.length > 0;
+  }
+
+  isInCallBySource(source: number): boolean {
+    return this.bySource.has(source);
+  }
+
+  isInCallByNumber(number: string): boolean {
+    return (this.byNumber.get(number)?.size ?? 0) > 0;
+  }
+
+  /** Player `source` left the server: their call ends for the other side too. */
+  dropped(source: number): void {
+    const call = this.bySource.get(source);
+    if (call) this.finishInBackground(call, this.lostStatus(call), source);
+  }
+
+  /** Handset is stopping: nobody stays in a voice channel, no timer stays behind. */
+  stop(): void {
+    for (const call of this.calls.values()) this.forget(call);
+    this.stopPhoneCheck();
+  }
+
+  private open(caller: Party, callee: Party, flags: { hidden: boolean; video: boolean; company: boolean; holdCallee: boolean }): LiveCall {
+    const call: LiveCall = {
+      callId: randomUUID(),
+      caller,
+      callee,
+      hidden: flags.hidden,
+      video: flags.video,
+      company: flags.company,
+      status: 'dialing',
+      startedAt: this.now(),
+      answeredAt: null,
+      endedAt: null,
+      offered: false,
+      channel: null,
+      ringTimer: null,
+    };
+    this.calls.set(call.callId, call);
+    // Held as soon as the call exists, so a second call to either player meanwhile finds them busy.
+    for (const party of flags.holdCallee ? [caller, callee] : [caller]) {
+      if (isPlayer(party)) this.bySource.set(party.source, call);
+      const onNumber = this.byNumber.get(party.number) ?? new Set();
+      this.byNumber.set(party.number, onNumber.add(call));
+    }
+    if (!this.phoneCheck) this.phoneCheck = setInterval(() => this.checkPhones(), PHONE_CHECK_MS);
+    return call;
+  }
+
+  /** Offers the call to the callee: refused when they blocked the caller or their phone cannot show it. */
+  private async ring(call: LiveCall): Promise<void> {
+    const { caller, callee } = call;
+    if (isPlayer(callee)) {
+      let refused: boolean;
+      try {
+        refused =
+          (await this.options.isBlocked(callee.number, caller.number)) ||
+          (this.calls.has(call.callId) && !(await this.options.signals.present(callee.source, `call/${call.callId}`)));
+      } catch (error) {
+        // A call that cannot be checked is not put through.
+        this.options.log(`call ${call.callId} was not put through: ${error instanceof Error ? error.message : String(error)}`);
+        refused = true;
+      }
+      // The caller may have hung up or left while the callee's side was asked.
+      if (!this.calls.has(call.callId)) return;
+      if (refused) return this.finish(call, 'unavailable');
+    }
+    call.offered = true;
+    if (isPlayer(callee)) this.options.signals.push(callee.source, 'call.incoming', this.view(call, 'callee'));
+    call.ringTimer = setTimeout(() => this.finishInBackground(call, 'missed'), this.options.ringMs);
+  }
+
+  private activate(call: LiveCall): void {
+    call.status = 'active';
+    call.answeredAt = this.now();
+    if (call.ringTimer) clearTimeout(call.ringTimer);
+    call.ringTimer = null;
+    if (isPlayer(call.caller) && isPlayer(call.callee)) {
+      call.channel = this.channels.take();
+      this.options.voice.join([call.caller.source, call.callee.source], call.channel);
+    }
+    for (const side of ['caller', 'callee'] as const) {
+      const party = call[side];
+      if (isPlayer(party)) this.options.signals.push(party.source, 'call.updated', this.view(call, side));
+    }
+  }
+
+  /**
+   * Ends a live call with `status`: frees its players and voice channel at once, writes every reached party's
+   * record, then tells their phones. `gone` is a player who left the server and is told nothing.
+   */
+  private async finish(call: LiveCall, status: EndedStatus, gone?: number): Promise<void> {
+    if (!this.calls.has(call.callId)) return;
+    this.forget(call, gone);
+    call.status = status;
+    call.endedAt = this.now();
+    const reached = (['caller', 'callee'] as const).filter((side) => side === 'caller' || call.offered);
+    try {
+      await this.options.repository.insert(reached.flatMap((side) => this.record(call, side)));
+    } finally {
+      for (const side of reached) {
+        const party = call[side];
+        // A player who left, or now plays another character, hears nothing of this call.
+        if (!isPlayer(party) || party.source === gone || this.options.phones.bySource(party.source)?.phoneId !== party.phoneId) continue;
+        const view = this.view(call, side);
+        this.options.signals.push(party.source, 'call.ended', view);
+        if (side === 'callee' && status === 'missed') this.options.signals.missed(party.source, view);
+      }
+    }
+  }
+
+  /** For endings nobody waits on (ring timeout, drop, character switch): a failed write is logged. */
+  private finishInBackground(call: LiveCall, status: EndedStatus, gone?: number): void {
+    this.finish(call, status, gone).catch((error: unknown) =>
+      this.options.log(`the records of call ${call.callId} were not saved: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  /** Takes a call out of the live maps, stops its ring and voice; `gone` has already left voice with the server. */
+  private forget(call: LiveCall, gone?: number): void {
+    this.calls.delete(call.callId);
+    for (const party of [call.caller, call.callee]) {
+      if (isPlayer(party) && this.bySource.get(party.source) === call) this.bySource.delete(party.source);
+      const onNumber = this.byNumber.get(party.number);
+      onNumber?.delete(call);
+      if (onNumber?.size === 0) this.byNumber.delete(party.number);
+    }
+    if (call.ringTimer) clearTimeout(call.ringTimer);
+    call.ringTimer = null;
+    if (call.channel !== null) {
+      const inVoice = [call.caller, call.callee].filter(isPlayer).map((party) => party.source);
+      this.options.voice.leave(inVoice.filter((source) => source !== gone));
+      this.channels.release(call.channel);
+      call.channel = null;
+    }
+    if (this.calls.size === 0) this.stopPhoneCheck();
+  }
+
+  private record(call: LiveCall, side: Side): CallRecordInput[] {
+    const party = call[side];
+    if (party.phoneId === null) return [];
+    const other = side === 'caller' ? call.callee : call.caller;
+    const endedAt = call.endedAt ?? this.now();
+    return [
+      {
+        phoneId: party.phoneId,
+        callId: call.callId,
+        direction: directionOf(side),
+        otherNumber: other.number,
+        hidden: call.hidden,
+        video: call.video,
+        company: call.company,
+        status: call.status as EndedStatus,
+        startedAt: call.startedAt,
+        answeredAt: call.answeredAt,
+        endedAt,
+        duration: durationOf(call.answeredAt, endedAt),
+      },
+    ];
+  }
+
+  /** A player whose character changed since the call began has left it: the call ends for the other side. */
+  private checkPhones(): void {
+    for (const call of [...this.calls.values()]) {
+      const switched = [call.caller, call.callee].some(
+        (party) => isPlayer(party) && this.bySource.get(party.source) === call && this.options.phones.bySource(party.source)?.phoneId !== party.phoneId,
+      );
+      if (switched) this.finishInBackground(call, this.lostStatus(call));
+    }
+  }
+
+  private stopPhoneCheck(): void {
+    if (this.phoneCheck) clearInterval(this.phoneCheck);
+    this.phoneCheck = null;
+  }
+
+  private hangUpStatus(call: LiveCall, side: Side): EndedStatus {
+    if (call.status === 'active') return 'completed';
+    return side === 'callee' ? 'declined' : 'missed';
+  }
+
+  private lostStatus(call: LiveCall): EndedStatus {
+    return call.status === 'active' ? 'completed' : 'missed';
+  }
+
+  /** The call `callId` ringing on this phone; NOT_FOUND for anyone else, the caller included. */
+  private ringing(phone: OnlinePhoneRef, callId: string): LiveCall {
+    const call = this.calls.get(callId);
+    if (!call || call.status !== 'dialing' || !call.offered || !this.plays(phone, call.callee)) throw notFound(callId);
+    return call;
+  }
+
+  /** Which side of the call this phone is: the caller, or the callee once the call reached them. */
+  private sideOf(phone: OnlinePhoneRef, call: LiveCall): Side | null {
+    if (this.plays(phone, call.caller)) return 'caller';
+    if (call.offered && this.plays(phone, call.callee)) return 'callee';
+    return null;
+  }
+
+  private plays(phone: OnlinePhoneRef, party: Party): boolean {
+    return party.source === phone.source && party.phoneId === phone.phoneId;
+  }
+
+  /** A number as a party: its player's phone, a line with no phone at all, or null for an offline character's phone. */
+  private async partyOf(number: string): Promise<Party | null> {
+    const online = this.options.phones.byNumber(number);
+    if (online) return { number: online.number, phoneId: online.phoneId, source: online.source };
+    return (await this.options.phones.find(number)) ? null : { number, phoneId: null, source: null };
+  }
+
+  private view(call: CallState, side: Side): CallView {
+    return callView(call, directionOf(side), this.options.phones.format, this.now());
+  }
+
+  private forgetOldRequests(): void {
+    const oldest = this.now() - REQUEST_MEMORY_MS;
+    for (const [key, { at }] of this.requests) {
+      if (at >= oldest) break;
+      this.requests.delete(key);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { defineServerPlugin, type PluginContext } from '../../../sdk/server/plugin';
+import { registerCallRequests } from './calls.controller';
+import { callsExports, setCallsService } from './calls.exports';
+import { callsMigrations } from './calls.migrations';
+import { createCallsRepository } from './calls.repository';
+import { keepCallRecords } from './calls.retention';
+import { CallsService } from './calls.service';
+import { pmaVoice } from './voice';
+
+// The CitizenFX globals used here, declared in this module so that tests outside the game type-check it.
+declare const exports: Record<string, Record<string, (...args: unknown[]) => unknown> | undefined>;
+declare function on(eventName: string, callback: (...args: never[]) => void): void;
+declare function GetCurrentResourceName(): string;
+declare const source: number;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The server owner's whole-number setting `handset:phone:<name>` within [min, max]; the default otherwise, with a warning. */
+function wholeSetting({ setting }: PluginContext, name: string, fallback: number, min: number, max: number): number {
+  const text = setting(name, String(fallback)).trim();
+  const value = Number(text);
+  if (/^\d+$/.test(text) && value >= min && value <= max) return value;
+  console.warn(`handset:phone:${name} must be a whole number from ${min} to ${max}; using ${fallback}`);
+  return fallback;
+}
+
+/** Whether the phone `ownerNumber` blocked `number`, as the Contacts app says; nobody is blocked without it. */
+async function isNumberBlocked(ownerNumber: string, number: string): Promise<boolean> {
+  try {
+    return (await exports['handset']!.isNumberBlocked!(ownerNumber, number)) === true;
+  } catch (error) {
+    if (/No such export/.test(errorText(error))) return false;
+    throw error;
+  }
+}
+
+function start(context: PluginContext): void {
+  const { app, db, phones } = context;
+  const log = (message: string) => console.error(`[phone] ${message}`);
+  const repository = createCallsRepository(db);
+  const service = new CallsService({
+    repository,
+    phones,
+    voice: pmaVoice(log),
+    signals: {
+      // A page that is not open learns of the call from `calls.current` when it opens.
+      push: (player, type, call) => void app.sendAppMessage(player, type, call),
+      present: (player, link) => app.present(player, link).then((outcome) => outcome.ok, () => false),
+      missed: (player, call) =>
+        void app.notify(player, { title: 'Missed call', body: call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`)),
+    },
+    isBlocked: isNumberBlocked,
+    ringMs: wholeSetting(context, 'ring_seconds', 30, 1, 300) * 1000,
+    log,
+  });
+  setCallsService(context, service);
+  registerCallRequests(context, service, repository);
+  const stopRetention = keepCallRecords(repository, wholeSetting(context, 'retention_days', 30, 1, 3650), log);
+
+  on('playerDropped', () => service.dropped(Number(source)));
+  const self = GetCurrentResourceName();
+  on('onResourceStop', (resource: string) => {
+    if (resource !== self) return;
+    service.stop();
+    stopRetention();
+  });
+}
+
+/** The phone app's server side: call records, live calls with voice, and the call exports (17mov_Phone's too). */
+export const phonePlugin = defineServerPlugin({
+  manifest: {
+    id: 'phone',
+    label: 'Phone',
+    icon: 'dist/apps/phone/icon.svg',
+    color: '#30d158',
+    category: 'default',
+    ui: 'dist/apps/phone/index.html',
+    permissions: ['contacts:read'],
+  },
+  migrations: callsMigrations,
+  start,
+  exports: callsExports,
+});

@@ -1,0 +1,118 @@
+import { useState } from 'preact/hooks';
+import { HandsetIcon, HangUpIcon, MuteIcon, PersonIcon, SpeakerIcon, VideoIcon } from './icons';
+
+/** Which controls the screen offers: the ringing callee's, a call's, a finished call's, or a failed start's. */
+export type CallPhase = 'incoming' | 'calling' | 'active' | 'ended' | 'failed';
+
+export interface CallScreenProps {
+  phase: CallPhase;
+  /** The other party: a favorite's name, their number, or "Unknown" when they hid it. */
+  title: string;
+  /** Their number under the name, when a name is shown. */
+  subtitle: string | null;
+  video: boolean;
+  /** "Calling…", "00:05", "Busy" … */
+  status: string;
+  error: string | null;
+  /** An answer, decline or hang-up is on its way: the buttons wait for it. */
+  busy: boolean;
+  onAccept(): void;
+  onDecline(): void;
+  onHangUp(): void;
+  /** Offered after a failed start that another try may fix. */
+  onRetry: (() => void) | null;
+}
+
+/** The full-screen call: the incoming screen while the phone rings, then the in-call screen. */
+export function CallScreen(props: CallScreenProps) {
+  const { phase, title, subtitle, video, status, error, busy } = props;
+  // Local only: the voice server carries the audio; these tell the player what they chose.
+  const [muted, setMuted] = useState(false);
+  const [speaker, setSpeaker] = useState(false);
+
+  return (
+    <section class={`call-screen ${phase}`} aria-label={phase === 'incoming' ? 'Incoming call' : 'Call'}>
+      <div class="call-party">
+        {phase === 'incoming' && <p class="call-kind">{video ? 'Video call' : 'Phone call'}</p>}
+        <span class="call-avatar" aria-hidden="true">
+          {video ? <VideoIcon size={40} /> : <PersonIcon size={44} />}
+        </span>
+        <h1 class="call-title">{title}</h1>
+        {subtitle && <p class="call-subtitle">{subtitle}</p>}
+        {phase !== 'incoming' && (
+          <p class="call-status" aria-label="Call status">
+            {status}
+          </p>
+        )}
+        {error && (
+          <p class="call-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+
+      {phase === 'incoming' ? (
+        <div class="call-answer">
+          <div class="call-action">
+            <button type="button" class="round-button hang-up" disabled={busy} onClick={props.onDecline}>
+              <HangUpIcon />
+              <span class="call-caption">Decline</span>
+            </button>
+          </div>
+          <div class="call-action">
+            <button type="button" class="round-button call" disabled={busy} onClick={props.onAccept}>
+              {video ? <VideoIcon size={30} /> : <HandsetIcon size={32} />}
+              <span class="call-caption">Accept</span>
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div class="call-controls">
+            {phase === 'failed' ? (
+              props.onRetry && (
+                <button type="button" class="pill-button" onClick={props.onRetry}>
+                  Try again
+                </button>
+              )
+            ) : (
+              <>
+                <button
+                  type="button"
+                  class="control-button"
+                  aria-pressed={muted}
+                  disabled={phase === 'ended'}
+                  onClick={() => setMuted(!muted)}
+                >
+                  <MuteIcon />
+                  <span class="call-caption">Mute</span>
+                </button>
+                <button
+                  type="button"
+                  class="control-button"
+                  aria-pressed={speaker}
+                  disabled={phase === 'ended'}
+                  onClick={() => setSpeaker(!speaker)}
+                >
+                  <SpeakerIcon />
+                  <span class="call-caption">Speaker</span>
+                </button>
+              </>
+            )}
+          </div>
+          <div class="call-hang-up">
+            <button
+              type="button"
+              class="round-button hang-up"
+              aria-label="Hang up"
+              disabled={busy || phase === 'ended'}
+              onClick={props.onHangUp}
+            >
+              <HangUpIcon />
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

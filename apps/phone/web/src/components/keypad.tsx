@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { DeleteIcon, HandsetIcon, VideoIcon } from './icons';
+
+const KEYS: [key: string, letters: string][] = [
+  ['1', ''],
+  ['2', 'ABC'],
+  ['3', 'DEF'],
+  ['4', 'GHI'],
+  ['5', 'JKL'],
+  ['6', 'MNO'],
+  ['7', 'PQRS'],
+  ['8', 'TUV'],
+  ['9', 'WXYZ'],
+  ['*', ''],
+  ['0', '+'],
+  ['#', ''],
+];
+
+export interface KeypadProps {
+  number: string;
+  hideNumber: boolean;
+  onKey(key: string): void;
+  onDelete(): void;
+  onCall(video: boolean): void;
+  onHideNumber(hide: boolean): void;
+  onAddNumber(): void;
+}
+
+/** Shrinks the typed number as it grows, so 32 characters still fit on one line. */
+const sizeOf = (number: string) => (number.length > 15 ? 'small' : number.length > 11 ? 'medium' : 'large');
+
+/** The dial pad: the number, the twelve keys, Video call, Call and Delete digit; the keyboard types too. */
+export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumber, onAddNumber }: KeypadProps) {
+  const props = useRef({ onKey, onDelete, onCall });
+  props.current = { onKey, onDelete, onCall };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // A focused button or switch takes Enter itself.
+      const onControl = event.target instanceof Element && event.target.closest('button, input') !== null;
+      if (onControl && event.key === 'Enter') return;
+      if (/^[0-9*#+]$/.test(event.key)) props.current.onKey(event.key);
+      else if (event.key === 'Backspace') props.current.onDelete();
+      else if (event.key === 'Enter') props.current.onCall(false);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <section class="keypad">
+      <div class="dial-top">
+        <div class={`dial-number ${sizeOf(number)}`} aria-label="Number" aria-live="polite">
+          {number}
+        </div>
+        <button type="button" class="link-button add-number" hidden={number === ''} onClick={onAddNumber}>
+          Add number
+        </button>
+      </div>
+
+      <label class="switch-row">
+        <span>Hide my number</span>
+        <input type="checkbox" role="switch" checked={hideNumber} onChange={(event) => onHideNumber(event.currentTarget.checked)} />
+      </label>
+
+      <div class="keys">
+        {KEYS.map(([key, letters]) => (
+          <button key={key} type="button" class="key" aria-label={key} onClick={() => onKey(key)}>
+            <span class={`key-digit${key === '*' ? ' star' : ''}`}>{key}</span>
+            <span class="key-letters" aria-hidden="true">
+              {letters}
+            </span>
+          </button>
+        ))}
+        <button type="button" class="round-button video" aria-label="Video call" onClick={() => onCall(true)}>
+          <VideoIcon />
+        </button>
+        <button type="button" class="round-button call" aria-label="Call" onClick={() => onCall(false)}>
+          <HandsetIcon size={32} />
+        </button>
+        <button
+          type="button"
+          class="round-button delete"
+          aria-label="Delete digit"
+          disabled={number === ''}
+          onClick={onDelete}
+        >
+          <DeleteIcon />
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+/** What a deep link asks of the app: show a call (`call/<callId>`, when the phone opened for it), or prefill the keypad. */
+export type DeepLink = { kind: 'call'; callId: string } | { kind: 'dial'; number: string };
+
+/** The longest number the keypad holds, as the contacts picker allows. */
+export const MAX_NUMBER_LENGTH = 32;
+
+/** Keeps what the keypad can type: digits, `*`, `#` and a leading `+`; drops spaces, dashes and the rest. */
+export function dialable(text: string): string {
+  return text.replace(/[^0-9*#+]/g, '').replace(/(?!^)\+/g, '').slice(0, MAX_NUMBER_LENGTH);
+}
+
+/** The link's request, or null for a link this app does not know (it then just opens). */
+export function parseDeepLink(link: string | null): DeepLink | null {
+  if (link === null) return null;
+  const [path = '', query = ''] = link.split('?', 2);
+  if (path === 'dial') return { kind: 'dial', number: dialable(new URLSearchParams(query).get('number') ?? '') };
+  const call = /^call\/(.+)$/.exec(path);
+  return call?.[1] ? { kind: 'call', callId: call[1] } : null;
+}
