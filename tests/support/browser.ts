@@ -17,12 +17,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** One player's game screen in Chromium, on the sandbox, with Handset on a fresh SQLite database. */
-export interface PhoneSession {
+/** The sandbox in Chromium: Handset on a fresh SQLite database, with a game screen per connected player. */
+export interface Sandbox {
   simulation: HandsetSimulation;
-  player: Player;
   server: SandboxServer;
   browser: Browser;
+  /** Connects a player (waiting for their phone) and opens their game screen in a page of its own. */
+  connect(): Promise<PhoneScreen>;
+  close(): Promise<void>;
+}
+
+/** One player's game screen, with the phone on it. */
+export interface PhoneScreen {
+  player: Player;
+  /** The player's phone number, as the phone shows it. */
+  number: string;
   page: Page;
   /** The phone shell's page, for locators. */
   shell: FrameLocator;
@@ -37,15 +46,17 @@ export interface PhoneSession {
   openApp(label: string, appId: string): Promise<Frame>;
   /** The frame of an open app. */
   appFrame(appId: string): Promise<Frame>;
-  close(): Promise<void>;
 }
 
-export async function openPhoneSession(options: {
+/** A sandbox with one player's screen: what most browser suites need. */
+export type PhoneSession = PhoneScreen & Omit<Sandbox, 'connect'>;
+
+export async function openSandbox(options: {
   convars?: Record<string, string>;
   resources?: Record<string, ResourceFiles>;
   /** Resources started from the repository: the browser-test probe apps and the templates. */
   ensure?: string[];
-}): Promise<PhoneSession> {
+}): Promise<Sandbox> {
   const database = await openSqlite();
   const simulation = await startHandset({
     database,
@@ -56,54 +67,60 @@ export async function openPhoneSession(options: {
       names: options.ensure ?? [],
     },
   });
-  const { player } = await connectWithPhone(simulation);
   const server = await startSandboxServer(simulation.sim, { port: 0 });
   const port = new URL(server.url).port;
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${server.url}player/${player.id}`);
-  await page.locator('iframe[data-resource="handset"]').waitFor();
-  const shell = page.frameLocator('iframe[data-resource="handset"]');
-  const nuiOrigin = (resource: string) => `http://cfx-nui-${resource.toLowerCase()}.p${player.id}.localhost:${port}`;
 
-  const shellFrame = () => {
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(`${nuiOrigin('handset')}/`));
-    if (!frame) throw new Error('the phone shell is not loaded');
-    return frame;
-  };
-  const appFrame = async (appId: string) => {
-    const iframe = shell.locator(`.app-frame[data-app="${appId}"] iframe`);
-    await iframe.waitFor({ state: 'attached' });
-    const frame = await (await iframe.elementHandle())?.contentFrame();
-    if (!frame) throw new Error(`app ${appId} has no frame`);
-    await frame.waitForLoadState('load');
-    return frame;
+  const connect = async (): Promise<PhoneScreen> => {
+    const { player, number } = await connectWithPhone(simulation);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}player/${player.id}`);
+    await page.locator('iframe[data-resource="handset"]').waitFor();
+    const shell = page.frameLocator('iframe[data-resource="handset"]');
+    const nuiOrigin = (resource: string) => `http://cfx-nui-${resource.toLowerCase()}.p${player.id}.localhost:${port}`;
+    const shellFrame = () => {
+      const frame = page.frames().find((candidate) => candidate.url().startsWith(`${nuiOrigin('handset')}/`));
+      if (!frame) throw new Error('the phone shell is not loaded');
+      return frame;
+    };
+    const appFrame = async (appId: string) => {
+      const iframe = shell.locator(`.app-frame[data-app="${appId}"] iframe`);
+      await iframe.waitFor({ state: 'attached' });
+      const frame = await (await iframe.elementHandle())?.contentFrame();
+      if (!frame) throw new Error(`app ${appId} has no frame`);
+      await frame.waitForLoadState('load');
+      return frame;
+    };
+    return {
+      player,
+      number,
+      page,
+      shell,
+      nuiOrigin,
+      shellFrame,
+      appFrame,
+      async openPhone() {
+        const frame = await (await page.locator('iframe[data-resource="handset"]').elementHandle())?.contentFrame();
+        await frame?.waitForURL(`${nuiOrigin('handset')}/**`, { waitUntil: 'load' });
+        await page.keyboard.press('F1');
+        await shell.getByLabel('Lock screen').waitFor({ state: 'visible' });
+      },
+      async unlock() {
+        await shell.getByRole('button', { name: 'Unlock' }).click();
+        await shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
+      },
+      async openApp(label, appId) {
+        await shell.getByRole('button', { name: label, exact: true }).click();
+        return appFrame(appId);
+      },
+    };
   };
 
   return {
     simulation,
-    player,
     server,
     browser,
-    page,
-    shell,
-    nuiOrigin,
-    shellFrame,
-    appFrame,
-    async openPhone() {
-      const frame = await (await page.locator('iframe[data-resource="handset"]').elementHandle())?.contentFrame();
-      await frame?.waitForURL(`${nuiOrigin('handset')}/**`, { waitUntil: 'load' });
-      await page.keyboard.press('F1');
-      await shell.getByLabel('Lock screen').waitFor({ state: 'visible' });
-    },
-    async unlock() {
-      await shell.getByRole('button', { name: 'Unlock' }).click();
-      await shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
-    },
-    async openApp(label, appId) {
-      await shell.getByRole('button', { name: label, exact: true }).click();
-      return appFrame(appId);
-    },
+    connect,
     async close() {
       await browser.close();
       await server.close();
@@ -111,4 +128,10 @@ export async function openPhoneSession(options: {
       await database.dispose();
     },
   };
+}
+
+export async function openPhoneSession(options: Parameters<typeof openSandbox>[0]): Promise<PhoneSession> {
+  const sandbox = await openSandbox(options);
+  const screen = await sandbox.connect();
+  return { ...screen, simulation: sandbox.simulation, server: sandbox.server, browser: sandbox.browser, close: sandbox.close };
 }
