@@ -13,7 +13,7 @@ export const contactsPlugin = defineServerPlugin({
     color: '#8e8e93',
     category: 'default',
     ui: 'dist/apps/contacts/index.html',
-    permissions: [],
+    permissions: ['share'],
   },
   migrations: contactsMigrations,
   start: (context) => registerContactsRequests(context, contactsServiceFor(context)),

@@ -380,6 +380,18 @@ describe('a contact', () => {
     ]);
   });
 
+  it('calls through the Phone app and shares into another app', async () => {
+    const { host } = await start(contactsServer(SEEDS), { grants: ['share'], shareTo: 'messages' });
+    await open('Lamar Davis');
+    await click('Call');
+    await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'phone', link: 'dial?number=5550142' }]));
+    await click('Share');
+    await vi.waitFor(() => expect(host.calls.filter((call) => call.method === 'share.open').map((call) => call.input)).toEqual([
+      { title: 'Lamar Davis', text: 'Lamar Davis\n555-0142' },
+    ]));
+    expect(alerts()).toEqual([]);
+  });
+
   it('is deleted only once the player confirms', async () => {
     let answer = false;
     const { host } = await start(contactsServer(SEEDS), { confirm: () => answer });

@@ -1,6 +1,6 @@
 import type { Contact } from '../contacts-api';
 import { Avatar } from './avatar';
-import { BackIcon, BlockIcon, StarIcon, TrashIcon } from './icons';
+import { BackIcon, BlockIcon, CallIcon, ShareIcon, StarIcon, TrashIcon } from './icons';
 import { NavBar } from './nav-bar';
 
 export interface ContactDetailProps {
@@ -13,10 +13,14 @@ export interface ContactDetailProps {
   onFavorite(favorite: boolean): void;
   onBlock(blocked: boolean): void;
   onDelete(): void;
+  /** Opens the Phone app's keypad with this number. */
+  onCall(): void;
+  /** The share sheet: the contact's name and number to another app (a conversation). */
+  onShare(): void;
 }
 
 /** One contact: photo, name, number and notes, with its actions. */
-export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite, onBlock, onDelete }: ContactDetailProps) {
+export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite, onBlock, onDelete, onCall, onShare }: ContactDetailProps) {
   return (
     <section class="screen detail-screen pushed" aria-label={contact.displayName}>
       <NavBar
@@ -40,6 +44,14 @@ export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite
         </div>
 
         <div class="actions">
+          <button type="button" class="action" disabled={busy} onClick={onCall}>
+            <CallIcon />
+            <span>Call</span>
+          </button>
+          <button type="button" class="action" disabled={busy} onClick={onShare}>
+            <ShareIcon />
+            <span>Share</span>
+          </button>
           <button
             type="button"
             class={contact.favorite ? 'action on' : 'action'}

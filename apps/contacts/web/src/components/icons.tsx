@@ -82,3 +82,23 @@ export function PersonIcon() {
     </svg>
   );
 }
+
+export function CallIcon() {
+  return (
+    <svg {...glyph(20)}>
+      <path
+        d="M6.6 3.5 9 3.9l1.3 4.3-2 1.6a12 12 0 0 0 5.9 5.9l1.6-2 4.3 1.3.4 2.4c.1.8-.5 1.6-1.3 1.7C11.2 19.6 4.4 12.8 4.9 4.8c.1-.8.9-1.4 1.7-1.3Z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+export function ShareIcon() {
+  return (
+    <svg {...glyph(20)}>
+      <path d="M12 3.5v11M8 7.5l4-4 4 4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+      <path d="M7 11H5.5v9.5h13V11H17" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
+}
