@@ -17,10 +17,14 @@ const numberFormat = z
   .refine((format) => (format.match(/#/g) ?? []).length >= 4, 'needs at least four # (random digits)')
   .refine((format) => (format.match(/[0-9#]/g) ?? []).length <= 15, 'a phone number has at most 15 digits');
 
+/** A host images may come from: `i.imgur.com`, or `*.fivemanage.com` for every subdomain. */
+const imageHost = z.string().regex(/^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'a host such as i.imgur.com or *.example.com');
+
 export const configSchema = z.object({
   framework: z.enum([...FRAMEWORKS, 'auto']),
   compat: z.array(z.enum(COMPAT_NAMES)),
   numberFormat,
+  imageHosts: z.array(imageHost),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -29,6 +33,7 @@ export const CONVARS = {
   framework: { name: 'handset:framework', fallback: 'standalone' },
   compat: { name: 'handset:compat', fallback: '' },
   numberFormat: { name: 'handset:number_format', fallback: '555-###-####' },
+  imageHosts: { name: 'handset:image_hosts', fallback: 'i.imgur.com cdn.discordapp.com media.discordapp.net *.fivemanage.com' },
 } as const;
 
 export class ConfigError extends Error {
@@ -40,10 +45,23 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
     framework: getConvar(CONVARS.framework.name, CONVARS.framework.fallback).trim(),
     compat: words(getConvar(CONVARS.compat.name, CONVARS.compat.fallback)),
     numberFormat: getConvar(CONVARS.numberFormat.name, CONVARS.numberFormat.fallback).trim(),
+    imageHosts: words(getConvar(CONVARS.imageHosts.name, CONVARS.imageHosts.fallback).toLowerCase()),
   };
   const parsed = configSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const key = issue.path[0] as keyof typeof CONVARS;
   throw new ConfigError(`convar ${CONVARS[key].name}: ${issue.message} (got ${JSON.stringify(raw[key])})`);
+}
+
+/** Whether `url` is an https image on one of the server owner's hosts (players' images are shown to other players). */
+export function isAllowedImage(url: string, hosts: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return false;
+  return hosts.some((host) => (host.startsWith('*.') ? parsed.hostname.endsWith(host.slice(1)) : parsed.hostname === host));
 }

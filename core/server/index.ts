@@ -69,7 +69,7 @@ const ready = start();
 const core: Core = { config, registry, bridge, ready, started: () => services };
 // Built-in apps register through Handset's own exports, complete only once every script of the resource ran.
 const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
-const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config.numberFormat, log));
+const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config, log));
 
 installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins) }, config.compat);
 

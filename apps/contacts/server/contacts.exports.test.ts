@@ -57,7 +57,7 @@ const reported = (lines: string[]) =>
 describe('the 17mov_Phone contact exports', () => {
   onEachDatabase((open) => {
     it('serve 17mov scripts unchanged with its shapes and refusals, for online and offline characters', async () => {
-      const simulation = await startHandset({ database: await open(), convars: { 'handset:compat': '17mov_Phone' }, resources });
+      const simulation = await startHandset({ database: await open(), convars: { 'handset:compat': '17mov_Phone', 'handset:image_hosts': 'example.com' }, resources });
       const { sim, printed, errors } = simulation;
       const gone = await connectWithPhone(simulation);
       await sim.dropPlayer(gone.player.id);

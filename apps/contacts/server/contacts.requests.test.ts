@@ -22,7 +22,7 @@ const refused = (code: string, message: string) => ({ ok: false, error: { code, 
 
 onEachDatabase((open) => {
   it('lets a player add, list, edit, favorite, block and delete contacts, with exact refusals', async () => {
-    const simulation = await startHandset({ database: await open() });
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:image_hosts': 'cdn.example.com' } });
     const a = await connectWithPhone(simulation);
     const request = contacts(a.page);
 

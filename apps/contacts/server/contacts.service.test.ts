@@ -42,6 +42,7 @@ forEachDatabase((current) => {
         },
       },
       requireExisting: () => options.requireExisting ?? false,
+      imageAllowed: (url) => new URL(url).hostname === 'cdn.example.com',
     });
     return { db, service };
   }
@@ -140,6 +141,12 @@ forEachDatabase((current) => {
     await expect(update({ firstName: 'Anna' })).resolves.toMatchObject({ displayName: 'Annie', firstName: 'Anna' });
     await expect(update({ displayName: '' })).resolves.toMatchObject({ displayName: 'Anna Park' });
     await expect(update({ avatarUrl: 'https://cdn.example.com/anna.png' })).resolves.toMatchObject({ avatarUrl: 'https://cdn.example.com/anna.png' });
+    await expect(update({ avatarUrl: 'https://elsewhere.example/anna.png' })).rejects.toEqual(
+      new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list"),
+    );
+    await expect(service.add(1, input({ number: '5550177', firstName: 'Eve', avatarUrl: 'https://elsewhere.example/e.png' }))).rejects.toThrow(
+      "the avatar's host is not on this server's image list",
+    );
     await expect(update({ avatarUrl: null, number: '555 0199' })).resolves.toMatchObject({ avatarUrl: null, number: '5550199' });
     const [stored] = await service.list(1);
     expect(stored).toEqual({ ...ann, number: '5550199', firstName: 'Anna', lastName: 'Park', displayName: 'Anna Park', notes: 'met at the docks' });

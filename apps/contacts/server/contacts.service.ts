@@ -103,9 +103,15 @@ export interface ContactsServiceOptions {
   phones: Pick<PluginPhones, 'find'>;
   /** The server owner's `handset:contacts:require_existing`: only numbers some character has may be added. */
   requireExisting(): boolean;
+  /** Whether an avatar's host is on the server owner's image list: other players see it. */
+  imageAllowed(url: string): boolean;
 }
 
-export function createContactsService({ repository, phones, requireExisting }: ContactsServiceOptions): ContactsService {
+export function createContactsService({ repository, phones, requireExisting, imageAllowed }: ContactsServiceOptions): ContactsService {
+  const checkAvatar = (url: string | null | undefined) => {
+    if (url && !imageAllowed(url)) throw new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list");
+  };
+
   const mustFind = async (phoneId: number, id: number) => {
     const contact = await repository.find(phoneId, id);
     if (!contact) throw new HandsetError('NOT_FOUND', `no contact ${id}`);
@@ -136,6 +142,7 @@ export function createContactsService({ repository, phones, requireExisting }: C
       const { requestId = null } = input;
       const earlier = requestId === null ? undefined : await repository.findByRequest(phoneId, requestId);
       if (earlier) return earlier;
+      checkAvatar(input.avatarUrl);
       await checkExists(input.number);
       const fields: ContactFields = {
         number: input.number,
@@ -162,6 +169,7 @@ export function createContactsService({ repository, phones, requireExisting }: C
 
     async update(phoneId, { id, ...input }) {
       const current = await mustFind(phoneId, id);
+      checkAvatar(input.avatarUrl);
       const changes: Partial<ContactFields> = {};
       for (const key of ['number', 'firstName', 'lastName', 'notes', 'avatarUrl'] as const) {
         if (input[key] !== undefined && input[key] !== current[key]) Object.assign(changes, { [key]: input[key] });
@@ -204,5 +212,6 @@ export function contactsServiceFor(context: PluginContext): ContactsService {
     repository: createContactsRepository(context.db),
     phones: context.phones,
     requireExisting: () => context.setting('require_existing', 'false').trim().toLowerCase() === 'true',
+    imageAllowed: context.imageAllowed,
   });
 }

@@ -1,6 +1,7 @@
 import { registerApp } from '../../../sdk/server';
 import type { PluginContext, PluginPhones, ServerPlugin } from '../../../sdk/server/plugin';
 import type { ExportEntry } from '../../shared/export-table';
+import { isAllowedImage, type Config } from '../config';
 import { canonicalNumber, formatNumber } from '../identity/phone-numbers';
 import type { Services } from '../services';
 import { migrate } from '../storage/migrations';
@@ -29,10 +30,10 @@ function pluginPhones({ identity }: Services, numberFormat: string): PluginPhone
 export async function startPlugins(
   plugins: readonly ServerPlugin[],
   services: Services,
-  numberFormat: string,
+  config: Config,
   log: (message: string) => void,
 ): Promise<Map<string, PluginContext>> {
-  const phones = pluginPhones(services, numberFormat);
+  const phones = pluginPhones(services, config.numberFormat);
   const started = new Map<string, PluginContext>();
   for (const plugin of plugins) {
     const appId = plugin.manifest.id;
@@ -43,6 +44,7 @@ export async function startPlugins(
         db: services.db,
         phones,
         setting: (name, fallback) => GetConvar(`handset:${appId}:${name}`, fallback),
+        imageAllowed: (url) => isAllowedImage(url, config.imageHosts),
       };
       await plugin.start(context);
       started.set(appId, context);
