@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { PluginContext } from '../../../sdk/server/plugin';
-import type { CallsRepository } from './calls.repository';
 import type { CallsService } from './calls.service';
-import { recordView } from './calls.views';
 
 const NUMBER_MESSAGE = 'number must be 3-15 digits, with optional spaces and ( ) + - .';
 
@@ -38,7 +36,7 @@ const recentsSchema = z
   .transform((input) => input ?? { beforeId: undefined, limit: 50 });
 
 /** Answers the phone page's requests, each on the caller's own phone (from `source`, never the payload). */
-export function registerCallRequests({ app, phones }: PluginContext, service: CallsService, repository: CallsRepository): void {
+export function registerCallRequests({ app, phones }: PluginContext, service: CallsService): void {
   const phoneOf = (source: number) => {
     const phone = phones.bySource(source);
     if (!phone) throw new HandsetError('UNAVAILABLE', 'no character is loaded');
@@ -56,8 +54,5 @@ export function registerCallRequests({ app, phones }: PluginContext, service: Ca
     return null;
   });
   app.onRequest('calls.current', z.object({}).strict().nullish(), ({ source }) => service.current(phoneOf(source)));
-  app.onRequest('calls.recents', recentsSchema, async ({ source }, { beforeId, limit }) => {
-    const records = await repository.recents(phoneOf(source).phoneId, beforeId ?? null, limit);
-    return records.map((record) => recordView(record, phones.format));
-  });
+  app.onRequest('calls.recents', recentsSchema, ({ source }, { beforeId, limit }) => service.recents(phoneOf(source), beforeId ?? null, limit));
 }

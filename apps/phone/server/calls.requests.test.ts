@@ -19,16 +19,23 @@ async function data<T = Call>(answer: Promise<Answer>): Promise<T> {
 }
 
 const refused = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+/** Adds `number` to the player's contacts as `firstName`, through the Contacts app's page action. */
+const addContact = (page: Page, firstName: string, number: string) =>
+  data(nui(page, 'request', { appId: 'contacts', action: 'contacts.add', payload: { requestId: `add-${firstName}`, firstName, number } }) as Promise<Answer>);
 const digits = (number: string) => number.replace(/\D/g, '');
 
-/** What the phone app's page was pushed, as `type status`. */
-const pushed = (page: Page) =>
+/** The calls the phone app's page was pushed, with their type. */
+const pushes = (page: Page) =>
   page.messages
     .filter((message) => (message as { type?: string; appId?: string }).type === 'app:message' && (message as { appId: string }).appId === 'phone')
-    .map((message) => {
-      const { messageType, data: call } = message as { messageType: string; data: Call };
-      return `${messageType} ${call.status}`;
-    });
+    .map((message) => message as { messageType: string; data: Call });
+
+/** What the phone app's page was pushed, as `type status`. */
+const pushed = (page: Page) => pushes(page).map(({ messageType, data: call }) => `${messageType} ${call.status}`);
+
+/** What the phone app's page was pushed, as `type contactName`; a null field arrives left out, as from Lua. */
+const pushedNames = (page: Page) => pushes(page).map(({ messageType, data: call }) => `${messageType} ${call.contactName ?? null}`);
 
 // Asks the pma-voice stand-in who is in which call channel.
 const voiceProbe = {
@@ -82,6 +89,8 @@ onEachDatabase((open) => {
     const simulation = await startHandset({ database: await open(), ...withVoice });
     const [a, b, c] = [await connectWithPhone(simulation), await connectWithPhone(simulation), await connectWithPhone(simulation)];
     await nui(a.page, 'appState', { appId: 'phone', open: true });
+    // A knows B by name; B does not have A in their contacts.
+    await addContact(a.page, 'Bea', b.number);
 
     const dialing = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number }));
     expect(dialing).toEqual({
@@ -89,7 +98,7 @@ onEachDatabase((open) => {
       direction: 'outgoing',
       number: digits(b.number),
       displayNumber: b.number,
-      contactName: null,
+      contactName: 'Bea',
       hidden: false,
       video: false,
       company: false,
@@ -105,7 +114,7 @@ onEachDatabase((open) => {
     await nui(b.page, 'appState', { appId: 'phone', open: true });
     await expect(phone(b.page)('calls.current', {})).resolves.toEqual({
       ok: true,
-      data: { ...dialing, direction: 'incoming', number: digits(a.number), displayNumber: a.number },
+      data: { ...dialing, direction: 'incoming', number: digits(a.number), displayNumber: a.number, contactName: null },
     });
     await expect(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number })).resolves.toEqual({ ok: true, data: dialing });
 
@@ -126,15 +135,23 @@ onEachDatabase((open) => {
     await expect(voiceChannels(simulation)).resolves.toEqual({});
     await eventually(() => expect(pushed(b.page).at(-1)).toBe('call.ended completed'));
     expect(pushed(a.page)).toEqual(['call.updated active', 'call.ended completed']);
+    expect(pushedNames(a.page)).toEqual(['call.updated Bea', 'call.ended Bea']);
+    expect(pushedNames(b.page).slice(-2)).toEqual(['call.updated null', 'call.ended null']);
 
     const recents = async (page: Page) => data<Call[]>(phone(page)('calls.recents', {}));
     const [mine] = await recents(a.page);
     expect(mine).toEqual({ ...dialing, id: expect.any(Number), status: 'completed', answeredAt: expect.any(Number), endedAt: expect.any(Number), duration: expect.any(Number) });
     expect(mine!.duration).toBeGreaterThanOrEqual(1);
     await expect(recents(b.page)).resolves.toEqual([
-      { ...mine, id: expect.any(Number), direction: 'incoming', number: digits(a.number), displayNumber: a.number },
+      { ...mine, id: expect.any(Number), direction: 'incoming', number: digits(a.number), displayNumber: a.number, contactName: null },
     ]);
-    expect((await recents(c.page)).map((record) => `${record.number} ${record.status}`)).toEqual([`${digits(a.number)} busy`, `${digits(b.number)} busy`]);
+    expect((await recents(c.page)).map((record) => `${record.number} ${record.status} ${record.contactName}`)).toEqual([
+      `${digits(a.number)} busy null`,
+      `${digits(b.number)} busy null`,
+    ]);
+    // A name B gives A afterwards shows in B's recents: names are read when asked for.
+    await addContact(b.page, 'Al', a.number);
+    await expect(recents(b.page)).resolves.toMatchObject([{ callId, contactName: 'Al' }]);
     await expect(phone(a.page)('calls.current', null)).resolves.toEqual({ ok: true, data: null });
     expect(simulation.errors).toEqual([]);
   });
@@ -161,6 +178,39 @@ onEachDatabase((open) => {
     const expected = [`${rangOut.callId} missed false`, `${declined.callId} declined true`];
     await expect(statuses(a.page)).resolves.toEqual(expected);
     await expect(statuses(b.page)).resolves.toEqual(expected);
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('names each side’s party from its own contacts, never a hidden caller to the callee, and names the missed-call notice', async () => {
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:phone:ring_seconds': '1' } });
+    const [a, b] = [await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    for (const { page } of [a, b]) await nui(page, 'appState', { appId: 'phone', open: true });
+    await addContact(a.page, 'Bea', b.number);
+    await addContact(b.page, 'Al', a.number);
+
+    const hidden = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number, hideNumber: true }));
+    expect(hidden).toMatchObject({ number: digits(b.number), contactName: 'Bea', hidden: true });
+    await eventually(() => expect(pushedNames(b.page)).toEqual(['call.incoming null']));
+    await expect(phone(b.page)('calls.current', {})).resolves.toMatchObject({ ok: true, data: { number: '', displayNumber: 'Unknown', contactName: null } });
+    await expect(phone(b.page)('calls.decline', { callId: hidden.callId })).resolves.toEqual({ ok: true, data: null });
+    await eventually(() => expect(pushedNames(a.page)).toEqual(['call.ended Bea']));
+    expect(pushedNames(b.page)).toEqual(['call.incoming null', 'call.ended null']);
+
+    const shown = await data(phone(a.page)('calls.start', { requestId: 'a-2', number: b.number }));
+    expect(shown.contactName).toBe('Bea');
+    await eventually(() => expect(pushedNames(b.page).at(-1)).toBe('call.incoming Al'));
+    await eventually(() => expect(pushedNames(b.page).at(-1)).toBe('call.ended Al'), 3000);
+    await eventually(() =>
+      expect(b.page.messages).toContainEqual({
+        type: 'notification',
+        notification: expect.objectContaining({ appId: 'phone', title: 'Missed call', body: 'Al' }),
+      }),
+    );
+
+    const names = async (page: Page) =>
+      (await data<Call[]>(phone(page)('calls.recents', {}))).map((record) => `${record.callId} ${record.number} ${record.contactName}`);
+    await expect(names(a.page)).resolves.toEqual([`${shown.callId} ${digits(b.number)} Bea`, `${hidden.callId} ${digits(b.number)} Bea`]);
+    await expect(names(b.page)).resolves.toEqual([`${shown.callId} ${digits(a.number)} Al`, `${hidden.callId}  null`]);
     expect(simulation.errors).toEqual([]);
   });
 

@@ -47,7 +47,8 @@ const dial = (number: string, requestId = `r-${number}-${Math.random()}`, fields
 forEachDatabase((current) => {
   /**
    * Both migrations; phones 1-4 (5550001-5550004), of which 1-3 are played by players 11-13 and 4 is offline;
-   * the service over a clock the test moves, and recorders for voice and for what reaches the phones.
+   * the service over a clock the test moves, and recorders for voice and for what reaches the phones. `contacts`
+   * are the names each number gave its contacts, and `lookups` the numbers whose contacts were asked for.
    */
   async function setup(options: { ringMs?: number } = {}) {
     const db = current();
@@ -76,6 +77,11 @@ forEachDatabase((current) => {
     const missed: [number, CallView][] = [];
     const refusesPresent = new Set<number>();
     const blocked = new Set<string>();
+    const contacts = new Map<string, Map<string, string>>();
+    const lookups: string[] = [];
+    const contactsFail = new Set<string>();
+    /** Holds the next look-up of a number until the test releases it. */
+    const heldLookups = new Map<string, Promise<void>>();
     const logs: string[] = [];
     const clock = { now: STARTED };
     const repository = createCallsRepository(db);
@@ -92,6 +98,14 @@ forEachDatabase((current) => {
         missed: (source, call) => void missed.push([source, call]),
       },
       isBlocked: async (owner, number) => blocked.has(`${owner}:${number}`),
+      contactNames: async (owner) => {
+        lookups.push(owner);
+        const held = heldLookups.get(owner);
+        heldLookups.delete(owner);
+        await held;
+        if (contactsFail.has(owner)) throw new Error('the contacts are not there');
+        return contacts.get(owner) ?? new Map();
+      },
       ringMs: options.ringMs ?? 60_000,
       log: (message) => void logs.push(message),
       now: () => clock.now,
@@ -108,7 +122,10 @@ forEachDatabase((current) => {
         hidden,
       }));
     const pushTypes = (source: number) => pushes.filter(([to]) => to === source).map(([, type, call]) => `${type} ${call.status}`);
-    return { db, service, online, phone, voice, pushes, pushTypes, presented, missed, refusesPresent, blocked, logs, clock, records };
+    return {
+      ...{ db, service, online, phone, voice, pushes, pushTypes, presented, missed, refusesPresent, blocked, logs, clock, records },
+      ...{ contacts, lookups, contactsFail, heldLookups },
+    };
   }
 
   it('rings the callee, joins both in one voice channel when answered, and records a completed call with its duration', async () => {
@@ -132,16 +149,16 @@ forEachDatabase((current) => {
     });
     expect(presented).toEqual([[12, `call/${callId}`]]);
     expect(pushes).toEqual([[12, 'call.incoming', { ...dialing, direction: 'incoming', number: '5550001', displayNumber: '555-0001' }]]);
-    expect(service.current(phone(12))).toMatchObject({ callId, direction: 'incoming', status: 'dialing' });
+    await expect(service.current(phone(12))).resolves.toMatchObject({ callId, direction: 'incoming', status: 'dialing' });
     expect(service.isInCallBySource(11) && service.isInCallBySource(12) && service.isInCallByNumber('5550002')).toBe(true);
 
     clock.now += 4000;
-    expect(service.answer(phone(12), callId)).toMatchObject({ status: 'active', answeredAt: STARTED + 4000, duration: 0 });
+    await expect(service.answer(phone(12), callId)).resolves.toMatchObject({ status: 'active', answeredAt: STARTED + 4000, duration: 0 });
     expect(voice.get(11)).toBeGreaterThan(0);
     expect(voice.get(11)).toBeLessThan(2 ** 31);
     expect(voice.get(12)).toBe(voice.get(11));
     clock.now += 61_500;
-    expect(service.current(phone(11))).toMatchObject({ status: 'active', duration: 61 });
+    await expect(service.current(phone(11))).resolves.toMatchObject({ status: 'active', duration: 61 });
 
     await service.end(phone(11), callId);
     expect(voice.size).toBe(0);
@@ -151,7 +168,7 @@ forEachDatabase((current) => {
     expect(pushTypes(11)).toEqual(['call.updated active', 'call.ended completed']);
     expect(pushTypes(12)).toEqual(['call.incoming dialing', 'call.updated active', 'call.ended completed']);
     expect(pushes.at(-1)![2]).toMatchObject({ status: 'completed', endedAt: STARTED + 65_500, duration: 61 });
-    expect(service.current(phone(11))).toBeNull();
+    await expect(service.current(phone(11))).resolves.toBeNull();
     expect(service.isInCallBySource(11) || service.isInCallByNumber('5550002')).toBe(false);
     // A retried request answers with the same call, as it ended; it does not dial again.
     await expect(service.start(phone(11), dial('5550002', 'req-1'))).resolves.toMatchObject({ callId, status: 'completed', duration: 61 });
@@ -212,7 +229,7 @@ forEachDatabase((current) => {
     await service.end(phone(11), givenUp.callId);
     const rangOut = await service.start(phone(11), dial('5550002'));
     await until(() => expect(pushTypes(12).at(-1)).toBe('call.ended missed'));
-    expect(service.current(phone(11))).toBeNull();
+    await expect(service.current(phone(11))).resolves.toBeNull();
     const hungUpByCallee = await service.start(phone(11), dial('5550002'));
     await service.end(phone(12), hungUpByCallee.callId);
 
@@ -232,10 +249,81 @@ forEachDatabase((current) => {
     const call = await service.start(phone(11), dial('5550002', 'hidden', { hideNumber: true, video: true }));
     expect(call).toMatchObject({ number: '5550002', displayNumber: '555-0002', hidden: true, video: true });
     expect(pushes[0]![2]).toMatchObject({ number: '', displayNumber: 'Unknown', hidden: true, video: true });
-    expect(service.current(phone(12))).toMatchObject({ number: '', displayNumber: 'Unknown' });
+    await expect(service.current(phone(12))).resolves.toMatchObject({ number: '', displayNumber: 'Unknown' });
     await service.end(phone(11), call.callId);
-    expect(pushes.at(-1)![2]).toMatchObject({ number: '', displayNumber: 'Unknown', status: 'missed' });
+    expect(pushes.filter(([to]) => to === 12).at(-1)![2]).toMatchObject({ number: '', displayNumber: 'Unknown', status: 'missed' });
     expect(await records(2)).toEqual([expect.objectContaining({ otherNumber: '5550001', hidden: true })]);
+  });
+
+  it('names the other party from each side’s own contacts, in answers, pushes and records, one look-up each', async () => {
+    const { service, phone, pushes, missed, contacts, lookups } = await setup();
+    contacts.set('5550001', new Map([['5550002', 'Bea']]));
+    const dialing = await service.start(phone(11), dial('5550002'));
+    expect(dialing).toMatchObject({ number: '5550002', contactName: 'Bea' });
+    // One look-up for the callee's push, one for the caller's answer.
+    expect(lookups).toEqual(['5550002', '5550001']);
+    await expect(service.current(phone(11))).resolves.toMatchObject({ contactName: 'Bea' });
+    await expect(service.current(phone(12))).resolves.toMatchObject({ number: '5550001', contactName: null });
+    await expect(service.answer(phone(12), dialing.callId)).resolves.toMatchObject({ status: 'active', contactName: null });
+    await service.end(phone(11), dialing.callId);
+    const names = (source: number) => pushes.filter(([to]) => to === source).map(([, type, call]) => `${type} ${call.contactName}`);
+    expect(names(11)).toEqual(['call.updated Bea', 'call.ended Bea']);
+    expect(names(12)).toEqual(['call.incoming null', 'call.updated null', 'call.ended null']);
+
+    // A name the callee gives the caller later shows in their records, and in the next call.
+    contacts.set('5550002', new Map([['5550001', 'Al']]));
+    const missedCall = await service.start(phone(11), dial('5550002'));
+    await service.end(phone(11), missedCall.callId);
+    expect(missed.map(([source, call]) => [source, call.contactName])).toEqual([[12, 'Al']]);
+    lookups.length = 0;
+    const recents = async (source: number) => (await service.recents(phone(source), null, 50)).map((record) => [record.number, record.contactName]);
+    await expect(recents(11)).resolves.toEqual([['5550002', 'Bea'], ['5550002', 'Bea']]);
+    await expect(recents(12)).resolves.toEqual([['5550001', 'Al'], ['5550001', 'Al']]);
+    expect(lookups).toEqual(['5550001', '5550002']);
+  });
+
+  it('never names a hidden caller to the callee, nor looks their contacts up for it', async () => {
+    const { service, phone, pushes, contacts, lookups } = await setup({ ringMs: 50 });
+    contacts.set('5550001', new Map([['5550002', 'Bea']]));
+    contacts.set('5550002', new Map([['5550001', 'Al']]));
+    const call = await service.start(phone(11), dial('5550002', 'hidden', { hideNumber: true }));
+    expect(call).toMatchObject({ number: '5550002', contactName: 'Bea', hidden: true });
+    await expect(service.current(phone(12))).resolves.toMatchObject({ number: '', displayNumber: 'Unknown', contactName: null });
+    await until(() => expect(pushes.filter(([to]) => to === 12).map(([, type]) => type)).toEqual(['call.incoming', 'call.ended']));
+    expect(pushes.filter(([to]) => to === 12).map(([, , view]) => view.contactName)).toEqual([null, null]);
+    expect(lookups.filter((owner) => owner === '5550002')).toEqual([]);
+    await expect(service.recents(phone(12), null, 50)).resolves.toEqual([expect.objectContaining({ number: '', contactName: null, status: 'missed' })]);
+    await expect(service.recents(phone(11), null, 50)).resolves.toEqual([expect.objectContaining({ number: '5550002', contactName: 'Bea' })]);
+  });
+
+  it('puts calls through unnamed when the contacts cannot be read', async () => {
+    const { service, phone, pushes, contactsFail, contacts, logs } = await setup();
+    contacts.set('5550001', new Map([['5550002', 'Bea']]));
+    contactsFail.add('5550001');
+    const call = await service.start(phone(11), dial('5550002'));
+    expect(call).toMatchObject({ status: 'dialing', contactName: null });
+    expect(pushes.map(([to, type]) => `${to} ${type}`)).toEqual(['12 call.incoming']);
+    await service.end(phone(11), call.callId);
+    expect(pushes.map(([to, type, view]) => `${to} ${type} ${view.contactName}`).slice(1)).toEqual(['11 call.ended null', '12 call.ended null']);
+    await expect(service.recents(phone(11), null, 50)).resolves.toEqual([expect.objectContaining({ status: 'missed', contactName: null })]);
+    // The answer to calls.start, the push of call.ended, and the recents.
+    expect(logs).toEqual(Array(3).fill('the contacts of 5550001 could not be read: the contacts are not there'));
+  });
+
+  it('tells each side of a call in the order it changed, however long the names take', async () => {
+    const { service, phone, pushTypes, heldLookups } = await setup();
+    const call = await service.start(phone(11), dial('5550002'));
+    let release = () => {};
+    heldLookups.set('5550001', new Promise<void>((resolve) => (release = resolve)));
+    const answered = service.answer(phone(12), call.callId);
+    const ended = service.end(phone(12), call.callId);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The callee was told both; the caller's "answered" waits on its names, and its "ended" waits behind it.
+    expect(pushTypes(12)).toEqual(['call.incoming dialing', 'call.updated active', 'call.ended completed']);
+    expect(pushTypes(11)).toEqual([]);
+    release();
+    await Promise.all([answered, ended]);
+    expect(pushTypes(11)).toEqual(['call.updated active', 'call.ended completed']);
   });
 
   it('lets nobody but the callee answer or decline, and nobody outside the call see or end it', async () => {
@@ -248,24 +336,24 @@ forEachDatabase((current) => {
     expect(await notFound(() => service.decline(phone(11), call.callId))).toBe('NOT_FOUND');
     expect(await notFound(() => service.end(phone(13), call.callId))).toBe('NOT_FOUND');
     expect(await notFound(() => service.answer(phone(12), 'no-such-call'))).toBe('NOT_FOUND');
-    expect(service.current(phone(13))).toBeNull();
+    await expect(service.current(phone(13))).resolves.toBeNull();
     // Player 12's previous character's call is not the new character's.
     online.set(12, { phoneId: 3, number: '5550003', source: 12 });
     expect(await notFound(() => service.answer(phone(12), call.callId))).toBe('NOT_FOUND');
-    expect(service.current(phone(12))).toBeNull();
+    await expect(service.current(phone(12))).resolves.toBeNull();
   });
 
   it('ends the call for the other side when a player drops, and takes the other out of voice', async () => {
     const { service, phone, online, voice, records, pushTypes } = await setup();
     const call = await service.start(phone(11), dial('5550002'));
-    service.answer(phone(12), call.callId);
+    await service.answer(phone(12), call.callId);
     online.delete(11);
     service.dropped(11);
     expect(voice.has(12)).toBe(false);
     // pma-voice forgets a dropped player itself; the adapter is not asked about them.
     expect(voice.has(11)).toBe(true);
-    await until(async () => expect((await records(2)).map((record) => record.status)).toEqual(['completed']));
-    expect(pushTypes(12).at(-1)).toBe('call.ended completed');
+    await until(() => expect(pushTypes(12).at(-1)).toBe('call.ended completed'));
+    expect((await records(2)).map((record) => record.status)).toEqual(['completed']);
     expect(pushTypes(11)).toEqual(['call.updated active']);
     expect(service.isInCallBySource(12)).toBe(false);
   });
@@ -273,12 +361,13 @@ forEachDatabase((current) => {
   it('ends the call for both when a player switches character, within a second', async () => {
     const { service, phone, online, voice, records, pushTypes } = await setup();
     const call = await service.start(phone(11), dial('5550002'));
-    service.answer(phone(12), call.callId);
+    await service.answer(phone(12), call.callId);
     online.set(12, { phoneId: 3, number: '5550003', source: 12 });
-    await until(async () => expect((await records(1)).map((record) => record.status)).toEqual(['completed']), 3000);
+    // The phones are told once the records are written.
+    await until(() => expect(pushTypes(11).at(-1)).toBe('call.ended completed'), 3000);
     expect(voice.size).toBe(0);
+    expect((await records(1)).map((record) => record.status)).toEqual(['completed']);
     expect((await records(2)).map((record) => record.status)).toEqual(['completed']);
-    expect(pushTypes(11).at(-1)).toBe('call.ended completed');
     // The new character's phone hears nothing of the old one's call.
     expect(pushTypes(12)).toEqual(['call.incoming dialing', 'call.updated active']);
   });
@@ -290,7 +379,7 @@ forEachDatabase((current) => {
     expect(presented).toEqual([[12, `call/${call!.callId}`]]);
     expect(service.isInCallByNumber('911')).toBe(true);
     expect(service.answerLine(call!.callId)).toBeNull(); // a player's call is answered by the player
-    service.answer(phone(12), call!.callId);
+    await service.answer(phone(12), call!.callId);
     expect(voice.size).toBe(0);
     await expect(service.endByNumber('911')).resolves.toBe(true);
     await expect(service.endByNumber('911')).resolves.toBe(false);
@@ -302,7 +391,7 @@ forEachDatabase((current) => {
     const call = await service.startBetween('5550001', '5550100', false);
     expect(call).toMatchObject({ caller: { source: 11 }, callee: { number: '5550100', source: null }, company: true, status: 'dialing' });
     expect(presented).toEqual([[11, `call/${call!.callId}`]]);
-    expect(service.current(phone(11))).toMatchObject({ direction: 'outgoing', number: '5550100', company: true });
+    await expect(service.current(phone(11))).resolves.toMatchObject({ direction: 'outgoing', number: '5550100', company: true });
     expect(service.answerLine(call!.callId)).toMatchObject({ status: 'active' });
     expect(service.answerLine(call!.callId)).toBeNull();
 
@@ -320,7 +409,7 @@ forEachDatabase((current) => {
   it('takes everyone out of voice when Handset stops', async () => {
     const { service, phone, voice } = await setup();
     const call = await service.start(phone(11), dial('5550002'));
-    service.answer(phone(12), call.callId);
+    await service.answer(phone(12), call.callId);
     expect(voice.size).toBe(2);
     service.stop();
     expect(voice.size).toBe(0);

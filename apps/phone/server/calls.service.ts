@@ -2,13 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { OnlinePhoneRef, PluginPhones } from '../../../sdk/server/plugin';
 import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus } from './calls.repository';
-import { callView, durationOf, type CallState, type CallView, type Party } from './calls.views';
+import { callView, durationOf, hiddenFrom, recordView, type CallRecordView, type CallState, type CallView, type Party } from './calls.views';
+import { NO_NAMES, type ContactNames } from './contact-names';
 import { VoiceChannels, type VoiceAdapter } from './voice';
+
+export type CallPush = 'call.incoming' | 'call.updated' | 'call.ended';
 
 /** What the calls service says to players' phones, through the phone app. */
 export interface CallSignals {
   /** Pushes to the phone app's page on `source`; nothing happens when the app is not open. */
-  push(source: number, type: 'call.incoming' | 'call.updated' | 'call.ended', call: CallView): void;
+  push(source: number, type: CallPush, call: CallView): void;
   /** Brings the phone app up at `link` on `source`, even when the phone is closed; false when refused. */
   present(source: number, link: string): Promise<boolean>;
   /** Tells the callee of a call they missed. */
@@ -22,6 +25,8 @@ export interface CallsServiceOptions {
   signals: CallSignals;
   /** Whether the character with `ownerNumber` blocked `number` (the Contacts app decides). */
   isBlocked(ownerNumber: string, number: string): Promise<boolean>;
+  /** The names the character with `ownerNumber` gave their contacts (the Contacts app); a failure leaves calls unnamed. */
+  contactNames(ownerNumber: string): Promise<ContactNames>;
   /** How long a call rings before it is missed. */
   ringMs: number;
   log(message: string): void;
@@ -41,6 +46,8 @@ interface LiveCall extends CallState {
   offered: boolean;
   channel: number | null;
   ringTimer: ReturnType<typeof setTimeout> | null;
+  /** Each side's pushes so far: the next goes out after them, however long its names took. */
+  outbox: Record<Side, Promise<void>>;
 }
 
 type Side = 'caller' | 'callee';
@@ -52,6 +59,7 @@ const PHONE_CHECK_MS = 1000;
 
 const directionOf = (side: Side): CallDirection => (side === 'caller' ? 'outgoing' : 'incoming');
 const isPlayer = (party: Party): party is Party & { source: number; phoneId: number } => party.source !== null;
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const notFound = (callId: string) => new HandsetError('NOT_FOUND', `no call ${callId} of yours`);
 
 /**
@@ -82,7 +90,7 @@ export class CallsService {
     this.forgetOldRequests();
     const key = `${phone.phoneId}:${input.requestId}`;
     const seen = this.requests.get(key);
-    if (seen) return this.view(seen.call, 'caller');
+    if (seen) return this.named(seen.call, 'caller');
     if (input.number === phone.number) throw new HandsetError('INVALID_INPUT', 'you cannot call your own number');
     if (this.bySource.has(phone.source)) throw new HandsetError('UNAVAILABLE', 'you are already in a call');
 
@@ -99,14 +107,12 @@ export class CallsService {
     if (!online) await this.finish(call, 'unavailable');
     else if (busy) await this.finish(call, 'busy');
     else await this.ring(call);
-    return this.view(call, 'caller');
+    return this.named(call, 'caller');
   }
 
   /** The ringing callee picks up: the call is `active` and both players share a voice channel. */
-  answer(phone: OnlinePhoneRef, callId: string): CallView {
-    const call = this.ringing(phone, callId);
-    this.activate(call);
-    return this.view(call, 'callee');
+  async answer(phone: OnlinePhoneRef, callId: string): Promise<CallView> {
+    return this.activate(this.ringing(phone, callId));
   }
 
   /** The ringing callee refuses: the call ends `declined`. */
@@ -123,10 +129,16 @@ export class CallsService {
   }
 
   /** The player's live call, or null. */
-  current(phone: OnlinePhoneRef): CallView | null {
+  async current(phone: OnlinePhoneRef): Promise<CallView | null> {
     const call = this.bySource.get(phone.source);
     const side = call && this.sideOf(phone, call);
-    return call && side ? this.view(call, side) : null;
+    return call && side ? this.named(call, side) : null;
+  }
+
+  /** The player's call records, newest first (before `beforeId` when given), named from their contacts in one look-up. */
+  async recents(phone: OnlinePhoneRef, beforeId: number | null, limit: number): Promise<CallRecordView[]> {
+    const [records, names] = await Promise.all([this.options.repository.recents(phone.phoneId, beforeId, limit), this.namesOf(phone)]);
+    return records.map((record) => recordView(record, this.options.phones.format, names));
   }
 
   /**
@@ -150,7 +162,7 @@ export class CallsService {
   answerLine(callId: string): CallState | null {
     const call = this.calls.get(callId);
     if (!call || call.status !== 'dialing' || isPlayer(call.callee)) return null;
-    this.activate(call);
+    void this.activate(call);
     return call;
   }
 
@@ -204,6 +216,7 @@ export class CallsService {
       offered: false,
       channel: null,
       ringTimer: null,
+      outbox: { caller: Promise.resolve(), callee: Promise.resolve() },
     };
     this.calls.set(call.callId, call);
     // Held as soon as the call exists, so a second call to either player meanwhile finds them busy.
@@ -227,7 +240,7 @@ export class CallsService {
           (this.calls.has(call.callId) && !(await this.options.signals.present(callee.source, `call/${call.callId}`)));
       } catch (error) {
         // A call that cannot be checked is not put through.
-        this.options.log(`call ${call.callId} was not put through: ${error instanceof Error ? error.message : String(error)}`);
+        this.options.log(`call ${call.callId} was not put through: ${errorText(error)}`);
         refused = true;
       }
       // The caller may have hung up or left while the callee's side was asked.
@@ -235,11 +248,12 @@ export class CallsService {
       if (refused) return this.finish(call, 'unavailable');
     }
     call.offered = true;
-    if (isPlayer(callee)) this.options.signals.push(callee.source, 'call.incoming', this.view(call, 'callee'));
     call.ringTimer = setTimeout(() => this.finishInBackground(call, 'missed'), this.options.ringMs);
+    await this.tell(call, 'callee', 'call.incoming');
   }
 
-  private activate(call: LiveCall): void {
+  /** Answers the call, and tells both players; resolves to what the callee was told. */
+  private async activate(call: LiveCall): Promise<CallView> {
     call.status = 'active';
     call.answeredAt = this.now();
     if (call.ringTimer) clearTimeout(call.ringTimer);
@@ -248,10 +262,8 @@ export class CallsService {
       call.channel = this.channels.take();
       this.options.voice.join([call.caller.source, call.callee.source], call.channel);
     }
-    for (const side of ['caller', 'callee'] as const) {
-      const party = call[side];
-      if (isPlayer(party)) this.options.signals.push(party.source, 'call.updated', this.view(call, side));
-    }
+    const [, callee] = await Promise.all([this.tell(call, 'caller', 'call.updated'), this.tell(call, 'callee', 'call.updated')]);
+    return callee;
   }
 
   /**
@@ -267,21 +279,21 @@ export class CallsService {
     try {
       await this.options.repository.insert(reached.flatMap((side) => this.record(call, side)));
     } finally {
-      for (const side of reached) {
+      const told = reached.map(async (side) => {
         const party = call[side];
         // A player who left, or now plays another character, hears nothing of this call.
-        if (!isPlayer(party) || party.source === gone || this.options.phones.bySource(party.source)?.phoneId !== party.phoneId) continue;
-        const view = this.view(call, side);
-        this.options.signals.push(party.source, 'call.ended', view);
+        if (!isPlayer(party) || party.source === gone || this.options.phones.bySource(party.source)?.phoneId !== party.phoneId) return;
+        const view = await this.tell(call, side, 'call.ended');
         if (side === 'callee' && status === 'missed') this.options.signals.missed(party.source, view);
-      }
+      });
+      await Promise.all(told);
     }
   }
 
   /** For endings nobody waits on (ring timeout, drop, character switch): a failed write is logged. */
   private finishInBackground(call: LiveCall, status: EndedStatus, gone?: number): void {
     this.finish(call, status, gone).catch((error: unknown) =>
-      this.options.log(`the records of call ${call.callId} were not saved: ${error instanceof Error ? error.message : String(error)}`),
+      this.options.log(`the records of call ${call.callId} were not saved: ${errorText(error)}`),
     );
   }
 
@@ -377,8 +389,46 @@ export class CallsService {
     return (await this.options.phones.find(number)) ? null : { number, phoneId: null, source: null };
   }
 
-  private view(call: CallState, side: Side): CallView {
-    return callView(call, directionOf(side), this.options.phones.format, this.now());
+  /**
+   * Pushes `type` with the call as it is now to the party on `side` when a player; resolves to that side's view.
+   * A side's pushes go out in the order the call changed, however long each one's names take.
+   */
+  private tell(call: LiveCall, side: Side, type: CallPush): Promise<CallView> {
+    const party = call[side];
+    const view = this.named(call, side);
+    const told = call.outbox[side]
+      .then(() => view)
+      .then((named) => {
+        try {
+          if (isPlayer(party)) this.options.signals.push(party.source, type, named);
+        } catch (error) {
+          this.options.log(`${type} of call ${call.callId} did not reach ${party.number}: ${errorText(error)}`);
+        }
+        return named;
+      });
+    call.outbox[side] = told.then(() => undefined);
+    return told;
+  }
+
+  /** The call from one side as it is now, with that side's name for the other party (one look-up). */
+  private async named(call: CallState, side: Side): Promise<CallView> {
+    const direction = directionOf(side);
+    // Taken before the look-up: the call may move on meanwhile, and this view is of the moment it was asked for.
+    const state: CallState = { ...call };
+    const at = this.now();
+    const names = hiddenFrom(direction, call.hidden) ? NO_NAMES : await this.namesOf(call[side]);
+    return callView(state, direction, this.options.phones.format, at, names);
+  }
+
+  /** The names a phone gave its contacts; none for a line with no phone, or when the Contacts app cannot say. */
+  private async namesOf(party: Pick<Party, 'number' | 'phoneId'>): Promise<ContactNames> {
+    if (party.phoneId === null) return NO_NAMES;
+    try {
+      return await this.options.contactNames(party.number);
+    } catch (error) {
+      this.options.log(`the contacts of ${party.number} could not be read: ${errorText(error)}`);
+      return NO_NAMES;
+    }
   }
 
   private forgetOldRequests(): void {

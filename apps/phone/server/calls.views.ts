@@ -1,4 +1,5 @@
 import type { CallDirection, CallRecordRow, CallStatus } from './calls.repository';
+import type { ContactNames } from './contact-names';
 
 /** One end of a call: a player's phone, or a line with no player behind it (a service or NPC number). */
 export interface Party {
@@ -31,7 +32,8 @@ export interface CallView {
   direction: CallDirection;
   number: string;
   displayNumber: string;
-  contactName: null;
+  /** What this side calls the other in its contacts; null without a contact, and always for a number hidden from it. */
+  contactName: string | null;
   hidden: boolean;
   video: boolean;
   company: boolean;
@@ -50,17 +52,31 @@ export interface CallRecordView extends CallView {
 export const durationOf = (answeredAt: number | null, until: number): number =>
   answeredAt === null ? 0 : Math.max(0, Math.floor((until - answeredAt) / 1000));
 
-const otherNumber = (number: string, hiddenFromMe: boolean, format: (number: string) => string) =>
-  hiddenFromMe ? { number: '', displayNumber: 'Unknown' } : { number, displayNumber: format(number) };
+/** Whether the other party's number is kept from this side: a hidden caller's, from the callee. */
+export const hiddenFrom = (direction: CallDirection, hidden: boolean): boolean => direction === 'incoming' && hidden;
 
-/** The call from the caller's (`outgoing`) or the callee's (`incoming`) side; a hidden caller stays hidden to the callee. */
-export function callView(call: CallState, direction: CallDirection, format: (number: string) => string, now: number): CallView {
+/** The other party as this side may see them: number, display number and this side's name for them. */
+const otherParty = (number: string, hiddenFromMe: boolean, format: (number: string) => string, names: ContactNames) =>
+  hiddenFromMe
+    ? { number: '', displayNumber: 'Unknown', contactName: null }
+    : { number, displayNumber: format(number), contactName: names.get(number) ?? null };
+
+/**
+ * The call from the caller's (`outgoing`) or the callee's (`incoming`) side, with that side's `names` for the
+ * other; a hidden caller stays hidden, and unnamed, to the callee.
+ */
+export function callView(
+  call: CallState,
+  direction: CallDirection,
+  format: (number: string) => string,
+  now: number,
+  names: ContactNames,
+): CallView {
   const other = direction === 'outgoing' ? call.callee : call.caller;
   return {
     callId: call.callId,
     direction,
-    ...otherNumber(other.number, direction === 'incoming' && call.hidden, format),
-    contactName: null,
+    ...otherParty(other.number, hiddenFrom(direction, call.hidden), format, names),
     hidden: call.hidden,
     video: call.video,
     company: call.company,
@@ -72,14 +88,13 @@ export function callView(call: CallState, direction: CallDirection, format: (num
   };
 }
 
-/** A stored record, in the same shape plus its id. */
-export function recordView(record: CallRecordRow, format: (number: string) => string): CallRecordView {
+/** A stored record, in the same shape plus its id, with its owner's `names` for the other party. */
+export function recordView(record: CallRecordRow, format: (number: string) => string, names: ContactNames): CallRecordView {
   return {
     id: record.id,
     callId: record.callId,
     direction: record.direction,
-    ...otherNumber(record.otherNumber, record.direction === 'incoming' && record.hidden, format),
-    contactName: null,
+    ...otherParty(record.otherNumber, hiddenFrom(record.direction, record.hidden), format, names),
     hidden: record.hidden,
     video: record.video,
     company: record.company,

@@ -5,6 +5,7 @@ import { callsMigrations } from './calls.migrations';
 import { createCallsRepository } from './calls.repository';
 import { keepCallRecords } from './calls.retention';
 import { CallsService } from './calls.service';
+import { namesByNumber, NO_NAMES, type ContactNames } from './contact-names';
 import { pmaVoice } from './voice';
 
 // The CitizenFX globals used here, declared in this module so that tests outside the game type-check it.
@@ -34,6 +35,16 @@ async function isNumberBlocked(ownerNumber: string, number: string): Promise<boo
   }
 }
 
+/** The names the phone `ownerNumber` gave its contacts, as the Contacts app says; none without it. */
+async function contactNames(ownerNumber: string): Promise<ContactNames> {
+  try {
+    return namesByNumber(await exports['handset']!.getContactsByNumber!(ownerNumber));
+  } catch (error) {
+    if (/No such export/.test(errorText(error))) return NO_NAMES;
+    throw error;
+  }
+}
+
 function start(context: PluginContext): void {
   const { app, db, phones } = context;
   const log = (message: string) => console.error(`[phone] ${message}`);
@@ -47,14 +58,15 @@ function start(context: PluginContext): void {
       push: (player, type, call) => void app.sendAppMessage(player, type, call),
       present: (player, link) => app.present(player, link).then((outcome) => outcome.ok, () => false),
       missed: (player, call) =>
-        void app.notify(player, { title: 'Missed call', body: call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`)),
+        void app.notify(player, { title: 'Missed call', body: call.contactName ?? call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`)),
     },
     isBlocked: isNumberBlocked,
+    contactNames,
     ringMs: wholeSetting(context, 'ring_seconds', 30, 1, 300) * 1000,
     log,
   });
   setCallsService(context, service);
-  registerCallRequests(context, service, repository);
+  registerCallRequests(context, service);
   const stopRetention = keepCallRecords(repository, wholeSetting(context, 'retention_days', 30, 1, 3650), log);
 
   on('playerDropped', () => service.dropped(Number(source)));

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SdkError, type HandsetApp } from '../../../../sdk/app';
-import { asCall, callsApi, errorText, hiddenFromMe, isEnded, type Call, type CallAttempt, type CallRecord } from './calls-api';
+import { asCall, callsApi, errorText, isEnded, type Call, type CallAttempt, type CallRecord } from './calls-api';
 import { elapsedSeconds, endedLocally, furtherOf, showCall, showStarted, type CallView } from './call-view';
 import { CallScreen, type CallPhase } from './components/call-screen';
 import { Favorites } from './components/favorites';
@@ -10,6 +10,7 @@ import { PANEL_ID, TabBar, tabId, type Tab } from './components/tab-bar';
 import { dialable, parseDeepLink } from './deep-link';
 import { favoriteFor, favoritesStore, withFavorite, type Favorite } from './favorites';
 import { endedText, formatTimer } from './format';
+import { partyOf } from './party';
 
 /** How long a finished call's screen stays ("Busy", "Call ended · 1:23") before the keypad comes back. */
 export const ENDED_SCREEN_MS = 2000;
@@ -278,9 +279,7 @@ export function App({ app }: { app: HandsetApp }) {
   const removeFavorite = (favorite: Favorite) =>
     void saveFavorites(favoritesRef.current.filter((other) => other.number !== favorite.number));
 
-  /** The other party as the player knows them: a favorite's name, else the number; "Unknown" when hidden from them. */
-  const nameOf = (call: Call) =>
-    hiddenFromMe(call) ? 'Unknown' : (call.contactName ?? favoriteFor(favoritesRef.current, call.number)?.name ?? call.displayNumber);
+  const labelOf = (call: Call) => partyOf(call, favoritesRef.current);
 
   if (view) {
     let phase: CallPhase;
@@ -301,8 +300,9 @@ export function App({ app }: { app: HandsetApp }) {
       else if (call.status === 'active') [phase, status] = ['active', formatTimer(elapsedSeconds(view.since ?? now, now))];
       else if (call.direction === 'incoming') [phase, status] = ['incoming', 'Incoming call'];
       else [phase, status] = ['calling', 'Calling…'];
-      title = nameOf(call);
-      subtitle = !hiddenFromMe(call) && title !== call.displayNumber ? call.displayNumber : null;
+      const party = labelOf(call);
+      title = party.name;
+      subtitle = party.number;
       video = call.video;
     }
     const call = view.kind === 'call' ? view.call : null;
@@ -341,7 +341,7 @@ export function App({ app }: { app: HandsetApp }) {
           />
         )}
         {tab === 'recents' && (
-          <Recents recents={recents} error={recentsError} locale={locale} nameOf={nameOf} onCall={(call) => placeCall(call.number, call.video)} />
+          <Recents recents={recents} error={recentsError} locale={locale} labelOf={labelOf} onCall={(call) => placeCall(call.number, call.video)} />
         )}
         {tab === 'favorites' && (
           <Favorites

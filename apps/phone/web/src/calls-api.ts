@@ -11,6 +11,7 @@ export interface Call {
   number: string;
   /** The number in the server's format, or 'Unknown' when hidden. */
   displayNumber: string;
+  /** What the player calls the other party in Contacts; null without a contact, and always for a hidden caller. */
   contactName: string | null;
   hidden: boolean;
   video: boolean;

@@ -24,8 +24,8 @@ export function withFavorite(favorites: Favorite[], contact: Favorite): Favorite
 }
 
 /**
- * The favorite with a number, compared by digits ('555-0142' is 5550142). The page cannot read the Contacts
- * app's list, so a caller has a name only when they are a favorite.
+ * The favorite with a number, compared by digits ('555-0142' is 5550142): a name for a number the server did not
+ * name from the player's contacts, and for the number being dialed before the server answers.
  */
 export function favoriteFor(favorites: Favorite[], number: string): Favorite | null {
   const wanted = digits(number);

@@ -83,6 +83,7 @@ const click = async (name: string) => {
 const labelled = (label: string) => screen!.querySelector(`[aria-label="${label}"]`)?.textContent ?? null;
 const alertText = () => screen!.querySelector('[role="alert"]')?.textContent ?? null;
 const title = () => screen!.querySelector('.call-title')?.textContent ?? null;
+const subtitle = () => screen!.querySelector('.call-subtitle')?.textContent ?? null;
 const dial = async (digits: string) => {
   for (const digit of digits) await click(digit);
 };
@@ -250,6 +251,34 @@ it('rings for an incoming call; Accept answers it with calls.answer', async () =
   expect(control('Hang up')).not.toBeNull();
 });
 
+it('rings under the name the player gave the caller in Contacts, with the number underneath, through to the call', async () => {
+  const phone = await start({ favorites: [{ name: 'Old Name', number: '555-0100' }] });
+  await act(() => phone.push('call.incoming', incoming({ contactName: 'Bea Stone' })));
+  await vi.waitFor(() => expect(title()).toBe('Bea Stone'));
+  expect(subtitle()).toBe('555-0100');
+  expect(control('Accept')).not.toBeNull();
+
+  await act(() => phone.push('call.updated', incoming({ contactName: 'Bea Stone', status: 'active', answeredAt: Date.now() })));
+  await vi.waitFor(() => expect(labelled('Call status')).toBe('00:00'));
+  expect([title(), subtitle()]).toEqual(['Bea Stone', '555-0100']);
+});
+
+it('names the called number once the server answers with its contact name', async () => {
+  await start({ requests: { 'calls.start': () => call({ contactName: 'Lamar Davis' }) } });
+  await dial('5550142');
+  await click('Call');
+  await vi.waitFor(() => expect(title()).toBe('Lamar Davis'));
+  expect(subtitle()).toBe('555-0142');
+  expect(labelled('Call status')).toBe('Calling…');
+});
+
+it('shows a caller without a contact or favorite as their number alone', async () => {
+  const phone = await start();
+  await act(() => phone.push('call.incoming', incoming({ contactName: null })));
+  await vi.waitFor(() => expect(title()).toBe('555-0100'));
+  expect(subtitle()).toBeNull();
+});
+
 it('shows a hidden caller as Unknown and a video call as one; Decline declines', async () => {
   const phone = await start();
   await act(() => phone.push('call.incoming', incoming({ number: '', displayNumber: 'Unknown', hidden: true, video: true })));
@@ -291,6 +320,7 @@ it('lists recents with their direction, status and duration, missed ones in red,
   const rows = [...screen!.querySelectorAll('.recent')];
   const texts = (selector: string) => rows.map((row) => row.querySelector(selector)?.textContent ?? null);
   expect(texts('.row-title')).toEqual(['Lamar Davis', '555-0100', 'Unknown']);
+  expect(texts('.recent-number')).toEqual(['555-0142', null, null]);
   expect(texts('.recent-status')).toEqual(['Outgoing', 'Missed', 'Missed']);
   expect(texts('.recent-duration')).toEqual(['1:23', null, null]);
   expect(rows.map((row) => row.classList.contains('missed'))).toEqual([false, true, true]);
@@ -304,6 +334,27 @@ it('lists recents with their direction, status and duration, missed ones in red,
 
   await act(() => screen!.querySelector<HTMLButtonElement>('.recent button')!.click());
   await vi.waitFor(() => expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550100', video: false, hideNumber: false }]));
+});
+
+it('names recents from the player’s contacts before their favorites, with the number underneath; Favorites keep their own names', async () => {
+  const at = new Date().setHours(0, 5, 0, 0);
+  const recents: CallRecord[] = [
+    { ...call({ status: 'completed', duration: 7, contactName: 'Lamar', startedAt: at }), id: 3 },
+    { ...incoming({ status: 'missed', contactName: 'Bea Stone', startedAt: at }), id: 2 },
+    { ...incoming({ status: 'declined', number: '5550199', displayNumber: '555-0199', contactName: null, startedAt: at }), id: 1 },
+  ];
+  await start({ favorites: [{ name: 'Lamar Davis', number: '555-0142' }], requests: { 'calls.recents': () => recents } });
+  await click('Recents');
+  await vi.waitFor(() => expect(screen!.querySelectorAll('.recent')).toHaveLength(3));
+  const rows = [...screen!.querySelectorAll('.recent')];
+  const texts = (selector: string) => rows.map((row) => row.querySelector(selector)?.textContent ?? null);
+  expect(texts('.row-title')).toEqual(['Lamar', 'Bea Stone', '555-0199']);
+  expect(texts('.recent-number')).toEqual(['555-0142', '555-0100', null]);
+  expect(texts('.recent-status')).toEqual(['Outgoing', 'Missed', 'Declined']);
+
+  await click('Favorites');
+  await vi.waitFor(() => expect(screen!.querySelector('.favorite .row-title')?.textContent).toBe('Lamar Davis'));
+  expect(screen!.querySelector('.favorite .row-subtitle')!.textContent).toBe('555-0142');
 });
 
 it('prefills the keypad from a dial?number= link, at the handshake and later', async () => {

@@ -6,7 +6,7 @@ export type CallPhase = 'incoming' | 'calling' | 'active' | 'ended' | 'failed';
 
 export interface CallScreenProps {
   phase: CallPhase;
-  /** The other party: a favorite's name, their number, or "Unknown" when they hid it. */
+  /** The other party: the player's name for them (a contact's, else a favorite's), their number, or "Unknown" when they hid it. */
   title: string;
   /** Their number under the name, when a name is shown. */
   subtitle: string | null;

@@ -1,20 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { CallRecord } from '../calls-api';
 import { formatDuration, formatWhen, recentStatusText } from '../format';
+import type { PartyLabel } from '../party';
 import { DirectionIcon, VideoIcon } from './icons';
 
 export interface RecentsProps {
   recents: CallRecord[] | null;
   error: string | null;
   locale: string;
-  nameOf(call: CallRecord): string;
+  labelOf(call: CallRecord): PartyLabel;
   onCall(call: CallRecord): void;
 }
 
 const isMissed = (call: CallRecord) => call.direction === 'incoming' && call.status === 'missed';
 
 /** The call history, newest first: tap a call to call back; missed calls are red. */
-export function Recents({ recents, error, locale, nameOf, onCall }: RecentsProps) {
+export function Recents({ recents, error, locale, labelOf, onCall }: RecentsProps) {
   const [missedOnly, setMissedOnly] = useState(false);
   const shown = recents?.filter((call) => !missedOnly || isMissed(call)) ?? [];
 
@@ -42,6 +43,7 @@ export function Recents({ recents, error, locale, nameOf, onCall }: RecentsProps
       <ul class="rows" aria-label="Recent calls">
         {shown.map((call) => {
           const duration = call.status === 'completed' && call.duration > 0 ? formatDuration(call.duration) : null;
+          const party = labelOf(call);
           return (
             <li key={call.id} class={isMissed(call) ? 'recent missed' : 'recent'}>
               <button type="button" class="row-button" disabled={call.number === ''} onClick={() => onCall(call)}>
@@ -49,7 +51,8 @@ export function Recents({ recents, error, locale, nameOf, onCall }: RecentsProps
                   <DirectionIcon direction={call.direction} />
                 </span>
                 <span class="row-main">
-                  <span class="row-title">{nameOf(call)}</span>
+                  <span class="row-title">{party.name}</span>
+                  {party.number && <span class="row-subtitle recent-number">{party.number}</span>}
                   <span class="row-subtitle">
                     {call.video && <VideoIcon size={13} />}
                     <span class="recent-status">{recentStatusText(call)}</span>
