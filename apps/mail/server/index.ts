@@ -1,0 +1,21 @@
+import { defineServerPlugin } from '../../../sdk/server/plugin';
+import { registerMailRequests } from './mail.controller';
+import { mailExports } from './mail.exports';
+import { mailMigrations } from './mail.migrations';
+import { mailServiceFor } from './mail.service';
+
+/** The mail app's server side: addresses and mailboxes, the page's actions, and the mail exports (amzn_smartphone's too). */
+export const mailPlugin = defineServerPlugin({
+  manifest: {
+    id: 'mail',
+    label: 'Mail',
+    icon: 'dist/apps/mail/icon.svg',
+    color: '#0a84ff',
+    category: 'default',
+    ui: 'dist/apps/mail/index.html',
+    permissions: [],
+  },
+  migrations: mailMigrations,
+  start: (context) => registerMailRequests(context, mailServiceFor(context)),
+  exports: mailExports,
+});

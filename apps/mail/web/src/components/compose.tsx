@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText, type Draft, type Mail } from '../mail-api';
+import { NavBar } from './nav-bar';
+
+export interface ComposeProps {
+  initial: Draft;
+  onCancel(): void;
+  /**
+   * Sends; rejects with the server's SdkError to show it. `clientId` stays the same while the player retries the
+   * same mail, so a retry after a lost answer never sends it twice.
+   */
+  onSend(draft: Draft, clientId: string): Promise<Mail>;
+}
+
+/** A new mail or a reply. No <form>: the phone runs apps with scripts only, so Send is handled here. */
+export function Compose({ initial, onCancel, onSend }: ComposeProps) {
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const submission = useRef<{ key: string; clientId: string } | null>(null);
+  const toInput = useRef<HTMLInputElement>(null);
+  const bodyInput = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    // A reply has its recipient: straight to the body.
+    (initial.to === '' ? toInput.current : bodyInput.current)?.focus();
+  }, []);
+
+  const complete = draft.to.trim() !== '' && draft.body.trim() !== '';
+
+  const send = async () => {
+    if (!complete || sending) return;
+    // The same submission is the same trimmed mail: what the server would receive.
+    const key = JSON.stringify([draft.to.trim(), draft.subject.trim(), draft.body.trim(), draft.replyTo]);
+    if (submission.current?.key !== key) submission.current = { key, clientId: crypto.randomUUID() };
+    setSending(true);
+    setError(null);
+    try {
+      await onSend(draft, submission.current.clientId);
+    } catch (failure) {
+      setSending(false);
+      setError(errorText(failure));
+    }
+  };
+
+  const edit = (field: 'to' | 'subject' | 'body') => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setDraft((current) => ({ ...current, [field]: value }));
+  };
+
+  return (
+    <section class="screen pushed" aria-label={draft.replyTo === null ? 'New Mail' : 'Reply'} aria-busy={sending}>
+      <NavBar
+        title={draft.replyTo === null ? 'New Mail' : 'Reply'}
+        leading={
+          <button type="button" class="text-button" onClick={onCancel}>
+            Cancel
+          </button>
+        }
+        trailing={
+          <button type="button" class="text-button strong" disabled={!complete || sending} onClick={() => void send()}>
+            Send
+          </button>
+        }
+      />
+      <div class="scroll grouped">
+        {error && (
+          <p class="notice" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="card">
+          <div class="input-row">
+            <label for="field-to">To</label>
+            <input
+              id="field-to"
+              ref={toInput}
+              value={draft.to}
+              maxLength={128}
+              inputMode="email"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellcheck={false}
+              placeholder="name@domain"
+              onInput={edit('to')}
+            />
+          </div>
+          <div class="input-row">
+            <label for="field-subject">Subject</label>
+            <input id="field-subject" value={draft.subject} maxLength={120} autoComplete="off" onInput={edit('subject')} />
+          </div>
+        </div>
+        <div class="card">
+          <div class="input-row stacked">
+            <label for="field-body" class="visually-hidden">
+              Body
+            </label>
+            <textarea id="field-body" ref={bodyInput} rows={12} value={draft.body} maxLength={5000} placeholder="Write your mail" onInput={edit('body')} />
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
