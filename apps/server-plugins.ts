@@ -1,7 +1,8 @@
 import type { ServerPlugin } from '../sdk/server/plugin';
 import { contactsPlugin } from './contacts/server';
 import { mailPlugin } from './mail/server';
+import { messagesPlugin } from './messages/server';
 import { phonePlugin } from './phone/server';
 
 /** The built-in apps' server plugins, in the order Handset starts them. */
-export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, mailPlugin];
+export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin];

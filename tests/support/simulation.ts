@@ -59,11 +59,11 @@ export function simulationPerTest(): typeof simulate {
 }
 
 /** Polls until the check passes (for things that happen after net events or timers). */
-export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 2000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() - started > timeoutMs) throw error;

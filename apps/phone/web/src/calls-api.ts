@@ -3,7 +3,7 @@ import { SdkError, type HandsetApp } from '../../../../sdk/app';
 /** Where a call is: ringing (`dialing`), talking (`active`), or one of the final statuses. */
 export type CallStatus = 'dialing' | 'active' | 'completed' | 'missed' | 'declined' | 'busy' | 'unavailable';
 
-/** A call as the server plugin's actions and pushes carry it (apps/phone/CONTRACT.md). */
+/** A call as the server plugin's actions and pushes carry it (apps/phone/README.md). */
 export interface Call {
   callId: string;
   direction: 'outgoing' | 'incoming';

@@ -1,0 +1,166 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatCoordinates } from '../format';
+import { isContactCard, isLocation, isPhoto } from '../messages-api';
+import type { Bubble } from '../timeline';
+import { Avatar } from './avatar';
+import { AlertIcon, MoreIcon, PinIcon } from './icons';
+
+export interface BubbleViewProps {
+  bubble: Bubble;
+  menuOpen: boolean;
+  onMenu(open: boolean): void;
+  onDelete(): void;
+  onRetry(): void;
+  onDiscard(): void;
+  onAddContact(number: string): void;
+}
+
+/** How long a press lasts before it opens the message's menu, as on a touch screen. */
+const LONG_PRESS_MS = 500;
+
+/** One message: its bubble (text, photo, location or contact card), its state while pending, its menu. */
+export function BubbleView({ bubble, menuOpen, onMenu, onDelete, onRetry, onDiscard, onAddContact }: BubbleViewProps) {
+  const press = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancelPress = () => {
+    if (press.current !== null) clearTimeout(press.current);
+    press.current = null;
+  };
+  useEffect(() => cancelPress, []);
+  const menu = useRef<HTMLDivElement>(null);
+  // The menu opens under its message: bring it into view when that is at the edge of the conversation.
+  useEffect(() => {
+    if (menuOpen) menu.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [menuOpen]);
+
+  const stored = bubble.id !== null;
+  const failed = bubble.pending?.status === 'failed';
+  const card = bubble.kind !== 'text';
+  const classes = ['message', bubble.mine ? 'mine' : 'theirs', bubble.tail && 'tail', bubble.pending && 'pending', failed && 'failed', card && 'has-card'];
+
+  return (
+    <div class={classes.filter(Boolean).join(' ')}>
+      {bubble.sender && <p class="sender">{bubble.sender}</p>}
+      <div class="message-row">
+        <div
+          class={`bubble bubble-${bubble.kind}`}
+          role="article"
+          aria-busy={bubble.pending?.status === 'sending' ? true : undefined}
+          onPointerDown={() => {
+            if (!stored) return;
+            cancelPress();
+            press.current = setTimeout(() => onMenu(true), LONG_PRESS_MS);
+          }}
+          onPointerUp={cancelPress}
+          onPointerLeave={cancelPress}
+          onPointerCancel={cancelPress}
+          onContextMenu={(event) => {
+            if (!stored) return;
+            event.preventDefault();
+            onMenu(true);
+          }}
+        >
+          <Content bubble={bubble} onAddContact={onAddContact} />
+        </div>
+        {stored && (
+          <button
+            type="button"
+            class="message-more"
+            aria-label="Message options"
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => onMenu(!menuOpen)}
+          >
+            <MoreIcon />
+          </button>
+        )}
+        {failed && (
+          <span class="failed-mark" title="Not delivered">
+            <AlertIcon />
+          </span>
+        )}
+      </div>
+      {menuOpen && (
+        <div class="message-menu" role="menu" aria-label="Message options" ref={menu}>
+          <button type="button" role="menuitem" class="danger" onClick={onDelete}>
+            Delete for me
+          </button>
+          <button type="button" role="menuitem" onClick={() => onMenu(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {bubble.pending?.status === 'sending' && <p class="status">Sending…</p>}
+      {failed && (
+        <div class="status failed-status">
+          <span class="failed-text">Not delivered{bubble.pending?.error ? `: ${bubble.pending.error}` : ''}</span>
+          <button type="button" class="link-button" onClick={onRetry}>
+            Retry
+          </button>
+          <button type="button" class="link-button" onClick={onDiscard}>
+            Discard
+          </button>
+        </div>
+      )}
+      {bubble.receipt && <p class="status receipt">{bubble.receipt}</p>}
+    </div>
+  );
+}
+
+function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number: string): void }) {
+  const { attachment, body } = bubble;
+  const caption = body !== '' && <p class="bubble-text caption">{body}</p>;
+  if (bubble.kind === 'photo' && isPhoto(attachment)) return <Photo url={attachment.url} caption={caption} />;
+  if (bubble.kind === 'location' && isLocation(attachment)) {
+    return (
+      <>
+        <div class="card location-card">
+          <span class="card-icon pin">
+            <PinIcon />
+          </span>
+          <span class="card-text">
+            <span class="card-title">{attachment.label ?? 'Location'}</span>
+            <span class="card-subtitle">{formatCoordinates(attachment.x, attachment.y)}</span>
+          </span>
+        </div>
+        {caption}
+      </>
+    );
+  }
+  if (bubble.kind === 'contact' && isContactCard(attachment)) {
+    return (
+      <>
+        <div class="card contact-card">
+          <div class="card-main">
+            <Avatar name={attachment.name} size="small" />
+            <span class="card-text">
+              <span class="card-title">{attachment.name}</span>
+              <span class="card-subtitle">{attachment.number}</span>
+            </span>
+          </div>
+          <button type="button" class="card-action" onClick={() => onAddContact(attachment.number)}>
+            Add to contacts
+          </button>
+        </div>
+        {caption}
+      </>
+    );
+  }
+  return <p class="bubble-text">{body}</p>;
+}
+
+/** A photo from an https host the server owner allows; anything else (or one that fails to load) is a placeholder. */
+function Photo({ url, caption }: { url: string; caption: ComponentChildren }) {
+  const [broken, setBroken] = useState(false);
+  const shown = url.startsWith('https://') && !broken;
+  return (
+    <>
+      {shown ? (
+        <img class="photo" src={url} alt="Photo" draggable={false} referrerpolicy="no-referrer" onError={() => setBroken(true)} />
+      ) : (
+        <span class="photo missing">Photo unavailable</span>
+      )}
+      {caption}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { RefObject } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
+import { MAX_BODY_LENGTH } from '../messages-api';
+import { CameraIcon, ContactCardIcon, PhotoIcon, SendIcon } from './icons';
+
+export interface ComposerProps {
+  text: string;
+  /** Whether there is somewhere to send to (a new message needs its recipient first). */
+  ready: boolean;
+  /** The pickers the app's grants allow. */
+  gallery: boolean;
+  camera: boolean;
+  contacts: boolean;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  onText(text: string): void;
+  onSend(): void;
+  onPhoto(source: 'gallery' | 'camera'): void;
+  onContact(): void;
+}
+
+/** The tallest the box grows, about five lines, before it scrolls. */
+const MAX_HEIGHT_PX = 112;
+
+/** The message box: attachments, the text (Enter sends, Shift+Enter breaks the line) and Send. No <form>: the frame runs scripts only. */
+export function Composer({ text, ready, gallery, camera, contacts, inputRef, onText, onSend, onPhoto, onContact }: ComposerProps) {
+  const canSend = ready && text.trim() !== '';
+
+  // The box grows with its text (wrapped lines too), up to MAX_HEIGHT_PX.
+  useLayoutEffect(() => {
+    const box = inputRef.current;
+    if (!box) return;
+    box.style.height = '';
+    if (box.scrollHeight > box.clientHeight) box.style.height = `${Math.min(box.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [text]);
+
+  return (
+    <div class="composer">
+      {(gallery || camera) && (
+        <button
+          type="button"
+          class="composer-button"
+          aria-label="Attach photo"
+          title="Attach photo"
+          disabled={!ready}
+          onClick={() => onPhoto(gallery ? 'gallery' : 'camera')}
+        >
+          <PhotoIcon />
+        </button>
+      )}
+      {gallery && camera && (
+        <button type="button" class="composer-button" aria-label="Take photo" title="Take photo" disabled={!ready} onClick={() => onPhoto('camera')}>
+          <CameraIcon />
+        </button>
+      )}
+      {contacts && (
+        <button type="button" class="composer-button" aria-label="Attach contact" title="Attach contact" disabled={!ready} onClick={onContact}>
+          <ContactCardIcon />
+        </button>
+      )}
+      <div class="composer-field">
+        <textarea
+          ref={inputRef}
+          aria-label="Message"
+          placeholder="Message"
+          rows={1}
+          value={text}
+          maxLength={MAX_BODY_LENGTH}
+          onInput={(event) => onText(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+            event.preventDefault();
+            if (canSend) onSend();
+          }}
+        />
+        <button type="button" class="send-button" aria-label="Send" title="Send" disabled={!canSend} onClick={onSend}>
+          <SendIcon />
+        </button>
+      </div>
+    </div>
+  );
+}

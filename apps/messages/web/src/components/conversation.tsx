@@ -1,0 +1,452 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { SdkError, type HandsetApp } from '../../../../../sdk/app';
+import { formatStamp } from '../format';
+import {
+  asDeleted,
+  asMessage,
+  asTyping,
+  digitsOf,
+  errorText,
+  isRefusal,
+  type Draft,
+  type Message,
+  type MessagesApi,
+  type Outgoing,
+  type SendTarget,
+  type ThreadSummary,
+} from '../messages-api';
+import { buildTimeline, mergeMessages, receiptOf, type PendingSend } from '../timeline';
+import { memberName } from '../threads';
+import { BubbleView } from './bubble';
+import { Composer } from './composer';
+import { BackIcon, CloseIcon, ContactCardIcon, InfoIcon } from './icons';
+import { NavBar } from './nav-bar';
+import { Avatar } from './avatar';
+
+export interface ConversationProps {
+  app: HandsetApp;
+  api: MessagesApi;
+  /** The thread shown; null for a new message to a number, until its first message makes the thread. */
+  threadId: string | null;
+  /** The thread's summary, once the list or `threads.get` has it. */
+  thread: ThreadSummary | null;
+  /** A new message's recipient as the link or the player gave it (digits); '' when unknown. */
+  to: string;
+  /** Text to start the message box with (a share). */
+  draft: string;
+  locale: string;
+  hidden: boolean;
+  onBack(): void;
+  onInfo(): void;
+  /** A new message's recipient is settled (picked, or typed and confirmed): the page looks for their thread. */
+  onRecipient(number: string): void;
+  onSent(message: Message): void;
+  onRead(threadId: string, messageId: number): void;
+  onDeleted(messageId: number): void;
+}
+
+/** At most one `threads.typing` per this many ms while the player types. */
+export const TYPING_SIGNAL_MS = 3000;
+/** How long "… is typing" stays after a `typing` push. */
+export const TYPING_SHOWN_MS = 5000;
+/** How close to the top, in pixels, older messages start loading. */
+const LOAD_AHEAD_PX = 160;
+
+interface Typer {
+  number: string;
+  name: string;
+  until: number;
+}
+
+interface Notice {
+  text: string;
+  code: string | null;
+}
+
+const noticeOf = (error: unknown): Notice => ({ text: errorText(error), code: error instanceof SdkError ? error.code : null });
+
+function typingText(typers: Typer[]): string {
+  if (typers.length === 1) return `${typers[0]!.name} is typing…`;
+  if (typers.length === 2) return `${typers[0]!.name} and ${typers[1]!.name} are typing…`;
+  return 'Several people are typing…';
+}
+
+/** A thread, or a new message: the messages bottom-up, older ones loading as the player scrolls up, and the message box. */
+export function Conversation(props: ConversationProps) {
+  const { app, api, threadId, thread, locale, hidden, onBack, onInfo, onRecipient, onSent, onRead, onDeleted } = props;
+  const grants = app.info.grants;
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [more, setMore] = useState(false);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const [pending, setPending] = useState<PendingSend[]>([]);
+  const [text, setText] = useState(props.draft);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [menuFor, setMenuFor] = useState<number | null>(null);
+  const [typers, setTypers] = useState<Typer[]>([]);
+  const [recipient, setRecipient] = useState<{ text: string; name: string | null }>({ text: props.to, name: null });
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const messageBox = useRef<HTMLTextAreaElement>(null);
+  const toBox = useRef<HTMLInputElement>(null);
+  const hiddenIds = useRef(new Set<number>());
+  const readUpTo = useRef(0);
+  const lastTyping = useRef(Number.NEGATIVE_INFINITY);
+  const olderLoading = useRef(false);
+  const current = useRef({ threadId, thread, messages, more });
+  current.current = { threadId, thread, messages, more };
+
+  const composing = threadId === null;
+  const to = digitsOf(recipient.text);
+
+  useEffect(() => {
+    if (composing && props.to === '') toBox.current?.focus();
+    else messageBox.current?.focus();
+  }, []);
+
+  /** Moves the read pointer to `messageId`, once per message. */
+  const markRead = (messageId: number) => {
+    const id = current.current.threadId;
+    if (id === null || messageId <= readUpTo.current) return;
+    const previous = readUpTo.current;
+    readUpTo.current = messageId;
+    onRead(id, messageId);
+    // A pointer that did not move is moved again by the next message.
+    api.read(id, messageId).catch(() => {
+      if (readUpTo.current === messageId) readUpTo.current = previous;
+    });
+  };
+
+  useEffect(() => {
+    if (threadId === null) return;
+    let live = true;
+    setLoadError(null);
+    api.messages(threadId, null).then(
+      (page) => {
+        if (!live) return;
+        setMessages((list) => mergeMessages(list, page.messages, hiddenIds.current));
+        setMore(page.before !== null);
+        setLoaded(true);
+        const newest = page.messages[0];
+        if (newest) markRead(newest.id);
+      },
+      (error) => live && setLoadError(errorText(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [threadId, reloads]);
+
+  useEffect(() => {
+    if (threadId === null) return;
+    const stops = [
+      app.onMessage('message.new', (data) => {
+        const message = asMessage(data);
+        if (!message || message.threadId !== threadId) return;
+        setMessages((list) => mergeMessages(list, [message], hiddenIds.current));
+        if (message.mine) {
+          setPending((list) => list.filter((send) => send.clientId !== message.clientId));
+          return;
+        }
+        setTypers((list) => list.filter((typer) => typer.number !== message.senderNumber));
+        markRead(message.id);
+      }),
+      app.onMessage('message.deleted', (data) => {
+        const messageId = asDeleted(data);
+        if (messageId === null) return;
+        hiddenIds.current.add(messageId);
+        setMessages((list) => list.filter((message) => message.id !== messageId));
+      }),
+      app.onMessage('typing', (data) => {
+        const signal = asTyping(data);
+        if (!signal || signal.threadId !== threadId) return;
+        const member = current.current.thread?.members.find((candidate) => candidate.number === signal.number);
+        const name = signal.name ?? (member ? memberName(member) : signal.number);
+        const until = Date.now() + TYPING_SHOWN_MS;
+        setTypers((list) => [...list.filter((typer) => typer.number !== signal.number), { number: signal.number, name, until }]);
+      }),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }, [app, threadId]);
+
+  // Each "is typing" goes TYPING_SHOWN_MS after its last push.
+  useEffect(() => {
+    if (typers.length === 0) return;
+    const next = Math.min(...typers.map((typer) => typer.until));
+    const timer = setTimeout(() => setTypers((list) => list.filter((typer) => typer.until > Date.now())), Math.max(0, next - Date.now()));
+    return () => clearTimeout(timer);
+  }, [typers]);
+
+  const loadOlder = async () => {
+    const { threadId: id, messages: list, more: left } = current.current;
+    const oldest = list.at(-1);
+    if (id === null || !left || !oldest || olderLoading.current) return;
+    olderLoading.current = true;
+    setLoadingOlder(true);
+    try {
+      const page = await api.messages(id, oldest.id);
+      setMessages((held) => mergeMessages(held, page.messages, hiddenIds.current));
+      setMore(page.before !== null);
+    } catch (error) {
+      setNotice(noticeOf(error));
+    } finally {
+      olderLoading.current = false;
+      setLoadingOlder(false);
+    }
+  };
+
+  /** How far the view is from the oldest message: the list is bottom-up, so scrollTop is 0 or below at the newest. */
+  const nearTop = () => {
+    const element = scroller.current;
+    return element !== null && element.scrollHeight - element.clientHeight - Math.abs(element.scrollTop) <= LOAD_AHEAD_PX;
+  };
+
+  // Messages shorter than the screen give nothing to scroll: load on until they fill it (a hidden view has no height).
+  useEffect(() => {
+    const element = scroller.current;
+    if (!hidden && loaded && more && !loadingOlder && element && element.clientHeight > 0 && nearTop()) void loadOlder();
+  }, [messages, more, loaded, loadingOlder, hidden]);
+
+  const deliver = async (target: SendTarget, outgoing: Outgoing) => {
+    setPending((list) => {
+      const retried = list.some((send) => send.clientId === outgoing.clientId);
+      const sending = { ...outgoing, target, status: 'sending' as const, error: null, queuedAt: Date.now() };
+      return retried ? list.map((send) => (send.clientId === outgoing.clientId ? { ...send, status: 'sending', error: null } : send)) : [...list, sending];
+    });
+    try {
+      const message = await api.send(target, outgoing);
+      setMessages((list) => mergeMessages(list, [message], hiddenIds.current));
+      setPending((list) => list.filter((send) => send.clientId !== outgoing.clientId));
+      onSent(message);
+    } catch (error) {
+      if (isRefusal(error)) {
+        // Refused for good: the bubble goes, and its text comes back to the box to fix or drop.
+        setPending((list) => list.filter((send) => send.clientId !== outgoing.clientId));
+        setNotice(noticeOf(error));
+        if (outgoing.draft.kind === 'text') setText((held) => (held.trim() === '' ? outgoing.draft.body : held));
+      } else {
+        setPending((list) =>
+          list.map((send) => (send.clientId === outgoing.clientId ? { ...send, status: 'failed', error: errorText(error) } : send)),
+        );
+      }
+    }
+  };
+
+  const send = (draft: Draft) => {
+    const target: SendTarget | null = threadId !== null ? { threadId } : to !== '' ? { to } : null;
+    if (!target) return;
+    setNotice(null);
+    if (scroller.current) scroller.current.scrollTop = 0;
+    void deliver(target, { clientId: crypto.randomUUID(), draft });
+  };
+
+  const sendText = () => {
+    const body = text.trim();
+    if (body === '') return;
+    setText('');
+    send({ kind: 'text', body, attachment: null });
+    messageBox.current?.focus();
+  };
+
+  const typed = (value: string) => {
+    setText(value);
+    if (threadId === null || value.trim() === '' || !thread?.settings.typing) return;
+    const now = Date.now();
+    if (now - lastTyping.current < TYPING_SIGNAL_MS) return;
+    lastTyping.current = now;
+    api.typing(threadId).catch(() => {});
+  };
+
+  const attachPhoto = async (source: 'gallery' | 'camera') => {
+    try {
+      const photo = source === 'gallery' ? await app.pickPhoto() : await app.capturePhoto();
+      if (photo) send({ kind: 'photo', body: '', attachment: { url: photo.url } });
+    } catch (error) {
+      setNotice(noticeOf(error));
+    }
+  };
+
+  const attachContact = async () => {
+    try {
+      const contact = await app.pickContact();
+      if (contact) send({ kind: 'contact', body: '', attachment: { name: contact.name, number: digitsOf(contact.number) } });
+    } catch (error) {
+      setNotice(noticeOf(error));
+    }
+  };
+
+  const pickRecipient = async () => {
+    try {
+      const contact = await app.pickContact();
+      if (!contact) return;
+      setRecipient({ text: digitsOf(contact.number), name: contact.name });
+      onRecipient(digitsOf(contact.number));
+      messageBox.current?.focus();
+    } catch (error) {
+      setNotice(noticeOf(error));
+    }
+  };
+
+  const remove = async (messageId: number) => {
+    setMenuFor(null);
+    try {
+      await api.remove(messageId);
+      hiddenIds.current.add(messageId);
+      setMessages((list) => list.filter((message) => message.id !== messageId));
+      onDeleted(messageId);
+    } catch (error) {
+      setNotice(noticeOf(error));
+    }
+  };
+
+  const addContact = (number: string) =>
+    app.openApp('contacts', `add?number=${encodeURIComponent(number)}`).catch((error: unknown) => setNotice(noticeOf(error)));
+
+  const entries = buildTimeline(thread, messages, pending, receiptOf(thread, messages));
+  const title = composing ? 'New Message' : (thread?.title ?? '');
+  const group = thread?.kind === 'group';
+
+  return (
+    <section class="screen conversation pushed" hidden={hidden} aria-label={title || 'Conversation'}>
+      <NavBar
+        leading={
+          <button type="button" class="back" aria-label="Back" onClick={onBack}>
+            <BackIcon />
+          </button>
+        }
+        title={
+          composing ? (
+            <h1 class="nav-heading">New Message</h1>
+          ) : (
+            <span class="nav-person">
+              <Avatar name={thread?.title ?? ''} group={group} size="small" />
+              <h1 class="nav-heading">{thread?.title ?? ''}</h1>
+            </span>
+          )
+        }
+        trailing={
+          !composing && (
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={group ? 'Group info' : 'Details'}
+              title={group ? 'Group info' : 'Details'}
+              disabled={!thread}
+              onClick={onInfo}
+            >
+              <InfoIcon />
+            </button>
+          )
+        }
+      />
+
+      {composing && (
+        <div class="to-row">
+          <label for="to-field">To:</label>
+          {recipient.name ? (
+            <span class="recipient-chip">
+              <span>{recipient.name}</span>
+              <button type="button" aria-label="Remove recipient" onClick={() => setRecipient({ text: '', name: null })}>
+                <CloseIcon />
+              </button>
+            </span>
+          ) : (
+            <input
+              id="to-field"
+              ref={toBox}
+              aria-label="To"
+              value={recipient.text}
+              inputMode="tel"
+              placeholder="Number"
+              maxLength={32}
+              autoComplete="off"
+              spellcheck={false}
+              onInput={(event) => setRecipient({ text: event.currentTarget.value, name: null })}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' || to === '') return;
+                event.preventDefault();
+                onRecipient(to);
+                messageBox.current?.focus();
+              }}
+            />
+          )}
+          {grants.includes('contacts:read') && (
+            <button type="button" class="icon-button" aria-label="Choose contact" title="Choose contact" onClick={() => void pickRecipient()}>
+              <ContactCardIcon />
+            </button>
+          )}
+        </div>
+      )}
+
+      <div class="timeline-scroll" ref={scroller} onScroll={() => loaded && more && nearTop() && void loadOlder()}>
+        <div class="timeline" role="log" aria-label="Messages">
+          {loadingOlder && <p class="placeholder small">Loading…</p>}
+          {threadId !== null && !loaded && !loadError && <p class="placeholder">Loading…</p>}
+          {loadError && (
+            <div class="notice" role="alert">
+              <p>{loadError}</p>
+              <button type="button" class="text-button" onClick={() => setReloads((count) => count + 1)}>
+                Try again
+              </button>
+            </div>
+          )}
+          {entries.map((entry) =>
+            entry.type === 'stamp' ? (
+              <p key={entry.key} class="stamp">
+                {formatStamp(entry.at, locale)}
+              </p>
+            ) : (
+              <BubbleView
+                key={entry.bubble.key}
+                bubble={entry.bubble}
+                menuOpen={entry.bubble.id !== null && menuFor === entry.bubble.id}
+                onMenu={(open) => setMenuFor(open ? entry.bubble.id : null)}
+                onDelete={() => entry.bubble.id !== null && void remove(entry.bubble.id)}
+                onRetry={() => {
+                  const failed = entry.bubble.pending;
+                  if (failed) void deliver(failed.target, failed);
+                }}
+                onDiscard={() => setPending((list) => list.filter((send) => send.clientId !== entry.bubble.pending?.clientId))}
+                onAddContact={(number) => void addContact(number)}
+              />
+            ),
+          )}
+          {typers.length > 0 && (
+            <div class="typing" role="status">
+              <span class="typing-dots" aria-hidden="true">
+                <i />
+                <i />
+                <i />
+              </span>
+              <span class="typing-text">{typingText(typers)}</span>
+            </div>
+          )}
+        </div>
+      </div>
+
+      {notice && (
+        <div class="notice composer-notice" role="alert" data-code={notice.code ?? undefined}>
+          <p>{notice.text}</p>
+          <button type="button" class="dismiss" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            <CloseIcon />
+          </button>
+        </div>
+      )}
+
+      <Composer
+        text={text}
+        ready={threadId !== null || to !== ''}
+        gallery={grants.includes('gallery')}
+        camera={grants.includes('camera')}
+        contacts={grants.includes('contacts:read')}
+        inputRef={messageBox}
+        onText={typed}
+        onSend={sendText}
+        onPhoto={(source) => void attachPhoto(source)}
+        onContact={() => void attachContact()}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+import { SdkError, type HandsetApp } from '../../../../sdk/app';
+
+/** A thread's member other than the viewer, named as the viewer saved them in Contacts. */
+export interface Member {
+  number: string;
+  displayNumber: string;
+  name: string | null;
+  admin: boolean;
+}
+
+export type MessageKind = 'text' | 'photo' | 'location' | 'contact';
+
+export interface PhotoAttachment {
+  url: string;
+}
+export interface LocationAttachment {
+  x: number;
+  y: number;
+  label: string | null;
+}
+export interface ContactAttachment {
+  name: string;
+  number: string;
+}
+export type Attachment = PhotoAttachment | LocationAttachment | ContactAttachment;
+
+/** A conversation as the server plugin's actions and pushes carry it (apps/messages/README.md). */
+export interface ThreadSummary {
+  id: string;
+  kind: 'direct' | 'group';
+  /** The group's name; for a direct thread, the contact's name or the number. */
+  title: string;
+  members: Member[];
+  /** Whether the viewer is an admin of the group. */
+  admin: boolean;
+  lastMessage: { id: number; senderNumber: string; kind: MessageKind; preview: string; sentAt: number } | null;
+  unread: number;
+  updatedAt: number;
+  settings: ThreadSettings;
+  /** The other members' read pointers; empty when read receipts are off. */
+  readBy: { number: string; messageId: number }[];
+}
+
+export interface ThreadSettings {
+  readReceipts: boolean;
+  typing: boolean;
+}
+
+export interface Message {
+  id: number;
+  threadId: string;
+  clientId: string;
+  senderNumber: string;
+  senderName: string | null;
+  mine: boolean;
+  kind: MessageKind;
+  body: string;
+  attachment: Attachment | null;
+  sentAt: number;
+}
+
+/** What the player sends: the Message without what the server fills in. */
+export type Draft =
+  | { kind: 'text'; body: string; attachment: null }
+  | { kind: 'photo'; body: string; attachment: PhotoAttachment }
+  | { kind: 'contact'; body: string; attachment: ContactAttachment };
+
+/** One send: `clientId` stays the same across retries, so the server stores the message once. */
+export interface Outgoing {
+  clientId: string;
+  draft: Draft;
+}
+
+/** Where a send goes: an existing thread, or the direct thread with a number (made by the first message). */
+export type SendTarget = { threadId: string } | { to: string };
+
+export interface TypingSignal {
+  threadId: string;
+  number: string;
+  name: string | null;
+}
+
+export interface ReadSignal {
+  threadId: string;
+  number: string;
+  messageId: number;
+}
+
+/** The longest text a message holds. */
+export const MAX_BODY_LENGTH = 1000;
+export const MAX_GROUP_NAME_LENGTH = 32;
+/** Members a group may have besides its creator. */
+export const MAX_GROUP_MEMBERS = 31;
+
+/** Refusals another try of the same send cannot change: the bubble is rolled back. */
+const FINAL_CODES: readonly string[] = ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'];
+export const isRefusal = (error: unknown) => error instanceof SdkError && FINAL_CODES.includes(error.code);
+
+/** The player-facing text of a failure: the server's and the phone's messages are written for players. */
+export function errorText(error: unknown): string {
+  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+}
+
+/** A number as the server keys it: its digits. */
+export const digitsOf = (number: string) => number.replace(/\D/g, '');
+
+/** The list's one-line summary of a message, as the server writes `lastMessage.preview`. */
+export function previewOf(message: Pick<Message, 'kind' | 'body'>): string {
+  if (message.kind === 'photo') return '📷 Photo';
+  if (message.kind === 'location') return '📍 Location';
+  if (message.kind === 'contact') return '👤 Contact';
+  return message.body.slice(0, 80);
+}
+
+const isObject = (data: unknown): data is Record<string, unknown> => typeof data === 'object' && data !== null;
+const KINDS: readonly unknown[] = ['text', 'photo', 'location', 'contact'];
+
+/** A pushed message, or null for a push that is not one: pushes arrive as `unknown`. */
+export function asMessage(data: unknown): Message | null {
+  if (!isObject(data)) return null;
+  const valid =
+    typeof data['id'] === 'number' &&
+    typeof data['threadId'] === 'string' &&
+    typeof data['clientId'] === 'string' &&
+    typeof data['senderNumber'] === 'string' &&
+    typeof data['mine'] === 'boolean' &&
+    KINDS.includes(data['kind']) &&
+    typeof data['body'] === 'string' &&
+    typeof data['sentAt'] === 'number';
+  return valid ? (data as unknown as Message) : null;
+}
+
+export function asThread(data: unknown): ThreadSummary | null {
+  if (!isObject(data)) return null;
+  const valid =
+    typeof data['id'] === 'string' &&
+    (data['kind'] === 'direct' || data['kind'] === 'group') &&
+    typeof data['title'] === 'string' &&
+    Array.isArray(data['members']) &&
+    Array.isArray(data['readBy']) &&
+    typeof data['unread'] === 'number' &&
+    typeof data['updatedAt'] === 'number' &&
+    isObject(data['settings']);
+  return valid ? (data as unknown as ThreadSummary) : null;
+}
+
+export function asTyping(data: unknown): TypingSignal | null {
+  if (!isObject(data) || typeof data['threadId'] !== 'string' || typeof data['number'] !== 'string') return null;
+  return { threadId: data['threadId'], number: data['number'], name: typeof data['name'] === 'string' ? data['name'] : null };
+}
+
+export function asRead(data: unknown): ReadSignal | null {
+  if (!isObject(data)) return null;
+  const { threadId, number, messageId } = data;
+  return typeof threadId === 'string' && typeof number === 'string' && typeof messageId === 'number' ? { threadId, number, messageId } : null;
+}
+
+export function asDeleted(data: unknown): number | null {
+  return isObject(data) && typeof data['messageId'] === 'number' ? data['messageId'] : null;
+}
+
+export const isPhoto = (attachment: Attachment | null): attachment is PhotoAttachment =>
+  isObject(attachment) && typeof (attachment as Partial<PhotoAttachment>).url === 'string';
+export const isLocation = (attachment: Attachment | null): attachment is LocationAttachment =>
+  isObject(attachment) && typeof (attachment as Partial<LocationAttachment>).x === 'number' && typeof (attachment as Partial<LocationAttachment>).y === 'number';
+export const isContactCard = (attachment: Attachment | null): attachment is ContactAttachment =>
+  isObject(attachment) && typeof (attachment as Partial<ContactAttachment>).number === 'string';
+
+/** The server plugin's actions, typed by the contract. */
+export function messagesApi(app: HandsetApp) {
+  return {
+    threads: (cursor: string | null) =>
+      app.request<{ threads: ThreadSummary[]; cursor: string | null }>('threads.list', cursor === null ? {} : { cursor }),
+    thread: (threadId: string) => app.request<ThreadSummary>('threads.get', { threadId }),
+    direct: (number: string) => app.request<{ threadId: string }>('threads.direct', { number }),
+    read: (threadId: string, messageId: number) => app.request<null>('threads.read', { threadId, messageId }),
+    settings: (threadId: string, settings: Partial<ThreadSettings>) =>
+      app.request<ThreadSummary>('threads.settings', { threadId, ...settings }),
+    typing: (threadId: string) => app.request<null>('threads.typing', { threadId }),
+    messages: (threadId: string, before: number | null) =>
+      app.request<{ messages: Message[]; before: number | null }>('messages.list', before === null ? { threadId } : { threadId, before }),
+    send: (target: SendTarget, { clientId, draft }: Outgoing) =>
+      app.request<Message>('messages.send', {
+        clientId,
+        ...target,
+        kind: draft.kind,
+        body: draft.body,
+        ...(draft.attachment && { attachment: draft.attachment }),
+      }),
+    remove: (messageId: number) => app.request<null>('messages.delete', { messageId }),
+    createGroup: (name: string, members: string[]) => app.request<ThreadSummary>('groups.create', { name, members }),
+    rename: (threadId: string, name: string) => app.request<ThreadSummary>('groups.rename', { threadId, name }),
+    addMember: (threadId: string, number: string) => app.request<ThreadSummary>('groups.addMember', { threadId, number }),
+    removeMember: (threadId: string, number: string) => app.request<ThreadSummary>('groups.removeMember', { threadId, number }),
+    leave: (threadId: string) => app.request<null>('groups.leave', { threadId }),
+  };
+}
+
+export type MessagesApi = ReturnType<typeof messagesApi>;

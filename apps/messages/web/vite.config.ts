@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The Messages page, built to dist/apps/messages/: the phone shows it at https://cfx-nui-handset/dist/apps/messages/index.html.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  // Relative URLs, so the page works under whatever name the resource has.
+  base: './',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: '../../../dist/apps/messages',
+    emptyOutDir: true,
+    // The game's browser is Chromium 103.
+    target: 'chrome103',
+    modulePreload: { polyfill: false },
+  },
+});

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, openSandbox, type PhoneScreen, type Sandbox } from '../support/browser';
+import { eventually } from '../support/simulation';
+
+interface Thread {
+  id: string;
+  kind: string;
+  title: string;
+  unread: number;
+}
+interface Message {
+  id: number;
+  clientId: string;
+  body: string;
+  senderNumber: string;
+  mine: boolean;
+}
+
+const digits = (screen: PhoneScreen) => screen.number.replace(/\D/g, '');
+
+describe.skipIf(!hasChromium)(`three players message each other, in Chromium (skipped without ${chromiumPath})`, () => {
+  let sandbox: Sandbox;
+  let a: PhoneScreen;
+  let b: PhoneScreen;
+  let c: PhoneScreen;
+  let group = '';
+
+  beforeAll(async () => {
+    sandbox = await openSandbox({});
+    [a, b, c] = [await sandbox.connect(), await sandbox.connect(), await sandbox.connect()];
+  }, 60_000);
+
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  /** Asks the Messages app's server side as the shell does for the app's page. */
+  const ask = async <T>(screen: PhoneScreen, action: string, payload: unknown): Promise<T> => {
+    const answer = (await screen.shellFrame().evaluate(
+      ({ action, payload }) =>
+        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'messages', action, payload }) }).then(
+          (response) => response.json() as Promise<unknown>,
+        ),
+      { action, payload },
+    )) as { ok: boolean; data: T; error?: unknown };
+    expect(answer.error).toBeUndefined();
+    return answer.data;
+  };
+  const threads = async (screen: PhoneScreen) => (await ask<{ threads: Thread[] }>(screen, 'threads.list', {})).threads;
+  const unread = async (screen: PhoneScreen) => Object.fromEntries((await threads(screen)).map((thread) => [thread.kind, thread.unread]));
+  const bodies = async (screen: PhoneScreen, threadId: string) =>
+    (await ask<{ messages: Message[] }>(screen, 'messages.list', { threadId })).messages.map((message) => message.body);
+
+  it('exchanges 1:1 messages in one thread, whichever side writes', async () => {
+    await a.openPhone();
+    await a.unlock();
+    const messagesA = await a.openApp('Messages', 'messages');
+    await messagesA.getByRole('button', { name: 'New message' }).click();
+    const to = messagesA.getByRole('textbox', { name: 'To', exact: true });
+    await to.fill(b.number);
+    await to.press('Enter');
+    await messagesA.getByRole('textbox', { name: 'Message', exact: true }).fill('Hey, are you coming?');
+    await messagesA.getByRole('button', { name: 'Send' }).click();
+    await messagesA.locator('.message.mine [role="article"]').getByText('Hey, are you coming?').waitFor();
+
+    await b.openPhone();
+    await b.unlock();
+    const messagesB = await b.openApp('Messages', 'messages');
+    await messagesB.getByLabel('1 unread', { exact: true }).waitFor();
+    await messagesB.locator('.thread-row').first().click();
+    await messagesB.locator('.message.theirs [role="article"]').getByText('Hey, are you coming?').waitFor();
+    await messagesB.getByRole('textbox', { name: 'Message', exact: true }).fill('On my way');
+    await messagesB.getByRole('button', { name: 'Send' }).click();
+    await messagesA.locator('.message.theirs [role="article"]').getByText('On my way').waitFor();
+
+    const [low, high] = [digits(a), digits(b)].sort();
+    const [threadOfA] = await threads(a);
+    const [threadOfB] = await threads(b);
+    expect(threadOfA).toMatchObject({ id: `d:${low}:${high}`, kind: 'direct' });
+    expect(threadOfB!.id).toBe(threadOfA!.id);
+    // Both have the thread open: each has read what the other wrote.
+    await eventually(async () => {
+      expect((await threads(a))[0]!.unread).toBe(0);
+      expect((await threads(b))[0]!.unread).toBe(0);
+    });
+    expect(await bodies(a, threadOfA!.id)).toEqual(['On my way', 'Hey, are you coming?']);
+  }, 40_000);
+
+  it('keeps exact unread counts and order for each member of a group of three', async () => {
+    const created = await ask<Thread>(a, 'groups.create', { name: 'Crew', members: [b.number, c.number] });
+    group = created.id;
+    expect(created).toMatchObject({ kind: 'group', title: 'Crew', unread: 0 });
+    await ask(a, 'messages.send', { clientId: 'crew-1', threadId: group, kind: 'text', body: 'Meet at the docks' });
+    await ask(b, 'messages.send', { clientId: 'crew-2', threadId: group, kind: 'text', body: 'Ten minutes' });
+
+    // Writing in a thread reads what came before: B has read A's message, A has not read B's, C has read neither.
+    expect((await unread(a)).group).toBe(1);
+    expect((await unread(b)).group).toBe(0);
+    expect((await unread(c)).group).toBe(2);
+
+    await c.openPhone();
+    await c.unlock();
+    const messagesC = await c.openApp('Messages', 'messages');
+    await messagesC.getByLabel('2 unread', { exact: true }).waitFor();
+    await messagesC.getByRole('button', { name: 'Crew', exact: false }).first().click();
+    const shown = messagesC.locator('.message [role="article"]');
+    await shown.getByText('Ten minutes').waitFor();
+    expect(await shown.allTextContents()).toEqual([expect.stringContaining('Meet at the docks'), expect.stringContaining('Ten minutes')]);
+    await eventually(async () => expect((await unread(c)).group).toBe(0));
+    expect((await unread(a)).group).toBe(1);
+    expect(await bodies(c, group)).toEqual(['Ten minutes', 'Meet at the docks']);
+  }, 40_000);
+
+  it('answers a retried send with the same message and adds nothing', async () => {
+    const first = await ask<Message>(a, 'messages.send', { clientId: 'crew-3', threadId: group, kind: 'text', body: 'Bring the van' });
+    const again = await ask<Message>(a, 'messages.send', { clientId: 'crew-3', threadId: group, kind: 'text', body: 'Bring the van' });
+    expect(again).toEqual(first);
+    expect(await bodies(b, group)).toEqual(['Bring the van', 'Ten minutes', 'Meet at the docks']);
+    expect((await unread(b)).group).toBe(1);
+    // C is looking at the group: the page reads what arrives.
+    await c.shell.locator('.app-frame[data-app="messages"]').waitFor();
+    await eventually(async () => expect((await unread(c)).group).toBe(0));
+  });
+
+  it('loses nothing when the resource restarts', async () => {
+    const before = await Promise.all([a, b, c].map(async (screen) => ({ threads: await threads(screen), group: await bodies(screen, group) })));
+    const { sim, printed } = sandbox.simulation;
+    const starts = () => printed('handset').filter((line) => / started$/.test(line)).length;
+    const started = starts();
+    await sim.restart('handset');
+    await eventually(() => expect(starts()).toBe(started + 1), 15_000);
+    for (const screen of [a, b, c]) {
+      await eventually(async () => expect(await screen.shellFrame().evaluate(() => typeof (window as unknown as { GetParentResourceName?: unknown }).GetParentResourceName)).toBe('function'), 10_000);
+    }
+    const after = await Promise.all([a, b, c].map(async (screen) => ({ threads: await threads(screen), group: await bodies(screen, group) })));
+    expect(after).toEqual(before);
+  }, 60_000);
+});
