@@ -194,6 +194,7 @@ function benchService(db: Database) {
     byNumber: (number) => online(Number(number) - 5_550_000_000),
     find: async (number) => online(Number(number) - 5_550_000_000),
     format: (number) => number,
+    airplaneMode: () => false,
   };
   let pushes = 0;
   const service = new MessagesService({

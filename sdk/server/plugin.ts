@@ -42,6 +42,8 @@ export interface PluginPhones {
   find(number: string): Promise<PhoneRef | null>;
   /** The number laid out in the server owner's format, for display (`5550142` → `555-0142`). */
   format(number: string): string;
+  /** Whether the player `source` has put their phone in airplane mode: it neither sends nor rings. */
+  airplaneMode(source: number): boolean;
 }
 
 /**

@@ -20,7 +20,7 @@ function controller() {
     },
   });
   const phone = { phoneId: 12, number: '5550001', source: 3 };
-  const context = { app: app as unknown as ServerApp, phones: { bySource: (source: number) => (source === 3 ? phone : null) } } as unknown as PluginContext;
+  const context = { app: app as unknown as ServerApp, phones: { bySource: (source: number) => (source === 3 ? phone : null), airplaneMode: () => false } } as unknown as PluginContext;
   registerMessagesRequests(context, service);
   /** Parses the payload as the SDK does before the handler runs; answers the handler's result or the refusal. */
   const ask = async (action: string, source: number, payload: unknown) => {

@@ -64,9 +64,11 @@ export function registerMessagesRequests({ app, phones }: PluginContext, service
   app.onRequest('messages.list', listMessagesSchema, ({ source }, { threadId, before, limit }) =>
     service.listMessages(phoneOf(source), threadId, before ?? undefined, limit),
   );
-  app.onRequest('messages.send', sendSchema, ({ source }, { clientId, threadId, to, ...content }) =>
-    service.send(phoneOf(source), { clientId, threadId, to, content }),
-  );
+  app.onRequest('messages.send', sendSchema, ({ source }, { clientId, threadId, to, ...content }) => {
+    const phone = phoneOf(source);
+    if (phones.airplaneMode(source)) throw new HandsetError('UNAVAILABLE', 'the phone is in airplane mode');
+    return service.send(phone, { clientId, threadId, to, content });
+  });
   app.onRequest('messages.delete', z.object({ messageId: messageIdSchema }).strict(), ({ source }, { messageId }) =>
     service.hide(phoneOf(source), messageId).then(done),
   );

@@ -57,6 +57,7 @@ forEachDatabase((current) => {
     const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
     const stored = createPhonesRepository(db, { numberFormat: '555-####' });
     const phones: PluginPhones = {
+      airplaneMode: () => false,
       bySource: (source) => online.get(source) ?? null,
       byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
       byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,

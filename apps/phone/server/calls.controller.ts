@@ -43,7 +43,11 @@ export function registerCallRequests({ app, phones }: PluginContext, service: Ca
     return phone;
   };
 
-  app.onRequest('calls.start', startSchema, ({ source }, input) => service.start(phoneOf(source), input));
+  app.onRequest('calls.start', startSchema, ({ source }, input) => {
+    const phone = phoneOf(source);
+    if (phones.airplaneMode(source)) throw new HandsetError('UNAVAILABLE', 'the phone is in airplane mode');
+    return service.start(phone, input);
+  });
   app.onRequest('calls.answer', callIdSchema, ({ source }, { callId }) => service.answer(phoneOf(source), callId));
   app.onRequest('calls.decline', callIdSchema, async ({ source }, { callId }) => {
     await service.decline(phoneOf(source), callId);

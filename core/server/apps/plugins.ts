@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { migrate } from '../storage/migrations';
 
 /** Who has which phone, for plugins: identity's maps with the row ids and digits plugins store. */
-function pluginPhones({ identity }: Services, numberFormat: string): PluginPhones {
+function pluginPhones({ identity, device }: Services, numberFormat: string): PluginPhones {
   const online = (phone: { id: number; number: string; source: number } | undefined) =>
     phone ? { phoneId: phone.id, number: phone.number, source: phone.source } : null;
   return {
@@ -19,6 +19,7 @@ function pluginPhones({ identity }: Services, numberFormat: string): PluginPhone
       return phone ? { phoneId: phone.id, number: phone.number } : null;
     },
     format: (number) => formatNumber(canonicalNumber(number), numberFormat),
+    airplaneMode: (source) => device.airplaneMode(source),
   };
 }
 
