@@ -1,12 +1,10 @@
 import { expect, it } from 'vitest';
-import { createPhonesRepository } from '../../../core/server/identity/phones.repository';
-import { canonicalNumber, formatNumber } from '../../../core/server/identity/phone-numbers';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
 import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { Database } from '../../../sdk/server/database';
-import type { OnlinePhoneRef, PluginPhones } from '../../../sdk/server/plugin';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
+import { seedPluginPhones } from '../../../tests/support/plugin-phones';
 import { messagesMigrations } from './messages.migrations';
 import { createMessagesRepository, MESSAGE_PAGE_SQL, threadListSql } from './messages.repository';
 import type { MessageContent } from './messages.schemas';
@@ -53,20 +51,7 @@ forEachDatabase((current) => {
     const db = current();
     await migrate(db, 'core', coreMigrations);
     await migrate(db, 'messages', messagesMigrations);
-    for (const n of [1, 2, 3, 4]) await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)', [`license:${n}`, `555000${n}`]);
-    const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
-    const stored = createPhonesRepository(db, { numberFormat: '555-####' });
-    const phones: PluginPhones = {
-      airplaneMode: () => false,
-      bySource: (source) => online.get(source) ?? null,
-      byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
-      byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
-      find: async (number) => {
-        const phone = await stored.findByNumber(canonicalNumber(number));
-        return phone ? { phoneId: phone.id, number: phone.number } : null;
-      },
-      format: (number) => formatNumber(canonicalNumber(number), '555-####'),
-    };
+    const { phones, online } = await seedPluginPhones(db);
     const names = new Map<string, Map<string, string>>();
     const blocked = new Set<string>();
     const pushes: [number, MessagesPush, unknown][] = [];

@@ -1,11 +1,9 @@
 import { expect, it } from 'vitest';
-import { createPhonesRepository } from '../../../core/server/identity/phones.repository';
-import { canonicalNumber, formatNumber } from '../../../core/server/identity/phone-numbers';
 import { coreMigrations } from '../../../core/server/storage/core.migrations';
 import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';
-import type { OnlinePhoneRef, PluginPhones } from '../../../sdk/server/plugin';
 import { forEachDatabase } from '../../../tests/core/storage/databases';
+import { seedPluginPhones } from '../../../tests/support/plugin-phones';
 import { callsMigrations } from './calls.migrations';
 import { createCallsRepository } from './calls.repository';
 import { CallsService, type StartInput } from './calls.service';
@@ -54,20 +52,7 @@ forEachDatabase((current) => {
     const db = current();
     await migrate(db, 'core', coreMigrations);
     await migrate(db, 'phone', callsMigrations);
-    for (const n of [1, 2, 3, 4]) await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)', [`license:${n}`, `555000${n}`]);
-    const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
-    const storedPhones = createPhonesRepository(db, { numberFormat: '555-####' });
-    const phones: PluginPhones = {
-      airplaneMode: () => false,
-      bySource: (source) => online.get(source) ?? null,
-      byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
-      byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
-      find: async (number) => {
-        const phone = await storedPhones.findByNumber(canonicalNumber(number));
-        return phone ? { phoneId: phone.id, number: phone.number } : null;
-      },
-      format: (number) => formatNumber(canonicalNumber(number), '555-####'),
-    };
+    const { phones, online } = await seedPluginPhones(db);
     const voice = new Map<number, number>();
     const voiceAdapter: VoiceAdapter = {
       join: (sources, channel) => sources.forEach((source) => voice.set(source, channel)),

@@ -1,0 +1,28 @@
+import { canonicalNumber, formatNumber } from '../../core/server/identity/phone-numbers';
+import { createPhonesRepository } from '../../core/server/identity/phones.repository';
+import type { Database } from '../../sdk/server/database';
+import type { OnlinePhoneRef, PluginPhones } from '../../sdk/server/plugin';
+
+const FORMAT = '555-####';
+
+/**
+ * For a plugin's service tests: phones 5550001–5550004 in the core's table (migrated), the first three played by
+ * sources 11–13, and `PluginPhones` over them as the core gives plugins; `online` can be changed by the test.
+ */
+export async function seedPluginPhones(db: Database): Promise<{ phones: PluginPhones; online: Map<number, OnlinePhoneRef> }> {
+  for (const n of [1, 2, 3, 4]) await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)', [`license:${n}`, `555000${n}`]);
+  const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
+  const stored = createPhonesRepository(db, { numberFormat: FORMAT });
+  const phones: PluginPhones = {
+    airplaneMode: () => false,
+    bySource: (source) => online.get(source) ?? null,
+    byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
+    byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
+    find: async (number) => {
+      const phone = await stored.findByNumber(canonicalNumber(number));
+      return phone ? { phoneId: phone.id, number: phone.number } : null;
+    },
+    format: (number) => formatNumber(canonicalNumber(number), FORMAT),
+  };
+  return { phones, online };
+}
