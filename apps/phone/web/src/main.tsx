@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { connect } from '../../../../sdk/app';
 import { App } from './app';
+import '../../../../sdk/ui/base.css';
 import './styles.css';
 
 const root = document.getElementById('root')!;
