@@ -1,9 +1,26 @@
 import { canonicalNumber, formatNumber } from '../../core/server/identity/phone-numbers';
 import { createPhonesRepository } from '../../core/server/identity/phones.repository';
-import type { Database } from '../../sdk/server/database';
+import { coreMigrations } from '../../core/server/storage/core.migrations';
+import { migrate } from '../../core/server/storage/migrations';
+import type { Database, Migration } from '../../sdk/server/database';
 import type { OnlinePhoneRef, PluginPhones } from '../../sdk/server/plugin';
 
 const FORMAT = '555-####';
+
+/** Migrates the core's tables, then a plugin's own, as Handset does before starting it; answers the plugin's result. */
+export async function migratePlugin(db: Database, appId: string, migrations: readonly Migration[]): Promise<{ applied: number[] }> {
+  await migrate(db, 'core', coreMigrations);
+  return migrate(db, appId, migrations);
+}
+
+/** `PluginPhones.find` over the core's phones table, as the core answers it. */
+export function findPhone(db: Database): PluginPhones['find'] {
+  const stored = createPhonesRepository(db, { numberFormat: FORMAT });
+  return async (number) => {
+    const phone = await stored.findByNumber(canonicalNumber(number));
+    return phone ? { phoneId: phone.id, number: phone.number } : null;
+  };
+}
 
 /**
  * For a plugin's service tests: phones 5550001–5550004 in the core's table (migrated), the first three played by
@@ -12,16 +29,12 @@ const FORMAT = '555-####';
 export async function seedPluginPhones(db: Database): Promise<{ phones: PluginPhones; online: Map<number, OnlinePhoneRef> }> {
   for (const n of [1, 2, 3, 4]) await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)', [`license:${n}`, `555000${n}`]);
   const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
-  const stored = createPhonesRepository(db, { numberFormat: FORMAT });
   const phones: PluginPhones = {
     airplaneMode: () => false,
     bySource: (source) => online.get(source) ?? null,
     byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
     byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
-    find: async (number) => {
-      const phone = await stored.findByNumber(canonicalNumber(number));
-      return phone ? { phoneId: phone.id, number: phone.number } : null;
-    },
+    find: findPhone(db),
     format: (number) => formatNumber(canonicalNumber(number), FORMAT),
   };
   return { phones, online };

@@ -1,10 +1,8 @@
 import { expect, it } from 'vitest';
-import { createPhonesRepository } from '../../../core/server/identity/phones.repository';
-import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { Database } from '../../../sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
+import { findPhone, migratePlugin } from '../../../tests/support/plugin-phones';
 import { contactsMigrations } from './contacts.migrations';
 import { createContactsRepository } from './contacts.repository';
 import { addContactSchema, createContactsService, updateContactSchema, type AddContactInput } from './contacts.service';
@@ -29,18 +27,11 @@ forEachDatabase((current) => {
   /** Both migrations, two phones (A = 1 with 5550001, B = 2 with 5550002), and the service over them. */
   async function setup(options: { requireExisting?: boolean } = {}) {
     const db = current();
-    await migrate(db, 'core', coreMigrations);
-    await migrate(db, 'contacts', contactsMigrations);
+    await migratePlugin(db, 'contacts', contactsMigrations);
     await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?), (?, ?)', ['license:a', '5550001', 'license:b', '5550002']);
-    const phones = createPhonesRepository(db, { numberFormat: '555####' });
     const service = createContactsService({
       repository: createContactsRepository(db),
-      phones: {
-        async find(number) {
-          const phone = await phones.findByNumber(number);
-          return phone ? { phoneId: phone.id, number: phone.number } : null;
-        },
-      },
+      phones: { find: findPhone(db) },
       requireExisting: () => options.requireExisting ?? false,
       imageAllowed: (url) => new URL(url).hostname === 'cdn.example.com',
     });
@@ -49,7 +40,7 @@ forEachDatabase((current) => {
 
   it('creates its table and list index once, next to the core’s', async () => {
     const { db } = await setup();
-    await expect(migrate(db, 'contacts', contactsMigrations)).resolves.toEqual({ applied: [] });
+    await expect(migratePlugin(db, 'contacts', contactsMigrations)).resolves.toEqual({ applied: [] });
     expect(await tableNames(db)).toContain('handset_contacts_contacts');
     const plan =
       db.dialect === 'sqlite'

@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
-import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { Database } from '../../../sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
+import { migratePlugin } from '../../../tests/support/plugin-phones';
 import { mailMigrations } from './mail.migrations';
 import { createMailRepository } from './mail.repository';
 import { claimSchema, createMailService, listSchema, sendSchema, type MailSummary } from './mail.service';
@@ -30,8 +29,7 @@ forEachDatabase((current) => {
   /** Both migrations, three phones (1, 2, 3), a clock the test moves, and the service over them. */
   async function setup(settings: Partial<MailSettings> = {}) {
     const db = current();
-    await migrate(db, 'core', coreMigrations);
-    await migrate(db, 'mail', mailMigrations);
+    await migratePlugin(db, 'mail', mailMigrations);
     await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?), (?, ?), (?, ?)', [
       'license:a',
       '5550001',
@@ -53,7 +51,7 @@ forEachDatabase((current) => {
 
   it('creates its tables and list index once, and a folder page is one indexed read without a sort', async () => {
     const { db } = await setup();
-    await expect(migrate(db, 'mail', mailMigrations)).resolves.toEqual({ applied: [] });
+    await expect(migratePlugin(db, 'mail', mailMigrations)).resolves.toEqual({ applied: [] });
     expect((await tableNames(db)).filter((table) => table.startsWith('handset_mail_'))).toEqual(['handset_mail_addresses', 'handset_mail_messages']);
     const query = `SELECT id FROM handset_mail_messages WHERE phone_id = 1 AND folder = 'inbox' AND created_at <= 5 AND (created_at < 5 OR id < 9) ORDER BY created_at DESC, id DESC LIMIT 31`;
     const plan =

@@ -1,10 +1,8 @@
 import { expect, it } from 'vitest';
-import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { Database } from '../../../sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
-import { seedPluginPhones } from '../../../tests/support/plugin-phones';
+import { migratePlugin, seedPluginPhones } from '../../../tests/support/plugin-phones';
 import { messagesMigrations } from './messages.migrations';
 import { createMessagesRepository, MESSAGE_PAGE_SQL, threadListSql } from './messages.repository';
 import type { MessageContent } from './messages.schemas';
@@ -49,8 +47,7 @@ forEachDatabase((current) => {
    */
   async function setup(options: { sendRate?: { perSecond: number; burst: number } } = {}) {
     const db = current();
-    await migrate(db, 'core', coreMigrations);
-    await migrate(db, 'messages', messagesMigrations);
+    await migratePlugin(db, 'messages', messagesMigrations);
     const { phones, online } = await seedPluginPhones(db);
     const names = new Map<string, Map<string, string>>();
     const blocked = new Set<string>();
@@ -94,7 +91,7 @@ forEachDatabase((current) => {
 
   it('creates its tables once, and every screen query reads an index in order, with no sort after the read', async () => {
     const { db } = await setup();
-    await expect(migrate(db, 'messages', messagesMigrations)).resolves.toEqual({ applied: [] });
+    await expect(migratePlugin(db, 'messages', messagesMigrations)).resolves.toEqual({ applied: [] });
     expect((await tableNames(db)).filter((name) => name.startsWith('handset_messages_'))).toEqual([
       'handset_messages_hidden',
       'handset_messages_members',

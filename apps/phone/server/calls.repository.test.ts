@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
-import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import { migrate } from '../../../core/server/storage/migrations';
 import { DatabaseError } from '../../../sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
+import { migratePlugin } from '../../../tests/support/plugin-phones';
 import { callsMigrations } from './calls.migrations';
 import { createCallsRepository, type CallRecordInput } from './calls.repository';
 import { pruneCallRecords, PRUNE_BATCH } from './calls.retention';
@@ -30,15 +29,14 @@ forEachDatabase((current) => {
   /** Both migrations and two phones (ids 1 and 2). */
   async function setup() {
     const db = current();
-    await migrate(db, 'core', coreMigrations);
-    await migrate(db, 'phone', callsMigrations);
+    await migratePlugin(db, 'phone', callsMigrations);
     await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?), (?, ?)', ['license:a', '5550001', 'license:b', '5550002']);
     return { db, repository: createCallsRepository(db) };
   }
 
   it('creates its table and indexes once; recents read the (phone_id, id) index without a sort', async () => {
     const { db } = await setup();
-    await expect(migrate(db, 'phone', callsMigrations)).resolves.toEqual({ applied: [] });
+    await expect(migratePlugin(db, 'phone', callsMigrations)).resolves.toEqual({ applied: [] });
     expect(await tableNames(db)).toContain('handset_phone_calls');
     const recents = 'SELECT id FROM handset_phone_calls WHERE phone_id = 1 AND id < 100 ORDER BY id DESC LIMIT 50';
     const plan =

@@ -1,9 +1,7 @@
 import { expect, it } from 'vitest';
-import { coreMigrations } from '../../../core/server/storage/core.migrations';
-import { migrate } from '../../../core/server/storage/migrations';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import { forEachDatabase } from '../../../tests/core/storage/databases';
-import { seedPluginPhones } from '../../../tests/support/plugin-phones';
+import { migratePlugin, seedPluginPhones } from '../../../tests/support/plugin-phones';
 import { callsMigrations } from './calls.migrations';
 import { createCallsRepository } from './calls.repository';
 import { CallsService, type StartInput } from './calls.service';
@@ -50,8 +48,7 @@ forEachDatabase((current) => {
    */
   async function setup(options: { ringMs?: number } = {}) {
     const db = current();
-    await migrate(db, 'core', coreMigrations);
-    await migrate(db, 'phone', callsMigrations);
+    await migratePlugin(db, 'phone', callsMigrations);
     const { phones, online } = await seedPluginPhones(db);
     const voice = new Map<number, number>();
     const voiceAdapter: VoiceAdapter = {
