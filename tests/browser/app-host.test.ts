@@ -208,8 +208,8 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
     const pendingConfirm = probeB.evaluate(() => (window as any).probe.call('dialog.confirm', { title: 'Pending question', message: 'Still there?' }));
     await session.shell.getByText('Pending question').waitFor({ state: 'visible' });
     void pendingConfirm.catch(() => {});
-    // The frame is gone before the answer could come back: send the call without waiting for it.
-    await probeB.evaluate(() => void (window as any).probe.call('app.close', {}));
+    // The frame is gone before the answer could come back: the call goes out after evaluate has returned.
+    await probeB.evaluate(() => void setTimeout(() => (window as any).probe.call('app.close', {}), 50));
     await session.shell.locator('.app-frame[data-app="probe_b"]').waitFor({ state: 'detached' });
     await session.shell.getByText('Pending question').waitFor({ state: 'detached' });
     expect(await session.shell.locator('iframe[title="Probe B"]').count()).toBe(0);
