@@ -7,14 +7,12 @@ import { resourceUrl } from '../resource-url';
 import type { ShellServices, ShellSettings, VisibleApp } from './shell-services';
 
 /** How long an app's page has to say hello before the shell shows its error screen. */
-export const HANDSHAKE_TIMEOUT_MS = 8000;
+const HANDSHAKE_TIMEOUT_MS = 8000;
 
 export type AppInstanceState = 'connecting' | 'connected' | 'failed';
 
 /** One open app: its sandboxed iframe and, once it said hello, its port. */
 export interface AppInstance {
-  readonly app: VisibleApp;
-  readonly iframe: HTMLIFrameElement;
   /** Pushes an event to the app; dropped while it is not connected. */
   emit<Name extends EventName>(event: Name, data: EventData<Name>): void;
   /** Removes the iframe, closes the port, aborts pending calls, drops every listener. */
@@ -150,8 +148,6 @@ export function startApp(container: HTMLElement, options: AppInstanceOptions): A
   };
 
   const instance: AppInstance = {
-    app,
-    iframe,
     emit(event, data) {
       try {
         port?.emit(event, data);
