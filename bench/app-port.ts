@@ -55,8 +55,8 @@ const handlers: MethodHandlers = {
 /** The cost of the channel itself: every call is answered with its params, unread and unchecked. */
 function serveEcho(port: MessagePort) {
   const onMessage = (event: MessageEvent) => {
-    const { id, params } = event.data as { id: number; params: unknown };
-    port.postMessage({ kind: 'result', id, ok: true, data: params });
+    const { id, argumentList } = event.data as { id: string; argumentList: { value: unknown }[] };
+    port.postMessage({ id, type: 'RAW', value: argumentList[0]!.value });
   };
   port.addEventListener('message', onMessage);
   port.start();
@@ -110,12 +110,13 @@ function roundTrips(channel: Channel, method: string, params: unknown, calls: nu
     let sent = 0;
     let answered = 0;
     const send = () => {
-      channel.frame.postMessage({ kind: 'call', id: channel.nextId++, method, params });
+      const id = String(channel.nextId++);
+      channel.frame.postMessage({ id, type: 'APPLY', path: method.split('.'), argumentList: [{ type: 'RAW', value: params }] });
       sent += 1;
     };
     channel.frame.onmessage = (event) => {
-      const answer = event.data as { kind: string; ok?: boolean };
-      if (answer.kind !== 'result' || answer.ok !== true) {
+      const answer = event.data as { type: string };
+      if (answer.type !== 'RAW') {
         reject(new Error(`${method} was not answered with a success: ${JSON.stringify(answer)}`));
         return;
       }

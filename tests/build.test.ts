@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pageFootprints } from '../scripts/page-footprint';
 import { filesUnder, manifestFileEntries, resolveManifestEntries } from './simulator/files';
 import { loadManifest, type ResourceManifest } from './simulator/manifest';
 
@@ -57,6 +58,18 @@ describe('bundles', () => {
     const server = await readFile(path.join(root, 'dist/server.js'), 'utf8');
     // An ES module (import/export statements, import.meta) does not compile as a script; CommonJS does.
     expect(() => new Script(server)).not.toThrow();
+  });
+});
+
+describe('pages', () => {
+  it("keeps every app frame's initial JS within 25 KB gzip with no zod in it, and the shell's within 60 KB", async () => {
+    const pages = await pageFootprints(root);
+    expect(pages.map((page) => page.page)).toEqual(['shell', 'apps/contacts', 'apps/mail', 'apps/messages', 'apps/phone', 'templates/preact-app']);
+    for (const page of pages) {
+      expect(page.files.length, page.page).toBeGreaterThan(0);
+      expect(page.gzipBytes, `${page.page}: ${page.gzipBytes} B gzip`).toBeLessThanOrEqual(page.budgetBytes);
+    }
+    expect(pages.filter((page) => page.bundlesZod).map((page) => page.page)).toEqual(['shell']);
   });
 });
 

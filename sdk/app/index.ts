@@ -1,17 +1,15 @@
-import {
-  EVENTS,
-  METHODS,
-  API_VERSION,
-  type EventData,
-  type EventName,
-  type Handshake,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
-  type Settings,
+import { transferHandlers, wrap, type Endpoint, type TransferHandler } from 'comlink';
+import type {
+  EventData,
+  EventName,
+  Handshake,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  Settings,
 } from '../protocol/catalogue';
-import { ERROR_CODES, type ErrorCode } from '../protocol/errors';
-import { HELLO, MAX_CALL_ID, shellMessageSchema, WELCOME, welcomeSchema } from '../protocol/wire';
+import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../protocol/errors';
+import { API_VERSION, ERROR_HANDLER, HELLO, WELCOME, type EventMessage } from '../protocol/wire';
 
 export { ERROR_CODES, type ErrorCode, type Handshake, type Settings, type MethodName, type MethodInput, type MethodOutput };
 
@@ -82,6 +80,20 @@ export type PickedContact = NonNullable<MethodOutput<'contacts.pick'>>;
  */
 export type PickedPhoto = NonNullable<MethodOutput<'gallery.pick'>>;
 
+/** `{ a: { b: Fn } }` for the dotted name `a.b`. */
+type Nested<Name extends string, Fn> = Name extends `${infer Head}.${infer Rest}` ? { [Key in Head]: Nested<Rest, Fn> } : { [Key in Name]: Fn };
+type Merged<Union> = (Union extends unknown ? (value: Union) => void : never) extends (value: infer Both) => void ? Both : never;
+
+/**
+ * The phone's methods as comlink paths: the catalogue's dotted names, each a function of its input.
+ *
+ * @example
+ * const { id } = await app.host.notifications.show({ title: 'Saved', body: 'Your note is saved' });
+ */
+export type HostMethods = Merged<
+  { [Name in MethodName]: Nested<Name, (input: MethodInput<Name>) => Promise<MethodOutput<Name>>> }[MethodName]
+>;
+
 /**
  * The app's connection to the phone, as {@link connect} resolves it.
  *
@@ -97,12 +109,12 @@ export interface HandsetApp {
    */
   readonly info: Handshake;
   /**
-   * Calls any method of the protocol by name, typed by the catalogue.
+   * The phone's methods, called through comlink over the app's port; a refusal throws an {@link SdkError}.
    *
    * @example
-   * const { confirmed } = await app.call('dialog.confirm', { title: 'Delete?', message: 'This cannot be undone' });
+   * const keys = await app.host.storage.keys({});
    */
-  call<Name extends MethodName>(method: Name, input: MethodInput<Name>): Promise<MethodOutput<Name>>;
+  readonly host: HostMethods;
   /**
    * Asks the app's server side; resolves with what its `onRequest(action, …)` handler returned.
    *
@@ -212,9 +224,19 @@ export interface HandsetApp {
   disconnect(): void;
 }
 
-/** Extra time the SDK gives the shell over the method's own limit, so the shell's TIMEOUT arrives first. */
-const SHELL_GRACE_MS = 2000;
 const HELLO_INTERVAL_MS = 200;
+const DISCONNECTED: ErrorBody = { code: 'UNAVAILABLE', message: 'disconnected from the phone' };
+
+/** Turns the shell's refusals into SdkErrors; registered under the SDK's own name, so other comlink uses are untouched. */
+const errorHandler: TransferHandler<never, ErrorBody> = {
+  canHandle: (_value: unknown): _value is never => false,
+  serialize: () => {
+    throw new Error('the SDK only receives errors');
+  },
+  deserialize: ({ code, message }) => {
+    throw new SdkError(code, message);
+  },
+};
 
 function defaultWindow(): FrameWindow {
   if (typeof window === 'undefined') throw new SdkError('UNAVAILABLE', 'connect() runs inside the phone: there is no window');
@@ -232,7 +254,7 @@ function awaitPort(win: FrameWindow, timeoutMs: number): Promise<MessagePort> {
     };
     const onMessage = (event: MessageEvent) => {
       const port = event.ports?.[0];
-      if (event.source !== win.parent || !welcomeSchema.safeParse(event.data).success || !port) return;
+      if (event.source !== win.parent || (event.data as { type?: unknown } | null)?.type !== WELCOME || !port) return;
       finish();
       resolve(port);
     };
@@ -247,8 +269,48 @@ function awaitPort(win: FrameWindow, timeoutMs: number): Promise<MessagePort> {
   });
 }
 
+type Listener = (event: MessageEvent) => void;
+
 /**
- * Connects the app's page to the phone: the handshake, then typed calls over the app's own port.
+ * The app's port as comlink's endpoint: answers pass through to comlink, events go to `onEvent`, and once closed
+ * every call still waiting, and every later one, is answered UNAVAILABLE instead of hanging.
+ */
+function portEndpoint(port: MessagePort, onEvent: (message: EventMessage) => void) {
+  const listeners = new Set<Listener>();
+  const waiting = new Set<string>();
+  let open = true;
+  const deliver = (data: unknown) => listeners.forEach((listener) => listener({ data } as MessageEvent));
+  const refuse = (id: string) => deliver({ id, type: 'HANDLER', name: ERROR_HANDLER, value: DISCONNECTED });
+  port.onmessage = ({ data }: MessageEvent) => {
+    if ((data as EventMessage | null)?.kind === 'event') return onEvent(data as EventMessage);
+    waiting.delete((data as { id?: string } | null)?.id ?? '');
+    deliver(data);
+  };
+  const endpoint: Endpoint = {
+    postMessage(message: { id: string }, transfer: Transferable[] = []) {
+      if (!open) return queueMicrotask(() => refuse(message.id));
+      waiting.add(message.id);
+      port.postMessage(message, transfer);
+    },
+    // comlink listens with plain functions.
+    addEventListener: (_type, listener) => void listeners.add(listener as Listener),
+    removeEventListener: (_type, listener) => void listeners.delete(listener as Listener),
+  };
+  return {
+    endpoint,
+    close() {
+      if (!open) return;
+      open = false;
+      port.close();
+      for (const id of waiting) refuse(id);
+      waiting.clear();
+    },
+  };
+}
+
+/**
+ * Connects the app's page to the phone: the handshake, then typed calls over the app's own port, through
+ * comlink's `wrap()`. The frame validates nothing (the shell checks every call), so it carries no zod.
  *
  * @example
  * import { connect } from '@handset/sdk/app';
@@ -258,52 +320,17 @@ function awaitPort(win: FrameWindow, timeoutMs: number): Promise<MessagePort> {
 export async function connect(options: ConnectOptions = {}): Promise<HandsetApp> {
   const win = options.window ?? defaultWindow();
   const port = await awaitPort(win, options.timeoutMs ?? 10_000);
-  const pending = new Map<number, { resolve(data: unknown): void; reject(error: SdkError): void; timer: ReturnType<typeof setTimeout> }>();
-  const listeners = new Map<EventName, Set<(data: never) => void>>();
-  let nextId = 1;
-  let connected = true;
+  transferHandlers.set(ERROR_HANDLER, errorHandler as TransferHandler<unknown, unknown>);
+  const listeners = new Map<string, Set<(data: never) => void>>();
+  const channel = portEndpoint(port, ({ event, data }) => {
+    for (const listener of listeners.get(event) ?? []) listener(data as never);
+  });
+  const host = wrap<HostMethods>(channel.endpoint) as unknown as HostMethods;
 
-  port.onmessage = (event: MessageEvent) => {
-    const message = shellMessageSchema.safeParse(event.data);
-    if (!message.success) return;
-    const data = message.data;
-    if (data.kind === 'event') {
-      const schema = (EVENTS as Record<string, (typeof EVENTS)[EventName]>)[data.event];
-      const parsed = schema?.safeParse(data.data);
-      if (!parsed?.success) return;
-      for (const listener of listeners.get(data.event as EventName) ?? []) listener(parsed.data as never);
-      return;
-    }
-    if (data.kind === 'rejected') return;
-    const call = pending.get(data.id);
-    if (!call) return;
-    pending.delete(data.id);
-    clearTimeout(call.timer);
-    if (data.ok) call.resolve(data.data);
-    else call.reject(new SdkError(data.error.code, data.error.message));
-  };
-
+  /** One method by its catalogue name: the sugar below and the Escape key use it. */
   const call = <Name extends MethodName>(method: Name, input: MethodInput<Name>): Promise<MethodOutput<Name>> => {
-    if (!connected) return Promise.reject(new SdkError('UNAVAILABLE', 'disconnected from the phone'));
-    const id = nextId;
-    nextId = nextId >= MAX_CALL_ID ? 1 : nextId + 1;
-    const spec = METHODS[method];
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        reject(new SdkError('TIMEOUT', `${method} got no answer in time`));
-      }, spec.timeoutMs + SHELL_GRACE_MS);
-      pending.set(id, {
-        timer,
-        reject,
-        resolve: (data) => {
-          const output = spec.output.safeParse(data);
-          if (output.success) resolve(output.data as MethodOutput<Name>);
-          else reject(new SdkError('INTERNAL', `the phone answered ${method} outside the protocol`));
-        },
-      });
-      port.postMessage({ kind: 'call', id, method, params: input ?? {} });
-    });
+    const target = method.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], host);
+    return (target as (input: MethodInput<Name>) => Promise<MethodOutput<Name>>)(input);
   };
 
   const on = <Name extends EventName>(event: Name, handler: (data: EventData<Name>) => void) => {
@@ -324,14 +351,14 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
   try {
     info = await call('handshake', { apiVersion: API_VERSION });
   } catch (error) {
-    port.close();
+    channel.close();
     keyboard?.removeEventListener('keydown', onKeyDown);
     throw error;
   }
 
   return {
     info,
-    call,
+    host,
     on,
     request: async <Result>(action: string, payload?: unknown) => (await call('request', { action, payload: payload ?? null })) as Result,
     onMessage: (type, handler) =>
@@ -354,16 +381,9 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
     },
     close: async () => void (await call('app.close', {})),
     disconnect() {
-      if (!connected) return;
-      connected = false;
       keyboard?.removeEventListener('keydown', onKeyDown);
-      for (const { reject, timer } of pending.values()) {
-        clearTimeout(timer);
-        reject(new SdkError('UNAVAILABLE', 'disconnected from the phone'));
-      }
-      pending.clear();
       listeners.clear();
-      port.close();
+      channel.close();
     },
   };
 }

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { APP_PERMISSIONS, type AppPermission } from '../manifest';
 import { actionNameSchema, appIdSchema, MAX_LINK_LENGTH } from './names';
+import { API_VERSION } from './wire';
 
-/**
- * The protocol version this SDK speaks; the shell refuses a frame that asks for another.
- *
- * @example
- * expect(app.info.apiVersion).toBe(API_VERSION);
- */
-export const API_VERSION = 1;
+export { API_VERSION };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const none = z.object({}).strict();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AppPermission } from '../manifest';
 import {
   API_VERSION,
@@ -12,7 +13,7 @@ import {
 } from './catalogue';
 import { HandsetError, type ErrorBody } from './errors';
 import { MAX_PAYLOAD_BYTES } from './names';
-import { callSchema, type ShellMessage } from './wire';
+import { ERROR_HANDLER, HELLO, MAX_CALL_ID_LENGTH, type ShellMessage } from './wire';
 
 /** The host's implementation of every method; `signal` aborts when the call times out or the app closes. */
 export type MethodHandlers = {
@@ -44,6 +45,26 @@ export interface AppPort {
 
 /** The largest message a frame may post: a full payload plus the envelope. */
 const MAX_MESSAGE_BYTES = MAX_PAYLOAD_BYTES + 1024;
+const NOT_A_CALL = 'not a call: expected comlink\'s { id, type: "APPLY", path, argumentList }';
+
+/**
+ * A frame's hello, as the shell checks it (alongside `event.source`).
+ *
+ * @example
+ * if (event.source === iframe.contentWindow && helloSchema.safeParse(event.data).success) welcome(iframe);
+ */
+export const helloSchema = z.object({ type: z.literal(HELLO) }).strict();
+
+const callIdSchema = z.string().min(1).max(MAX_CALL_ID_LENGTH);
+/** comlink's APPLY with at most one plain-data argument; proxies, transfers and other handlers are not data. */
+const callSchema = z
+  .object({
+    id: callIdSchema,
+    type: z.literal('APPLY'),
+    path: z.array(z.string().max(64)).min(1).max(4),
+    argumentList: z.array(z.object({ type: z.literal('RAW'), value: z.unknown() }).strict()).max(1),
+  })
+  .strict();
 
 /** The JSON size of a message, or null when it is not JSON at all (cycles, BigInt, functions are refused). */
 function jsonBytes(value: unknown): number | null {
@@ -55,10 +76,18 @@ function jsonBytes(value: unknown): number | null {
   }
 }
 
+/** The message's call id when it has a usable one, so even a refused message is answered to its caller. */
+function callIdOf(data: unknown): string | undefined {
+  const id = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
+  return callIdSchema.safeParse(id).success ? (id as string) : undefined;
+}
+
 /**
- * Serves one app frame's port: every message is checked for size and shape, every call for a known method,
- * the app's grants, its input schema and the rate limit, then answered — with data validated by the
- * method's output schema, or a `{ code, message }` error — before its time limit.
+ * Serves one app frame's port. It reads comlink's wire messages itself and never exposes an object: only an
+ * `APPLY` whose path joins to a method of the catalogue is admitted, then checked against the app's grants, the
+ * method's input schema and the limits, and answered — with data validated by the method's output schema, or a
+ * `{ code, message }` error — before its time limit. `GET`, `SET`, `CONSTRUCT`, `ENDPOINT`, `RELEASE` and every
+ * other path are refused with FORBIDDEN, and nothing runs.
  *
  * @example
  * const port = serveAppPort(channel.port1, { grants: manifest.permissions, handlers });
@@ -67,7 +96,7 @@ function jsonBytes(value: unknown): number | null {
 export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPort {
   const maxPending = options.maxPending ?? 16;
   const { perSecond, burst } = options.rate ?? { perSecond: 20, burst: 40 };
-  const pending = new Map<number, AbortController>();
+  const pending = new Map<string, AbortController>();
   let tokens = burst;
   let refilledAt = Date.now();
   let closed = false;
@@ -75,9 +104,9 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
   const post = (message: ShellMessage) => {
     if (!closed) port.postMessage(message);
   };
-  const refuse = (error: ErrorBody, id?: number) => {
+  const refuse = (error: ErrorBody, id?: string) => {
     options.onRefused?.(error);
-    post(id === undefined ? { kind: 'rejected', error } : { kind: 'result', id, ok: false, error });
+    post(id === undefined ? { kind: 'rejected', error } : { id, type: 'HANDLER', name: ERROR_HANDLER, value: error });
   };
   const takeToken = () => {
     const now = Date.now();
@@ -88,7 +117,7 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
     return true;
   };
 
-  const answer = async (id: number, name: MethodName, params: unknown) => {
+  const answer = async (id: string, name: MethodName, params: unknown) => {
     const spec = METHODS[name];
     if (spec.permission !== null && !options.grants.includes(spec.permission)) {
       return refuse({ code: 'FORBIDDEN', message: `${name} needs the ${spec.permission} permission` }, id);
@@ -112,7 +141,7 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
       const data = await Promise.race([Promise.resolve().then(() => handler(input.data, controller.signal)), settled]);
       const output = spec.output.safeParse(data);
       if (!output.success) throw new HandsetError('INTERNAL', `${name} produced an answer outside its schema`);
-      if (!controller.signal.aborted) post({ kind: 'result', id, ok: true, data: output.data ?? null });
+      if (!controller.signal.aborted) post({ id, type: 'RAW', value: output.data ?? null });
     } catch (error) {
       if (closed) return;
       refuse(error instanceof HandsetError ? error.toBody() : { code: 'INTERNAL', message: `${name} failed` }, id);
@@ -125,15 +154,19 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
   const onMessage = (event: MessageEvent) => {
     const size = jsonBytes(event.data);
     if (size === null) return refuse({ code: 'INVALID_INPUT', message: 'messages must be JSON data' });
-    const call = callSchema.safeParse(event.data);
-    const id = call.success ? call.data.id : undefined;
+    const id = callIdOf(event.data);
     if (size > MAX_MESSAGE_BYTES) return refuse({ code: 'PAYLOAD_TOO_LARGE', message: `messages are at most ${MAX_MESSAGE_BYTES} bytes` }, id);
-    if (!call.success) return refuse({ code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' });
-    const { method, params } = call.data;
-    if (!isMethodName(method)) return refuse({ code: 'NOT_FOUND', message: `no method "${method}"` }, id);
-    if (pending.has(call.data.id)) return refuse({ code: 'INVALID_INPUT', message: `call ${call.data.id} is still pending` }, id);
+    if (id === undefined) return refuse({ code: 'INVALID_INPUT', message: NOT_A_CALL });
+    const type = (event.data as { type?: unknown }).type;
+    if (type !== 'APPLY') return refuse({ code: 'FORBIDDEN', message: 'frames may only call methods (comlink APPLY)' }, id);
+    const call = callSchema.safeParse(event.data);
+    if (!call.success) return refuse({ code: 'INVALID_INPUT', message: NOT_A_CALL }, id);
+    const method = call.data.path.join('.');
+    if (!isMethodName(method)) return refuse({ code: 'FORBIDDEN', message: `no method "${method}"` }, id);
+    if (pending.has(id)) return refuse({ code: 'INVALID_INPUT', message: `call ${id} is still pending` }, id);
     if (pending.size >= maxPending || !takeToken()) return refuse({ code: 'RATE_LIMITED', message: 'too many calls' }, id);
-    void answer(call.data.id, method, params);
+    // A method called without an argument, e.g. `host.app.close()`, gets an empty input.
+    void answer(id, method, call.data.argumentList[0]?.value ?? {});
   };
 
   port.addEventListener('message', onMessage);

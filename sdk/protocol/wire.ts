@@ -1,10 +1,11 @@
-import { z } from 'zod';
-import { ERROR_CODES } from './errors';
+import type { ErrorBody } from './errors';
 
 /**
  * The messages on the wire between an app frame and the shell. The frame posts one `hello` to its parent
  * window; the shell answers only a hello whose `event.source` is that app's iframe, with a `welcome` that
- * transfers the app's own `MessagePort`. Everything after travels on that port.
+ * transfers the app's own `MessagePort`. Everything after travels on that port: the frame calls methods as
+ * comlink's `wrap()` does (`APPLY` of a catalogue path), the shell answers each by its id and pushes events.
+ * This module has no run-time dependencies, so a frame that imports it stays small.
  *
  * @example
  * window.parent.postMessage({ type: HELLO }, '*');
@@ -19,91 +20,81 @@ export const HELLO = 'handset:hello';
 export const WELCOME = 'handset:welcome';
 
 /**
- * A frame's hello, as the shell checks it (alongside `event.source`).
+ * The protocol version this SDK speaks; the shell refuses a frame that asks for another.
  *
  * @example
- * if (event.source === iframe.contentWindow && helloSchema.safeParse(event.data).success) welcome(iframe);
+ * expect(app.info.apiVersion).toBe(API_VERSION);
  */
-export const helloSchema = z.object({ type: z.literal(HELLO) }).strict();
-/**
- * The shell's welcome, as the frame checks it (alongside `event.source` and the transferred port).
- *
- * @example
- * if (event.source === window.parent && welcomeSchema.safeParse(event.data).success) bind(event.ports[0]);
- */
-export const welcomeSchema = z.object({ type: z.literal(WELCOME) }).strict();
+export const API_VERSION = 1;
 
 /**
- * Largest call id; ids wrap around to 1 after it.
+ * The longest call id the shell accepts (comlink's ids are four hex numbers joined by dashes, about 60 characters).
  *
  * @example
- * nextId = nextId >= MAX_CALL_ID ? 1 : nextId + 1;
+ * if (id.length > MAX_CALL_ID_LENGTH) refuse();
  */
-export const MAX_CALL_ID = 2 ** 31 - 1;
-const callIdSchema = z.number().int().min(1).max(MAX_CALL_ID);
+export const MAX_CALL_ID_LENGTH = 128;
 
 /**
- * An error on the wire: a code of {@link ERROR_CODES} and a message.
+ * The comlink transfer handler name under which the shell sends a refused call's `{ code, message }`; the SDK
+ * registers a handler of this name that throws it as an `SdkError`.
  *
  * @example
- * errorBodySchema.parse({ code: 'TIMEOUT', message: 'no answer in time' });
+ * transferHandlers.set(ERROR_HANDLER, { canHandle: () => false, serialize: () => [null, []], deserialize: throwSdkError });
  */
-export const errorBodySchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() }).strict();
+export const ERROR_HANDLER = 'handset:error';
 
 /**
- * Frame → shell: call a method of the catalogue.
+ * Frame → shell: comlink's `APPLY` of a method of the catalogue, its path the method's dotted name split at the
+ * dots and its one argument the input. The shell refuses every other comlink message (`GET`, `SET`,
+ * `CONSTRUCT`, `ENDPOINT`, `RELEASE`) with FORBIDDEN.
  *
  * @example
- * callSchema.parse({ kind: 'call', id: 1, method: 'storage.keys', params: {} });
+ * const call: CallMessage = { id: '1f-2e-3d-4c', type: 'APPLY', path: ['storage', 'get'], argumentList: [{ type: 'RAW', value: { key: 'draft' } }] };
  */
-export const callSchema = z
-  .object({ kind: z.literal('call'), id: callIdSchema, method: z.string().max(64), params: z.unknown() })
-  .strict();
-/**
- * A call as the shell receives it, before the method's own input is checked.
- *
- * @example
- * const call: CallMessage = { kind: 'call', id: 1, method: 'storage.keys', params: {} };
- */
-export type CallMessage = z.output<typeof callSchema>;
+export interface CallMessage {
+  id: string;
+  type: 'APPLY';
+  path: string[];
+  argumentList: { type: 'RAW'; value: unknown }[];
+}
 
 /**
- * Shell → frame: the answer to a call, by its id.
+ * Shell → frame: the answer to a call, by its id, as comlink's `wrap()` reads it: the method's output, or the
+ * refusal under {@link ERROR_HANDLER}.
  *
  * @example
- * resultSchema.parse({ kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: 'needs storage' } });
+ * const answer: AnswerMessage = { id: '1f-2e-3d-4c', type: 'HANDLER', name: ERROR_HANDLER, value: { code: 'FORBIDDEN', message: 'storage.get needs the storage permission' } };
  */
-export const resultSchema = z.discriminatedUnion('ok', [
-  z.object({ kind: z.literal('result'), id: callIdSchema, ok: z.literal(true), data: z.unknown() }).strict(),
-  z.object({ kind: z.literal('result'), id: callIdSchema, ok: z.literal(false), error: errorBodySchema }).strict(),
-]);
-/**
- * Shell → frame: an event of the catalogue.
- *
- * @example
- * eventSchema.parse({ kind: 'event', event: 'link', data: { link: 'thread/555-0100' } });
- */
-export const eventSchema = z.object({ kind: z.literal('event'), event: z.string(), data: z.unknown() }).strict();
-/**
- * Shell → frame: a message the shell refused and could not tie to a call (no valid id).
- *
- * @example
- * rejectedSchema.parse({ kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call' } });
- */
-export const rejectedSchema = z.object({ kind: z.literal('rejected'), error: errorBodySchema }).strict();
+export type AnswerMessage = { id: string; type: 'RAW'; value: unknown } | { id: string; type: 'HANDLER'; name: typeof ERROR_HANDLER; value: ErrorBody };
 
 /**
- * Everything the shell posts on an app's port: a result, an event or a rejection.
+ * Shell → frame: an event of the catalogue (`message`, `settings`, `link`).
  *
  * @example
- * const message = shellMessageSchema.safeParse(event.data);
+ * const event: EventMessage = { kind: 'event', event: 'link', data: { link: 'thread/555-0100' } };
  */
-export const shellMessageSchema = z.union([resultSchema, eventSchema, rejectedSchema]);
+export interface EventMessage {
+  kind: 'event';
+  event: string;
+  data: unknown;
+}
+
 /**
- * A message from the shell, told apart by `kind`.
+ * Shell → frame: a message the shell refused and could not tie to a call (no usable id).
  *
  * @example
- * const message: ShellMessage = shellMessageSchema.parse(event.data);
- * if (message.kind === 'result') settle(message.id, message);
+ * const rejected: RejectedMessage = { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'messages must be JSON data' } };
  */
-export type ShellMessage = z.output<typeof shellMessageSchema>;
+export interface RejectedMessage {
+  kind: 'rejected';
+  error: ErrorBody;
+}
+
+/**
+ * Everything the shell posts on an app's port.
+ *
+ * @example
+ * const message: ShellMessage = { kind: 'event', event: 'settings', data: { theme: 'dark', locale: 'en-US', phoneNumber: null } };
+ */
+export type ShellMessage = AnswerMessage | EventMessage | RejectedMessage;

@@ -1,5 +1,5 @@
 // Builds the publishable package into dist/: one ESM file per entry point of package.json's `exports` (shared
-// code in chunks, so `HandsetError` is one class across entry points; zod stays the app's own copy) and .d.ts.
+// code in chunks, so `HandsetError` is one class across entry points; zod and comlink stay the app's own copies) and .d.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -35,7 +35,7 @@ await build({
   platform: 'neutral',
   // Node 22 (FXServer) and Chromium 103 (the game's browser) both run ES2022.
   target: 'es2022',
-  external: ['zod'],
+  external: ['zod', 'comlink'],
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });

@@ -1,10 +1,9 @@
 import type { AppPermission } from '../manifest';
 import type { FrameWindow } from '../app';
 import type { EventData, EventName, MethodInput, MethodName, MethodOutput, Settings } from '../protocol/catalogue';
-import { API_VERSION } from '../protocol/catalogue';
 import { HandsetError } from '../protocol/errors';
-import { serveAppPort, type AppPort, type MethodHandlers } from '../protocol/host';
-import { helloSchema, WELCOME } from '../protocol/wire';
+import { helloSchema, serveAppPort, type AppPort, type MethodHandlers } from '../protocol/host';
+import { API_VERSION, WELCOME } from '../protocol/wire';
 
 export { HandsetError };
 

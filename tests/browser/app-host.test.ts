@@ -1,10 +1,11 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
+import { ERROR_HANDLER } from '../../sdk/protocol/wire';
 import { chromiumPath, hasChromium, openPhoneSession, type PhoneSession } from '../support/browser';
 import { eventually } from '../support/simulation';
 
-// The probes speak the raw protocol (tests/fixtures/resources/probe_apps/web/probe.js): window.probe in each frame.
+// The probes speak the raw protocol, comlink's wire by hand (tests/fixtures/resources/probe_apps/web/probe.js): window.probe in each frame.
 type Probe = Frame;
 const call = (probe: Probe, method: string, params: unknown = {}) =>
   probe.evaluate(([name, input]) => (window as any).probe.call(name, input), [method, params] as const);
@@ -13,8 +14,7 @@ const next = (probe: Probe, count: number, ms = 2000) =>
 const raw = (probe: Probe, message: unknown) => probe.evaluate((sent) => (window as any).probe.raw(sent), message);
 const connected = (probe: Probe) => probe.waitForFunction(() => (window as any).probe?.connected).then(() => probe.evaluate(() => (window as any).probe.connected));
 
-const notPermitted = (id: number, method: string, permission: string) => ({
-  kind: 'result',
+const notPermitted = (id: string, method: string, permission: string) => ({
   id,
   ok: false,
   error: { code: 'FORBIDDEN', message: `${method} needs the ${permission} permission` },
@@ -46,8 +46,7 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
     expect(probeA.url()).toBe(`${session.nuiOrigin('probe_apps')}/web/probe.html`);
     expect(await probeA.evaluate(() => self.origin)).toBe('null');
     expect(await call(probeA, 'request', { action: 'whoami', payload: 1 })).toEqual({
-      kind: 'result',
-      id: expect.any(Number),
+      id: expect.any(String),
       ok: true,
       data: { appId: 'probe_a', source: session.player.id, payload: 1 },
     });
@@ -66,7 +65,7 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
       const { probe } = window as any;
       probe.postToShell({ type: 'notification', notification });
       probe.postToShell({ type: 'phone:visibility', open: false });
-      probe.postToShell({ kind: 'call', id: 1, method: 'notifications.show', params: { title: 'Spoofed transfer', body: 'x' } });
+      probe.postToShell({ id: '1', type: 'APPLY', path: ['notifications', 'show'], argumentList: [{ type: 'RAW', value: { title: 'Spoofed transfer', body: 'x' } }] });
       const nested = document.createElement('iframe');
       nested.srcdoc = `<script>parent.parent.postMessage(${JSON.stringify({ type: 'notification', notification })}, '*')</script>`;
       document.body.append(nested);
@@ -82,19 +81,18 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
     expect(await probeA.evaluate(() => (window as any).probe.welcomes())).toBe(1);
   });
 
-  it('refuses comlink-style GET/SET/APPLY/CONSTRUCT/ENDPOINT messages and prototype paths, and nothing is polluted', async () => {
-    for (const type of ['GET', 'SET', 'APPLY', 'CONSTRUCT', 'ENDPOINT', 'RELEASE']) {
-      await raw(probeA, { id: 'c0ffee', type, path: ['__proto__', 'polluted'], value: { type: 'RAW', value: true }, argumentList: [] });
+  it('refuses comlink GET/SET/CONSTRUCT/ENDPOINT/RELEASE on any path and APPLY outside the catalogue with FORBIDDEN, and nothing is polluted', async () => {
+    for (const [i, type] of ['GET', 'SET', 'CONSTRUCT', 'ENDPOINT', 'RELEASE'].entries()) {
+      await raw(probeA, { id: `c0ffee-${i}`, type, path: ['__proto__', 'polluted'], value: { type: 'RAW', value: true }, argumentList: [] });
     }
-    expect(await next(probeA, 6)).toEqual(
-      Array(6).fill({ kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' } }),
+    expect(await next(probeA, 5)).toEqual(
+      [0, 1, 2, 3, 4].map((i) => ({ id: `c0ffee-${i}`, type: 'HANDLER', name: ERROR_HANDLER, value: { code: 'FORBIDDEN', message: 'frames may only call methods (comlink APPLY)' } })),
     );
-    for (const [id, method] of [[901, '__proto__'], [902, 'constructor'], [903, '__defineGetter__'], [904, 'toString']] as const) {
+    for (const [id, method] of [['901', '__proto__'], ['902', 'constructor'], ['903', '__defineGetter__'], ['904', 'toString'], ['905', '__proto__.polluted']] as const) {
       expect(await probeA.evaluate(([callId, name]) => (window as any).probe.call(name, { polluted: true }, callId), [id, method] as const)).toEqual({
-        kind: 'result',
         id,
         ok: false,
-        error: { code: 'NOT_FOUND', message: `no method "${method}"` },
+        error: { code: 'FORBIDDEN', message: `no method "${method}"` },
       });
     }
     expect(await call(probeA, 'request', { action: 'whoami', payload: JSON.parse('{"__proto__":{"polluted":true}}') })).toMatchObject({ ok: true });
@@ -103,14 +101,14 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
   });
 
   it("refuses methods the app's manifest does not permit, with FORBIDDEN, and does nothing", async () => {
-    expect(await probeA.evaluate(() => (window as any).probe.call('notifications.show', { title: 'Hi', body: 'there' }, 910))).toEqual(
-      notPermitted(910, 'notifications.show', 'notifications'),
+    expect(await probeA.evaluate(() => (window as any).probe.call('notifications.show', { title: 'Hi', body: 'there' }, '910'))).toEqual(
+      notPermitted('910', 'notifications.show', 'notifications'),
     );
-    expect(await probeA.evaluate(() => (window as any).probe.call('storage.set', { key: 'k', value: 1 }, 911))).toEqual(
-      notPermitted(911, 'storage.set', 'storage'),
+    expect(await probeA.evaluate(() => (window as any).probe.call('storage.set', { key: 'k', value: 1 }, '911'))).toEqual(
+      notPermitted('911', 'storage.set', 'storage'),
     );
-    expect(await probeA.evaluate(() => (window as any).probe.call('contacts.pick', {}, 912))).toEqual(notPermitted(912, 'contacts.pick', 'contacts:read'));
-    expect(await probeA.evaluate(() => (window as any).probe.call('share.open', { text: 'hi' }, 913))).toEqual(notPermitted(913, 'share.open', 'share'));
+    expect(await probeA.evaluate(() => (window as any).probe.call('contacts.pick', {}, '912'))).toEqual(notPermitted('912', 'contacts.pick', 'contacts:read'));
+    expect(await probeA.evaluate(() => (window as any).probe.call('share.open', { text: 'hi' }, '913'))).toEqual(notPermitted('913', 'share.open', 'share'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await session.shell.getByText('there', { exact: true }).count()).toBe(0);
   });
@@ -126,11 +124,13 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
       error: { code: 'INVALID_INPUT' },
     });
     await raw(probeA, 'not an object');
-    await raw(probeA, { kind: 'call', id: -1, method: 'request', params: {} });
-    await probeA.evaluate(() => (window as any).probe.raw({ kind: 'call', id: 920, method: 'request', params: { action: 'whoami', payload: 2n } }));
+    await raw(probeA, { id: -1, type: 'APPLY', path: ['request'], argumentList: [{ type: 'RAW', value: {} }] });
+    await probeA.evaluate(() =>
+      (window as any).probe.raw({ id: '920', type: 'APPLY', path: ['request'], argumentList: [{ type: 'RAW', value: { action: 'whoami', payload: 2n } }] }),
+    );
     expect(await next(probeA, 3)).toEqual([
-      { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' } },
-      { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' } },
+      { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected comlink\'s { id, type: "APPLY", path, argumentList }' } },
+      { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected comlink\'s { id, type: "APPLY", path, argumentList }' } },
       { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'messages must be JSON data' } },
     ]);
   });
@@ -140,8 +140,7 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
     probeB = await session.openApp('Probe B', 'probe_b');
     expect(await connected(probeB)).toBe(true);
     expect(await call(probeA, 'request', { action: 'whoami', payload: null, appId: 'probe_b' })).toEqual({
-      kind: 'result',
-      id: expect.any(Number),
+      id: expect.any(String),
       ok: false,
       error: { code: 'INVALID_INPUT', message: 'request: input: Unrecognized key: "appId"' },
     });
@@ -194,7 +193,7 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
     await sheet.getByRole('button', { name: /Lamar/ }).waitFor();
     expect(await sheet.getByRole('button', { name: /Franklin/ }).count()).toBe(1);
     await sheet.getByRole('button', { name: /Lamar/ }).click();
-    expect(await picked).toEqual({ kind: 'result', id: expect.any(Number), ok: true, data: { name: 'Lamar', number: expect.stringMatching(/^\d{3}-?\d{4}$/) } });
+    expect(await picked).toEqual({ id: expect.any(String), ok: true, data: { name: 'Lamar', number: expect.stringMatching(/^\d{3}-?\d{4}$/) } });
 
     const cancelled = probeB.evaluate(() => (window as any).probe.call('contacts.pick', {}));
     await sheet.getByRole('button', { name: 'Cancel' }).click();

@@ -78,7 +78,7 @@ describe('connect() with sdk/testing', () => {
   it('validates input with the catalogue: INVALID_INPUT and nothing recorded', async () => {
     const connected = await start({ grants: ['notifications'] });
     expect(await codeOf(connected.notify({ title: '', body: 'x' }))).toBe('INVALID_INPUT');
-    expect(await codeOf(connected.call('dialog.confirm', { title: 'x', message: 'y', extra: true } as never))).toBe('INVALID_INPUT');
+    expect(await codeOf(connected.host.dialog.confirm({ title: 'x', message: 'y', extra: true } as never))).toBe('INVALID_INPUT');
     expect(host!.calls.map((call) => call.method)).toEqual(['handshake']);
   });
 
@@ -132,5 +132,24 @@ describe('connect() with sdk/testing', () => {
     connected.disconnect();
     expect(await codeOf(slow)).toBe('UNAVAILABLE');
     expect(await codeOf(connected.request('slow'))).toBe('UNAVAILABLE');
+  });
+
+  it('calls the catalogue as comlink paths on app.host, with the same checks as every other call', async () => {
+    const connected = await start({ grants: ['notifications', 'storage'] });
+    expect(await connected.host.notifications.show({ title: 'Saved', body: 'Your note is saved' })).toEqual({ id: 1 });
+    await connected.host.storage.set({ key: 'draft', value: { text: 'hi' } });
+    expect(await connected.host.storage.get({ key: 'draft' })).toEqual({ text: 'hi' });
+    expect(await codeOf(connected.host.contacts.pick({}))).toBe('FORBIDDEN');
+    expect(await codeOf(connected.host.storage.get({ key: 'no spaces' }))).toBe('INVALID_INPUT');
+    expect(host!.calls.map((call) => call.method)).toEqual(['handshake', 'notifications.show', 'storage.set', 'storage.get']);
+  });
+
+  it('gets FORBIDDEN for a comlink GET on any path, and the phone runs nothing', async () => {
+    const connected = await start({ grants: ['storage'] });
+    const remote = connected.host as unknown as Record<string, Record<string, unknown>>;
+    // Awaiting a property is comlink's GET (SET and the rest are refused the same way: tests/sdk/host.test.ts).
+    expect(await codeOf(Promise.resolve(remote['storage']!))).toBe('FORBIDDEN');
+    expect(await codeOf(Promise.resolve(remote['__proto__']!['constructor']))).toBe('FORBIDDEN');
+    expect(host!.calls).toEqual([{ method: 'handshake', input: { apiVersion: 1 } }]);
   });
 });

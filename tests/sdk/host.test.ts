@@ -3,6 +3,7 @@ import type { AppPermission } from '../../sdk/manifest';
 import { API_VERSION } from '../../sdk/protocol/catalogue';
 import { serveAppPort, type AppPort, type MethodHandlers } from '../../sdk/protocol/host';
 import { MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
+import { ERROR_HANDLER } from '../../sdk/protocol/wire';
 
 const ran: string[] = [];
 const unanswered = () => new Promise<never>(() => {});
@@ -61,34 +62,43 @@ function open(grants: AppPermission[] = [], overrides: Partial<MethodHandlers> =
   return { port: frame, next };
 }
 
-const call = (id: number, method: string, params: unknown = {}) => ({ kind: 'call', id, method, params });
+/** A call as comlink's wrap() posts it: APPLY of the method's path, its input the one argument. */
+const call = (id: number, method: string, params: unknown = {}) => ({
+  id: String(id),
+  type: 'APPLY',
+  path: method.split('.'),
+  argumentList: [{ type: 'RAW', value: params }],
+});
+const ok = (id: number, value: unknown) => ({ id: String(id), type: 'RAW', value });
+const refused = (id: number, code: string, message: string) => ({ id: String(id), type: 'HANDLER', name: ERROR_HANDLER, value: { code, message } });
+const NOT_A_CALL = 'not a call: expected comlink\'s { id, type: "APPLY", path, argumentList }';
 
 describe('serveAppPort', () => {
   it('answers a valid call with the handler output', async () => {
     const { port, next } = open();
     port.postMessage(call(1, 'request', { action: 'balance.get', payload: null }));
-    expect(await next()).toEqual([{ kind: 'result', id: 1, ok: true, data: { action: 'balance.get' } }]);
+    expect(await next()).toEqual([ok(1, { action: 'balance.get' })]);
   });
 
-  it('refuses comlink-style messages and prototype paths without running anything', async () => {
+  it('refuses every comlink message but APPLY, and every path that is not a method, with FORBIDDEN; nothing runs', async () => {
     const { port, next } = open();
-    const rejected = { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'not a call: expected { kind: "call", id, method, params }' } };
-    for (const type of ['GET', 'SET', 'APPLY', 'CONSTRUCT', 'ENDPOINT', 'RELEASE']) {
-      port.postMessage({ id: 'f3a1', type, path: ['__proto__', 'polluted'], value: { type: 'RAW', value: 1 } });
-    }
-    expect(await next(6)).toEqual(Array(6).fill(rejected));
-    port.postMessage(call(2, '__proto__'));
-    port.postMessage(call(3, 'constructor'));
-    port.postMessage(call(4, 'toString'));
-    port.postMessage(call(5, 'hasOwnProperty'));
-    expect(await next(4)).toEqual([2, 3, 4, 5].map((id, i) => ({
-      kind: 'result',
-      id,
-      ok: false,
-      error: { code: 'NOT_FOUND', message: `no method "${['__proto__', 'constructor', 'toString', 'hasOwnProperty'][i]}"` },
-    })));
+    const types = ['GET', 'SET', 'CONSTRUCT', 'ENDPOINT', 'RELEASE', 'SPLICE'];
+    types.forEach((type, i) => port.postMessage({ id: String(i + 1), type, path: ['__proto__', 'polluted'], value: { type: 'RAW', value: 1 } }));
+    expect(await next(types.length)).toEqual(types.map((_, i) => refused(i + 1, 'FORBIDDEN', 'frames may only call methods (comlink APPLY)')));
+    const paths = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '__proto__.polluted', 'storage', 'storage.get.call'];
+    paths.forEach((path, i) => port.postMessage(call(10 + i, path)));
+    expect(await next(paths.length)).toEqual(paths.map((path, i) => refused(10 + i, 'FORBIDDEN', `no method "${path}"`)));
     expect(ran).toEqual([]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('takes a call without an argument as an empty input, and refuses proxies and extra arguments', async () => {
+    const { port, next } = open(['storage']);
+    port.postMessage({ id: '1', type: 'APPLY', path: ['storage', 'keys'], argumentList: [] });
+    port.postMessage({ id: '2', type: 'APPLY', path: ['storage', 'keys'], argumentList: [{ type: 'HANDLER', name: 'proxy', value: null }] });
+    port.postMessage({ id: '3', type: 'APPLY', path: ['storage', 'keys'], argumentList: [{ type: 'RAW', value: {} }, { type: 'RAW', value: {} }] });
+    expect(await next(3)).toEqual([ok(1, []), refused(2, 'INVALID_INPUT', NOT_A_CALL), refused(3, 'INVALID_INPUT', NOT_A_CALL)]);
+    expect(ran).toEqual(['storage.keys']);
   });
 
   it('refuses methods outside the grants with FORBIDDEN', async () => {
@@ -96,8 +106,8 @@ describe('serveAppPort', () => {
     port.postMessage(call(1, 'notifications.show', { title: 'x', body: 'y' }));
     port.postMessage(call(2, 'storage.keys'));
     expect(await next(2)).toEqual([
-      { kind: 'result', id: 1, ok: false, error: { code: 'FORBIDDEN', message: 'notifications.show needs the notifications permission' } },
-      { kind: 'result', id: 2, ok: true, data: [] },
+      refused(1, 'FORBIDDEN', 'notifications.show needs the notifications permission'),
+      ok(2, []),
     ]);
     expect(ran).toEqual(['storage.keys']);
   });
@@ -106,14 +116,14 @@ describe('serveAppPort', () => {
     const { port, next } = open();
     port.postMessage(call(1, 'apps.open', { appId: 'Bad Id' }));
     port.postMessage(call(2, 'request', { action: 'a', payload: 1, appId: 'other_app' }));
-    port.postMessage({ kind: 'call', id: 3.5, method: 'request', params: {} });
+    port.postMessage({ ...call(3, 'request'), id: 3.5 });
     port.postMessage(call(4, 'handshake', { apiVersion: 99 }));
     const answers = await next(4);
-    expect(answers[0]).toMatchObject({ id: 1, ok: false, error: { code: 'INVALID_INPUT' } });
-    expect((answers[0] as { error: { message: string } }).error.message).toMatch(/^apps\.open: appId: /);
-    expect(answers[1]).toEqual({ kind: 'result', id: 2, ok: false, error: { code: 'INVALID_INPUT', message: 'request: input: Unrecognized key: "appId"' } });
-    expect(answers[2]).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_INPUT' } });
-    expect(answers[3]).toEqual({ kind: 'result', id: 4, ok: false, error: { code: 'INVALID_INPUT', message: 'this phone speaks protocol version 1' } });
+    expect(answers[0]).toMatchObject({ id: '1', name: ERROR_HANDLER, value: { code: 'INVALID_INPUT' } });
+    expect((answers[0] as { value: { message: string } }).value.message).toMatch(/^apps\.open: appId: /);
+    expect(answers[1]).toEqual(refused(2, 'INVALID_INPUT', 'request: input: Unrecognized key: "appId"'));
+    expect(answers[2]).toEqual({ kind: 'rejected', error: { code: 'INVALID_INPUT', message: NOT_A_CALL } });
+    expect(answers[3]).toEqual(refused(4, 'INVALID_INPUT', 'this phone speaks protocol version 1'));
     expect(ran).toEqual([]);
   });
 
@@ -125,7 +135,7 @@ describe('serveAppPort', () => {
     port.postMessage(call(2, 'request', { action: 'a', payload: cyclic }));
     port.postMessage(call(3, 'request', { action: 'a', payload: 10n }));
     expect(await next(3)).toEqual([
-      { kind: 'result', id: 1, ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: `messages are at most ${MAX_PAYLOAD_BYTES + 1024} bytes` } },
+      refused(1, 'PAYLOAD_TOO_LARGE', `messages are at most ${MAX_PAYLOAD_BYTES + 1024} bytes`),
       { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'messages must be JSON data' } },
       { kind: 'rejected', error: { code: 'INVALID_INPUT', message: 'messages must be JSON data' } },
     ]);
@@ -135,16 +145,16 @@ describe('serveAppPort', () => {
   it('limits calls in flight with RATE_LIMITED', async () => {
     const { port, next } = open([], { request: unanswered }, { maxPending: 2, rate: { perSecond: 1, burst: 100 } });
     for (let id = 1; id <= 3; id++) port.postMessage(call(id, 'request', { action: 'a', payload: null }));
-    expect(await next()).toEqual([{ kind: 'result', id: 3, ok: false, error: { code: 'RATE_LIMITED', message: 'too many calls' } }]);
+    expect(await next()).toEqual([refused(3, 'RATE_LIMITED', 'too many calls')]);
     expect(served!.pending).toBe(2);
   });
 
   it('limits calls per second with RATE_LIMITED once the burst is spent', async () => {
     const { port, next } = open([], {}, { rate: { perSecond: 1, burst: 3 } });
     for (let id = 1; id <= 5; id++) port.postMessage(call(id, 'request', { action: 'a', payload: null }));
-    const answers = (await next(5)) as { ok: boolean; error?: { code: string } }[];
-    expect(answers.filter((answer) => answer.ok)).toHaveLength(3);
-    expect(answers.filter((answer) => answer.error?.code === 'RATE_LIMITED')).toHaveLength(2);
+    const answers = (await next(5)) as { type: string; value: { code?: string } }[];
+    expect(answers.filter((answer) => answer.type === 'RAW')).toHaveLength(3);
+    expect(answers.filter((answer) => answer.value.code === 'RATE_LIMITED')).toHaveLength(2);
   });
 
   it('answers TIMEOUT when a handler hangs past the method limit, and aborts its signal', async () => {
@@ -160,7 +170,7 @@ describe('serveAppPort', () => {
     await vi.waitFor(() => expect(signal).toBeDefined());
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     vi.useRealTimers();
-    expect(await next()).toEqual([{ kind: 'result', id: 1, ok: false, error: { code: 'TIMEOUT', message: 'dialog.confirm got no answer in time' } }]);
+    expect(await next()).toEqual([refused(1, 'TIMEOUT', 'dialog.confirm got no answer in time')]);
     expect(signal!.aborted).toBe(true);
     expect(served!.pending).toBe(0);
   });
@@ -175,8 +185,8 @@ describe('serveAppPort', () => {
     port.postMessage(call(1, 'storage.keys'));
     port.postMessage(call(2, 'share.open', { text: 'hi' }));
     expect(await next(2)).toEqual([
-      { kind: 'result', id: 1, ok: false, error: { code: 'INTERNAL', message: 'storage.keys failed' } },
-      { kind: 'result', id: 2, ok: false, error: { code: 'INTERNAL', message: 'share.open produced an answer outside its schema' } },
+      refused(1, 'INTERNAL', 'storage.keys failed'),
+      refused(2, 'INTERNAL', 'share.open produced an answer outside its schema'),
     ]);
   });
 

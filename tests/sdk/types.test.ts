@@ -10,16 +10,16 @@ import { registerApp, type Outcome, type RequestContext, type ServerApp } from '
 import { createFakeHost } from '../../sdk/testing';
 
 describe('sdk/app', () => {
-  it("ties call()'s input and output to the method name", async () => {
+  it("ties each app.host method's input and output to its catalogue name", async () => {
     const host = createFakeHost({ grants: ['storage', 'contacts:read'] });
     const app = await connect({ window: host.window });
 
-    expectTypeOf(await app.call('dialog.confirm', { title: 'Delete?', message: 'Gone for good' })).toEqualTypeOf<{
+    expectTypeOf(await app.host.dialog.confirm({ title: 'Delete?', message: 'Gone for good' })).toEqualTypeOf<{
       confirmed: boolean;
     }>();
-    expectTypeOf(await app.call('dialog.prompt', { title: 'Rename' })).toEqualTypeOf<{ value: string | null }>();
-    expectTypeOf(await app.call('storage.keys', {})).toEqualTypeOf<string[]>();
-    expectTypeOf(await app.call('contacts.pick', {})).toEqualTypeOf<{ name: string; number: string } | null>();
+    expectTypeOf(await app.host.dialog.prompt({ title: 'Rename' })).toEqualTypeOf<{ value: string | null }>();
+    expectTypeOf(await app.host.storage.keys({})).toEqualTypeOf<string[]>();
+    expectTypeOf(await app.host.contacts.pick({})).toEqualTypeOf<{ name: string; number: string } | null>();
     expectTypeOf(await app.pickContact()).toEqualTypeOf<PickedContact | null>();
     expectTypeOf(await app.request<{ text: string }>('greet', { name: 'Lamar' }).catch(() => null)).toEqualTypeOf<{
       text: string;
@@ -29,17 +29,17 @@ describe('sdk/app', () => {
 
     const misuse = async () => {
       // @ts-expect-error: not a method of the catalogue
-      void app.call('dialog.confrim', { title: 'Delete?', message: 'Gone for good' });
+      void app.host.dialog.confrim({ title: 'Delete?', message: 'Gone for good' });
       // @ts-expect-error: the input of another method
-      void app.call('dialog.confirm', { key: 'draft' });
+      void app.host.dialog.confirm({ key: 'draft' });
       // @ts-expect-error: `message` is required
-      void app.call('dialog.confirm', { title: 'Delete?' });
+      void app.host.dialog.confirm({ title: 'Delete?' });
       // @ts-expect-error: `body` is a string
-      void app.call('notifications.show', { title: 'Saved', body: 5 });
+      void app.host.notifications.show({ title: 'Saved', body: 5 });
       // @ts-expect-error: inputs are strict, as the shell parses them
-      void app.call('storage.get', { key: 'draft', appId: 'someone_else' });
+      void app.host.storage.get({ key: 'draft', appId: 'someone_else' });
       // @ts-expect-error: the output is the method's own
-      const wrong: { value: string } = await app.call('dialog.confirm', { title: 'Delete?', message: 'Gone' });
+      const wrong: { value: string } = await app.host.dialog.confirm({ title: 'Delete?', message: 'Gone' });
       return wrong;
     };
     expectTypeOf(misuse).toBeFunction();

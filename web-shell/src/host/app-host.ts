@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { API_VERSION, type EventData, type EventName } from '../../../sdk/protocol/catalogue';
 import { HandsetError, type Answer } from '../../../sdk/protocol/errors';
-import { serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
-import { helloSchema, WELCOME } from '../../../sdk/protocol/wire';
+import { helloSchema, serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
+import { WELCOME } from '../../../sdk/protocol/wire';
 import { resourceUrl } from '../resource-url';
 import type { ShellServices, ShellSettings, VisibleApp } from './shell-services';
 
