@@ -207,6 +207,7 @@ function benchService(db: Database) {
         return true;
       },
       notify: async () => undefined,
+      badgeChanged: () => undefined,
     },
     imageAllowed: () => true,
     log: (message) => console.error(message),

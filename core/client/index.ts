@@ -87,6 +87,8 @@ onNet('handset:app:closed', (appId: string) => {
 
 onNet('handset:notification', (notification: unknown) => SendNUIMessage({ type: 'notification', notification }));
 
+onNet('handset:badge', (appId: string, count: number) => SendNUIMessage({ type: 'app:badge', appId, count }));
+
 type Outcome = { ok: true } | { ok: false; reason: string; message: string };
 
 async function notify(data: unknown): Promise<Outcome> {

@@ -53,13 +53,17 @@ export const coreActions: Record<string, CoreAction> = {
     return null;
   }),
 
-  'apps.install': action(z.object({ appId: appIdSchema }).strict(), async ({ access }, phone, { appId }) =>
-    orThrow(await access.install(phone, appId)),
-  ),
+  'apps.install': action(z.object({ appId: appIdSchema }).strict(), async ({ access, badges }, phone, { appId }) => {
+    orThrow(await access.install(phone, appId));
+    badges.accessChanged(phone.source, appId);
+    return null;
+  }),
 
-  'apps.uninstall': action(z.object({ appId: appIdSchema }).strict(), async ({ access }, phone, { appId }) =>
-    orThrow(await access.uninstall(phone, appId)),
-  ),
+  'apps.uninstall': action(z.object({ appId: appIdSchema }).strict(), async ({ access, badges }, phone, { appId }) => {
+    orThrow(await access.uninstall(phone, appId));
+    badges.accessChanged(phone.source, appId);
+    return null;
+  }),
 
   'device.setAirplaneMode': action(z.object({ enabled: z.boolean() }).strict(), async ({ device }, phone, { enabled }) => {
     await device.setAirplaneMode(phone, enabled);

@@ -31,7 +31,7 @@ const refuse = <Reason extends string>(reason: Reason, message: string) => ({ ok
 
 /** Handset's server exports, by name: the one list, with their shapes and compatibility names. */
 export function serverExports(core: Core): Record<string, ServerExport> {
-  const { registry, bridge } = core;
+  const { registry, bridge, badges } = core;
 
   const sendAppMessage = (caller: string, source: unknown, appId: unknown, type: unknown, data: unknown): Outcome<SendReason> => {
     const target = playerId.safeParse(source);
@@ -109,6 +109,8 @@ export function serverExports(core: Core): Record<string, ServerExport> {
       compat: [],
       call: (caller, appId, action, handler) => bridge.on(caller, appId, action, handler),
     },
+    onBadge: { shape: 'ok_reason', compat: [], call: (caller, appId, counter) => badges.count(caller, appId, counter) },
+    refreshBadge: { shape: 'ok_reason', compat: [], call: (caller, source, appId) => badges.refresh(caller, source, appId) },
     sendAppMessage: {
       shape: 'ok_reason',
       compat: ['amzn_smartphone'],

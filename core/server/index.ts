@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { serverPlugins } from '../../apps/server-plugins';
 import { installExports } from '../shared/export-table';
 import { AppAccess } from './apps/access';
+import { Badges } from './apps/badges';
 import { pluginExports, startPlugins } from './apps/plugins';
 import { createSettingsReader } from './apps/app-settings';
 import { createInstallsRepository } from './apps/installs.repository';
@@ -38,6 +39,7 @@ const registry = new AppRegistry({
 
 let services: Services | undefined;
 const bridge = new RequestBridge(registry, coreActions, () => services, log);
+const badges = new Badges(registry, () => services, (source, appId, count) => emitNet('handset:badge', source, appId, count), log);
 
 /** What the player's phone shows: the number laid out in the server's format, and airplane mode. */
 function phoneState(phone: OnlinePhone, airplaneMode: boolean) {
@@ -54,19 +56,26 @@ async function start(): Promise<Services> {
     emitNet('handset:notification', source, notification),
   );
   identity.subscribe({
-    loaded: (phone) => void device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id),
+    loaded: (phone) => {
+      void device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id);
+      badges.loaded(phone.source);
+    },
     unloaded: (phone) => {
       device.unload(phone.source);
+      badges.unloaded(phone.source);
       access.forget(phone.id);
       emitNet('handset:phone:state', phone.source, null);
     },
   });
-  for (const phone of identity.online()) await device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id);
-  return { db, identity, device, access, notifications, storage: createAppStorage(db) };
+  for (const phone of identity.online()) {
+    await device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id);
+    badges.loaded(phone.source);
+  }
+  return { db, identity, device, access, notifications, badges, storage: createAppStorage(db) };
 }
 
 const ready = start();
-const core: Core = { config, registry, bridge, ready, started: () => services };
+const core: Core = { config, registry, bridge, badges, ready, started: () => services };
 // Built-in apps register through Handset's own exports, complete only once every script of the resource ran.
 const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
 const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config, log));
@@ -97,6 +106,7 @@ onNet('handset:client:ready', () => {
   emitNet('handset:apps:changed', player, appOwners());
   const phone = services?.identity.phoneOf(player);
   if (phone) emitNet('handset:phone:state', player, phoneState(phone, services!.device.airplaneMode(player)));
+  badges.resend(player);
 });
 
 on('playerDropped', () => bridge.forgetPlayer(Number(source)));

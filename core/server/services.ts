@@ -1,4 +1,5 @@
 import type { AppAccess } from './apps/access';
+import type { Badges } from './apps/badges';
 import type { AppRegistry } from './apps/registry';
 import type { RequestBridge } from './apps/request-bridge';
 import type { Config } from './config';
@@ -15,6 +16,7 @@ export interface Services {
   device: DeviceState;
   access: AppAccess;
   notifications: Notifications;
+  badges: Badges;
   storage: AppStorage;
 }
 
@@ -23,6 +25,7 @@ export interface Core {
   config: Config;
   registry: AppRegistry;
   bridge: RequestBridge;
+  badges: Badges;
   /** Resolves when start finished; rejects when it failed. */
   ready: Promise<Services>;
   /** The started services, or undefined before start finished (exports that answer from memory use this). */

@@ -80,6 +80,24 @@ export interface ServerApp {
     handler: (context: RequestContext, input: z.output<Schema>) => unknown,
   ): void;
   /**
+   * Says how the app counts a player's badge on the home screen (unread threads, missed calls …): Handset calls
+   * `counter` when the player's phone loads and after each {@link ServerApp.refreshBadge}, and shows the number
+   * (0 hides the badge). The app owns the number, so it matches what the player reads in it.
+   *
+   * @example
+   * app.onBadge(async (source) => orders.unreadCount(source));
+   */
+  onBadge(counter: (source: number) => number | Promise<number>): void;
+  /**
+   * The badge's count changed for `source` (a new order, one read): Handset counts it again shortly; several
+   * refreshes in a burst are counted once. Players without a phone loaded are skipped.
+   *
+   * @example
+   * await orders.markRead(source, id);
+   * app.refreshBadge(source);
+   */
+  refreshBadge(source: number): void;
+  /**
    * Pushes `data` to the app's open frame on `source`'s phone.
    *
    * @example
@@ -161,6 +179,14 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
         }
       };
       const result = outcome(handset().onRequest!(id, action, answer));
+      if (!result.ok) throw new HandsetError('INVALID_INPUT', `${result.reason}: ${result.message}`);
+    },
+    onBadge(counter) {
+      const result = outcome(handset().onBadge!(id, counter));
+      if (!result.ok) throw new HandsetError('INVALID_INPUT', `${result.reason}: ${result.message}`);
+    },
+    refreshBadge(source) {
+      const result = outcome(handset().refreshBadge!(source, id));
       if (!result.ok) throw new HandsetError('INVALID_INPUT', `${result.reason}: ${result.message}`);
     },
     sendAppMessage: (source, type, data) => outcome(handset().sendAppMessage!(source, id, type, data)),

@@ -32,6 +32,11 @@ function handleNuiMessage(message: NuiMessage): void {
       return void presentApp(message.appId, message.link);
     case 'notification':
       return receiveNotification(message.notification);
+    case 'app:badge':
+      return phoneStore.set((state) => {
+        const { [message.appId]: _previous, ...others } = state.badges;
+        return { badges: message.count > 0 ? { ...others, [message.appId]: message.count } : others };
+      });
   }
 }
 

@@ -16,6 +16,13 @@ export const mailPlugin = defineServerPlugin({
     permissions: [],
   },
   migrations: mailMigrations,
-  start: (context) => registerMailRequests(context, mailServiceFor(context)),
+  start(context) {
+    const service = mailServiceFor(context);
+    registerMailRequests(context, service);
+    context.app.onBadge(async (source) => {
+      const phone = context.phones.bySource(source);
+      return phone ? service.unread(phone.phoneId) : 0;
+    });
+  },
   exports: mailExports,
 });

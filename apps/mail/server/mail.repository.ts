@@ -64,6 +64,8 @@ export interface MailRepository {
   setRead(phoneId: number, id: number, read: boolean): Promise<void>;
   /** Deletes a copy; false when the phone has no such copy. */
   remove(phoneId: number, id: number): Promise<boolean>;
+  /** How many of the phone's inbox copies are unread. */
+  countUnread(phoneId: number): Promise<number>;
 }
 
 interface AddressRow extends Record<string, unknown> {
@@ -182,6 +184,15 @@ export function createMailRepository(db: Database): MailRepository {
     async remove(phoneId, id) {
       const { affectedRows } = await db.run(`DELETE FROM ${MESSAGES} WHERE id = ? AND phone_id = ?`, [id, phoneId]);
       return affectedRows > 0;
+    },
+
+    async countUnread(phoneId) {
+      // On the list index (phone_id, folder, …): only this phone's inbox is read.
+      const [row] = await db.select<{ count: number | string }>(
+        `SELECT COUNT(*) AS count FROM ${MESSAGES} WHERE phone_id = ? AND folder = 'inbox' AND is_read = 0`,
+        [phoneId],
+      );
+      return Number(row?.count ?? 0);
     },
   };
 }

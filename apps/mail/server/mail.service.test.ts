@@ -40,13 +40,15 @@ forEachDatabase((current) => {
     ]);
     const clock = { now: START };
     const delivered: [number, MailSummary][] = [];
+    const unreadChanges: number[] = [];
     const service = createMailService({
       repository: createMailRepository(db),
       settings: { domain: 'celltowa.com', allowChange: true, changeDays: 7, ...settings },
       delivered: (phoneId, mail) => delivered.push([phoneId, mail]),
+      unreadChanged: (phoneId) => unreadChanges.push(phoneId),
       now: () => clock.now,
     });
-    return { db, service, clock, delivered };
+    return { db, service, clock, delivered, unreadChanges };
   }
 
   it('creates its tables and list index once, and a folder page is one indexed read without a sort', async () => {
@@ -135,6 +137,25 @@ forEachDatabase((current) => {
     expect(new Set(raced.map((mail) => mail.id)).size).toBe(1);
     expect(await mailRows(db)).toHaveLength(4);
     expect(delivered).toHaveLength(2);
+  });
+
+  it('counts the badge as unread inbox mail, and says when it may have changed: a delivery, a read, a deletion', async () => {
+    const { service, unreadChanges } = await setup();
+    await service.claim(1, 'ann');
+    await service.claim(2, 'bob');
+    await service.send(1, send({ clientId: 'c-1', to: 'bob@celltowa.com' }));
+    const { mails } = await service.list(2, list({ folder: 'inbox' }));
+    await service.send(1, send({ clientId: 'c-2', to: 'bob@celltowa.com' }));
+    expect(unreadChanges).toEqual([2, 2]);
+    expect([await service.unread(2), await service.unread(1)]).toEqual([2, 0]);
+    await service.get(2, mails[0]!.id);
+    await service.get(2, mails[0]!.id);
+    expect(await service.unread(2)).toBe(1);
+    await service.setRead(2, mails[0]!.id, false);
+    expect(await service.unread(2)).toBe(2);
+    await service.remove(2, mails[0]!.id);
+    expect(await service.unread(2)).toBe(1);
+    expect(unreadChanges).toEqual([2, 2, 2, 2, 2]);
   });
 
   it('refuses a send to nobody (NOT_FOUND), without an address of one’s own (FORBIDDEN), or replying to another’s mail', async () => {

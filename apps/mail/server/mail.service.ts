@@ -142,6 +142,8 @@ export interface MailService {
   mailboxOf(phoneId: number): Promise<Mailbox | null>;
   /** Puts a server script's mail in `to`'s inbox. */
   deliver(to: Mailbox, mail: ScriptMail): Promise<MailSummary>;
+  /** How many inbox mails the phone has not read: the Mail badge. */
+  unread(phoneId: number): Promise<number>;
 }
 
 export interface MailServiceOptions {
@@ -149,6 +151,8 @@ export interface MailServiceOptions {
   settings: MailSettings;
   /** A copy landed in `phoneId`'s inbox (committed): tell its owner if they are online. */
   delivered(phoneId: number, mail: MailSummary): void;
+  /** The phone's count of unread mail may have changed (a delivery, a read, a deletion). */
+  unreadChanged(phoneId: number): void;
   now?: () => number;
 }
 
@@ -176,7 +180,7 @@ const summaryView = (mail: MailSummaryRecord): MailSummary => ({
 });
 const previewOf = (body: string) => body.slice(0, PREVIEW_LENGTH);
 
-export function createMailService({ repository, settings, delivered, now = Date.now }: MailServiceOptions): MailService {
+export function createMailService({ repository, settings, delivered, unreadChanged, now = Date.now }: MailServiceOptions): MailService {
   const { domain, allowChange, changeDays } = settings;
   const full = (name: string) => `${name}@${domain}`;
   const taken = (error: unknown) => error instanceof DatabaseError && error.kind === 'unique_violation';
@@ -230,6 +234,7 @@ export function createMailService({ repository, settings, delivered, now = Date.
     const ids = await repository.insert(copies);
     const inbox = copies.at(-1)!;
     delivered(inbox.phoneId, summaryView({ ...inbox, id: ids.at(-1)!, preview: previewOf(inbox.body) }));
+    unreadChanged(inbox.phoneId);
     return ids;
   };
 
@@ -269,18 +274,25 @@ export function createMailService({ repository, settings, delivered, now = Date.
 
     async get(phoneId, id) {
       const mail = await mustFind(phoneId, id);
-      if (!mail.read) await repository.setRead(phoneId, id, true);
+      if (!mail.read) {
+        await repository.setRead(phoneId, id, true);
+        unreadChanged(phoneId);
+      }
       return mailView({ ...mail, read: true });
     },
 
     async setRead(phoneId, id, read) {
       const mail = await mustFind(phoneId, id);
-      if (mail.read !== read) await repository.setRead(phoneId, id, read);
+      if (mail.read !== read) {
+        await repository.setRead(phoneId, id, read);
+        unreadChanged(phoneId);
+      }
       return mailView({ ...mail, read });
     },
 
     async remove(phoneId, id) {
       if (!(await repository.remove(phoneId, id))) throw new HandsetError('NOT_FOUND', `no mail ${id}`);
+      unreadChanged(phoneId);
     },
 
     async send(phoneId, { clientId, to, subject, body, replyTo }) {
@@ -329,6 +341,8 @@ export function createMailService({ repository, settings, delivered, now = Date.
       const [id] = await write([copy]);
       return summaryView({ ...copy, id: id!, preview: previewOf(body) });
     },
+
+    unread: (phoneId) => repository.countUnread(phoneId),
   };
 }
 
@@ -352,6 +366,10 @@ export function mailServiceFor(context: PluginContext): MailService {
       app
         .notify(online.source, { title: mail.from, body: mail.subject || mail.preview })
         .catch((error: unknown) => log(`new-mail notice failed: ${error instanceof Error ? error.message : String(error)}`));
+    },
+    unreadChanged(phoneId) {
+      const online = phones.byId(phoneId);
+      if (online) app.refreshBadge(online.source);
     },
   });
   services.set(context, service);

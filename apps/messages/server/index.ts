@@ -35,6 +35,10 @@ function start(context: PluginContext): void {
           () => undefined,
           (error: unknown) => log(`a message notice to player ${player} failed: ${errorText(error)}`),
         ),
+      badgeChanged: (phone) => {
+        const online = phones.byId(phone.phoneId);
+        if (online) app.refreshBadge(online.source);
+      },
     },
     imageAllowed: context.imageAllowed,
     log,
@@ -42,6 +46,10 @@ function start(context: PluginContext): void {
       perSecond: wholeSetting(context, 'send_per_minute', 300, 1, 6000) / 60,
       burst: wholeSetting(context, 'send_burst', 10, 1, 100),
     },
+  });
+  app.onBadge(async (player) => {
+    const phone = phones.bySource(player);
+    return phone ? service.unreadThreads(phone) : 0;
   });
   setMessagesService(context, service);
   registerMessagesRequests(context, service);

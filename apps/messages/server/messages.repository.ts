@@ -98,6 +98,8 @@ export interface MessagesRepository {
   send(input: SendInput): Promise<MessageRecord>;
   /** Moves the member's read pointer forward to `messageId` (at most the thread's last); the new pointer, or null when it did not move. */
   markRead(threadId: string, number: string, phoneId: number, messageId: number): Promise<number | null>;
+  /** How many threads the phone is a member of with unread messages. */
+  unreadThreads(phoneId: number): Promise<number>;
   /** Hides a message from one phone; false when it already was. */
   hide(member: MemberRecord, message: MessageRecord): Promise<boolean>;
   createGroup(group: NewGroup): Promise<void>;
@@ -378,6 +380,12 @@ export function createMessagesRepository(db: Database): MessagesRepository {
         [pointer, threadId, pointer, number, phoneId, threadId, number, phoneId, pointer],
       );
       return affectedRows > 0 ? pointer : null;
+    },
+
+    async unreadThreads(phoneId) {
+      // On the members_list index (phone_id, left_at, …): only this phone's memberships are read.
+      const [row] = await db.select<{ count: Id }>(`SELECT COUNT(*) AS count FROM ${MEMBERS} WHERE phone_id = ? AND left_at IS NULL AND unread > 0`, [phoneId]);
+      return Number(row?.count ?? 0);
     },
 
     hide(member, message) {

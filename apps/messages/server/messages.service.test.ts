@@ -54,6 +54,7 @@ forEachDatabase((current) => {
     const pushes: [number, MessagesPush, unknown][] = [];
     const notices: [number, { title: string; body: string }][] = [];
     const closed = new Set<number>();
+    const badgeChanges: string[] = [];
     const logs: string[] = [];
     let now = STARTED;
     const service = new MessagesService({
@@ -72,6 +73,7 @@ forEachDatabase((current) => {
         notify: async (source, notification) => {
           notices.push([source, notification]);
         },
+        badgeChanged: (phone) => badgeChanges.push(phone.number),
       },
       imageAllowed: (url) => new URL(url).hostname === 'cdn.example.com',
       log: (message) => logs.push(message),
@@ -84,7 +86,7 @@ forEachDatabase((current) => {
     const pushed = (source: number, type: MessagesPush) => pushes.filter(([to, kind]) => to === source && kind === type).map(([, , data]) => data);
     const unread = async (n: number) =>
       Object.fromEntries((await service.listThreads(player(n), undefined, 50)).threads.map((thread) => [thread.id, thread.unread]));
-    return { db, service, player, saveName, blocked, pushes, pushed, notices, closed, logs, online, unread, advance: (ms: number) => (now += ms) };
+    return { db, service, player, saveName, blocked, pushes, pushed, notices, closed, badgeChanges, logs, online, unread, advance: (ms: number) => (now += ms) };
   }
 
   const count = async (db: Database, table: string) => Number((await db.select<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
@@ -246,6 +248,32 @@ forEachDatabase((current) => {
     const m4 = await service.send(a, { clientId: 'a-3', threadId: group.id, content: text('four') });
     await service.markRead(c, group.id, m4.id);
     expect(pushed(11, 'thread.read')).toHaveLength(before);
+  });
+
+  it('counts the badge as threads with unread messages, and says when it may have changed: a delivery, a read, a deletion, leaving', async () => {
+    const { service, player, badgeChanges } = await setup();
+    const [a, b, c] = [player(1), player(2), player(3)];
+    const group = await service.createGroup(a, 'Crew', [B, C]);
+    await service.send(a, { clientId: 'a-1', threadId: group.id, content: text('one') });
+    const direct = await service.send(b, { clientId: 'b-1', to: C, content: text('psst') });
+    await until(() => expect(badgeChanges.filter((number) => number === C)).toHaveLength(2));
+    expect(await service.unreadThreads(c)).toBe(2);
+    expect(await service.unreadThreads(a)).toBe(0);
+    // The sender's own message never changes their badge.
+    expect(badgeChanges.filter((number) => number === A)).toEqual([]);
+
+    await service.markRead(c, direct.threadId, direct.id);
+    expect(await service.unreadThreads(c)).toBe(1);
+    await service.markRead(c, direct.threadId, direct.id);
+    expect(badgeChanges.filter((number) => number === C)).toHaveLength(3);
+
+    const second = await service.send(a, { clientId: 'a-2', threadId: group.id, content: text('two') });
+    await until(() => expect(badgeChanges.filter((number) => number === C)).toHaveLength(4));
+    await service.hide(c, second.id);
+    expect(badgeChanges.filter((number) => number === C)).toHaveLength(5);
+    await service.leave(c, group.id);
+    expect(badgeChanges.filter((number) => number === C)).toHaveLength(6);
+    expect(await service.unreadThreads(c)).toBe(0);
   });
 
   it('pages the thread list by (updated_at, id) with no thread twice and none left out, ties included', async () => {

@@ -14,6 +14,8 @@ export interface MessagesSignals {
   push(source: number, type: MessagesPush, data: unknown): boolean;
   /** A notification under the messages app (refused in airplane mode, which is fine). */
   notify(source: number, notification: { title: string; body: string }): Promise<void>;
+  /** The phone's count of unread threads may have changed: its badge is counted again. */
+  badgeChanged(phone: PhoneRef): void;
 }
 
 export type MessagesPush = 'message.new' | 'thread.updated' | 'thread.read' | 'typing' | 'message.deleted';
@@ -147,6 +149,7 @@ export class MessagesService {
     const member = await this.membership(viewer, threadId);
     this.viewing.set(viewer.source, { phoneId: viewer.phoneId, threadId });
     const pointer = await this.options.repository.markRead(threadId, viewer.number, viewer.phoneId, messageId);
+    if (pointer !== null) this.options.signals.badgeChanged(viewer);
     if (pointer === null || !member.thread.readReceipts) return;
     for (const other of await this.onlineMembers(threadId, viewer.number)) {
       this.options.signals.push(other.source, 'thread.read', { threadId, number: viewer.number, messageId: pointer });
@@ -229,6 +232,7 @@ export class MessagesService {
       throw new HandsetError('NOT_FOUND', `no message ${messageId} of yours`);
     }
     if (!(await this.options.repository.hide(member, message))) return;
+    this.options.signals.badgeChanged(viewer);
     this.options.signals.push(viewer.source, 'message.deleted', { messageId });
     const summary = await this.summaryFor(viewer, message.threadId);
     if (summary) this.options.signals.push(viewer.source, 'thread.updated', summary);
@@ -278,7 +282,13 @@ export class MessagesService {
     const member = await this.membership(viewer, threadId);
     if (member.thread.kind !== 'group') throw new HandsetError('INVALID_INPUT', 'only a group can be left');
     await this.options.repository.removeMember(threadId, viewer.number, this.now());
+    this.options.signals.badgeChanged(viewer);
     await this.refreshOthers(threadId, viewer.number);
+  }
+
+  /** How many of the phone's threads have unread messages: the Messages badge. */
+  unreadThreads(phone: PhoneRef): Promise<number> {
+    return this.options.repository.unreadThreads(phone.phoneId);
   }
 
   /** Player `source` left the server; their phone's send rate stays counted, so that rejoining does not reset it. */
@@ -406,6 +416,7 @@ export class MessagesService {
     const summary = await this.summaryFor(member, record.threadId);
     if (summary) this.options.signals.push(member.source, 'thread.updated', summary);
     if (message.mine) return;
+    this.options.signals.badgeChanged(member);
     const viewing = this.viewing.get(member.source);
     if (open && viewing?.phoneId === member.phoneId && viewing.threadId === record.threadId) return;
     const title = message.senderName ?? this.options.phones.format(record.senderNumber);

@@ -59,4 +59,8 @@ export function registerCallRequests({ app, phones }: PluginContext, service: Ca
   });
   app.onRequest('calls.current', z.object({}).strict().nullish(), ({ source }) => service.current(phoneOf(source)));
   app.onRequest('calls.recents', recentsSchema, ({ source }, { beforeId, limit }) => service.recents(phoneOf(source), beforeId ?? null, limit));
+  app.onRequest('calls.markSeen', z.object({}).strict().nullish(), async ({ source }) => {
+    await service.markRecentsSeen(phoneOf(source));
+    return null;
+  });
 }

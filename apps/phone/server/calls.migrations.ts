@@ -30,4 +30,16 @@ export const callsMigrations: Migration[] = [
       'CREATE INDEX IF NOT EXISTS handset_phone_calls_started ON handset_phone_calls (started_at)',
     ],
   },
+  {
+    version: 2,
+    name: 'recents seen',
+    up: (dialect) => [
+      // The newest record the player has seen in Recents: missed calls after it make the Phone badge.
+      createTable(dialect, 'handset_phone_recents_seen', [
+        'phone_id BIGINT NOT NULL PRIMARY KEY',
+        'seen_id BIGINT NOT NULL',
+        'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE',
+      ]),
+    ],
+  },
 ];

@@ -70,6 +70,10 @@ export interface CallsRepository {
   insert(records: readonly CallRecordInput[]): Promise<void>;
   /** A phone's records newest first, before `beforeId` when paging back. */
   recents(phoneId: number, beforeId: number | null, limit: number): Promise<CallRecordRow[]>;
+  /** Incoming calls the phone missed after the newest record it has seen in Recents. */
+  unseenMissed(phoneId: number): Promise<number>;
+  /** Every record the phone has now is seen. */
+  markSeen(phoneId: number): Promise<void>;
   /** Deletes at most `batch` records of calls started before `before` (epoch ms); resolves to how many went. */
   pruneBatch(before: number, batch: number): Promise<number>;
 }
@@ -104,6 +108,26 @@ export function createCallsRepository(db: Database): CallsRepository {
         [phoneId, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
       );
       return rows.map(fromRow);
+    },
+
+    async unseenMissed(phoneId) {
+      // A range of the recents index (phone_id, id) after the seen record.
+      const [row] = await db.select<{ count: number | string }>(
+        `SELECT COUNT(*) AS count FROM handset_phone_calls
+         WHERE phone_id = ? AND id > COALESCE((SELECT seen_id FROM handset_phone_recents_seen WHERE phone_id = ?), 0)
+           AND direction = 'incoming' AND status = 'missed'`,
+        [phoneId, phoneId],
+      );
+      return Number(row?.count ?? 0);
+    },
+
+    async markSeen(phoneId) {
+      const upsert = db.dialect === 'sqlite' ? 'ON CONFLICT (phone_id) DO UPDATE SET seen_id = excluded.seen_id' : 'ON DUPLICATE KEY UPDATE seen_id = VALUES(seen_id)';
+      await db.run(
+        `INSERT INTO handset_phone_recents_seen (phone_id, seen_id)
+         SELECT ?, COALESCE(MAX(id), 0) FROM handset_phone_calls WHERE phone_id = ? ${upsert}`,
+        [phoneId, phoneId],
+      );
     },
 
     async pruneBatch(before, batch) {

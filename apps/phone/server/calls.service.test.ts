@@ -58,6 +58,7 @@ forEachDatabase((current) => {
     const pushes: [number, string, CallView][] = [];
     const presented: [number, string][] = [];
     const missed: [number, CallView][] = [];
+    const seen: number[] = [];
     const refusesPresent = new Set<number>();
     const blocked = new Set<string>();
     const contacts = new Map<string, Map<string, string>>();
@@ -79,6 +80,7 @@ forEachDatabase((current) => {
           return !refusesPresent.has(source);
         },
         missed: (source, call) => void missed.push([source, call]),
+        missedSeen: (source) => void seen.push(source),
       },
       isBlocked: async (owner, number) => blocked.has(`${owner}:${number}`),
       contactNames: async (owner) => {
@@ -106,7 +108,7 @@ forEachDatabase((current) => {
       }));
     const pushTypes = (source: number) => pushes.filter(([to]) => to === source).map(([, type, call]) => `${type} ${call.status}`);
     return {
-      ...{ db, service, online, phone, voice, pushes, pushTypes, presented, missed, refusesPresent, blocked, logs, clock, records },
+      ...{ db, service, online, phone, voice, pushes, pushTypes, presented, missed, seen, refusesPresent, blocked, logs, clock, records },
       ...{ contacts, lookups, contactsFail, heldLookups },
     };
   }
@@ -225,6 +227,26 @@ forEachDatabase((current) => {
       [12, rangOut.callId, '555-0001'],
     ]);
     expect(pushTypes(11)).toEqual(['call.ended declined', 'call.ended missed', 'call.ended missed', 'call.ended declined']);
+  });
+
+  it('counts the badge as incoming missed calls not yet seen in Recents', async () => {
+    const { service, phone, seen } = await setup({ ringMs: 50 });
+    const miss = async () => {
+      const call = await service.start(phone(11), dial('5550002'));
+      await service.end(phone(11), call.callId);
+    };
+    await miss();
+    await miss();
+    // The caller's own missed (outgoing) records are not theirs to see.
+    expect([await service.unseenMissed(phone(12)), await service.unseenMissed(phone(11))]).toEqual([2, 0]);
+    await service.markRecentsSeen(phone(12));
+    expect(seen).toEqual([12]);
+    expect(await service.unseenMissed(phone(12))).toBe(0);
+    await miss();
+    expect(await service.unseenMissed(phone(12))).toBe(1);
+    await service.markRecentsSeen(phone(12));
+    await service.markRecentsSeen(phone(12));
+    expect(await service.unseenMissed(phone(12))).toBe(0);
   });
 
   it('hides a hidden caller’s number from the callee, in the call and in their record', async () => {

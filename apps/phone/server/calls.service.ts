@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HandsetError } from '../../../sdk/protocol/errors';
-import type { OnlinePhoneRef, PluginPhones } from '../../../sdk/server/plugin';
+import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '../../../sdk/server/plugin';
 import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus } from './calls.repository';
 import { callView, durationOf, hiddenFrom, recordView, type CallRecordView, type CallState, type CallView, type Party } from './calls.views';
 import { NO_NAMES, type ContactNames } from './contact-names';
@@ -16,6 +16,8 @@ export interface CallSignals {
   present(source: number, link: string): Promise<boolean>;
   /** Tells the callee of a call they missed. */
   missed(source: number, call: CallView): void;
+  /** The player saw their missed calls in Recents. */
+  missedSeen(source: number): void;
 }
 
 export interface CallsServiceOptions {
@@ -139,6 +141,17 @@ export class CallsService {
   async recents(phone: OnlinePhoneRef, beforeId: number | null, limit: number): Promise<CallRecordView[]> {
     const [records, names] = await Promise.all([this.options.repository.recents(phone.phoneId, beforeId, limit), this.namesOf(phone)]);
     return records.map((record) => recordView(record, this.options.phones.format, names));
+  }
+
+  /** Missed calls the player has not yet seen in Recents: the Phone badge. */
+  unseenMissed(phone: PhoneRef): Promise<number> {
+    return this.options.repository.unseenMissed(phone.phoneId);
+  }
+
+  /** The player looked at Recents: every missed call so far is seen. */
+  async markRecentsSeen(phone: OnlinePhoneRef): Promise<void> {
+    await this.options.repository.markSeen(phone.phoneId);
+    this.options.signals.missedSeen(phone.source);
   }
 
   /**

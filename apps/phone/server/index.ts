@@ -57,13 +57,20 @@ function start(context: PluginContext): void {
       // A page that is not open learns of the call from `calls.current` when it opens.
       push: (player, type, call) => void app.sendAppMessage(player, type, call),
       present: (player, link) => app.present(player, link).then((outcome) => outcome.ok, () => false),
-      missed: (player, call) =>
-        void app.notify(player, { title: 'Missed call', body: call.contactName ?? call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`)),
+      missed: (player, call) => {
+        app.refreshBadge(player);
+        app.notify(player, { title: 'Missed call', body: call.contactName ?? call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`));
+      },
+      missedSeen: (player) => app.refreshBadge(player),
     },
     isBlocked: isNumberBlocked,
     contactNames,
     ringMs: wholeSetting(context, 'ring_seconds', 30, 1, 300) * 1000,
     log,
+  });
+  app.onBadge(async (player) => {
+    const phone = phones.bySource(player);
+    return phone ? service.unseenMissed(phone) : 0;
   });
   setCallsService(context, service);
   registerCallRequests(context, service);

@@ -39,6 +39,8 @@ export interface PhoneState {
   overlay: 'center' | 'switcher' | null;
   /** The notification center, newest first. */
   notifications: PhoneNotification[];
+  /** Each app's badge, as the app counts it; apps without one are absent. */
+  badges: Record<string, number>;
   banners: PhoneNotification[];
   /** Questions waiting for the player; the first one is shown. */
   sheets: Sheet[];
@@ -74,6 +76,7 @@ export const phoneStore = createStore<PhoneState>({
   foreground: null,
   overlay: null,
   notifications: [],
+  badges: {},
   banners: [],
   sheets: [],
   toasts: [],

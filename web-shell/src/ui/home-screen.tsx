@@ -1,11 +1,11 @@
 import type { VisibleApp } from '../host/shell-services';
 import type { Device } from '../nui';
-import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { AppIcon } from './app-icon';
 
 interface HomeScreenProps {
   apps: VisibleApp[];
-  notifications: PhoneNotification[];
+  /** Each app's badge, as the app counts it. */
+  badges: Record<string, number>;
   device: Device | null;
   now: Date;
   locale: string;
@@ -28,13 +28,11 @@ function AppButton({ app, badge, onOpen }: { app: VisibleApp; badge: number; onO
   );
 }
 
-export function HomeScreen({ apps, notifications, device, now, locale, covered, onOpen }: HomeScreenProps) {
+export function HomeScreen({ apps, badges, device, now, locale, covered, onOpen }: HomeScreenProps) {
   const installed = apps.filter((app) => app.installed);
   const dock = installed.filter((app) => app.category === 'default').slice(0, DOCK_SIZE);
   const grid = installed.filter((app) => !dock.includes(app));
-  const badges = new Map<string, number>();
-  for (const { appId } of notifications) if (appId) badges.set(appId, (badges.get(appId) ?? 0) + 1);
-  const button = (app: VisibleApp) => <AppButton key={app.id} app={app} badge={badges.get(app.id) ?? 0} onOpen={onOpen} />;
+  const button = (app: VisibleApp) => <AppButton key={app.id} app={app} badge={badges[app.id] ?? 0} onOpen={onOpen} />;
 
   return (
     <main class="home-screen" aria-label="Home screen" inert={covered}>

@@ -69,7 +69,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
           <div class="layers" inert={modal || overlay !== null}>
             <HomeScreen
               apps={apps}
-              notifications={state.notifications}
+              badges={state.badges}
               device={state.device}
               now={now}
               locale={locale}
