@@ -109,6 +109,14 @@ export interface HandsetApp {
    */
   readonly info: Handshake;
   /**
+   * Whether the player sees the app right now (in front on an open, unlocked phone); follows the `visibility`
+   * event. Mark things read only while it is true.
+   *
+   * @example
+   * if (app.visible) await markRead(thread);
+   */
+  readonly visible: boolean;
+  /**
    * The phone's methods, called through comlink over the app's port; a refusal throws an {@link SdkError}.
    *
    * @example
@@ -348,8 +356,12 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
   keyboard?.addEventListener('keydown', onKeyDown);
 
   let info: Handshake;
+  let visible: boolean | undefined;
+  on('visibility', (event) => (visible = event.visible));
   try {
     info = await call('handshake', { apiVersion: API_VERSION });
+    // An event that came before the answer was sent after the shell read its state for it: it is newer.
+    visible ??= info.visible;
   } catch (error) {
     channel.close();
     keyboard?.removeEventListener('keydown', onKeyDown);
@@ -358,6 +370,9 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
 
   return {
     info,
+    get visible() {
+      return visible ?? false;
+    },
     host,
     on,
     request: async <Result>(action: string, payload?: unknown) => (await call('request', { action, payload: payload ?? null })) as Result,
@@ -383,6 +398,7 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
     disconnect() {
       keyboard?.removeEventListener('keydown', onKeyDown);
       listeners.clear();
+      visible = false;
       channel.close();
     },
   };

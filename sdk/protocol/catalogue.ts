@@ -44,6 +44,8 @@ export const handshakeSchema = settingsSchema
     grants: z.array(z.enum(APP_PERMISSIONS)),
     /** The deep link the app was opened with (`openApp(id, link)`), or null. */
     link: linkSchema.nullable(),
+    /** Whether the player sees the app now: see the `visibility` event. */
+    visible: z.boolean(),
   })
   .strict();
 /**
@@ -227,6 +229,11 @@ export const EVENTS = {
   settings: settingsSchema,
   /** The app, already open, was opened again with a deep link. */
   link: z.object({ link: linkSchema }).strict(),
+  /**
+   * The player started or stopped seeing the app: it is in front on an open, unlocked phone with nothing over it.
+   * A running app in the background, or on a phone put away, is not seen: it must not mark anything read.
+   */
+  visibility: z.object({ visible: z.boolean() }).strict(),
 } as const;
 
 /**

@@ -19,6 +19,8 @@ export interface FakeHostOptions {
   appId?: string;
   settings?: Partial<Settings>;
   link?: string | null;
+  /** Whether the player sees the app when it connects; default true. Change it with `emit('visibility', …)`. */
+  visible?: boolean;
   /** The app's server side: `request(action, payload)` runs `requests[action]`; unknown actions are NOT_FOUND. */
   requests?: Record<string, (payload: unknown) => unknown>;
   /** The player's answer to confirm dialogs; default true. */
@@ -96,7 +98,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const handlers: MethodHandlers = {
     handshake: (input) => {
       record('handshake', input);
-      return { apiVersion: API_VERSION, appId: options.appId ?? 'test_app', grants, link: options.link ?? null, ...settings };
+      return { apiVersion: API_VERSION, appId: options.appId ?? 'test_app', grants, link: options.link ?? null, visible: options.visible ?? true, ...settings };
     },
     request: ({ action, payload }) => {
       record('request', { action, payload });

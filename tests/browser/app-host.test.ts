@@ -145,6 +145,11 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
       error: { code: 'INVALID_INPUT', message: 'request: input: Unrecognized key: "appId"' },
     });
     expect(await call(probeB, 'request', { action: 'whoami', payload: null })).toMatchObject({ ok: true, data: { appId: 'probe_b' } });
+    // Probe A went to the background when the player went home; Probe B opened in front, seen from its handshake.
+    expect(await probeA.evaluate(() => (window as any).probe.visibility)).toEqual([false]);
+    expect(await probeB.evaluate(() => (window as any).probe.visibility)).toEqual([]);
+    expect(await call(probeB, 'handshake', { apiVersion: 1 })).toMatchObject({ ok: true, data: { appId: 'probe_b', visible: true } });
+    expect(await call(probeA, 'handshake', { apiVersion: 1 })).toMatchObject({ ok: true, data: { appId: 'probe_a', visible: false } });
 
     const { sim, printed, player } = { ...session.simulation, player: session.player };
     sim.executeCommand(`push ${player.id} probe_b secret`, 0);

@@ -37,6 +37,7 @@ describe('connect() with sdk/testing', () => {
       locale: 'en-US',
       phoneNumber: '555-0100',
       link: 'account/7',
+      visible: true,
     });
     expect(host!.calls).toEqual([{ method: 'handshake', input: { apiVersion: 1 } }]);
   });
@@ -151,5 +152,17 @@ describe('connect() with sdk/testing', () => {
     expect(await codeOf(Promise.resolve(remote['storage']!))).toBe('FORBIDDEN');
     expect(await codeOf(Promise.resolve(remote['__proto__']!['constructor']))).toBe('FORBIDDEN');
     expect(host!.calls).toEqual([{ method: 'handshake', input: { apiVersion: 1 } }]);
+  });
+
+  it('knows whether the player sees it, from the handshake and then from each visibility event', async () => {
+    const connected = await start({ visible: false });
+    expect(connected.visible).toBe(false);
+    const seen: boolean[] = [];
+    connected.on('visibility', ({ visible }) => seen.push(visible));
+    host!.emit('visibility', { visible: true });
+    await expect.poll(() => connected.visible).toBe(true);
+    host!.emit('visibility', { visible: false });
+    await expect.poll(() => seen).toEqual([true, false]);
+    expect(connected.visible).toBe(false);
   });
 });

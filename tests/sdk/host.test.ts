@@ -14,7 +14,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     return value as never;
   };
   return {
-    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, link: null }),
+    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, link: null, visible: true }),
     request: ({ action }) => record('request', { action }),
     'notifications.show': () => record('notifications.show', { id: 1 }),
     'contacts.pick': () => record('contacts.pick', null),

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { deliverAppMessage } from './host/app-host';
+import { deliverAppMessage, showApp } from './host/app-host';
 import { listenToNui, type NuiMessage } from './nui';
 import { dropFrame, refreshApps } from './state/apps';
 import { receiveNotification } from './state/notifications';
@@ -41,6 +41,10 @@ function handleNuiMessage(message: NuiMessage): void {
 }
 
 listenToNui(handleNuiMessage);
+phoneStore.subscribe(() => {
+  const { open, locked, foreground, overlay } = phoneStore.get();
+  showApp(open && !locked && overlay === null ? foreground : null);
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

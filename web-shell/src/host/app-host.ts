@@ -27,6 +27,8 @@ export interface AppInstanceOptions {
 }
 
 const instances = new Map<string, { instance: AppInstance; window: () => Window | null; hello: (event: MessageEvent) => void }>();
+/** The app the player sees: in front on an open, unlocked phone with nothing over it. */
+let visibleApp: string | null = null;
 
 // One window listener for every frame: it only binds ports at a handshake; calls travel on the ports.
 window.addEventListener('message', (event) => {
@@ -53,7 +55,7 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
     throw new HandsetError('UNAVAILABLE', `no app on this phone provides ${what} yet`);
   };
   return {
-    handshake: () => ({ apiVersion: API_VERSION, appId: app.id, grants: app.permissions, link, ...shell.settings() }),
+    handshake: () => ({ apiVersion: API_VERSION, appId: app.id, grants: app.permissions, link, visible: visibleApp === app.id, ...shell.settings() }),
     request: async ({ action, payload }) => dataOf(await shell.request(app.id, action, payload)),
     'notifications.show': (input) => core('notifications.create', input) as Promise<{ id: number }>,
     'contacts.pick': async (_input, signal) => {
@@ -176,6 +178,15 @@ export function startApp(container: HTMLElement, options: AppInstanceOptions): A
 /** Pushes a server's `sendAppMessage` to the app's open frame. */
 export function deliverAppMessage(appId: string, type: string, data: unknown): void {
   instances.get(appId)?.instance.emit('message', { type, data });
+}
+
+/** The player now sees `appId` (or no app): the one that stopped being seen and the one that started are told. */
+export function showApp(appId: string | null): void {
+  if (appId === visibleApp) return;
+  const hidden = visibleApp;
+  visibleApp = appId;
+  if (hidden !== null) instances.get(hidden)?.instance.emit('visibility', { visible: false });
+  if (appId !== null) instances.get(appId)?.instance.emit('visibility', { visible: true });
 }
 
 /** Tells every open app that the theme, locale or number changed. */
