@@ -24,9 +24,17 @@ export interface Toast {
   message: string;
 }
 
+/** An app its owner brought up (an incoming call), at the deep link it was brought up with. */
+export interface PresentedApp {
+  appId: string;
+  link: string;
+}
+
 export interface PhoneState {
   /** Shown on screen with NUI focus. */
   open: boolean;
+  /** Shown until it closes, without NUI focus while the phone is put away. */
+  presented: PresentedApp | null;
   locked: boolean;
   /** The loaded character's phone; null when none is loaded. */
   device: Device | null;
@@ -66,6 +74,7 @@ export function storeTheme(theme: Theme): void {
 
 export const phoneStore = createStore<PhoneState>({
   open: false,
+  presented: null,
   locked: true,
   device: null,
   theme: storedTheme(),

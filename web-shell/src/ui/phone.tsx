@@ -47,11 +47,14 @@ interface PhoneProps {
 
 export function Phone({ state, closing, onClosed }: PhoneProps) {
   const now = useClock();
+  // Peeking up for a presented app while put away: the game keeps the keyboard and the lock screen waits.
+  const peeking = !state.open && !closing;
   // Keys reach the page once the game gives it focus; focusing the phone brings them into this frame.
-  const device = useFocusOnMount<HTMLDivElement>();
-  useShellKeys(state, !closing);
+  const device = useFocusOnMount<HTMLDivElement>(state.open);
+  useShellKeys(state, state.open && !closing);
   const locale = navigator.language;
-  const { apps, locked, overlay, foreground, sheets } = state;
+  const { apps, overlay, foreground, sheets } = state;
+  const locked = state.locked && !peeking;
   const modal = sheets.length > 0;
   const appShown = foreground !== null && overlay === null;
 
@@ -59,7 +62,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
     <div class="device-anchor">
       <div
         ref={device}
-        class={`device${closing ? ' closing' : ''}`}
+        class={`device${closing ? ' closing' : ''}${peeking ? ' peeking' : ''}`}
         data-phone
         tabIndex={-1}
         onAnimationEnd={(event) => closing && event.target === event.currentTarget && onClosed()}
