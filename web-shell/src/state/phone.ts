@@ -5,7 +5,8 @@ import { coreRequest, releaseFocus, type Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { dropAllFrames, openApp, refreshApps } from './apps';
 import { forgetNotifications, hideBanner, loadNotifications } from './notifications';
-import { installedApp, phoneStore, storeTheme, type PhoneState } from './phone-store';
+import type { ClockFormat } from '../ui/time-format';
+import { installedApp, phoneStore, SETTING_KEYS, storeSetting, type PhoneState } from './phone-store';
 import { toast } from './toasts';
 
 export function currentSettings(): ShellSettings {
@@ -56,9 +57,14 @@ export function setDevice(device: Device | null): void {
 }
 
 export function setTheme(theme: Theme): void {
-  storeTheme(theme);
+  storeSetting(SETTING_KEYS.theme, theme);
   phoneStore.set({ theme });
   broadcastSettings(currentSettings());
+}
+
+export function setClockFormat(clockFormat: ClockFormat): void {
+  storeSetting(SETTING_KEYS.clockFormat, clockFormat);
+  phoneStore.set({ clockFormat });
 }
 
 /** Flips at once; the server's answer confirms it, or it flips back. */

@@ -2,9 +2,9 @@ import type { Theme, VisibleApp } from '../host/shell-services';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { useFocusOnMount } from './focus-on-mount';
-import { AirplaneIcon, MoonIcon } from './icons';
+import { AirplaneIcon, ClockIcon, MoonIcon } from './icons';
 import { NotificationCard } from './notification-card';
-import { clockTime, dayHeading, longDate } from './time-format';
+import { clockTime, dayHeading, longDate, type ClockFormat } from './time-format';
 import { useVerticalDrag } from './vertical-drag';
 
 interface NotificationCenterProps {
@@ -12,6 +12,7 @@ interface NotificationCenterProps {
   apps: VisibleApp[];
   device: Device | null;
   theme: Theme;
+  clockFormat: ClockFormat;
   now: Date;
   locale: string;
   onOpen: (notification: PhoneNotification) => void;
@@ -19,6 +20,7 @@ interface NotificationCenterProps {
   onClearAll: () => void;
   onAirplaneMode: (enabled: boolean) => void;
   onTheme: (theme: Theme) => void;
+  onClockFormat: (clockFormat: ClockFormat) => void;
   onClose: () => void;
 }
 
@@ -37,7 +39,7 @@ function byDay(notifications: PhoneNotification[], now: Date, locale: string) {
 }
 
 export function NotificationCenter(props: NotificationCenterProps) {
-  const { notifications, apps, device, theme, now, locale } = props;
+  const { notifications, apps, device, theme, clockFormat, now, locale } = props;
   const sheet = useFocusOnMount<HTMLElement>();
   const pushUp = useVerticalDrag({ onRelease: (deltaY) => deltaY < PUSH_UP_CLOSES_PX && props.onClose() });
 
@@ -45,7 +47,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
     <section ref={sheet} class="notification-center" role="dialog" aria-label="Notification center" tabIndex={-1} {...pushUp}>
       <div class="center-scroll">
         <div class="center-clock">
-          <time>{clockTime(now)}</time>
+          <time>{clockTime(now, clockFormat)}</time>
           <span>{longDate(now, locale)}</span>
         </div>
         <div class="toggles">
@@ -74,6 +76,18 @@ export function NotificationCenter(props: NotificationCenterProps) {
             <span class="toggle-name">Dark mode</span>
             <span class="toggle-state">{theme === 'dark' ? 'On' : 'Off'}</span>
           </button>
+          <button
+            class="toggle clock"
+            aria-label="24-hour time"
+            aria-pressed={clockFormat === '24h'}
+            onClick={() => props.onClockFormat(clockFormat === '24h' ? '12h' : '24h')}
+          >
+            <span class="toggle-glyph">
+              <ClockIcon />
+            </span>
+            <span class="toggle-name">24-hour time</span>
+            <span class="toggle-state">{clockFormat === '24h' ? 'On' : 'Off'}</span>
+          </button>
         </div>
         <div class="center-title">
           <h2>Notifications</h2>
@@ -96,6 +110,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
                       notification={notification}
                       app={app}
                       now={now}
+                      clockFormat={clockFormat}
                       onOpen={app?.installed ? () => props.onOpen(notification) : undefined}
                       onDismiss={() => props.onDismiss(notification.id)}
                     />

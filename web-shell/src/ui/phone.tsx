@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { closeApp, goHome, openApp } from '../state/apps';
 import { clearNotifications, dismissNotification } from '../state/notifications';
-import { closePhone, openNotification, setAirplaneMode, setTheme, showOverlay, unlock } from '../state/phone';
+import { closePhone, openNotification, setAirplaneMode, setClockFormat, setTheme, showOverlay, unlock } from '../state/phone';
 import type { PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
 import { AppStack } from './app-stack';
@@ -82,6 +82,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
             <AppStack running={state.running} foreground={foreground} />
             <LockScreen
               now={now}
+              clockFormat={state.clockFormat}
               locale={locale}
               locked={locked}
               notifications={state.notifications}
@@ -95,6 +96,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               apps={apps}
               device={state.device}
               theme={state.theme}
+              clockFormat={state.clockFormat}
               now={now}
               locale={locale}
               onOpen={openNotification}
@@ -102,6 +104,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               onClearAll={() => void clearNotifications()}
               onAirplaneMode={(enabled) => void setAirplaneMode(enabled)}
               onTheme={setTheme}
+              onClockFormat={setClockFormat}
               onClose={() => showOverlay(null)}
             />
           )}
@@ -116,13 +119,14 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
           <div class="chrome" inert={modal}>
             <StatusBar
               now={now}
+              clockFormat={state.clockFormat}
               device={state.device}
               locked={locked}
               onOpenCenter={() => showOverlay('center')}
             />
             {!locked && <HomeBar onHome={goHome} onRecentApps={() => showOverlay('switcher')} />}
           </div>
-          <Banners banners={state.banners} apps={apps} placement="phone" onOpen={openNotification} />
+          <Banners banners={state.banners} apps={apps} placement="phone" clockFormat={state.clockFormat} onOpen={openNotification} />
           <Sheets sheets={sheets} />
           <Toasts toasts={state.toasts} />
         </div>

@@ -23,7 +23,7 @@ export function Shell() {
   return (
     <>
       {(shown || sliding) && <Phone state={state} closing={!shown} onClosed={() => setSliding(false)} />}
-      {!state.open && <Banners banners={state.banners} apps={state.apps} placement="peek" onOpen={openNotification} />}
+      {!state.open && <Banners banners={state.banners} apps={state.apps} placement="peek" clockFormat={state.clockFormat} onOpen={openNotification} />}
     </>
   );
 }
