@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Theme, VisibleApp } from '../host/shell-services';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
@@ -38,6 +39,27 @@ function byDay(notifications: PhoneNotification[], now: Date, locale: string) {
   return groups;
 }
 
+interface ToggleProps {
+  /** The class that colours its glyph when on. */
+  kind: string;
+  name: string;
+  glyph: ComponentChildren;
+  on: boolean;
+  disabled?: boolean;
+  onToggle: () => void;
+}
+
+/** One of the center's quick settings: a round glyph, its name and On or Off. */
+function Toggle({ kind, name, glyph, on, disabled = false, onToggle }: ToggleProps) {
+  return (
+    <button class={`toggle ${kind}`} aria-label={name} aria-pressed={on} disabled={disabled} onClick={onToggle}>
+      <span class="toggle-glyph">{glyph}</span>
+      <span class="toggle-name">{name}</span>
+      <span class="toggle-state">{on ? 'On' : 'Off'}</span>
+    </button>
+  );
+}
+
 export function NotificationCenter(props: NotificationCenterProps) {
   const { notifications, apps, device, theme, clockFormat, now, locale } = props;
   const sheet = useFocusOnMount<HTMLElement>();
@@ -51,43 +73,22 @@ export function NotificationCenter(props: NotificationCenterProps) {
           <span>{longDate(now, locale)}</span>
         </div>
         <div class="toggles">
-          <button
-            class="toggle airplane"
-            aria-label="Airplane mode"
-            aria-pressed={device?.airplaneMode ?? false}
+          <Toggle
+            kind="airplane"
+            name="Airplane mode"
+            glyph={<AirplaneIcon />}
+            on={device?.airplaneMode ?? false}
             disabled={!device}
-            onClick={() => device && props.onAirplaneMode(!device.airplaneMode)}
-          >
-            <span class="toggle-glyph">
-              <AirplaneIcon />
-            </span>
-            <span class="toggle-name">Airplane mode</span>
-            <span class="toggle-state">{device?.airplaneMode ? 'On' : 'Off'}</span>
-          </button>
-          <button
-            class="toggle dark"
-            aria-label="Dark mode"
-            aria-pressed={theme === 'dark'}
-            onClick={() => props.onTheme(theme === 'dark' ? 'light' : 'dark')}
-          >
-            <span class="toggle-glyph">
-              <MoonIcon />
-            </span>
-            <span class="toggle-name">Dark mode</span>
-            <span class="toggle-state">{theme === 'dark' ? 'On' : 'Off'}</span>
-          </button>
-          <button
-            class="toggle clock"
-            aria-label="24-hour time"
-            aria-pressed={clockFormat === '24h'}
-            onClick={() => props.onClockFormat(clockFormat === '24h' ? '12h' : '24h')}
-          >
-            <span class="toggle-glyph">
-              <ClockIcon />
-            </span>
-            <span class="toggle-name">24-hour time</span>
-            <span class="toggle-state">{clockFormat === '24h' ? 'On' : 'Off'}</span>
-          </button>
+            onToggle={() => device && props.onAirplaneMode(!device.airplaneMode)}
+          />
+          <Toggle kind="dark" name="Dark mode" glyph={<MoonIcon />} on={theme === 'dark'} onToggle={() => props.onTheme(theme === 'dark' ? 'light' : 'dark')} />
+          <Toggle
+            kind="clock"
+            name="24-hour time"
+            glyph={<ClockIcon />}
+            on={clockFormat === '24h'}
+            onToggle={() => props.onClockFormat(clockFormat === '24h' ? '12h' : '24h')}
+          />
         </div>
         <div class="center-title">
           <h2>Notifications</h2>
