@@ -17,13 +17,24 @@ if (unmatched.length > 0) {
   process.exit(1);
 }
 
+/** What a server owner reads first, next to the resource: how to install it, an example cfg and the license. */
+const RELEASE_NOTES: Record<string, string> = {
+  'README.md': 'scripts/release/README.md',
+  'server.cfg': 'scripts/release/server.cfg',
+  LICENSE: 'LICENSE',
+};
+
+const shipped: [target: string, source: string][] = [
+  ...['fxmanifest.lua', ...files].map((file): [string, string] => [file, file]),
+  ...Object.entries(RELEASE_NOTES),
+];
 let totalBytes = 0;
-for (const file of ['fxmanifest.lua', ...files]) {
+for (const [file, source] of shipped) {
   const target = path.join(releaseDir, file);
   await mkdir(path.dirname(target), { recursive: true });
-  await copyFile(path.join(root, file), target);
+  await copyFile(path.join(root, source), target);
   const { size } = await stat(target);
   totalBytes += size;
   console.log(`${file.padEnd(52)} ${formatSize(size).padStart(9)}`);
 }
-console.log(`${path.relative(root, releaseDir)}: ${files.length + 1} files, ${formatSize(totalBytes)}`);
+console.log(`${path.relative(root, releaseDir)}: ${shipped.length} files, ${formatSize(totalBytes)}`);

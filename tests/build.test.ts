@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../core/server/config';
 import { pageFootprints } from '../scripts/page-footprint';
 import { filesUnder, manifestFileEntries, resolveManifestEntries } from './simulator/files';
 import { loadManifest, type ResourceManifest } from './simulator/manifest';
@@ -79,9 +80,31 @@ describe('npm run package', () => {
     await promisify(execFile)(process.execPath, [tsx, 'scripts/package.ts'], { cwd: root });
     const { files } = await resolveManifestEntries(root, manifestFileEntries(manifest));
     const shipped = await filesUnder(path.join(root, 'release/handset'), '.');
-    expect(shipped.sort()).toEqual(['fxmanifest.lua', ...files].sort());
+    expect(shipped.sort()).toEqual(['fxmanifest.lua', 'README.md', 'server.cfg', 'LICENSE', ...files].sort());
     expect(await readFile(path.join(root, 'release/handset/fxmanifest.lua'), 'utf8')).toBe(
       await readFile(path.join(root, 'fxmanifest.lua'), 'utf8'),
     );
+    expect(await readFile(path.join(root, 'release/handset/LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} Handset contributors\n/);
+    expect(await readFile(path.join(root, 'release/handset/README.md'), 'utf8')).toMatch(/^# Handset\n[\s\S]*`server\.cfg`/);
+  });
+
+  it("ships an example server.cfg whose settings Handset accepts, starting oxmysql before Handset", async () => {
+    const lines = (await readFile(path.join(root, 'release/handset/server.cfg'), 'utf8'))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    const convars = new Map(
+      lines.filter((line) => line.startsWith('set ')).map((line) => {
+        const [, name, value] = /^set (\S+) "?(.*?)"?$/.exec(line)!;
+        return [name!, value!];
+      }),
+    );
+    expect(readConfig((name, fallback) => convars.get(name) ?? fallback)).toEqual({
+      framework: 'auto',
+      compat: ['17mov_Phone', 'amzn_smartphone'],
+      numberFormat: '555-###-####',
+      imageHosts: ['i.imgur.com', 'cdn.discordapp.com', 'media.discordapp.net', '*.fivemanage.com'],
+    });
+    expect(lines.filter((line) => line.startsWith('ensure '))).toEqual(['ensure oxmysql', 'ensure handset']);
   });
 });

@@ -15,6 +15,8 @@ let phoneOpen = false;
 let phone: PhoneState | null = null;
 const appOwners = new Map<string, string>();
 const openApps = new Set<string>();
+/** The app its owner brought up (an incoming call), until it closes: what the answer key accepts. */
+let presentedApp: string | null = null;
 
 function setPhoneOpen(open: boolean): void {
   if (open === phoneOpen) return;
@@ -23,12 +25,24 @@ function setPhoneOpen(open: boolean): void {
   // The page may have loaded after the last state was sent: it always opens knowing the number and mode.
   if (open) SendNUIMessage({ type: 'phone:state', state: phone });
   SendNUIMessage({ type: 'phone:visibility', open });
-  if (!open) openApps.clear();
+  if (!open) {
+    openApps.clear();
+    presentedApp = null;
+  }
   void request('handset', 'phone.setOpen', { open });
 }
 
 RegisterCommand('phone', () => setPhoneOpen(!phoneOpen), false);
 RegisterKeyMapping('phone', 'Open the phone', 'keyboard', 'F1');
+// Answers without the phone taking the keyboard and mouse from a player who is driving or fighting.
+RegisterCommand(
+  'phone_answer',
+  () => {
+    if (presentedApp !== null) SendNUIMessage({ type: 'app:accept', appId: presentedApp });
+  },
+  false,
+);
+RegisterKeyMapping('phone_answer', 'Answer a call on the phone', 'keyboard', 'Y');
 
 /** Registers a NUI callback whose body must match `schema`; a bad body is answered INVALID_INPUT. */
 function nuiCallback<Schema extends z.ZodType>(name: string, schema: Schema, handle: (body: z.output<Schema>) => unknown): void {
@@ -55,6 +69,7 @@ nuiCallback('appState', z.object({ appId: appIdSchema, open: z.boolean() }), asy
   const answer = await request('handset', 'apps.setOpen', { appId, open });
   if (answer.ok && open) openApps.add(appId);
   if (!open) openApps.delete(appId);
+  if (!open && appId === presentedApp) presentedApp = null;
   return answer;
 });
 
@@ -74,14 +89,15 @@ onNet('handset:app:message', (appId: string, messageType: string, data: unknown)
   if (openApps.has(appId)) SendNUIMessage({ type: 'app:message', appId, messageType, data });
 });
 
-// The app's owner brought it up (an incoming call): the phone opens with the app in front.
+// The app's owner brought it up (an incoming call): shown without NUI focus, the game keeps the keyboard and mouse.
 onNet('handset:app:present', (appId: string, link: string) => {
-  setPhoneOpen(true);
+  presentedApp = appId;
   SendNUIMessage({ type: 'app:present', appId, link });
 });
 
 onNet('handset:app:closed', (appId: string) => {
   openApps.delete(appId);
+  if (appId === presentedApp) presentedApp = null;
   SendNUIMessage({ type: 'app:close', appId });
 });
 

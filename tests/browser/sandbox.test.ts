@@ -98,6 +98,17 @@ describe.skipIf(!existsSync(chromiumPath))(`the sandbox in Chromium (skipped wit
     await sim?.shutdown();
   });
 
+  it("lists each player with their phone's number", async () => {
+    const list = await browser.newPage();
+    await list.goto(server.url);
+    for (const each of [player, otherPlayer]) {
+      const page = each.nui.page('handset');
+      const state = (await page.waitForMessage((message) => (message as { type?: string }).type === 'phone:state')) as { state: { number: string } };
+      await list.getByRole('listitem').filter({ hasText: `#${each.id}` }).getByText(state.state.number, { exact: true }).waitFor();
+    }
+    await list.close();
+  });
+
   it("stacks Handset's NUI page over the game screen, on the resource's own origin", async () => {
     expect(server.url).toBe(`http://localhost:${port}/`);
     const frame = await (await page.waitForSelector('iframe[data-resource="handset"]')).contentFrame();

@@ -84,6 +84,19 @@ describe('npm start -- --headless', () => {
     ]);
   });
 
+  it('prints what resources log without FiveM colour codes', async () => {
+    const dir = await writeResources({
+      painter: { 'fxmanifest.lua': manifest(`server_script 'server.js'`), 'server.js': `console.log('^1red^0 and ^3yellow^7 text, 2^10'); ExecuteCommand('quit');` },
+    });
+    const cfg = path.join(dir, 'server.cfg');
+    await writeFile(cfg, 'ensure painter\n');
+    const outcome = await headless('--cfg', cfg, '--resources', dir, '--players', '0', '--timeout', '30');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout.split('\n').filter((line) => /^\[painter\] (?!Started|Stopping)/.test(line))).toEqual([
+      '[painter] red and yellow text, 20',
+    ]);
+  });
+
   it('--set without NAME=VALUE exits 1 with the usage', async () => {
     const outcome = await headless('--set', 'greeting', '--players', '0');
     expect(outcome.code).toBe(1);

@@ -66,9 +66,13 @@ function options() {
   }
 }
 
+/** FiveM's colour codes (^0 to ^9), which a terminal would print as they are. */
+const COLOUR_CODE = /\^[0-9]/g;
+
 export function formatLog(entry: LogEntry): string {
   const where = entry.playerId === undefined ? '' : ` (player ${entry.playerId})`;
   return entry.text
+    .replace(COLOUR_CODE, '')
     .split('\n')
     .map((line) => `[${entry.resource}]${where} ${line}`)
     .join('\n');

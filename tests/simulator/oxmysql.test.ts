@@ -384,7 +384,7 @@ function oxmysqlSuite(open: () => Promise<Backend>): void {
       [{ name: 'Ana' }],
     ]);
     await expect(run('scalar_async', 'SELECT COUNT(*) FROM contacts')).resolves.toBe(1);
-    expect(printed).toContainEqual({ level: 'warn', text: 'MySQL.startTransaction is "experimental" and may receive breaking changes.' });
+    expect(printed).toContainEqual({ level: 'warn', text: 'startTransaction is "experimental" and may receive breaking changes.' });
   });
 
   it('startTransaction rolls back when the function returns false or throws', async () => {

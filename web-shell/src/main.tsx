@@ -3,7 +3,7 @@ import { deliverAppMessage, showApp } from './host/app-host';
 import { listenToNui, type NuiMessage } from './nui';
 import { dropFrame, refreshApps } from './state/apps';
 import { receiveNotification } from './state/notifications';
-import { presentApp, setDevice, setVisibility } from './state/phone';
+import { acceptPresentedApp, presentApp, setDevice, setVisibility } from './state/phone';
 import { phoneStore } from './state/phone-store';
 import { Shell } from './ui/shell';
 import './styles/theme.css';
@@ -30,6 +30,8 @@ function handleNuiMessage(message: NuiMessage): void {
       return dropFrame(message.appId);
     case 'app:present':
       return void presentApp(message.appId, message.link);
+    case 'app:accept':
+      return acceptPresentedApp(message.appId);
     case 'notification':
       return receiveNotification(message.notification);
     case 'app:badge':

@@ -14,6 +14,7 @@ const nuiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('app:message'), appId: z.string(), messageType: z.string(), data: z.unknown() }),
   z.object({ type: z.literal('app:close'), appId: z.string() }),
   z.object({ type: z.literal('app:present'), appId: z.string(), link: z.string() }),
+  z.object({ type: z.literal('app:accept'), appId: z.string() }),
   z.object({ type: z.literal('notification'), notification: phoneNotificationSchema }),
   z.object({ type: z.literal('app:badge'), appId: z.string(), count: z.number().int().min(0) }),
 ]);

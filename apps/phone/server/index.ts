@@ -94,7 +94,7 @@ export const phonePlugin = defineServerPlugin({
     color: '#30d158',
     category: 'default',
     ui: 'dist/apps/phone/index.html',
-    permissions: ['contacts:read'],
+    permissions: ['contacts:read', 'storage'],
   },
   migrations: callsMigrations,
   start,

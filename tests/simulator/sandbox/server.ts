@@ -87,9 +87,25 @@ const callbackPath = '__nui_callback';
  */
 export async function startSandboxServer(sim: Simulator, options: SandboxServerOptions): Promise<SandboxServer> {
   const streams = new Set<Stream>();
-
-  const onPlayerConnected = () => {
+  const refreshPlayerList = () => {
     for (const stream of streams) if (stream.playerId === undefined) stream.send('players', {});
+  };
+  // The list shows each player's number once Handset has loaded their phone.
+  const onPhonePageMessage = (message: unknown) => {
+    if (isPhoneState(message)) refreshPlayerList();
+  };
+  const watchPhonePage = (page: NuiPage) => {
+    if (page.resource === 'handset') page.on('message', onPhonePageMessage);
+  };
+  const watchPlayer = (player: Player) => {
+    player.nui.pages.forEach(watchPhonePage);
+    player.nui.on('page', watchPhonePage);
+  };
+  sim.players.forEach(watchPlayer);
+
+  const onPlayerConnected = (player: Player) => {
+    watchPlayer(player);
+    refreshPlayerList();
   };
   const onPlayerDropped = ({ id }: { id: number }) => {
     for (const stream of streams) {
@@ -293,6 +309,10 @@ export async function startSandboxServer(sim: Simulator, options: SandboxServerO
       new Promise<void>((resolve, reject) => {
         sim.off('playerConnected', onPlayerConnected);
         sim.off('playerDropped', onPlayerDropped);
+        for (const player of sim.players.values()) {
+          player.nui.off('page', watchPhonePage);
+          player.nui.pages.get('handset')?.off('message', onPhonePageMessage);
+        }
         server.close((error) => (error ? reject(error) : resolve()));
         // Event streams never end on their own; close() would wait for them forever.
         server.closeAllConnections();
@@ -399,11 +419,23 @@ const styles = `
   body { margin: 0; font: 15px/1.5 system-ui, sans-serif; }
 `;
 
+/** Handset's `phone:state` NUI message: the player's phone as the shell shows it, or null without a character. */
+function isPhoneState(message: unknown): message is { type: 'phone:state'; state: { number: string } | null } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'phone:state';
+}
+
+/** The number Handset last showed on the player's phone, if it has loaded one. */
+function phoneNumberOf(player: Player): string | null {
+  const states = (player.nui.pages.get('handset')?.messages ?? []).filter(isPhoneState);
+  return states.at(-1)?.state?.number ?? null;
+}
+
 function playerListPage(sim: Simulator): string {
   const rows = [...sim.players.values()]
     .map(
       (player) => `<li>
         <a href="/player/${player.id}">${escapeHtml(player.name)}</a> <span class="id">#${player.id}</span>
+        <span class="number">${escapeHtml(phoneNumberOf(player) ?? 'no phone yet')}</span>
         <form method="post" action="/player/${player.id}/drop"><button>Drop</button></form>
       </li>`,
     )
@@ -419,7 +451,8 @@ function playerListPage(sim: Simulator): string {
     ul { list-style: none; padding: 0; }
     li { display: flex; align-items: center; gap: 8px; padding: 10px 14px; margin-bottom: 8px; background: #fff; border-radius: 10px; }
     li a { font-weight: 600; color: #2c5cc5; text-decoration: none; }
-    .id { color: #888; flex: 1; }
+    .id { color: #888; }
+    .number { color: #555; flex: 1; font-variant-numeric: tabular-nums; }
     form { margin: 0; }
     button { font: inherit; padding: 4px 14px; border: 1px solid #ccc; border-radius: 8px; background: #fff; cursor: pointer; }
     .connect { background: #2c5cc5; color: #fff; border-color: #2c5cc5; }

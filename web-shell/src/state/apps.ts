@@ -44,7 +44,8 @@ async function start(appId: string, link: string | null): Promise<void> {
   }
   const app = installedApp(appId);
   // The phone closed (or the app went away) while the server answered: it must not stay open there.
-  if (!phoneStore.get().open || !app) {
+  const { open, presented } = phoneStore.get();
+  if ((!open && presented?.appId !== appId) || !app) {
     void setAppState(appId, false);
     return;
   }
@@ -87,6 +88,7 @@ export function dropFrame(appId: string): void {
     return {
       running,
       foreground: state.foreground === appId ? null : state.foreground,
+      presented: state.presented?.appId === appId ? null : state.presented,
       // A switcher without cards has nothing left to show.
       overlay: state.overlay === 'switcher' && running.length === 0 ? null : state.overlay,
     };
@@ -94,5 +96,5 @@ export function dropFrame(appId: string): void {
 }
 
 export function dropAllFrames(): void {
-  phoneStore.set({ running: [], foreground: null });
+  phoneStore.set({ running: [], foreground: null, presented: null });
 }

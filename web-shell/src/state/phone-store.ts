@@ -1,6 +1,7 @@
 import type { ConfirmInput, PickedContact, PromptInput, ShareInput, Theme, VisibleApp } from '../host/shell-services';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
+import type { ClockFormat } from '../ui/time-format';
 import { createStore } from './store';
 
 /** An app with a mounted frame. */
@@ -24,13 +25,23 @@ export interface Toast {
   message: string;
 }
 
+/** An app its owner brought up (an incoming call), at the deep link it was brought up with. */
+export interface PresentedApp {
+  appId: string;
+  link: string;
+}
+
 export interface PhoneState {
   /** Shown on screen with NUI focus. */
   open: boolean;
+  /** Shown until it closes, without NUI focus while the phone is put away. */
+  presented: PresentedApp | null;
   locked: boolean;
   /** The loaded character's phone; null when none is loaded. */
   device: Device | null;
   theme: Theme;
+  /** Held by the shell until a Settings app exists: the status bar, lock screen and notifications follow it. */
+  clockFormat: ClockFormat;
   /** What `apps.list` answered, in the server's order. */
   apps: VisibleApp[];
   /** In the order they opened: moving an iframe in the DOM reloads it, so this order never changes. */
@@ -47,20 +58,21 @@ export interface PhoneState {
   toasts: Toast[];
 }
 
-const THEME_KEY = 'handset:theme';
+/** The player's settings the shell keeps in the page's storage, by key. */
+export const SETTING_KEYS = { theme: 'handset:theme', clockFormat: 'handset:clock_format' } as const;
 
-// Storage can be denied to a page framed by another site; the theme then lasts until the page reloads.
-function storedTheme(): Theme {
+// Storage can be denied to a page framed by another site; a setting then lasts until the page reloads.
+function storedSetting(key: string): string | null {
   try {
-    return localStorage.getItem(THEME_KEY) === 'light' ? 'light' : 'dark';
+    return localStorage.getItem(key);
   } catch {
-    return 'dark';
+    return null;
   }
 }
 
-export function storeTheme(theme: Theme): void {
+export function storeSetting(key: string, value: string): void {
   try {
-    localStorage.setItem(THEME_KEY, theme);
+    localStorage.setItem(key, value);
   } catch {
     // Kept in memory only.
   }
@@ -68,9 +80,11 @@ export function storeTheme(theme: Theme): void {
 
 export const phoneStore = createStore<PhoneState>({
   open: false,
+  presented: null,
   locked: true,
   device: null,
-  theme: storedTheme(),
+  theme: storedSetting(SETTING_KEYS.theme) === 'light' ? 'light' : 'dark',
+  clockFormat: storedSetting(SETTING_KEYS.clockFormat) === '12h' ? '12h' : '24h',
   apps: [],
   running: [],
   foreground: null,

@@ -5,7 +5,8 @@ import { coreRequest, releaseFocus, type Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { dropAllFrames, openApp, refreshApps } from './apps';
 import { forgetNotifications, hideBanner, loadNotifications } from './notifications';
-import { installedApp, phoneStore, storeTheme, type PhoneState } from './phone-store';
+import type { ClockFormat } from '../ui/time-format';
+import { installedApp, phoneStore, SETTING_KEYS, storeSetting, type PhoneState } from './phone-store';
 import { toast } from './toasts';
 
 export function currentSettings(): ShellSettings {
@@ -56,9 +57,14 @@ export function setDevice(device: Device | null): void {
 }
 
 export function setTheme(theme: Theme): void {
-  storeTheme(theme);
+  storeSetting(SETTING_KEYS.theme, theme);
   phoneStore.set({ theme });
   broadcastSettings(currentSettings());
+}
+
+export function setClockFormat(clockFormat: ClockFormat): void {
+  storeSetting(SETTING_KEYS.clockFormat, clockFormat);
+  phoneStore.set({ clockFormat });
 }
 
 /** Flips at once; the server's answer confirms it, or it flips back. */
@@ -79,12 +85,24 @@ export function showOverlay(overlay: PhoneState['overlay']): void {
   if (overlay === 'center') void loadNotifications();
 }
 
-/** The app's server side brought it up (an incoming call): in front, past the lock screen, at `link`. */
+/**
+ * The app's server side brought it up (an incoming call) at `link`: in front, behind the lock screen of a phone
+ * in the player's hand; on a phone put away, peeking up without focus until the app closes.
+ */
 export async function presentApp(appId: string, link: string): Promise<void> {
-  phoneStore.set({ locked: false, overlay: null });
-  // The phone may have opened just now, before its list of apps arrived.
+  phoneStore.set({ presented: { appId, link }, overlay: null });
+  // A phone put away does not keep the list of apps.
   if (!installedApp(appId)) await refreshApps();
-  if (!openApp(appId, link)) toast(`${appId} is not on this phone`);
+  if (openApp(appId, link)) return;
+  phoneStore.set({ presented: null });
+  toast(`${appId} is not on this phone`);
+}
+
+/** The answer key: the presented app hears its link again with `accept` added (`call/7?accept`). */
+export function acceptPresentedApp(appId: string): void {
+  const { presented } = phoneStore.get();
+  if (presented?.appId !== appId) return;
+  openApp(appId, `${presented.link}${presented.link.includes('?') ? '&' : '?'}accept`);
 }
 
 /** A click on a banner or a center item: the app it came from, straight past the lock screen. */

@@ -44,6 +44,14 @@ export function MoonIcon() {
   );
 }
 
+export function ClockIcon() {
+  return (
+    <svg class="glyph" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+      <path d="M12 2.5a9.5 9.5 0 1 1 0 19 9.5 9.5 0 0 1 0-19zm0 2a7.5 7.5 0 1 0 0 15 7.5 7.5 0 0 0 0-15zM13 7v4.6l3.2 1.9-1 1.7L11 12.7V7z" />
+    </svg>
+  );
+}
+
 export function CloseIcon() {
   return (
     <svg class="glyph" viewBox="0 0 24 24" width="12" height="12" aria-hidden="true">

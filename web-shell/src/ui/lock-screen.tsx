@@ -3,11 +3,12 @@ import type { VisibleApp } from '../host/shell-services';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { ChevronUpIcon, LockIcon } from './icons';
 import { NotificationCard } from './notification-card';
-import { clockTime, longDate } from './time-format';
+import { clockTime, longDate, type ClockFormat } from './time-format';
 import { useVerticalDrag } from './vertical-drag';
 
 interface LockScreenProps {
   now: Date;
+  clockFormat: ClockFormat;
   locale: string;
   locked: boolean;
   notifications: PhoneNotification[];
@@ -18,7 +19,7 @@ interface LockScreenProps {
 const SWIPE_UNLOCKS_PX = 80;
 const RECENT_SHOWN = 3;
 
-export function LockScreen({ now, locale, locked, notifications, apps, onUnlock }: LockScreenProps) {
+export function LockScreen({ now, clockFormat, locale, locked, notifications, apps, onUnlock }: LockScreenProps) {
   const [offset, setOffset] = useState(0);
   const swipe = useVerticalDrag({
     onDrag: (deltaY) => setOffset(Math.min(0, deltaY)),
@@ -39,12 +40,12 @@ export function LockScreen({ now, locale, locked, notifications, apps, onUnlock 
       <div class="lock-top">
         <LockIcon />
         <p class="lock-date">{longDate(now, locale)}</p>
-        <time class="lock-clock">{clockTime(now)}</time>
+        <time class="lock-clock">{clockTime(now, clockFormat)}</time>
       </div>
       <ul class="lock-notifications" aria-label="Recent notifications">
         {notifications.slice(0, RECENT_SHOWN).map((notification) => (
           <li key={notification.id}>
-            <NotificationCard notification={notification} app={apps.find((app) => app.id === notification.appId)} now={now} />
+            <NotificationCard notification={notification} app={apps.find((app) => app.id === notification.appId)} now={now} clockFormat={clockFormat} />
           </li>
         ))}
       </ul>

@@ -2,13 +2,14 @@ import type { VisibleApp } from '../host/shell-services';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { AppIcon, LetterTile } from './app-icon';
 import { CloseIcon } from './icons';
-import { relativeTime } from './time-format';
+import { relativeTime, type ClockFormat } from './time-format';
 
 interface NotificationCardProps {
   notification: PhoneNotification;
   /** The installed app it came from, if any: its icon, and where a click leads. */
   app: VisibleApp | undefined;
   now: Date;
+  clockFormat: ClockFormat;
   onOpen?: (() => void) | undefined;
   onDismiss?: (() => void) | undefined;
 }
@@ -16,7 +17,7 @@ interface NotificationCardProps {
 const FALLBACK_ICON_COLOR = '#8e8e93';
 
 /** Title and body are players' text: rendered as text nodes, never as markup. */
-export function NotificationCard({ notification, app, now, onOpen, onDismiss }: NotificationCardProps) {
+export function NotificationCard({ notification, app, now, clockFormat, onOpen, onDismiss }: NotificationCardProps) {
   const appName = notification.app ?? app?.label ?? 'Handset';
   const content = (
     <>
@@ -24,7 +25,7 @@ export function NotificationCard({ notification, app, now, onOpen, onDismiss }: 
         {app ? <AppIcon app={app} size={20} /> : <LetterTile label={appName} color={notification.iconColor ?? FALLBACK_ICON_COLOR} size={20} />}
         <span class="card-app">{appName}</span>
         <time class="card-time" dateTime={new Date(notification.createdAt).toISOString()}>
-          {relativeTime(notification.createdAt, now)}
+          {relativeTime(notification.createdAt, now, clockFormat)}
         </time>
       </span>
       <span class="card-title">{notification.title}</span>

@@ -1,10 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { Theme, VisibleApp } from '../host/shell-services';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { useFocusOnMount } from './focus-on-mount';
-import { AirplaneIcon, MoonIcon } from './icons';
+import { AirplaneIcon, ClockIcon, MoonIcon } from './icons';
 import { NotificationCard } from './notification-card';
-import { clockTime, dayHeading, longDate } from './time-format';
+import { clockTime, dayHeading, longDate, type ClockFormat } from './time-format';
 import { useVerticalDrag } from './vertical-drag';
 
 interface NotificationCenterProps {
@@ -12,6 +13,7 @@ interface NotificationCenterProps {
   apps: VisibleApp[];
   device: Device | null;
   theme: Theme;
+  clockFormat: ClockFormat;
   now: Date;
   locale: string;
   onOpen: (notification: PhoneNotification) => void;
@@ -19,6 +21,7 @@ interface NotificationCenterProps {
   onClearAll: () => void;
   onAirplaneMode: (enabled: boolean) => void;
   onTheme: (theme: Theme) => void;
+  onClockFormat: (clockFormat: ClockFormat) => void;
   onClose: () => void;
 }
 
@@ -36,8 +39,29 @@ function byDay(notifications: PhoneNotification[], now: Date, locale: string) {
   return groups;
 }
 
+interface ToggleProps {
+  /** The class that colours its glyph when on. */
+  kind: string;
+  name: string;
+  glyph: ComponentChildren;
+  on: boolean;
+  disabled?: boolean;
+  onToggle: () => void;
+}
+
+/** One of the center's quick settings: a round glyph, its name and On or Off. */
+function Toggle({ kind, name, glyph, on, disabled = false, onToggle }: ToggleProps) {
+  return (
+    <button class={`toggle ${kind}`} aria-label={name} aria-pressed={on} disabled={disabled} onClick={onToggle}>
+      <span class="toggle-glyph">{glyph}</span>
+      <span class="toggle-name">{name}</span>
+      <span class="toggle-state">{on ? 'On' : 'Off'}</span>
+    </button>
+  );
+}
+
 export function NotificationCenter(props: NotificationCenterProps) {
-  const { notifications, apps, device, theme, now, locale } = props;
+  const { notifications, apps, device, theme, clockFormat, now, locale } = props;
   const sheet = useFocusOnMount<HTMLElement>();
   const pushUp = useVerticalDrag({ onRelease: (deltaY) => deltaY < PUSH_UP_CLOSES_PX && props.onClose() });
 
@@ -45,35 +69,26 @@ export function NotificationCenter(props: NotificationCenterProps) {
     <section ref={sheet} class="notification-center" role="dialog" aria-label="Notification center" tabIndex={-1} {...pushUp}>
       <div class="center-scroll">
         <div class="center-clock">
-          <time>{clockTime(now)}</time>
+          <time>{clockTime(now, clockFormat)}</time>
           <span>{longDate(now, locale)}</span>
         </div>
         <div class="toggles">
-          <button
-            class="toggle airplane"
-            aria-label="Airplane mode"
-            aria-pressed={device?.airplaneMode ?? false}
+          <Toggle
+            kind="airplane"
+            name="Airplane mode"
+            glyph={<AirplaneIcon />}
+            on={device?.airplaneMode ?? false}
             disabled={!device}
-            onClick={() => device && props.onAirplaneMode(!device.airplaneMode)}
-          >
-            <span class="toggle-glyph">
-              <AirplaneIcon />
-            </span>
-            <span class="toggle-name">Airplane mode</span>
-            <span class="toggle-state">{device?.airplaneMode ? 'On' : 'Off'}</span>
-          </button>
-          <button
-            class="toggle dark"
-            aria-label="Dark mode"
-            aria-pressed={theme === 'dark'}
-            onClick={() => props.onTheme(theme === 'dark' ? 'light' : 'dark')}
-          >
-            <span class="toggle-glyph">
-              <MoonIcon />
-            </span>
-            <span class="toggle-name">Dark mode</span>
-            <span class="toggle-state">{theme === 'dark' ? 'On' : 'Off'}</span>
-          </button>
+            onToggle={() => device && props.onAirplaneMode(!device.airplaneMode)}
+          />
+          <Toggle kind="dark" name="Dark mode" glyph={<MoonIcon />} on={theme === 'dark'} onToggle={() => props.onTheme(theme === 'dark' ? 'light' : 'dark')} />
+          <Toggle
+            kind="clock"
+            name="24-hour time"
+            glyph={<ClockIcon />}
+            on={clockFormat === '24h'}
+            onToggle={() => props.onClockFormat(clockFormat === '24h' ? '12h' : '24h')}
+          />
         </div>
         <div class="center-title">
           <h2>Notifications</h2>
@@ -96,6 +111,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
                       notification={notification}
                       app={app}
                       now={now}
+                      clockFormat={clockFormat}
                       onOpen={app?.installed ? () => props.onOpen(notification) : undefined}
                       onDismiss={() => props.onDismiss(notification.id)}
                     />

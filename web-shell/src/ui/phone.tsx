@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { closeApp, goHome, openApp } from '../state/apps';
 import { clearNotifications, dismissNotification } from '../state/notifications';
-import { closePhone, openNotification, setAirplaneMode, setTheme, showOverlay, unlock } from '../state/phone';
+import { closePhone, openNotification, setAirplaneMode, setClockFormat, setTheme, showOverlay, unlock } from '../state/phone';
 import type { PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
 import { AppStack } from './app-stack';
@@ -47,11 +47,14 @@ interface PhoneProps {
 
 export function Phone({ state, closing, onClosed }: PhoneProps) {
   const now = useClock();
+  // Peeking up for a presented app while put away: the game keeps the keyboard and the lock screen waits.
+  const peeking = !state.open && !closing;
   // Keys reach the page once the game gives it focus; focusing the phone brings them into this frame.
-  const device = useFocusOnMount<HTMLDivElement>();
-  useShellKeys(state, !closing);
+  const device = useFocusOnMount<HTMLDivElement>(state.open);
+  useShellKeys(state, state.open && !closing);
   const locale = navigator.language;
-  const { apps, locked, overlay, foreground, sheets } = state;
+  const { apps, overlay, foreground, sheets } = state;
+  const locked = state.locked && !peeking;
   const modal = sheets.length > 0;
   const appShown = foreground !== null && overlay === null;
 
@@ -59,7 +62,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
     <div class="device-anchor">
       <div
         ref={device}
-        class={`device${closing ? ' closing' : ''}`}
+        class={`device${closing ? ' closing' : ''}${peeking ? ' peeking' : ''}`}
         data-phone
         tabIndex={-1}
         onAnimationEnd={(event) => closing && event.target === event.currentTarget && onClosed()}
@@ -79,6 +82,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
             <AppStack running={state.running} foreground={foreground} />
             <LockScreen
               now={now}
+              clockFormat={state.clockFormat}
               locale={locale}
               locked={locked}
               notifications={state.notifications}
@@ -92,6 +96,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               apps={apps}
               device={state.device}
               theme={state.theme}
+              clockFormat={state.clockFormat}
               now={now}
               locale={locale}
               onOpen={openNotification}
@@ -99,6 +104,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               onClearAll={() => void clearNotifications()}
               onAirplaneMode={(enabled) => void setAirplaneMode(enabled)}
               onTheme={setTheme}
+              onClockFormat={setClockFormat}
               onClose={() => showOverlay(null)}
             />
           )}
@@ -113,13 +119,14 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
           <div class="chrome" inert={modal}>
             <StatusBar
               now={now}
+              clockFormat={state.clockFormat}
               device={state.device}
               locked={locked}
               onOpenCenter={() => showOverlay('center')}
             />
             {!locked && <HomeBar onHome={goHome} onRecentApps={() => showOverlay('switcher')} />}
           </div>
-          <Banners banners={state.banners} apps={apps} placement="phone" onOpen={openNotification} />
+          <Banners banners={state.banners} apps={apps} placement="phone" clockFormat={state.clockFormat} onOpen={openNotification} />
           <Sheets sheets={sheets} />
           <Toasts toasts={state.toasts} />
         </div>

@@ -5,7 +5,7 @@ import { useStore } from '../state/store';
 import { Banners } from './banners';
 import { Phone } from './phone';
 
-/** The whole page: the phone while it is open (and while it slides away), otherwise only banners. */
+/** The whole page: the phone while it is open or an app is presented (and while it slides away), otherwise only banners. */
 export function Shell() {
   const state = useStore(phoneStore);
   const [sliding, setSliding] = useState(false);
@@ -14,15 +14,16 @@ export function Shell() {
     document.documentElement.dataset.theme = state.theme;
   }, [state.theme]);
 
+  const shown = state.open || state.presented !== null;
   // Kept on screen after the game hides it, until the slide-down animation ends.
   useEffect(() => {
-    if (state.open) setSliding(true);
-  }, [state.open]);
+    if (shown) setSliding(true);
+  }, [shown]);
 
   return (
     <>
-      {(state.open || sliding) && <Phone state={state} closing={!state.open} onClosed={() => setSliding(false)} />}
-      {!state.open && <Banners banners={state.banners} apps={state.apps} placement="peek" onOpen={openNotification} />}
+      {(shown || sliding) && <Phone state={state} closing={!shown} onClosed={() => setSliding(false)} />}
+      {!state.open && <Banners banners={state.banners} apps={state.apps} placement="peek" clockFormat={state.clockFormat} onOpen={openNotification} />}
     </>
   );
 }

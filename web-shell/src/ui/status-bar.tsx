@@ -1,10 +1,11 @@
 import type { Device } from '../nui';
 import { AirplaneIcon, BatteryIcon, SignalIcon } from './icons';
-import { clockTime } from './time-format';
+import { clockTime, type ClockFormat } from './time-format';
 import { useVerticalDrag } from './vertical-drag';
 
 interface StatusBarProps {
   now: Date;
+  clockFormat: ClockFormat;
   device: Device | null;
   /** The lock screen shows the big clock, so the bar shows the carrier instead. */
   locked: boolean;
@@ -13,7 +14,7 @@ interface StatusBarProps {
 
 const PULL_OPENS_PX = 16;
 
-export function StatusBar({ now, device, locked, onOpenCenter }: StatusBarProps) {
+export function StatusBar({ now, clockFormat, device, locked, onOpenCenter }: StatusBarProps) {
   const pull = useVerticalDrag({ onDrag: (deltaY) => deltaY > PULL_OPENS_PX && onOpenCenter() });
   return (
     <header class="status-bar" {...pull}>
@@ -21,7 +22,7 @@ export function StatusBar({ now, device, locked, onOpenCenter }: StatusBarProps)
       <button class="status-tap" aria-haspopup="dialog" onClick={onOpenCenter}>
         <span class="visually-hidden">Notification center</span>
       </button>
-      <span class="status-left">{locked ? 'Handset' : clockTime(now)}</span>
+      <span class="status-left">{locked ? 'Handset' : clockTime(now, clockFormat)}</span>
       <span class="island" aria-hidden="true" />
       <span class="status-right">
         {device?.airplaneMode ? (

@@ -1,8 +1,13 @@
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** HH:MM, 24-hour, as phones in Los Santos show it. */
-export function clockTime(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** How the phone shows the time of day: the player's setting, 24-hour unless they chose 12-hour. */
+export type ClockFormat = '24h' | '12h';
+
+/** `14:05` (24-hour) or `2:05 PM` (12-hour): the one way the shell writes a time of day. */
+export function clockTime(date: Date, format: ClockFormat): string {
+  const hours = date.getHours();
+  if (format === '24h') return `${pad(hours)}:${pad(date.getMinutes())}`;
+  return `${hours % 12 || 12}:${pad(date.getMinutes())} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
 export function longDate(date: Date, locale: string): string {
@@ -10,13 +15,13 @@ export function longDate(date: Date, locale: string): string {
 }
 
 /** "now", "5m ago", "3h ago", then the clock time or the date. */
-export function relativeTime(epochMs: number, now: Date): string {
+export function relativeTime(epochMs: number, now: Date, format: ClockFormat): string {
   const minutes = Math.floor((now.getTime() - epochMs) / 60_000);
   if (minutes < 1) return 'now';
   if (minutes < 60) return `${minutes}m ago`;
   if (minutes < 12 * 60) return `${Math.floor(minutes / 60)}h ago`;
   const then = new Date(epochMs);
-  return then.toDateString() === now.toDateString() ? clockTime(then) : then.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return then.toDateString() === now.toDateString() ? clockTime(then, format) : then.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 }
 
 /** "Today", "Yesterday" or the date: the center's section headings. */

@@ -49,6 +49,9 @@ export function App({ app }: { app: HandsetApp }) {
   /** The latest push per call: one can overtake the calls.start answer it follows (the callee picks up at once). */
   const pushed = useRef(new Map<string, Call>());
   const recentsLoads = useRef(0);
+  /** The call the phone brought this page up for: once it is over, the page closes and the phone is as it was. */
+  const openedWith = parseDeepLink(app.info.link);
+  const broughtUpFor = useRef(openedWith?.kind === 'call' ? openedWith.callId : null);
 
   const applyCall = (call: Call) => {
     if (isEnded(call.status)) setRecentsStale(true);
@@ -98,7 +101,7 @@ export function App({ app }: { app: HandsetApp }) {
           setNumber(parsed.number);
           setTab('keypad');
         } else if (parsed?.kind === 'call') {
-          void showCurrent(true);
+          void (parsed.accept ? acceptRinging(parsed.callId) : showCurrent(true));
         }
       }),
     [app],
@@ -130,6 +133,10 @@ export function App({ app }: { app: HandsetApp }) {
     const outgoing = endedCall.direction === 'outgoing';
     // A new call replacing this one on screen cancels the timer (the effect's cleanup).
     const timer = setTimeout(() => {
+      if (broughtUpFor.current === endedCall.callId) {
+        void app.close();
+        return;
+      }
       pushed.current.delete(endedCall.callId);
       setView(null);
       setTab('keypad');
@@ -215,6 +222,18 @@ export function App({ app }: { app: HandsetApp }) {
         endHere(call, 'missed', 0);
       }
     });
+
+  /** The answer key: answers the call if it is still ringing on this phone. */
+  const acceptRinging = async (callId: string) => {
+    try {
+      const call = await api.current();
+      if (call?.callId !== callId || call.direction !== 'incoming' || call.status !== 'dialing') return;
+      applyCall(call);
+      await accept(call);
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
 
   const decline = (call: Call) =>
     runOnCall(call, async () => {

@@ -1,5 +1,8 @@
-/** What a deep link asks of the app: show a call (`call/<callId>`, when the phone opened for it), or prefill the keypad. */
-export type DeepLink = { kind: 'call'; callId: string } | { kind: 'dial'; number: string };
+/**
+ * What a deep link asks of the app: show a call (`call/<callId>`, when the phone brought it up), answer it
+ * (`call/<callId>?accept`, the player's answer key), or prefill the keypad.
+ */
+export type DeepLink = { kind: 'call'; callId: string; accept: boolean } | { kind: 'dial'; number: string };
 
 /** The longest number the keypad holds, as the contacts picker allows. */
 export const MAX_NUMBER_LENGTH = 32;
@@ -15,5 +18,5 @@ export function parseDeepLink(link: string | null): DeepLink | null {
   const [path = '', query = ''] = link.split('?', 2);
   if (path === 'dial') return { kind: 'dial', number: dialable(new URLSearchParams(query).get('number') ?? '') };
   const call = /^call\/(.+)$/.exec(path);
-  return call?.[1] ? { kind: 'call', callId: call[1] } : null;
+  return call?.[1] ? { kind: 'call', callId: call[1], accept: new URLSearchParams(query).has('accept') } : null;
 }

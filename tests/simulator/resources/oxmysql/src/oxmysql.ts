@@ -401,7 +401,7 @@ export function createOxmysql(executor: Executor, host: OxmysqlHost): OxmysqlExp
     },
     startTransaction: (transactions, invokingResource) => {
       const resource = resourceOf(invokingResource);
-      host.console.warn(`MySQL.startTransaction is "experimental" and may receive breaking changes.`);
+      host.console.warn(`startTransaction is "experimental" and may receive breaking changes.`);
       return startTransaction(resource, transactions);
     },
     // ghmattimysql / mysql-async compatibility: hands the query straight back.
