@@ -58,7 +58,7 @@ export function serverExports(core: Core): Record<string, ServerExport> {
   };
 
   /** Runs a key-value store operation for the app's owner on a player's phone; refusals as `{ ok: false, reason }`. */
-  /** Opens the player's phone with the app in front at `link` (an incoming call): the owner only, for a character allowed the app. */
+  /** Brings the app up on the player's phone at `link` (an incoming call): the owner only, for a character allowed the app. */
   const presentApp = async (caller: string, source: unknown, appId: unknown, link: unknown): Promise<Outcome<PresentReason>> => {
     const target = playerId.safeParse(source);
     if (!target.success || !appIdSchema.safeParse(appId).success || typeof link !== 'string' || link.length > MAX_LINK_LENGTH) {

@@ -105,9 +105,10 @@ export interface ServerApp {
    */
   sendAppMessage(source: number, type: string, data: unknown): Outcome;
   /**
-   * Opens `source`'s phone, even when it is put away, with the app in front at the deep link `link` (an
-   * incoming call); refused with `not_allowed` when the character may not use the app, `offline` without a phone,
-   * `airplane_mode` while the phone is in airplane mode.
+   * Brings the app up on `source`'s phone at the deep link `link` (an incoming call): in front on a phone in the
+   * player's hand; on one put away, peeking up without taking the keyboard and mouse until the app closes. The
+   * player's answer key (Y) opens it again at `<link>?accept`. Refused with `not_allowed` when the character may
+   * not use the app, `offline` without a phone, `airplane_mode` while the phone is in airplane mode.
    *
    * @example
    * await app.present(callee, `call/${callId}`);

@@ -120,7 +120,7 @@ it('sdk/server registers an app, validates requests with a schema, answers with 
   expect(errors).toEqual([]);
 });
 
-it("sdk/server's present opens the player's phone with the app in front, only for a character who may use it", async () => {
+it("sdk/server's present brings the app up on the player's phone without NUI focus, only for a character who may use it", async () => {
   simulation = await startHandset({ database: await openSqlite(), resources: { orders: await ordersResource() } });
   const { sim, printed, errors } = simulation;
   const { player, page } = await connectWithPhone(simulation);
@@ -135,8 +135,9 @@ it("sdk/server's present opens the player's phone with the app in front, only fo
   await eventually(() => expect(presented()).toHaveLength(2));
   expect(presented()[1]).toBe('present {"ok":true}');
   await eventually(() => expect(page.messages.at(-1)).toEqual({ type: 'app:present', appId: 'orders', link: 'order/7' }));
-  expect(page.messages.at(-2)).toEqual({ type: 'phone:visibility', open: true });
-  expect(player.nui.focus).toMatchObject({ resource: 'handset', hasFocus: true, hasCursor: true });
+  // The phone stays put away: the game keeps the keyboard and mouse.
+  expect(page.messages).not.toContainEqual({ type: 'phone:visibility', open: true });
+  expect(player.nui.focus).toEqual({ resource: null, hasFocus: false, hasCursor: false, keepInput: false });
 
   sim.executeCommand('present 99 order/7', 0);
   await eventually(() => expect(presented()).toHaveLength(3));
