@@ -34,7 +34,10 @@ describe('the built handset resource', () => {
     const { sim, errors } = await start();
     const { player, page } = await connectWithPhone(simulation!);
     expect(page.uiPage).toBe('dist/web/index.html');
-    expect(player.keyMappings.all().map(({ command, key }) => ({ command, key }))).toEqual([{ command: 'phone', key: 'F1' }]);
+    expect(player.keyMappings.all().map(({ command, key }) => ({ command, key }))).toEqual([
+      { command: 'phone', key: 'F1' },
+      { command: 'phone_answer', key: 'Y' },
+    ]);
     expect(sim.ticks.active('handset', player.id)).toBe(0);
 
     expect(player.pressKey('F1')).toBe(true);
