@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sdkSourceResolve, sdkSourceServerResolve } from './scripts/sdk-source';
 
 export default defineConfig({
+  resolve: sdkSourceResolve,
+  ssr: { resolve: sdkSourceServerResolve },
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     include: ['tests/**/*.test.ts', 'apps/**/*.test.{ts,tsx}', 'sdk/**/*.test.ts', 'core/**/*.test.ts', 'templates/*/tests/**/*.test.{ts,tsx}'],

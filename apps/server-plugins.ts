@@ -1,4 +1,4 @@
-import type { ServerPlugin } from '../sdk/server/plugin';
+import type { ServerPlugin } from '@handset/sdk/server/plugin';
 import { contactsPlugin } from './contacts/server';
 import { mailPlugin } from './mail/server';
 import { messagesPlugin } from './messages/server';

@@ -6,6 +6,7 @@ import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import webShellConfig from '../web-shell/vite.config';
 import { formatSize } from './file-size';
+import { SDK_SOURCE_CONDITION } from './sdk-source';
 import { filesUnder } from '../tests/simulator/files';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,7 +23,7 @@ const rejectNodeBuiltins: Plugin = {
   },
 };
 
-const serverScript: BuildOptions = { bundle: true, format: 'cjs', platform: 'node', target: 'node22' };
+const serverScript: BuildOptions = { bundle: true, format: 'cjs', platform: 'node', target: 'node22', conditions: [SDK_SOURCE_CONDITION] };
 // Database drivers stay external: the simulator runs in Node, where they load from node_modules.
 const simulatorServerScript: BuildOptions = { ...serverScript, external: ['mysql2', 'better-sqlite3'] };
 const clientScript: BuildOptions = {
@@ -30,6 +31,7 @@ const clientScript: BuildOptions = {
   format: 'iife',
   platform: 'neutral',
   mainFields: ['module', 'main'],
+  conditions: [SDK_SOURCE_CONDITION],
   target: 'es2020',
   // Every player downloads the client script; minified, zod's validators cost a third less.
   minify: true,

@@ -1,16 +1,37 @@
-/** The SQL dialects Handset's queries are written for: MariaDB/MySQL and embedded SQLite. */
+/**
+ * The SQL dialects Handset's queries are written for: MariaDB/MySQL and embedded SQLite.
+ *
+ * @example
+ * const upsert = db.dialect === 'sqlite' ? 'ON CONFLICT (id) DO NOTHING' : 'ON DUPLICATE KEY UPDATE id = id';
+ */
 export type Dialect = 'mariadb' | 'sqlite';
 
+/**
+ * One row a SELECT answered, by column name.
+ *
+ * @example
+ * const [row] = await db.select<{ count: number }>('SELECT COUNT(*) AS count FROM handset_bank_accounts');
+ */
 export type Row = Record<string, unknown>;
 
-/** What a statement that returns no rows reports. */
+/**
+ * What a statement that returns no rows reports.
+ *
+ * @example
+ * const { insertId } = await db.run('INSERT INTO handset_bank_accounts (phone_id) VALUES (?)', [phoneId]);
+ */
 export interface RunResult {
   affectedRows: number;
   /** The first generated id of an INSERT; 0 when none. */
   insertId: number;
 }
 
-/** Statements on the database, with `?` placeholders; rows come back cast as oxmysql casts them. */
+/**
+ * Statements on the database, with `?` placeholders; rows come back cast as oxmysql casts them.
+ *
+ * @example
+ * await db.transaction((tx: Queries) => tx.run('DELETE FROM handset_bank_accounts WHERE phone_id = ?', [phoneId]));
+ */
 export interface Queries {
   /** A statement that returns rows (SELECT). */
   select<T extends Row = Row>(sql: string, values?: readonly unknown[]): Promise<T[]>;
@@ -21,6 +42,9 @@ export interface Queries {
 /**
  * Handset's one database port. Three executors implement it: oxmysql's exports (in the game), and the mysql2
  * and better-sqlite3 drivers (tests, benchmarks, tools).
+ *
+ * @example
+ * const accounts = await db.select('SELECT id FROM handset_bank_accounts WHERE phone_id = ?', [phoneId]);
  */
 export interface Database extends Queries {
   readonly dialect: Dialect;
@@ -31,9 +55,20 @@ export interface Database extends Queries {
   transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
 }
 
-/** Why a statement failed, where callers act on it (a unique key taken, a missing parent row). */
+/**
+ * Why a statement failed, where callers act on it (a unique key taken, a missing parent row).
+ *
+ * @example
+ * if (error instanceof DatabaseError && error.kind === 'unique_violation') throw new HandsetError('ALREADY_EXISTS', 'taken');
+ */
 export type DatabaseErrorKind = 'unique_violation' | 'foreign_key_violation' | 'other';
 
+/**
+ * A failed statement, with the {@link DatabaseErrorKind} callers act on.
+ *
+ * @example
+ * try { await insertAccount(); } catch (error) { if (error instanceof DatabaseError && error.kind === 'unique_violation') retry(); }
+ */
 export class DatabaseError extends Error {
   constructor(
     readonly kind: DatabaseErrorKind,
@@ -61,13 +96,23 @@ export interface Migration {
 // The only DDL that differs between MariaDB and SQLite; every other piece of a migration is written once, in
 // the subset both understand (CREATE TABLE/INDEX IF NOT EXISTS, FOREIGN KEY … ON DELETE CASCADE).
 
-/** An `id` column: a BIGINT that the database numbers itself, the table's primary key. */
+/**
+ * An `id` column: a BIGINT that the database numbers itself, the table's primary key.
+ *
+ * @example
+ * createTable(dialect, 'handset_bank_accounts', [autoIncrementId(dialect), 'phone_id BIGINT NOT NULL'])
+ */
 export function autoIncrementId(dialect: Dialect): string {
   // SQLite numbers only a column declared exactly `INTEGER PRIMARY KEY`; its values are 64-bit like BIGINT.
   return dialect === 'sqlite' ? 'id INTEGER PRIMARY KEY AUTOINCREMENT' : 'id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY';
 }
 
-/** A text column's collation that compares bytes, so `a` and `A` are different keys on both databases. */
+/**
+ * A text column's collation that compares bytes, so `a` and `A` are different keys on both databases.
+ *
+ * @example
+ * `handle VARCHAR(24) NOT NULL${caseSensitive(dialect)}`
+ */
 export function caseSensitive(dialect: Dialect): string {
   // SQLite compares bytes by default; MariaDB's utf8mb4_unicode_ci would not.
   return dialect === 'sqlite' ? '' : ' COLLATE utf8mb4_bin';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ActionAnswer, ActionName, ActionPayload, Contract } from '../contract';
 import type { AppManifestInput } from '../manifest';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorCode } from '../protocol/errors';
 
@@ -80,6 +81,17 @@ export interface ServerApp {
     handler: (context: RequestContext, input: z.output<Schema>) => unknown,
   ): void;
   /**
+   * Serves every action of the app's contract: each payload is parsed with the action's schema first
+   * (INVALID_INPUT otherwise) and each handler must answer the contract's type; a contract action without a
+   * handler does not compile. Throw {@link HandsetError} to answer with another code.
+   *
+   * @example
+   * app.serve(ordersContract, {
+   *   'orders.get': ({ source }, { id }) => orders.find(source, id),
+   * });
+   */
+  serve<C extends Contract>(contract: C, handlers: ContractHandlers<C>): void;
+  /**
    * Says how the app counts a player's badge on the home screen (unread threads, missed calls …): Handset calls
    * `counter` when the player's phone loads and after each {@link ServerApp.refreshBadge}, and shows the number
    * (0 hides the badge). The app owns the number, so it matches what the player reads in it.
@@ -152,6 +164,16 @@ export interface ServerApp {
   };
 }
 
+/**
+ * A handler for every action of a contract, typed by it.
+ *
+ * @example
+ * const handlers: ContractHandlers<typeof ordersContract> = { 'orders.get': ({ source }, { id }) => orders.find(source, id) };
+ */
+export type ContractHandlers<C extends Contract> = {
+  [Name in ActionName<C>]: (context: RequestContext, input: ActionPayload<C, Name>) => ActionAnswer<C, Name> | Promise<ActionAnswer<C, Name>>;
+};
+
 const handset = () => exports['handset']!;
 
 /**
@@ -165,8 +187,13 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
   const registered = outcome(handset().registerApp!(manifest));
   if (!registered.ok) throw new HandsetError('INVALID_INPUT', `${registered.reason}: ${registered.message}`);
   const id = manifest.id;
-  return {
+  const app: ServerApp = {
     id,
+    serve(contract, handlers) {
+      for (const [name, { input }] of Object.entries(contract)) {
+        app.onRequest(name, input, handlers[name as ActionName<typeof contract>] as (context: RequestContext, input: unknown) => unknown);
+      }
+    },
     onRequest(action, schema, handler) {
       // Handset reads the answer, not a thrown error: errors lose their message between resources.
       const answer = async (source: number, payload: unknown): Promise<Answer<unknown>> => {
@@ -216,4 +243,5 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
       },
     },
   };
+  return app;
 }

@@ -92,6 +92,7 @@ export interface PluginExport {
 export interface ServerPlugin {
   manifest: AppManifestInput & { id: string };
   migrations: Migration[];
+  /** Runs once Handset and the app's tables are up: register requests, badges and pushes here. */
   start(context: PluginContext): void | Promise<void>;
   exports?: Record<string, PluginExport>;
 }

@@ -3,7 +3,9 @@
 // that are never called; the rest run against the fake host.
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { connect, type HandsetApp, type PickedContact, type Settings } from '../../sdk/app';
+import type { contactsContract } from '../../apps/contacts/contract';
+import { connect, contractClient, type HandsetApp, type PickedContact, type Settings } from '../../sdk/app';
+import { action, defineContract } from '../../sdk/contract';
 import type { AppManifestInput } from '../../sdk/manifest';
 import type { ErrorCode } from '../../sdk/protocol/errors';
 import { registerApp, type Outcome, type RequestContext, type ServerApp } from '../../sdk/server';
@@ -95,6 +97,58 @@ describe('sdk/server', () => {
       registerApp({ id: 'bank', label: 'Bank', icon: 'fa-bank', color: '#30d158' });
     };
     expectTypeOf(serve).toBeFunction();
+  });
+});
+
+describe('sdk/contract', () => {
+  const ordersContract = defineContract({
+    'orders.get': action(z.object({ orderId: z.number().int(), note: z.string().default('') }).strict()).answers<{ item: string; paid: boolean }>(),
+    'orders.cancel': action(z.object({ orderId: z.number().int() }).strict()).answers<null>(),
+  });
+
+  it('types the server handlers from the contract: the parsed input, the answer, and a handler for every action', () => {
+    const serve = (app: ServerApp) => {
+      app.serve(ordersContract, {
+        'orders.get': (context, input) => {
+          expectTypeOf(context).toEqualTypeOf<RequestContext>();
+          expectTypeOf(input).toEqualTypeOf<{ orderId: number; note: string }>();
+          return { item: 'Burger', paid: true };
+        },
+        'orders.cancel': async () => null,
+      });
+      app.serve(ordersContract, {
+        // @ts-expect-error: a renamed field of the input does not compile on the server
+        'orders.get': (_context, { id }) => ({ item: String(id), paid: true }),
+        'orders.cancel': () => null,
+      });
+      app.serve(ordersContract, {
+        // @ts-expect-error: a renamed field of the answer does not compile either
+        'orders.get': () => ({ item: 'Burger', isPaid: true }),
+        'orders.cancel': () => null,
+      });
+      // @ts-expect-error: an action of the contract without a handler
+      app.serve(ordersContract, { 'orders.get': () => ({ item: 'Burger', paid: true }) });
+    };
+    expectTypeOf(serve).toBeFunction();
+  });
+
+  it("types the page's requests from the contract, by name, input and answer", () => {
+    const page = async (app: HandsetApp) => {
+      const orders = contractClient<typeof ordersContract>(app);
+      expectTypeOf(await orders.request('orders.get', { orderId: 7 })).toEqualTypeOf<{ item: string; paid: boolean }>();
+      // @ts-expect-error: a renamed field of the input does not compile on the page
+      void orders.request('orders.get', { id: 7 });
+      // @ts-expect-error: nor does reading a renamed field of the answer
+      void (await orders.request('orders.get', { orderId: 7 })).isPaid;
+      // @ts-expect-error: nor an action the contract does not have
+      void orders.request('orders.refund', { orderId: 7 });
+
+      const contacts = contractClient<typeof contactsContract>(app);
+      expectTypeOf((await contacts.request('contacts.setFavorite', { id: 1, favorite: true })).favorite).toEqualTypeOf<boolean>();
+      // @ts-expect-error: a built-in app's contract holds its pages to the server's field names too
+      void contacts.request('contacts.setFavorite', { id: 1, favourite: true });
+    };
+    expectTypeOf(page).toBeFunction();
   });
 });
 

@@ -1,31 +1,8 @@
-import { z } from 'zod';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { PluginContext } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { PluginContext } from '@handset/sdk/server/plugin';
 import type { ContactRecord } from './contacts.repository';
-import {
-  addContactSchema,
-  contactIdSchema,
-  requestIdSchema,
-  setBlockedSchema,
-  setFavoriteSchema,
-  updateContactSchema,
-  type ContactsService,
-} from './contacts.service';
-
-/** A contact as the app's page gets it (see the README). */
-export interface Contact {
-  id: number;
-  number: string;
-  displayNumber: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  notes: string;
-  avatarUrl: string | null;
-  favorite: boolean;
-  blocked: boolean;
-  createdAt: number;
-}
+import { contactsContract, type Contact } from '../contract';
+import type { ContactsService } from './contacts.service';
 
 /** Answers the contacts page's requests, each on the caller's own phone (from `source`, never the payload). */
 export function registerContactsRequests({ app, phones }: PluginContext, service: ContactsService): void {
@@ -48,19 +25,15 @@ export function registerContactsRequests({ app, phones }: PluginContext, service
     createdAt: contact.createdAt,
   });
 
-  app.onRequest('contacts.list', z.object({}).nullish(), async ({ source }) => (await service.list(phoneOf(source))).map(toContact));
-  app.onRequest('contacts.add', addContactSchema.extend({ requestId: requestIdSchema }), async ({ source }, input) =>
-    toContact(await service.add(phoneOf(source), input)),
-  );
-  app.onRequest('contacts.update', updateContactSchema, async ({ source }, input) => toContact(await service.update(phoneOf(source), input)));
-  app.onRequest('contacts.delete', contactIdSchema, async ({ source }, { id }) => {
-    await service.remove(phoneOf(source), id);
-    return null;
+  app.serve(contactsContract, {
+    'contacts.list': async ({ source }) => (await service.list(phoneOf(source))).map(toContact),
+    'contacts.add': async ({ source }, input) => toContact(await service.add(phoneOf(source), input)),
+    'contacts.update': async ({ source }, input) => toContact(await service.update(phoneOf(source), input)),
+    'contacts.delete': async ({ source }, { id }) => {
+      await service.remove(phoneOf(source), id);
+      return null;
+    },
+    'contacts.setFavorite': async ({ source }, { id, favorite }) => toContact(await service.setFavorite(phoneOf(source), id, favorite)),
+    'contacts.setBlocked': async ({ source }, { id, blocked }) => toContact(await service.setBlocked(phoneOf(source), id, blocked)),
   });
-  app.onRequest('contacts.setFavorite', setFavoriteSchema, async ({ source }, { id, favorite }) =>
-    toContact(await service.setFavorite(phoneOf(source), id, favorite)),
-  );
-  app.onRequest('contacts.setBlocked', setBlockedSchema, async ({ source }, { id, blocked }) =>
-    toContact(await service.setBlocked(phoneOf(source), id, blocked)),
-  );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { PhoneRef, PluginContext, PluginExport } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { PhoneRef, PluginContext, PluginExport } from '@handset/sdk/server/plugin';
 import type { ContactRecord } from './contacts.repository';
 import { addContactSchema, contactNumberSchema, contactsServiceFor, NUMBER_MESSAGE } from './contacts.service';
 

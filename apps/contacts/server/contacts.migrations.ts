@@ -1,4 +1,4 @@
-import { autoIncrementId, caseSensitive, createTable, type Migration } from '../../../sdk/server/database';
+import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
 
 /** The contacts app's tables: one row per contact of a character's phone. */
 export const contactsMigrations: Migration[] = [

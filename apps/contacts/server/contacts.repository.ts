@@ -1,4 +1,4 @@
-import type { Database } from '../../../sdk/server/database';
+import type { Database } from '@handset/sdk/server/database';
 
 /** A contact's editable fields, validated and canonical (the number in digits). */
 export interface ContactFields {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import { DatabaseError } from '../../../sdk/server/database';
-import type { PluginContext, PluginPhones } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import { DatabaseError } from '@handset/sdk/server/database';
+import type { PluginContext, PluginPhones } from '@handset/sdk/server/plugin';
 import { createContactsRepository, type ContactFields, type ContactRecord, type ContactsRepository } from './contacts.repository';
 
 export const NUMBER_MESSAGE = 'a number is 3-15 digits, with optional spaces and ( ) + - .';

@@ -1,4 +1,4 @@
-import { defineServerPlugin } from '../../../sdk/server/plugin';
+import { defineServerPlugin } from '@handset/sdk/server/plugin';
 import { registerContactsRequests } from './contacts.controller';
 import { contactsExports } from './contacts.exports';
 import { contactsMigrations } from './contacts.migrations';

@@ -1,4 +1,4 @@
-import { defineServerPlugin } from '../../../sdk/server/plugin';
+import { defineServerPlugin } from '@handset/sdk/server/plugin';
 import { registerMailRequests } from './mail.controller';
 import { mailExports } from './mail.exports';
 import { mailMigrations } from './mail.migrations';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { RequestContext, ServerApp } from '../../../sdk/server';
-import type { PluginContext } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { RequestContext, ServerApp } from '@handset/sdk/server';
+import type { PluginContext } from '@handset/sdk/server/plugin';
 import { registerMailRequests } from './mail.controller';
 import type { MailService } from './mail.service';
 
@@ -11,7 +11,14 @@ type Handler = (context: RequestContext, input: unknown) => unknown;
 function controller(phones: Record<number, number>) {
   const handlers = new Map<string, Handler>();
   const calls: [string, number][] = [];
-  const app = { id: 'mail', onRequest: (action: string, _schema: unknown, handler: Handler) => handlers.set(action, handler) };
+  const onRequest = (action: string, _schema: unknown, handler: Handler) => handlers.set(action, handler);
+  // `serve` registers each action of the contract with its schema, as the SDK's does.
+  const app = {
+    id: 'mail',
+    serve: (contract: Record<string, { input: unknown }>, served: Record<string, Handler>) => {
+      for (const [action, { input }] of Object.entries(contract)) onRequest(action, input, served[action]!);
+    },
+  };
   const record = (name: string) => async (phoneId: number) => {
     calls.push([name, phoneId]);
     return name === 'remove' ? undefined : { name };
@@ -45,8 +52,8 @@ it('acts on the mailbox of the player who asked, and answers UNAVAILABLE when th
   };
   for (const [action, input] of Object.entries(inputs)) {
     const handler = handlers.get(action)!;
-    await expect(Promise.resolve(handler({ source: 3 }, input))).resolves.not.toBeUndefined();
-    const refused = await Promise.resolve(handler({ source: 4 }, input)).then(
+    await expect(Promise.resolve().then(() => handler({ source: 3 }, input))).resolves.not.toBeUndefined();
+    const refused = await Promise.resolve().then(() => handler({ source: 4 }, input)).then(
       () => 'answered',
       (error: unknown) => (error instanceof HandsetError ? error.code : String(error)),
     );

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { PluginContext } from '../../../sdk/server/plugin';
-import { claimSchema, listSchema, mailIdSchema, sendSchema, setReadSchema, type MailService } from './mail.service';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { PluginContext } from '@handset/sdk/server/plugin';
+import { mailContract } from '../contract';
+import type { MailService } from './mail.service';
 
 /** Answers the mail page's requests, each on the caller's own mailbox (from `source`, never the payload). */
 export function registerMailRequests({ app, phones }: PluginContext, service: MailService): void {
@@ -11,14 +11,16 @@ export function registerMailRequests({ app, phones }: PluginContext, service: Ma
     return phone.phoneId;
   };
 
-  app.onRequest('mail.address', z.object({}).nullish(), async ({ source }) => service.address(phoneOf(source)));
-  app.onRequest('mail.claim', claimSchema, async ({ source }, { name }) => service.claim(phoneOf(source), name));
-  app.onRequest('mail.list', listSchema, async ({ source }, input) => service.list(phoneOf(source), input));
-  app.onRequest('mail.get', mailIdSchema, async ({ source }, { id }) => service.get(phoneOf(source), id));
-  app.onRequest('mail.send', sendSchema, async ({ source }, input) => service.send(phoneOf(source), input));
-  app.onRequest('mail.setRead', setReadSchema, async ({ source }, { id, read }) => service.setRead(phoneOf(source), id, read));
-  app.onRequest('mail.delete', mailIdSchema, async ({ source }, { id }) => {
-    await service.remove(phoneOf(source), id);
-    return null;
+  app.serve(mailContract, {
+    'mail.address': ({ source }) => service.address(phoneOf(source)),
+    'mail.claim': ({ source }, { name }) => service.claim(phoneOf(source), name),
+    'mail.list': ({ source }, input) => service.list(phoneOf(source), input),
+    'mail.get': ({ source }, { id }) => service.get(phoneOf(source), id),
+    'mail.send': ({ source }, input) => service.send(phoneOf(source), input),
+    'mail.setRead': ({ source }, { id, read }) => service.setRead(phoneOf(source), id, read),
+    'mail.delete': async ({ source }, { id }) => {
+      await service.remove(phoneOf(source), id);
+      return null;
+    },
   });
 }

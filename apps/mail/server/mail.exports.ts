@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PluginContext, PluginExport } from '../../../sdk/server/plugin';
+import type { PluginContext, PluginExport } from '@handset/sdk/server/plugin';
 import { bodySchema, fromSchema, mailServiceFor, subjectSchema, toSchema, type Mailbox, type MailService } from './mail.service';
 
 /** A player's server id from another resource: a number, or its digits (FiveM's `source` is sometimes a string). */

@@ -1,4 +1,4 @@
-import { autoIncrementId, caseSensitive, createTable, type Migration } from '../../../sdk/server/database';
+import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
 
 /** The mail app's tables: each character's claimed address, and one row per mailbox copy of a mail. */
 export const mailMigrations: Migration[] = [

@@ -1,4 +1,4 @@
-import type { Database, Queries } from '../../../sdk/server/database';
+import type { Database, Queries } from '@handset/sdk/server/database';
 
 export type Folder = 'inbox' | 'sent';
 

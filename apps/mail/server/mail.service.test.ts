@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { Database } from '../../../sdk/server/database';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { Database } from '@handset/sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
 import { migratePlugin } from '../../../tests/support/plugin-phones';
 import { mailMigrations } from './mail.migrations';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import { DatabaseError } from '../../../sdk/server/database';
-import type { PluginContext } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import { DatabaseError } from '@handset/sdk/server/database';
+import type { PluginContext } from '@handset/sdk/server/plugin';
 import { createMailRepository, type AddressRecord, type Folder, type MailRecord, type MailRepository, type MailSummaryRecord, type NewMail, PREVIEW_LENGTH } from './mail.repository';
 import { readMailSettings, type MailSettings } from './mail.settings';
 

@@ -1,4 +1,4 @@
-import type { PluginContext } from '../../../sdk/server/plugin';
+import type { PluginContext } from '@handset/sdk/server/plugin';
 
 /** The server owner's mail rules (`handset:mail:<name>`), read once when the app starts. */
 export interface MailSettings {

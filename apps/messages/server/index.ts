@@ -1,4 +1,4 @@
-import { defineServerPlugin, type PluginContext } from '../../../sdk/server/plugin';
+import { defineServerPlugin, type PluginContext } from '@handset/sdk/server/plugin';
 import { contactsThroughExports } from './contacts-link';
 import { registerMessagesRequests } from './messages.controller';
 import { messagesExports, setMessagesService } from './messages.exports';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { RequestContext, ServerApp } from '../../../sdk/server';
-import type { PluginContext } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { RequestContext, ServerApp } from '@handset/sdk/server';
+import type { PluginContext } from '@handset/sdk/server/plugin';
 import { registerMessagesRequests } from './messages.controller';
 import type { MessagesService } from './messages.service';
 
@@ -12,7 +12,14 @@ type Schema = { safeParse(input: unknown): { success: boolean; data?: unknown; e
 function controller() {
   const actions = new Map<string, { schema: Schema; handler: Handler }>();
   const calls: [string, unknown[]][] = [];
-  const app = { id: 'messages', onRequest: (action: string, schema: Schema, handler: Handler) => actions.set(action, { schema, handler }) };
+  const onRequest = (action: string, schema: Schema, handler: Handler) => actions.set(action, { schema, handler });
+  // `serve` registers each action of the contract with its schema, as the SDK's does.
+  const app = {
+    id: 'messages',
+    serve: (contract: Record<string, { input: Schema }>, served: Record<string, Handler>) => {
+      for (const [action, { input }] of Object.entries(contract)) onRequest(action, input, served[action]!);
+    },
+  };
   const service = new Proxy({} as MessagesService, {
     get: (_target, name: string) => (...args: unknown[]) => {
       calls.push([name, args]);

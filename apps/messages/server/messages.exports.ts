@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PluginContext, PluginExport } from '../../../sdk/server/plugin';
+import type { PluginContext, PluginExport } from '@handset/sdk/server/plugin';
 import { digitsOf } from './messages.schemas';
 import type { MessagesService, NumberHook, ScriptSendResult } from './messages.service';
 

@@ -1,4 +1,4 @@
-import { autoIncrementId, caseSensitive, createTable, type Migration } from '../../../sdk/server/database';
+import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
 
 const phoneForeignKey = 'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE';
 

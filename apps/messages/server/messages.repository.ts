@@ -1,4 +1,4 @@
-import type { Database, Dialect, Queries } from '../../../sdk/server/database';
+import type { Database, Dialect, Queries } from '@handset/sdk/server/database';
 import type { Attachment, MessageContent, MessageKind } from './messages.schemas';
 
 export type ThreadKind = 'direct' | 'group';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import { DatabaseError } from '../../../sdk/server/database';
-import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import { DatabaseError } from '@handset/sdk/server/database';
+import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
 import { NO_NAMES, type ContactNames, type ContactsLink } from './contacts-link';
 import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Party, ThreadSettings } from './messages.repository';
 import { MAX_BODY_LENGTH, MAX_GROUP_MEMBERS, type MessageContent } from './messages.schemas';

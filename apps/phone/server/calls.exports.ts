@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { PluginContext, PluginExport } from '../../../sdk/server/plugin';
-import { dialedNumberSchema } from './calls.controller';
+import type { PluginContext, PluginExport } from '@handset/sdk/server/plugin';
+import { dialedNumberSchema } from '../contract';
 import type { CallsService } from './calls.service';
 import type { CallState } from './calls.views';
 

@@ -1,4 +1,4 @@
-import { autoIncrementId, createTable, type Migration } from '../../../sdk/server/database';
+import { autoIncrementId, createTable, type Migration } from '@handset/sdk/server/database';
 
 /** The phone app's tables: one row per party per finished call (a party without a phone has none). */
 export const callsMigrations: Migration[] = [

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DatabaseError } from '../../../sdk/server/database';
+import { DatabaseError } from '@handset/sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
 import { migratePlugin } from '../../../tests/support/plugin-phones';
 import { callsMigrations } from './calls.migrations';

@@ -1,4 +1,4 @@
-import type { Database } from '../../../sdk/server/database';
+import type { Database } from '@handset/sdk/server/database';
 
 export type CallDirection = 'outgoing' | 'incoming';
 

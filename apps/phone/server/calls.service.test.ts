@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { HandsetError } from '../../../sdk/protocol/errors';
+import { HandsetError } from '@handset/sdk/protocol/errors';
 import { forEachDatabase } from '../../../tests/core/storage/databases';
 import { migratePlugin, seedPluginPhones } from '../../../tests/support/plugin-phones';
 import { callsMigrations } from './calls.migrations';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { HandsetError } from '../../../sdk/protocol/errors';
-import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '../../../sdk/server/plugin';
+import { HandsetError } from '@handset/sdk/protocol/errors';
+import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
 import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus } from './calls.repository';
 import { callView, durationOf, hiddenFrom, recordView, type CallRecordView, type CallState, type CallView, type Party } from './calls.views';
 import { NO_NAMES, type ContactNames } from './contact-names';

@@ -1,4 +1,4 @@
-import { defineServerPlugin, type PluginContext } from '../../../sdk/server/plugin';
+import { defineServerPlugin, type PluginContext } from '@handset/sdk/server/plugin';
 import { registerCallRequests } from './calls.controller';
 import { callsExports, setCallsService } from './calls.exports';
 import { callsMigrations } from './calls.migrations';

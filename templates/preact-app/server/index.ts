@@ -1,6 +1,6 @@
 // The app's server side: it runs in FXServer (Node 22) as this resource's server script, dist/server.js.
 import { registerApp } from '@handset/sdk/server';
-import { z } from 'zod';
+import { templateContract } from '../contract';
 
 // Registers the app with Handset; players then find it in the phone's app store. `ui` and `icon` are files of
 // this resource, listed in fxmanifest.lua's `files`. The id must be unique on the server: change it in your copy.
@@ -13,15 +13,15 @@ const app = registerApp({
   permissions: ['notifications', 'storage'],
 });
 
-// The page's `app.request('greet', { name })` lands here. The schema parses the payload first: anything else is
-// answered INVALID_INPUT without running the handler. What the handler returns is the page's answer.
-app.onRequest('greet', z.object({ name: z.string().trim().min(1).max(32) }), (_context, { name }) => ({
-  text: `Hello, ${name}!`,
-}));
-
-// Answers at once, then pushes a message to the open app, which receives it with `app.onMessage('pong', …)`.
-// `source` is the player who asked: Handset takes it from the network event, never from the payload.
-app.onRequest('ping', z.object({}), ({ source }) => {
-  setTimeout(() => app.sendAppMessage(source, 'pong', { at: Date.now() }), 50);
-  return { sent: true };
+// Every action of the contract gets its handler (one missing does not compile). The page's
+// `api.request('greet', { name })` lands in `greet`, with the payload already parsed by the contract's schema; what
+// a handler returns is the page's answer. `source` is the player who asked: Handset takes it from the network
+// event, never from the payload.
+app.serve(templateContract, {
+  greet: (_context, { name }) => ({ text: `Hello, ${name}!` }),
+  // Answers at once, then pushes a message to the open app, which receives it with `app.onMessage('pong', …)`.
+  ping: ({ source }) => {
+    setTimeout(() => app.sendAppMessage(source, 'pong', { at: Date.now() }), 50);
+    return { sent: true };
+  },
 });

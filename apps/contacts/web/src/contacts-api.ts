@@ -1,21 +1,8 @@
-import { SdkError, type HandsetApp } from '../../../../sdk/app';
+import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
+import type { ActionInput } from '@handset/sdk/contract';
+import type { Contact, contactsContract } from '../../contract';
 
-/** A contact as every action of the server plugin returns it (apps/contacts/README.md). */
-export interface Contact {
-  id: number;
-  /** Digits only. */
-  number: string;
-  /** The number in the server's format, for display. */
-  displayNumber: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  notes: string;
-  avatarUrl: string | null;
-  favorite: boolean;
-  blocked: boolean;
-  createdAt: number;
-}
+export type { Contact };
 
 /** What the add/edit form edits, as typed (untrimmed; an empty avatar URL means none). */
 export interface ContactFields {
@@ -57,10 +44,11 @@ export function errorText(error: unknown): string {
 
 /** The server plugin's actions, typed by the contract. */
 export function contactsApi(app: HandsetApp) {
+  const contacts = contractClient<typeof contactsContract>(app);
   return {
-    list: () => app.request<Contact[]>('contacts.list', {}),
+    list: () => contacts.request('contacts.list', {}),
     add: (fields: ContactFields, requestId: string) =>
-      app.request<Contact>('contacts.add', {
+      contacts.request('contacts.add', {
         requestId,
         firstName: fields.firstName.trim(),
         number: fields.number.trim(),
@@ -68,23 +56,15 @@ export function contactsApi(app: HandsetApp) {
         ...(fields.notes.trim() && { notes: fields.notes.trim() }),
         ...(fields.avatarUrl.trim() && { avatarUrl: fields.avatarUrl.trim() }),
       }),
-    update: (update: ContactUpdate) => app.request<Contact>('contacts.update', update),
-    remove: (id: number) => app.request<null>('contacts.delete', { id }),
-    setFavorite: (id: number, favorite: boolean) => app.request<Contact>('contacts.setFavorite', { id, favorite }),
-    setBlocked: (id: number, blocked: boolean) => app.request<Contact>('contacts.setBlocked', { id, blocked }),
+    update: (update: ContactUpdate) => contacts.request('contacts.update', update),
+    remove: (id: number) => contacts.request('contacts.delete', { id }),
+    setFavorite: (id: number, favorite: boolean) => contacts.request('contacts.setFavorite', { id, favorite }),
+    setBlocked: (id: number, blocked: boolean) => contacts.request('contacts.setBlocked', { id, blocked }),
   };
 }
 
 /** What `contacts.update` takes: the id, and any field to change. */
-export interface ContactUpdate {
-  id: number;
-  firstName?: string;
-  lastName?: string;
-  displayName?: string;
-  number?: string;
-  notes?: string;
-  avatarUrl?: string | null;
-}
+export type ContactUpdate = ActionInput<typeof contactsContract, 'contacts.update'>;
 
 /** The update's payload: the id and the fields that differ, so an edit never rewrites what the player left alone. */
 export function changes(contact: Contact, fields: ContactFields): ContactUpdate {

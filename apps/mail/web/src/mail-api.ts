@@ -1,37 +1,7 @@
-import { SdkError, type HandsetApp } from '../../../../sdk/app';
+import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
+import type { Folder, Mail, MailAddress, mailContract, MailPage, MailSummary } from '../../contract';
 
-export type Folder = 'inbox' | 'sent';
-
-/** The character's address, as `mail.address` and `mail.claim` answer it (apps/mail/README.md). */
-export interface MailAddress {
-  name: string;
-  address: string;
-  canChange: boolean;
-  nextChangeAt: number | null;
-}
-
-/** A mail as a folder's list carries it. */
-export interface MailSummary {
-  id: number;
-  folder: Folder;
-  from: string;
-  to: string;
-  subject: string;
-  preview: string;
-  read: boolean;
-  createdAt: number;
-}
-
-/** A mail, whole. */
-export interface Mail extends Omit<MailSummary, 'preview'> {
-  body: string;
-  replyTo: number | null;
-}
-
-export interface MailPage {
-  mails: MailSummary[];
-  cursor: string | null;
-}
+export type { Folder, Mail, MailAddress, MailPage, MailSummary };
 
 /** What compose sends, as typed. */
 export interface Draft {
@@ -70,16 +40,17 @@ export function summaryOf(mail: Mail): MailSummary {
 
 /** The server plugin's actions, typed by the contract. */
 export function mailApi(app: HandsetApp) {
+  const mail = contractClient<typeof mailContract>(app);
   return {
-    address: () => app.request<MailAddress | null>('mail.address', {}),
-    claim: (name: string) => app.request<MailAddress>('mail.claim', { name }),
+    address: () => mail.request('mail.address', {}),
+    claim: (name: string) => mail.request('mail.claim', { name }),
     list: (folder: Folder, cursor: string | null) =>
-      app.request<MailPage>('mail.list', cursor === null ? { folder, limit: PAGE_SIZE } : { folder, cursor, limit: PAGE_SIZE }),
-    get: (id: number) => app.request<Mail>('mail.get', { id }),
-    setRead: (id: number, read: boolean) => app.request<Mail>('mail.setRead', { id, read }),
-    remove: (id: number) => app.request<null>('mail.delete', { id }),
+      mail.request('mail.list', cursor === null ? { folder, limit: PAGE_SIZE } : { folder, cursor, limit: PAGE_SIZE }),
+    get: (id: number) => mail.request('mail.get', { id }),
+    setRead: (id: number, read: boolean) => mail.request('mail.setRead', { id, read }),
+    remove: (id: number) => mail.request('mail.delete', { id }),
     send: (draft: Draft, clientId: string) =>
-      app.request<Mail>('mail.send', {
+      mail.request('mail.send', {
         clientId,
         to: draft.to.trim(),
         subject: draft.subject.trim(),

@@ -1,63 +1,18 @@
-import { SdkError, type HandsetApp } from '../../../../sdk/app';
+import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
+import type {
+  Attachment,
+  ContactAttachment,
+  LocationAttachment,
+  Member,
+  Message,
+  MessageKind,
+  messagesContract,
+  PhotoAttachment,
+  ThreadSettings,
+  ThreadSummary,
+} from '../../contract';
 
-/** A thread's member other than the viewer, named as the viewer saved them in Contacts. */
-export interface Member {
-  number: string;
-  displayNumber: string;
-  name: string | null;
-  admin: boolean;
-}
-
-export type MessageKind = 'text' | 'photo' | 'location' | 'contact';
-
-export interface PhotoAttachment {
-  url: string;
-}
-export interface LocationAttachment {
-  x: number;
-  y: number;
-  label: string | null;
-}
-export interface ContactAttachment {
-  name: string;
-  number: string;
-}
-export type Attachment = PhotoAttachment | LocationAttachment | ContactAttachment;
-
-/** A conversation as the server plugin's actions and pushes carry it (apps/messages/README.md). */
-export interface ThreadSummary {
-  id: string;
-  kind: 'direct' | 'group';
-  /** The group's name; for a direct thread, the contact's name or the number. */
-  title: string;
-  members: Member[];
-  /** Whether the viewer is an admin of the group. */
-  admin: boolean;
-  lastMessage: { id: number; senderNumber: string; kind: MessageKind; preview: string; sentAt: number } | null;
-  unread: number;
-  updatedAt: number;
-  settings: ThreadSettings;
-  /** The other members' read pointers; empty when read receipts are off. */
-  readBy: { number: string; messageId: number }[];
-}
-
-export interface ThreadSettings {
-  readReceipts: boolean;
-  typing: boolean;
-}
-
-export interface Message {
-  id: number;
-  threadId: string;
-  clientId: string;
-  senderNumber: string;
-  senderName: string | null;
-  mine: boolean;
-  kind: MessageKind;
-  body: string;
-  attachment: Attachment | null;
-  sentAt: number;
-}
+export type { Attachment, ContactAttachment, LocationAttachment, Member, Message, MessageKind, PhotoAttachment, ThreadSettings, ThreadSummary };
 
 /** What the player sends: the Message without what the server fills in. */
 export type Draft =
@@ -166,33 +121,36 @@ export const isLocation = (attachment: Attachment | null): attachment is Locatio
 export const isContactCard = (attachment: Attachment | null): attachment is ContactAttachment =>
   isObject(attachment) && typeof (attachment as Partial<ContactAttachment>).number === 'string';
 
+/** A draft as `messages.send` takes it: each kind with its own attachment. */
+function contentOf(draft: Draft) {
+  switch (draft.kind) {
+    case 'text':
+      return { kind: draft.kind, body: draft.body };
+    case 'photo':
+      return { kind: draft.kind, body: draft.body, attachment: draft.attachment };
+    case 'contact':
+      return { kind: draft.kind, body: draft.body, attachment: draft.attachment };
+  }
+}
+
 /** The server plugin's actions, typed by the contract. */
 export function messagesApi(app: HandsetApp) {
+  const messages = contractClient<typeof messagesContract>(app);
   return {
-    threads: (cursor: string | null) =>
-      app.request<{ threads: ThreadSummary[]; cursor: string | null }>('threads.list', cursor === null ? {} : { cursor }),
-    thread: (threadId: string) => app.request<ThreadSummary>('threads.get', { threadId }),
-    direct: (number: string) => app.request<{ threadId: string }>('threads.direct', { number }),
-    read: (threadId: string, messageId: number) => app.request<null>('threads.read', { threadId, messageId }),
-    settings: (threadId: string, settings: Partial<ThreadSettings>) =>
-      app.request<ThreadSummary>('threads.settings', { threadId, ...settings }),
-    typing: (threadId: string) => app.request<null>('threads.typing', { threadId }),
-    messages: (threadId: string, before: number | null) =>
-      app.request<{ messages: Message[]; before: number | null }>('messages.list', before === null ? { threadId } : { threadId, before }),
-    send: (target: SendTarget, { clientId, draft }: Outgoing) =>
-      app.request<Message>('messages.send', {
-        clientId,
-        ...target,
-        kind: draft.kind,
-        body: draft.body,
-        ...(draft.attachment && { attachment: draft.attachment }),
-      }),
-    remove: (messageId: number) => app.request<null>('messages.delete', { messageId }),
-    createGroup: (name: string, members: string[]) => app.request<ThreadSummary>('groups.create', { name, members }),
-    rename: (threadId: string, name: string) => app.request<ThreadSummary>('groups.rename', { threadId, name }),
-    addMember: (threadId: string, number: string) => app.request<ThreadSummary>('groups.addMember', { threadId, number }),
-    removeMember: (threadId: string, number: string) => app.request<ThreadSummary>('groups.removeMember', { threadId, number }),
-    leave: (threadId: string) => app.request<null>('groups.leave', { threadId }),
+    threads: (cursor: string | null) => messages.request('threads.list', cursor === null ? {} : { cursor }),
+    thread: (threadId: string) => messages.request('threads.get', { threadId }),
+    direct: (number: string) => messages.request('threads.direct', { number }),
+    read: (threadId: string, messageId: number) => messages.request('threads.read', { threadId, messageId }),
+    settings: (threadId: string, settings: Partial<ThreadSettings>) => messages.request('threads.settings', { threadId, ...settings }),
+    typing: (threadId: string) => messages.request('threads.typing', { threadId }),
+    messages: (threadId: string, before: number | null) => messages.request('messages.list', before === null ? { threadId } : { threadId, before }),
+    send: (target: SendTarget, { clientId, draft }: Outgoing) => messages.request('messages.send', { clientId, ...target, ...contentOf(draft) }),
+    remove: (messageId: number) => messages.request('messages.delete', { messageId }),
+    createGroup: (name: string, members: string[]) => messages.request('groups.create', { name, members }),
+    rename: (threadId: string, name: string) => messages.request('groups.rename', { threadId, name }),
+    addMember: (threadId: string, number: string) => messages.request('groups.addMember', { threadId, number }),
+    removeMember: (threadId: string, number: string) => messages.request('groups.removeMember', { threadId, number }),
+    leave: (threadId: string) => messages.request('groups.leave', { threadId }),
   };
 }
 

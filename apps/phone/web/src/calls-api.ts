@@ -1,33 +1,7 @@
-import { SdkError, type HandsetApp } from '../../../../sdk/app';
+import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
+import type { Call, CallRecord, CallStatus, phoneContract } from '../../contract';
 
-/** Where a call is: ringing (`dialing`), talking (`active`), or one of the final statuses. */
-export type CallStatus = 'dialing' | 'active' | 'completed' | 'missed' | 'declined' | 'busy' | 'unavailable';
-
-/** A call as the server plugin's actions and pushes carry it (apps/phone/README.md). */
-export interface Call {
-  callId: string;
-  direction: 'outgoing' | 'incoming';
-  /** The other party's digits; '' when they hid their number from this side. */
-  number: string;
-  /** The number in the server's format, or 'Unknown' when hidden. */
-  displayNumber: string;
-  /** What the player calls the other party in Contacts; null without a contact, and always for a hidden caller. */
-  contactName: string | null;
-  hidden: boolean;
-  video: boolean;
-  company: boolean;
-  status: CallStatus;
-  startedAt: number;
-  answeredAt: number | null;
-  endedAt: number | null;
-  /** Whole seconds, 0 until answered. */
-  duration: number;
-}
-
-/** A call in the player's history. */
-export interface CallRecord extends Call {
-  id: number;
-}
+export type { Call, CallRecord, CallStatus };
 
 /** One tap on Call: retries of that tap send the same requestId, so the server places the call once. */
 export interface CallAttempt {
@@ -64,14 +38,15 @@ export function errorText(error: unknown): string {
 
 /** The server plugin's actions, typed by the contract. */
 export function callsApi(app: HandsetApp) {
+  const calls = contractClient<typeof phoneContract>(app);
   return {
-    start: ({ requestId, number, video, hideNumber }: CallAttempt) =>
-      app.request<Call>('calls.start', { requestId, number, video, hideNumber }),
-    answer: (callId: string) => app.request<Call>('calls.answer', { callId }),
-    decline: (callId: string) => app.request<null>('calls.decline', { callId }),
-    end: (callId: string) => app.request<null>('calls.end', { callId }),
-    current: () => app.request<Call | null>('calls.current', {}),
-    recents: () => app.request<CallRecord[]>('calls.recents', {}),
+    start: ({ requestId, number, video, hideNumber }: CallAttempt) => calls.request('calls.start', { requestId, number, video, hideNumber }),
+    answer: (callId: string) => calls.request('calls.answer', { callId }),
+    decline: (callId: string) => calls.request('calls.decline', { callId }),
+    end: (callId: string) => calls.request('calls.end', { callId }),
+    current: () => calls.request('calls.current', {}),
+    recents: () => calls.request('calls.recents', {}),
+    markSeen: () => calls.request('calls.markSeen', {}),
   };
 }
 

@@ -1,10 +1,6 @@
-import { SdkError, type HandsetApp } from '@handset/sdk/app';
-import { useEffect, useState } from 'preact/hooks';
-
-/** What the server's `greet` handler answers (server/index.ts). */
-interface Greeting {
-  text: string;
-}
+import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { templateContract } from '../../contract';
 
 /** An SdkError as the player reads it: its code (one closed set, see the SDK's README) and message. */
 function describe(error: unknown): string {
@@ -12,6 +8,7 @@ function describe(error: unknown): string {
 }
 
 export function App({ app }: { app: HandsetApp }) {
+  const api = useMemo(() => contractClient<typeof templateContract>(app), [app]);
   const [theme, setTheme] = useState(app.info.theme);
   const [name, setName] = useState('');
   const [greeting, setGreeting] = useState('');
@@ -32,8 +29,8 @@ export function App({ app }: { app: HandsetApp }) {
     }
   };
 
-  const greet = () => void run(async () => setGreeting((await app.request<Greeting>('greet', { name })).text));
-  const ping = () => void run(() => app.request('ping', {}));
+  const greet = () => void run(async () => setGreeting((await api.request('greet', { name })).text));
+  const ping = () => void run(() => api.request('ping', {}));
   const notify = () => void run(() => app.notify({ title: 'Template', body: `Hello from ${app.info.appId}` }));
 
   return (

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { action, defineContract } from '@handset/sdk/contract';
+import type { Folder } from './server/mail.repository';
+import { claimSchema, listSchema, mailIdSchema, sendSchema, setReadSchema, type Mail, type MailAddress, type MailPage, type MailSummary } from './server/mail.service';
+
+export type { Folder, Mail, MailAddress, MailPage, MailSummary };
+
+/** The Mail page's actions, each on the caller's own mailbox (README: "The page's actions"). */
+export const mailContract = defineContract({
+  'mail.address': action(z.object({}).nullish()).answers<MailAddress | null>(),
+  'mail.claim': action(claimSchema).answers<MailAddress>(),
+  'mail.list': action(listSchema).answers<MailPage>(),
+  'mail.get': action(mailIdSchema).answers<Mail>(),
+  'mail.send': action(sendSchema).answers<Mail>(),
+  'mail.setRead': action(setReadSchema).answers<Mail>(),
+  'mail.delete': action(mailIdSchema).answers<null>(),
+});
