@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { HandsetError } from '../../../sdk/protocol/errors';
+import type { MediaConfig } from './config';
+
+const RESOURCE = 'screenshot-basic';
+/** How long the player's game may take to capture and send the screenshot, inside the request's 10 s. */
+export const SCREENSHOT_TIMEOUT_MS = 3000;
+
+/** What screenshot-basic hands the server: the upload as a data URI (the player's game made it, so it is checked). */
+const dataUriSchema = z.string().regex(/^data:image\/[a-z]+;base64,([A-Za-z0-9+/]*={0,2})$/);
+
+type RequestClientScreenshot = (
+  player: number,
+  options: { encoding: string; quality: number },
+  callback: (error: string | false, data: string) => void,
+) => void;
+
+/**
+ * Takes a screenshot of `source`'s game through screenshot-basic's server export `requestClientScreenshot`
+ * (the player's client uploads it to screenshot-basic's own HTTP handler, never through a net event).
+ * Resolves to the image's bytes, at most `maxBytes`.
+ */
+export function takeScreenshot(source: number, camera: MediaConfig['camera'], maxBytes: number, log: (message: string) => void): Promise<Uint8Array> {
+  if (GetResourceState(RESOURCE) !== 'started') {
+    log(`Handset camera: ${RESOURCE} is not started; add "ensure ${RESOURCE}" to server.cfg`);
+    throw new HandsetError('UNAVAILABLE', `the camera needs ${RESOURCE}: the server owner must ensure ${RESOURCE} in server.cfg`);
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new HandsetError('TIMEOUT', 'the game sent no photo in time')), SCREENSHOT_TIMEOUT_MS);
+    const done = (error: string | false, data: unknown) => {
+      clearTimeout(timer);
+      if (error) {
+        log(`Handset camera: ${RESOURCE} failed to take player ${source}'s photo: ${error}`);
+        reject(new HandsetError('UNAVAILABLE', 'the camera could not take the photo'));
+        return;
+      }
+      const parsed = dataUriSchema.safeParse(data);
+      if (!parsed.success) {
+        reject(new HandsetError('INVALID_INPUT', 'the camera sent something that is not an image'));
+        return;
+      }
+      const base64 = parsed.data.slice(parsed.data.indexOf(',') + 1);
+      if ((base64.length * 3) / 4 > maxBytes + 2) {
+        reject(new HandsetError('PAYLOAD_TOO_LARGE', `the photo is larger than ${maxBytes} bytes`));
+        return;
+      }
+      resolve(new Uint8Array(Buffer.from(base64, 'base64')));
+    };
+    try {
+      const screenshotBasic = exports[RESOURCE] as unknown as { requestClientScreenshot: RequestClientScreenshot };
+      screenshotBasic.requestClientScreenshot(source, { encoding: camera.encoding, quality: camera.quality }, done);
+    } catch (error) {
+      clearTimeout(timer);
+      // "No such export requestClientScreenshot": a fork or a different resource under the same name.
+      log(`Handset camera: ${error instanceof Error ? error.message : String(error)}; install citizenfx/screenshot-basic, which exports requestClientScreenshot`);
+      reject(new HandsetError('UNAVAILABLE', `${RESOURCE} has no requestClientScreenshot export: the server owner must install citizenfx/screenshot-basic`));
+    }
+  });
+}
