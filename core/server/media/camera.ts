@@ -52,7 +52,9 @@ export function takeScreenshot(source: number, camera: MediaConfig['camera'], ma
     } catch (error) {
       clearTimeout(timer);
       // "No such export requestClientScreenshot": a fork or a different resource under the same name.
-      log(`Handset camera: ${error instanceof Error ? error.message : String(error)}; install citizenfx/screenshot-basic, which exports requestClientScreenshot`);
+      // Read as a plain property: the error comes from the exports proxy, which may be another realm's Error.
+      const message = String((error as { message?: unknown } | null)?.message ?? error);
+      log(`Handset camera: ${message}; install citizenfx/screenshot-basic, which exports requestClientScreenshot`);
       reject(new HandsetError('UNAVAILABLE', `${RESOURCE} has no requestClientScreenshot export: the server owner must install citizenfx/screenshot-basic`));
     }
   });
