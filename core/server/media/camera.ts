@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { HandsetError } from '../../../sdk/protocol/errors';
 import type { MediaConfig } from './config';
 
+// The CitizenFX globals used here, declared in this module so that tests outside the game type-check it.
+declare const exports: Record<string, unknown>;
+declare function GetResourceState(resourceName: string): string;
+
 const RESOURCE = 'screenshot-basic';
 /** How long the player's game may take to capture and send the screenshot, inside the request's 10 s. */
 export const SCREENSHOT_TIMEOUT_MS = 3000;

@@ -40,7 +40,8 @@ export function multipartStore(
   return {
     async put(bytes, type, owner) {
       const form = new FormData();
-      form.append(target.field, new Blob([bytes], { type }), `photo.${IMAGE_TYPES[type]}`);
+      // Copied: Blob and fetch take only views over a plain ArrayBuffer.
+      form.append(target.field, new Blob([new Uint8Array(bytes)], { type }), `photo.${IMAGE_TYPES[type]}`);
       for (const [field, value] of Object.entries(target.fields?.(owner) ?? {})) form.append(field, value);
       const response = await callBackend(name, log, (signal) => fetch(target.url, { method: 'POST', headers: target.headers, body: form, signal }));
       let answer: unknown;

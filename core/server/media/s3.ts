@@ -22,7 +22,7 @@ export function s3Store(config: S3Config, log: (message: string) => void): Media
       await callBackend('s3', log, (signal) =>
         client.fetch(`${bucketUrl}/${key}`, {
           method: 'PUT',
-          body: bytes,
+          body: new Uint8Array(bytes),
           headers: { 'Content-Type': type, 'x-amz-meta-owner': owner },
           signal,
         }),
