@@ -12,6 +12,8 @@ export const SCREENSHOT_TIMEOUT_MS = 3000;
 
 /** What screenshot-basic hands the server: the upload as a data URI (the player's game made it, so it is checked). */
 const dataUriSchema = z.string().regex(/^data:image\/[a-z]+;base64,([A-Za-z0-9+/]*={0,2})$/);
+/** The longest `data:image/<type>;base64,` screenshot-basic writes (`image/jpeg`, `image/webp`) and then some. */
+const DATA_URI_PREFIX_LENGTH = 32;
 
 type RequestClientScreenshot = (
   player: number,
@@ -38,17 +40,17 @@ export function takeScreenshot(source: number, camera: MediaConfig['camera'], ma
         reject(new HandsetError('UNAVAILABLE', 'the camera could not take the photo'));
         return;
       }
+      // The length first, so an oversize upload is refused before it is scanned or decoded.
+      if (typeof data === 'string' && data.length > DATA_URI_PREFIX_LENGTH + Math.ceil(maxBytes / 3) * 4) {
+        reject(new HandsetError('PAYLOAD_TOO_LARGE', `the photo is larger than ${maxBytes} bytes`));
+        return;
+      }
       const parsed = dataUriSchema.safeParse(data);
       if (!parsed.success) {
         reject(new HandsetError('INVALID_INPUT', 'the camera sent something that is not an image'));
         return;
       }
-      const base64 = parsed.data.slice(parsed.data.indexOf(',') + 1);
-      if ((base64.length * 3) / 4 > maxBytes + 2) {
-        reject(new HandsetError('PAYLOAD_TOO_LARGE', `the photo is larger than ${maxBytes} bytes`));
-        return;
-      }
-      resolve(new Uint8Array(Buffer.from(base64, 'base64')));
+      resolve(new Uint8Array(Buffer.from(parsed.data.slice(parsed.data.indexOf(',') + 1), 'base64')));
     };
     try {
       const screenshotBasic = exports[RESOURCE] as unknown as { requestClientScreenshot: RequestClientScreenshot };
