@@ -35,7 +35,7 @@ export class Media {
     const stripped = stripMetadata(bytes, type);
     const [row] = await this.db.select<{ stored: number }>('SELECT COUNT(*) AS stored FROM handset_core_media WHERE phone_id = ?', [phoneId]);
     if (Number(row?.stored ?? 0) >= this.config.photosPerCharacter) {
-      throw new HandsetError('QUOTA_EXCEEDED', `a character may keep ${this.config.photosPerCharacter} photos; delete some first`);
+      throw new HandsetError('QUOTA_EXCEEDED', `the character's photo limit (${this.config.photosPerCharacter}) is reached; delete some first`);
     }
     const { url } = await this.store.put(stripped, type, `phone-${phoneId}`);
     if (!this.imageAllowed(url)) {

@@ -43,6 +43,40 @@ it("uses the server owner's encoding, and checks an app's camera permission", as
   await expect(capture(page, { appId: 'contacts', zoom: 2 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 });
 
+it('sends the photo in Messages: the local backend\'s host passes the apps\' image allowlist', async () => {
+  const simulation = await startHandset({ database: await openSqlite(), convars: localMedia, ...withScreenshotBasic });
+  const a = await connectWithPhone(simulation);
+  const b = await connectWithPhone(simulation);
+
+  const { data: photo } = (await capture(a.page)) as { ok: true; data: { url: string } };
+  const sent = await nui(a.page, 'request', {
+    appId: 'messages',
+    action: 'messages.send',
+    payload: { clientId: 'p-1', to: b.number, kind: 'photo', body: '', attachment: { url: photo.url } },
+  });
+  expect(sent).toMatchObject({ ok: true, data: { kind: 'photo', attachment: { url: photo.url } } });
+  const { data: threads } = (await nui(b.page, 'request', { appId: 'messages', action: 'threads.list', payload: {} })) as {
+    data: { threads: { id: string }[] };
+  };
+  const received = await nui(b.page, 'request', { appId: 'messages', action: 'messages.list', payload: { threadId: threads.threads[0]!.id } });
+  expect(received).toMatchObject({ ok: true, data: { messages: [{ kind: 'photo', attachment: { url: photo.url }, mine: false }] } });
+});
+
+it("keeps each character to the server owner's photo cap", async () => {
+  const simulation = await startHandset({
+    database: await openSqlite(),
+    convars: { ...localMedia, 'handset:media:photos_per_character': '1' },
+    ...withScreenshotBasic,
+  });
+  const { page } = await connectWithPhone(simulation);
+
+  await expect(capture(page)).resolves.toMatchObject({ ok: true });
+  await expect(capture(page)).resolves.toEqual({
+    ok: false,
+    error: { code: 'QUOTA_EXCEEDED', message: "the character's photo limit (1) is reached; delete some first" },
+  });
+});
+
 it('tells the player and the server owner when screenshot-basic is not started', async () => {
   const simulation = await startHandset({ database: await openSqlite(), convars: localMedia });
   const { page } = await connectWithPhone(simulation);

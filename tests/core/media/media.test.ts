@@ -79,7 +79,7 @@ forEachDatabase((current) => {
 
     await media.save(1, CANVAS.png);
     await media.save(1, CANVAS.webp);
-    await expect(media.save(1, CANVAS.jpeg)).rejects.toEqual(new HandsetError('QUOTA_EXCEEDED', 'a character may keep 2 photos; delete some first'));
+    await expect(media.save(1, CANVAS.jpeg)).rejects.toEqual(new HandsetError('QUOTA_EXCEEDED', "the character's photo limit (2) is reached; delete some first"));
     await expect(media.save(2, CANVAS.jpeg)).resolves.toEqual({ id: 3, url: 'https://r2.fivemanage.com/3.jpg' });
     expect(backend.files).toHaveLength(3);
     await expect(db.select('SELECT phone_id, COUNT(*) AS photos FROM handset_core_media GROUP BY phone_id ORDER BY phone_id')).resolves.toEqual([
