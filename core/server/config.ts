@@ -47,11 +47,20 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
     numberFormat: getConvar(CONVARS.numberFormat.name, CONVARS.numberFormat.fallback).trim(),
     imageHosts: words(getConvar(CONVARS.imageHosts.name, CONVARS.imageHosts.fallback).toLowerCase()),
   };
-  const parsed = configSchema.safeParse(raw);
+  return parseConvars(configSchema, CONVARS, raw);
+}
+
+/** Parses convar values read into `raw` (keyed like `convars`); the first problem throws, naming its convar. */
+export function parseConvars<Schema extends z.ZodType, Key extends string>(
+  schema: Schema,
+  convars: Record<Key, { name: string }>,
+  raw: Record<Key, unknown>,
+): z.output<Schema> {
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const key = issue.path[0] as keyof typeof CONVARS;
-  throw new ConfigError(`convar ${CONVARS[key].name}: ${issue.message} (got ${JSON.stringify(raw[key])})`);
+  const key = issue.path[0] as Key;
+  throw new ConfigError(`convar ${convars[key].name}: ${issue.message} (got ${JSON.stringify(raw[key])})`);
 }
 
 /** Whether `url` is an https image on one of the server owner's hosts (players' images are shown to other players). */

@@ -91,6 +91,13 @@ export const coreActions: Record<string, CoreAction> = {
 
   'notifications.clear': action(none, async ({ notifications }, phone) => ({ removed: await notifications.clear(phone) })),
 
+  // With `appId`, an app's frame takes the photo; it needs the camera permission.
+  'camera.capture': action(z.object({ appId: appIdSchema.optional() }).strict().default({}), async (services, phone, { appId }) => {
+    if (appId !== undefined) await grantedApp(services, phone, appId, 'camera');
+    const { url } = await services.media.capture(phone.source, phone.id);
+    return { url };
+  }),
+
   'storage.get': action(storageKey, async (services, phone, { appId, key }) => {
     await grantedApp(services, phone, appId, 'storage');
     return services.storage.get(phone.id, appId, key);

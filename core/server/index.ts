@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { version } from '../../package.json';
 import { serverPlugins } from '../../apps/server-plugins';
 import { installExports } from '../shared/export-table';
@@ -16,6 +17,10 @@ import { selectBridge } from './identity/bridges';
 import type { OnlinePhone } from './identity/identity';
 import { startIdentity } from './identity/identity.service';
 import { formatNumber } from './identity/phone-numbers';
+import { readMediaConfig } from './media/config';
+import { serveLocalMedia } from './media/local';
+import { Media } from './media/media';
+import { createMediaStore } from './media/store';
 import { Notifications } from './notifications/notifications';
 import type { Core, Services } from './services';
 import { createAppStorage } from './storage/app-storage';
@@ -30,6 +35,13 @@ const log = (message: string) => console.log(message);
 const config = readConfig(GetConvar);
 // Client scripts read the compatibility names too; a plain `set` would keep them server-side.
 SetConvarReplicated('handset:compat', config.compat.join(' '));
+const mediaConfig = readMediaConfig(GetConvar);
+const mediaDir = path.join(GetResourcePath(self), 'media');
+const mediaStore = createMediaStore(mediaConfig.backend, { dir: mediaDir, resource: self, webBaseUrl: () => GetConvar('web_baseUrl', '') }, log);
+// Served whatever the backend: photos stored locally before a switch to another backend keep their URLs.
+SetHttpHandler((request: Parameters<typeof serveLocalMedia>[1], response: Parameters<typeof serveLocalMedia>[2]) =>
+  void serveLocalMedia(mediaDir, request, response),
+);
 const settings = createSettingsReader(GetConvar, (message) => console.warn(message));
 const registry = new AppRegistry({
   self,
@@ -71,7 +83,8 @@ async function start(): Promise<Services> {
     await device.load(phone, () => identity.phoneOf(phone.source)?.id === phone.id);
     badges.loaded(phone.source);
   }
-  return { db, identity, device, access, notifications, badges, storage: createAppStorage(db) };
+  const media = new Media(db, mediaStore, mediaConfig, config.imageHosts, log);
+  return { db, identity, device, access, notifications, badges, storage: createAppStorage(db), media };
 }
 
 const ready = start();

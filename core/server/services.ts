@@ -5,6 +5,7 @@ import type { RequestBridge } from './apps/request-bridge';
 import type { Config } from './config';
 import type { DeviceState } from './device/device-state';
 import type { IdentityService } from './identity/identity.service';
+import type { Media } from './media/media';
 import type { Notifications } from './notifications/notifications';
 import type { AppStorage } from './storage/app-storage';
 import type { Database } from '../../sdk/server/database';
@@ -18,6 +19,7 @@ export interface Services {
   notifications: Notifications;
   badges: Badges;
   storage: AppStorage;
+  media: Media;
 }
 
 /** The core as the exports and net events see it: what works from the first line, and the rest once started. */

@@ -61,7 +61,7 @@ export interface PluginContext {
   phones: PluginPhones;
   /** The server owner's convar `handset:<app id>:<name>`, or `fallback`. */
   setting(name: string, fallback: string): string;
-  /** Whether `url` is an https image on a host the server owner allows (`handset:image_hosts`); check every player's image. */
+  /** Whether `url` is an https image on a host the server owner allows (`handset:image_hosts`, and the media backend's own); check every player's image. */
   imageAllowed(url: string): boolean;
 }
 

@@ -188,6 +188,8 @@ export class JsRuntime extends ScriptRuntime {
     if (this.side === 'server') {
       // FXServer's server runtime is Node: resources `require` packages relative to their own folder.
       Object.assign(globals, { require: createRequire(path.join(this.resource.dir, 'index.js')), Buffer, process });
+      // Node's web globals, as FXServer's Node 22 has them: resources upload with fetch and FormData.
+      Object.assign(globals, { fetch, FormData, Blob, Headers, Request, Response, AbortController, AbortSignal, crypto });
     }
     globals.global = globals;
     globals.window = this.side === 'client' ? globals : undefined;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { HttpHandler } from './http.js';
 import type { ScriptRuntime } from './runtime.js';
 
 type Native = (...args: never[]) => unknown;
@@ -89,6 +90,7 @@ export function createNatives(rt: ScriptRuntime): NativeTable {
         serverOnly();
         void sim.dropPlayer(Number(source), String(reason ?? ''));
       },
+      SetHttpHandler: (handler: HttpHandler) => sim.http.set(resource.name, handler),
       StopResource: (name: string) => void sim.stop(name),
       StartResource: (name: string) => void sim.ensure(name),
     };

@@ -6,6 +6,7 @@ import { AcePermissions } from './aces.js';
 import { CommandTable, splitCommandLine, type Command } from './commands.js';
 import { SimulatorError } from './errors.js';
 import { resolveManifestEntries } from './files.js';
+import { HttpHandlers } from './http.js';
 import { InternalRuntime } from './internal-runtime.js';
 import { JsRuntime } from './js-runtime.js';
 import { loadManifest } from './manifest.js';
@@ -96,6 +97,8 @@ export class Simulator extends EventEmitter {
   readonly players = new Map<number, Player>();
   readonly server: Host;
   readonly network: Network;
+  /** Resources' `SetHttpHandler` handlers; tests send requests through `http.request`. */
+  readonly http = new HttpHandlers();
   readonly ticks = new TickCounter();
   private readonly internal: InternalRuntime;
   private readonly startOrder: string[] = [];
@@ -258,6 +261,7 @@ export class Simulator extends EventEmitter {
       player.nui.closePage(name);
     }
     for (const runtime of this.server.remove(name)) runtime.dispose();
+    this.http.remove(name);
     this.commands.removeResource(name);
     this.startOrder.splice(this.startOrder.indexOf(name), 1);
     resource.state = 'stopped';

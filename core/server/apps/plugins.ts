@@ -1,7 +1,7 @@
 import { registerApp } from '../../../sdk/server';
 import type { PluginContext, PluginPhones, ServerPlugin } from '../../../sdk/server/plugin';
 import type { ExportEntry } from '../../shared/export-table';
-import { isAllowedImage, type Config } from '../config';
+import type { Config } from '../config';
 import { canonicalNumber, formatNumber } from '../identity/phone-numbers';
 import type { Services } from '../services';
 import { migrate } from '../storage/migrations';
@@ -45,7 +45,7 @@ export async function startPlugins(
         db: services.db,
         phones,
         setting: (name, fallback) => GetConvar(`handset:${appId}:${name}`, fallback),
-        imageAllowed: (url) => isAllowedImage(url, config.imageHosts),
+        imageAllowed: (url) => services.media.imageAllowed(url),
       };
       await plugin.start(context);
       started.set(appId, context);

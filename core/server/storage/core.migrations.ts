@@ -4,7 +4,7 @@ const phoneId = 'phone_id BIGINT NOT NULL';
 // Every row of a phone's data goes when its phone (the character) is deleted.
 const phoneForeignKey = 'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE';
 
-/** The core's tables: phones, and what hangs from a phone (notifications, installed apps, app storage). */
+/** The core's tables: phones, and what hangs from a phone (notifications, installed apps, app storage, media). */
 export const coreMigrations: Migration[] = [
   {
     version: 1,
@@ -48,6 +48,23 @@ export const coreMigrations: Migration[] = [
         'PRIMARY KEY (phone_id, app_id, storage_key)',
         phoneForeignKey,
       ]),
+    ],
+  },
+  {
+    version: 2,
+    name: 'media',
+    up: (dialect) => [
+      // Only where a photo is: the bytes live with the media backend.
+      createTable(dialect, 'handset_core_media', [
+        autoIncrementId(dialect),
+        phoneId,
+        'url VARCHAR(512) NOT NULL',
+        'content_type VARCHAR(16) NOT NULL',
+        'byte_size INT NOT NULL',
+        'created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+        phoneForeignKey,
+      ]),
+      'CREATE INDEX IF NOT EXISTS handset_core_media_phone ON handset_core_media (phone_id, id)',
     ],
   },
 ];

@@ -39,6 +39,7 @@ async function startsAndMigrates(connectionString: string): Promise<void> {
   const byOwner = (a: { owner: string; version: number }, b: { owner: string; version: number }) => a.owner.localeCompare(b.owner) || a.version - b.version;
   const every = [
     { owner: 'core', version: 1 },
+    { owner: 'core', version: 2 },
     ...serverPlugins.flatMap((plugin) => plugin.migrations.map(({ version }) => ({ owner: plugin.manifest.id, version }))),
   ];
   expect(recorded.map(({ owner, version }) => ({ owner, version })).sort(byOwner)).toEqual(every.sort(byOwner));

@@ -15,14 +15,17 @@ const table = (name: string): Migration['up'] => (dialect) => [createTable(diale
 forEachDatabase((current) => {
   it('applies the core migrations once, records them, and applies nothing on a second run', async () => {
     const db = current();
-    await expect(migrate(db, 'core', coreMigrations)).resolves.toEqual({ applied: [1] });
+    await expect(migrate(db, 'core', coreMigrations)).resolves.toEqual({ applied: [1, 2] });
     expect(await tableNames(db)).toEqual(CORE_TABLES);
-    await expect(records(db)).resolves.toEqual([{ owner: 'core', version: 1, name: 'phones, notifications, app installs, app storage' }]);
-    const [{ applied_at: appliedAt } = {}] = await db.select('SELECT applied_at FROM handset_core_migrations');
+    await expect(records(db)).resolves.toEqual([
+      { owner: 'core', version: 1, name: 'phones, notifications, app installs, app storage' },
+      { owner: 'core', version: 2, name: 'media' },
+    ]);
+    const [{ applied_at: appliedAt } = {}] = await db.select('SELECT applied_at FROM handset_core_migrations WHERE version = 1');
     expect(typeof appliedAt).toBe('number');
 
     await expect(migrate(db, 'core', coreMigrations)).resolves.toEqual({ applied: [] });
-    await expect(db.select('SELECT owner, version, applied_at FROM handset_core_migrations')).resolves.toEqual([
+    await expect(db.select('SELECT owner, version, applied_at FROM handset_core_migrations WHERE version = 1')).resolves.toEqual([
       { owner: 'core', version: 1, applied_at: appliedAt },
     ]);
   });
@@ -110,9 +113,12 @@ forEachDatabase((current) => {
       await db.run('INSERT INTO handset_core_app_storage (phone_id, app_id, storage_key, storage_value) VALUES (?, ?, ?, ?)', [
         phone, 'bank', 'k', '1',
       ]);
+      await db.run('INSERT INTO handset_core_media (phone_id, url, content_type, byte_size) VALUES (?, ?, ?, ?)', [
+        phone, 'https://media.example.com/handset/media/a.jpg', 'image/jpeg', 1,
+      ]);
     }
     await expect(db.run("DELETE FROM handset_core_phones WHERE identifier = 'license:a'")).resolves.toEqual({ affectedRows: 1, insertId: 0 });
-    for (const child of ['handset_core_notifications', 'handset_core_app_installs', 'handset_core_app_storage']) {
+    for (const child of ['handset_core_notifications', 'handset_core_app_installs', 'handset_core_app_storage', 'handset_core_media']) {
       await expect(db.select(`SELECT phone_id FROM ${child}`), child).resolves.toEqual([{ phone_id: 2 }]);
     }
   });

@@ -1,0 +1,23 @@
+import { defineServerPlugin } from '@handset/sdk/server/plugin';
+import { registerPhotosRequests } from './photos.controller';
+import { photosMigrations } from './photos.migrations';
+import { createPhotosService, readPhotosSettings } from './photos.service';
+
+/**
+ * The Photos app's server side: each character's gallery and albums. Not in apps/server-plugins.ts yet: its
+ * manifest's page (dist/apps/photos/index.html) comes with the UI kit, and registration refuses a missing page.
+ */
+export const photosPlugin = defineServerPlugin({
+  manifest: {
+    id: 'photos',
+    label: 'Photos',
+    icon: 'dist/apps/photos/icon.svg',
+    color: '#ff9f0a',
+    category: 'default',
+    ui: 'dist/apps/photos/index.html',
+    permissions: ['camera'],
+  },
+  migrations: photosMigrations,
+  start: (context) =>
+    registerPhotosRequests(context, createPhotosService(context.db, context.imageAllowed, readPhotosSettings(context.setting, (message) => console.warn(message)))),
+});
