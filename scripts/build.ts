@@ -6,7 +6,7 @@ import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import webShellConfig from '../web-shell/vite.config';
 import { formatSize } from './file-size';
-import { SDK_SOURCE_CONDITION } from './sdk-source';
+import { SDK_SOURCE_CONDITION } from './sdk-source.ts';
 import { filesUnder } from '../tests/simulator/files';
 
 const root = path.resolve(import.meta.dirname, '..');

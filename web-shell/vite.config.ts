@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../scripts/sdk-source';
+import { sdkSourceResolve } from '../scripts/sdk-source.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -56,6 +56,7 @@ export const messagesContract = defineContract({
     z.object({ threadId: threadIdSchema, readReceipts: flagSchema('readReceipts').optional(), typing: flagSchema('typing').optional() }).strict(),
   ).answers<ThreadSummary>(),
   'threads.typing': action(threadOnly).answers<null>(),
+  'threads.view': action(z.object({ threadId: threadIdSchema.nullable() }).strict()).answers<null>(),
   'messages.list': action(z.object({ threadId: threadIdSchema, before: messageIdSchema.nullish(), limit: pageLimitSchema }).strict()).answers<{
     messages: Message[];
     before: number | null;

@@ -125,7 +125,8 @@ onNet('handset:client:ready', () => {
 on('playerDropped', () => bridge.forgetPlayer(Number(source)));
 
 on('onResourceStop', (resource: string) => {
-  if (resource !== self) registry.ownerStopped(resource);
+  if (resource === self) badges.stop();
+  else registry.ownerStopped(resource);
 });
 
 ready.then(

@@ -35,7 +35,9 @@ await build({
   platform: 'neutral',
   // Node 22 (FXServer) and Chromium 103 (the game's browser) both run ES2022.
   target: 'es2022',
-  external: ['zod', 'comlink'],
+  external: ['zod', 'comlink', 'preact', 'preact/*'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
 });

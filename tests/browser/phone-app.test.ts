@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await a.page.keyboard.press('Escape');
     await a.shell.locator('[data-phone]').waitFor({ state: 'detached' });
     expect(a.player.nui.focus).toEqual(noFocus);
-  });
+  }, 60_000);
 
   it('rings a phone that is put away as a peek without focus, answers on the answer key, and puts it away after the call', async () => {
     await b.openPhone();

@@ -43,7 +43,7 @@ function methodsOf(members: ts.NodeArray<ts.TypeElement | ts.ClassElement>, pref
 /** Every public name that lacks its docs, as `file: Name` or `file: Interface.method`. */
 function undocumented(): string[] {
   const entries = entrySources();
-  const program = ts.createProgram(entries, { strict: true, noEmit: true, skipLibCheck: true, types: [] });
+  const program = ts.createProgram(entries, { strict: true, noEmit: true, skipLibCheck: true, types: [], jsx: ts.JsxEmit.ReactJSX, jsxImportSource: 'preact' });
   const checker = program.getTypeChecker();
   const missing = new Set<string>();
   const seen = new Set<ts.Symbol>();

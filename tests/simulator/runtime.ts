@@ -109,10 +109,15 @@ export abstract class ScriptRuntime {
     const result = this.withInvoking(caller, () => fn(...(Array.isArray(argList) ? argList : [])));
     if (!isThenable(result)) return this.codec.pack([result]);
     const later = (callback: AsyncCallback) =>
-      void result.then(
-        (value) => callback([value], null),
-        (error: unknown) => callback(null, errorMessage(error)),
-      );
+      void Promise.resolve(result)
+        .then(
+          (value) => callback([value], null),
+          (error: unknown) => callback(null, errorMessage(error)),
+        )
+        .catch((error: unknown) => {
+          // As in FXServer, an answer for a caller whose resource stopped meanwhile goes nowhere.
+          if (!(error instanceof Error && / is no longer valid \(resource \S+ is not running\)$/.test(error.message))) throw error;
+        });
     return this.codec.pack([{ [ASYNC_RETVAL]: later }]);
   }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../../../scripts/sdk-source';
+import { sdkSourceResolve } from '../../../scripts/sdk-source.ts';
 
 // The Contacts page, built to dist/apps/contacts/: the phone shows it at https://cfx-nui-handset/dist/apps/contacts/index.html.
 export default defineConfig({

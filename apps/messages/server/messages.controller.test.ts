@@ -59,6 +59,7 @@ it('registers exactly the contract’s actions', () => {
     'threads.read',
     'threads.settings',
     'threads.typing',
+    'threads.view',
   ]);
 });
 

@@ -19,6 +19,7 @@ export function registerMessagesRequests({ app, phones }: PluginContext, service
     'threads.read': ({ source }, { threadId, messageId }) => service.markRead(phoneOf(source), threadId, messageId).then(done),
     'threads.settings': ({ source }, { threadId, ...settings }) => service.changeSettings(phoneOf(source), threadId, settings),
     'threads.typing': ({ source }, { threadId }) => service.typing(phoneOf(source), threadId).then(done),
+    'threads.view': ({ source }, { threadId }) => service.view(phoneOf(source), threadId).then(done),
     'messages.list': ({ source }, { threadId, before, limit }) => service.listMessages(phoneOf(source), threadId, before ?? undefined, limit),
     'messages.send': ({ source }, { clientId, threadId, to, ...content }) => {
       const phone = phoneOf(source);

@@ -472,13 +472,20 @@ forEachDatabase((current) => {
   it('notifies a recipient unless their page shows that thread; an offline member finds it all at the next load', async () => {
     const { service, player, notices, closed, online, unread } = await setup();
     const group = await service.createGroup(player(1), 'Crew', [B, C, D]);
-    // B has the thread open; C has the app open on the list; D is offline.
-    await service.listMessages(player(2), group.id, undefined, 30);
+    // B sees the thread; C has the app open on the list; D is offline.
+    await service.view(player(2), group.id);
     await service.listThreads(player(3), undefined, 30);
     await service.send(player(1), { clientId: 'a-1', threadId: group.id, content: text('x'.repeat(100)) });
     await until(() => expect(notices).toHaveLength(1));
     expect(notices).toEqual([[13, { title: '555-0001', body: 'x'.repeat(80) }]]);
-    // B closes the app: the next message notifies them.
+    // B puts the phone away with the thread still open, then closes the app: each next message notifies them.
+    await service.view(player(2), null);
+    await service.send(player(1), { clientId: 'a-put-away', threadId: group.id, content: text('hidden') });
+    await until(() => expect(notices.slice(1).sort(([x], [y]) => x - y)).toEqual([
+      [12, { title: '555-0001', body: 'hidden' }],
+      [13, { title: '555-0001', body: 'hidden' }],
+    ]));
+    notices.splice(1);
     closed.add(12);
     await service.send(player(1), { clientId: 'a-2', threadId: group.id, content: { kind: 'location', body: '', attachment: { x: 1.5, y: -20, label: null } } });
     await until(() => expect(notices).toHaveLength(3));
@@ -487,9 +494,9 @@ forEachDatabase((current) => {
       [13, { title: '555-0001', body: '📍 Location' }],
     ]);
     online.set(14, { phoneId: 4, number: D, source: 14 });
-    expect(await unread(4)).toEqual({ [group.id]: 2 });
+    expect(await unread(4)).toEqual({ [group.id]: 3 });
     await expect(service.listMessages(player(4), group.id, undefined, 30)).resolves.toMatchObject({
-      messages: [{ kind: 'location', attachment: { x: 1.5, y: -20, label: null } }, { body: 'x'.repeat(100) }],
+      messages: [{ kind: 'location', attachment: { x: 1.5, y: -20, label: null } }, { body: 'hidden' }, { body: 'x'.repeat(100) }],
     });
   });
 

@@ -132,7 +132,6 @@ export class MessagesService {
   /** A page of the thread's messages, newest first, before the message `before` when paging back. */
   async listMessages(viewer: OnlinePhoneRef, threadId: string, before: number | undefined, limit: number): Promise<{ messages: Message[]; before: number | null }> {
     const member = await this.membership(viewer, threadId);
-    if (before === undefined) this.viewing.set(viewer.source, { phoneId: viewer.phoneId, threadId });
     const [records, names] = await Promise.all([
       this.options.repository.messages(threadId, viewer.phoneId, member.fromMessageId, before ?? null, limit + 1),
       this.namesOf(viewer.number),
@@ -147,13 +146,22 @@ export class MessagesService {
   /** Moves the viewer's read pointer forward to `messageId`; with read receipts on, the others hear of it. */
   async markRead(viewer: OnlinePhoneRef, threadId: string, messageId: number): Promise<void> {
     const member = await this.membership(viewer, threadId);
-    this.viewing.set(viewer.source, { phoneId: viewer.phoneId, threadId });
     const pointer = await this.options.repository.markRead(threadId, viewer.number, viewer.phoneId, messageId);
     if (pointer !== null) this.options.signals.badgeChanged(viewer);
     if (pointer === null || !member.thread.readReceipts) return;
     for (const other of await this.onlineMembers(threadId, viewer.number)) {
       this.options.signals.push(other.source, 'thread.read', { threadId, number: viewer.number, messageId: pointer });
     }
+  }
+
+  /** The player sees `threadId` on screen now (null: no thread); its new messages then come without a notification. */
+  async view(viewer: OnlinePhoneRef, threadId: string | null): Promise<void> {
+    if (threadId === null) {
+      this.viewing.delete(viewer.source);
+      return;
+    }
+    await this.membership(viewer, threadId);
+    this.viewing.set(viewer.source, { phoneId: viewer.phoneId, threadId });
   }
 
   /** Changes the thread's read receipts or typing setting (any member may); every member's page hears of it. */

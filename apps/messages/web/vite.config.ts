@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../../../scripts/sdk-source';
+import { sdkSourceResolve } from '../../../scripts/sdk-source.ts';
 
 // The Messages page, built to dist/apps/messages/: the phone shows it at https://cfx-nui-handset/dist/apps/messages/index.html.
 export default defineConfig({

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../../../scripts/sdk-source';
+import { sdkSourceResolve } from '../../../scripts/sdk-source.ts';
 
 // The Phone page, built to dist/apps/phone/: the phone shows it at https://cfx-nui-handset/dist/apps/phone/index.html.
 export default defineConfig({

@@ -87,6 +87,13 @@ export class Badges {
     }
   }
 
+  /** Handset is stopping: no count is asked for any more. */
+  stop(): void {
+    for (const timer of this.due.values()) clearTimeout(timer);
+    this.due.clear();
+    this.counters.clear();
+  }
+
   /** The player's client (re)started: it gets every badge again. */
   resend(source: number): void {
     for (const [appId, count] of this.shown.get(source) ?? []) this.push(source, appId, count);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { HandsetApp } from '../../../../sdk/app';
+import type { HandsetApp } from '@handset/sdk/app';
 import { ContactDetail } from './components/contact-detail';
 import { ContactForm } from './components/contact-form';
 import { ContactList } from './components/contact-list';

@@ -30,6 +30,11 @@ export function defaultDisplayName(firstName: string, lastName: string): string 
   return `${firstName.trim()} ${lastName.trim()}`.trim();
 }
 
+/** The name a contact's avatar takes its initials from: first and last name, else the display name. */
+export function avatarName(person: { firstName: string; lastName: string; displayName: string }): string {
+  return defaultDisplayName(person.firstName, person.lastName) || person.displayName;
+}
+
 /** Favorites first, then by name, as the server sorts: kept when the page changes the list itself. */
 export function sortContacts(contacts: Contact[]): Contact[] {
   return [...contacts].sort(

@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connect, type HandsetApp } from '../../../../sdk/app';
-import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '../../../../sdk/testing';
+import { connect, type HandsetApp } from '@handset/sdk/app';
+import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { App } from '../src/app';
 import type { Contact } from '../src/contacts-api';
 

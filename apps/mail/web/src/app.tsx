@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SdkError, type HandsetApp } from '../../../../sdk/app';
+import { SdkError, type HandsetApp } from '@handset/sdk/app';
 import { ClaimScreen } from './components/claim-screen';
 import { Compose } from './components/compose';
 import { Mailbox, type FolderState } from './components/mailbox';

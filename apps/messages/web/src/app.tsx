@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { HandsetApp } from '../../../../sdk/app';
+import type { HandsetApp } from '@handset/sdk/app';
 import { Conversation } from './components/conversation';
 import { NewGroup } from './components/new-group';
 import { ThreadInfo } from './components/thread-info';
@@ -34,9 +34,11 @@ export function App({ app }: { app: HandsetApp }) {
   const paging = useRef(false);
   const threadsRef = useRef<ThreadSummary[]>([]);
   threadsRef.current = threads ?? [];
-  /** The thread the player has open: its new messages are read as they come. */
+  const [visible, setVisible] = useState(app.visible);
+  useEffect(() => app.on('visibility', (event) => setVisible(event.visible)), [app]);
+  /** The thread the player has open and sees: its new messages are read as they come. */
   const openThreadId = useRef<string | null>(null);
-  openThreadId.current = screen === 'conversation' || screen === 'info' ? (conversation?.threadId ?? null) : null;
+  openThreadId.current = visible && (screen === 'conversation' || screen === 'info') ? (conversation?.threadId ?? null) : null;
 
   /** A summary as it arrived, read already when its thread is open. */
   const seen = (thread: ThreadSummary) => (thread.id === openThreadId.current && thread.unread > 0 ? { ...thread, unread: 0 } : thread);

@@ -24,16 +24,3 @@ export function formatStamp(at: number, locale: string, now = Date.now()): strin
 
 /** A map position as the game's coordinates: one decimal each. */
 export const formatCoordinates = (x: number, y: number) => `${x.toFixed(1)}, ${y.toFixed(1)}`;
-
-/** Up to two capitals of a name's first two words; '' for a number, which gets the person glyph. */
-export function initialsOf(name: string): string {
-  if (!/\p{L}/u.test(name)) return '';
-  // Array.from keeps a letter outside the BMP whole.
-  return name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => Array.from(word)[0] ?? '')
-    .join('')
-    .toUpperCase();
-}

@@ -143,6 +143,7 @@ export function messagesApi(app: HandsetApp) {
     read: (threadId: string, messageId: number) => messages.request('threads.read', { threadId, messageId }),
     settings: (threadId: string, settings: Partial<ThreadSettings>) => messages.request('threads.settings', { threadId, ...settings }),
     typing: (threadId: string) => messages.request('threads.typing', { threadId }),
+    view: (threadId: string | null) => messages.request('threads.view', { threadId }),
     messages: (threadId: string, before: number | null) => messages.request('messages.list', before === null ? { threadId } : { threadId, before }),
     send: (target: SendTarget, { clientId, draft }: Outgoing) => messages.request('messages.send', { clientId, ...target, ...contentOf(draft) }),
     remove: (messageId: number) => messages.request('messages.delete', { messageId }),

@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connect, type HandsetApp } from '../../../../sdk/app';
-import type { AppPermission } from '../../../../sdk/manifest';
-import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '../../../../sdk/testing';
+import { connect, type HandsetApp } from '@handset/sdk/app';
+import type { AppPermission } from '@handset/sdk/manifest';
+import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { App } from '../src/app';
 import { TYPING_SHOWN_MS } from '../src/components/conversation';
 import { ME, messagesServer, type MessagesServer } from './messages-server';
@@ -482,6 +482,29 @@ describe('typing', () => {
 });
 
 describe('pushes', () => {
+  it('marks nothing read while the player does not see the thread, shows it unread, and reads it when seen again', async () => {
+    const server = seeded();
+    const { host } = await start(server);
+    await open('Lamar Davis');
+    await vi.waitFor(() => expect(requests('threads.read')).toEqual([{ threadId: LAMAR_THREAD, messageId: 3 }]));
+    await vi.waitFor(() => expect(server.views).toEqual([LAMAR_THREAD]));
+
+    // The phone is put away (or another app is in front) with the thread still open in Messages.
+    await act(() => host.emit('visibility', { visible: false }));
+    await vi.waitFor(() => expect(server.views).toEqual([LAMAR_THREAD, null]));
+    await push('message.new', server.store(LAMAR_THREAD, LAMAR, 'Outside'));
+    await vi.waitFor(() => expect(bubbles()).toEqual(['Hey', 'Yo', 'Where are you?', 'Outside']));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests('threads.read')).toEqual([{ threadId: LAMAR_THREAD, messageId: 3 }]);
+
+    await act(() => host.emit('visibility', { visible: true }));
+    await vi.waitFor(() => expect(requests('threads.read')).toEqual([
+      { threadId: LAMAR_THREAD, messageId: 3 },
+      { threadId: LAMAR_THREAD, messageId: 4 },
+    ]));
+    expect(server.views).toEqual([LAMAR_THREAD, null, LAMAR_THREAD]);
+  });
+
   it('appends a new message to the open thread and marks it read', async () => {
     const server = seeded();
     await start(server);

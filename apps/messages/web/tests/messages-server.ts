@@ -1,4 +1,4 @@
-import { HandsetError } from '../../../../sdk/testing';
+import { HandsetError } from '@handset/sdk/testing';
 import type { Attachment, Message, MessageKind, ThreadSummary } from '../src/messages-api';
 
 /** The viewer's number: the player whose page is under test. */
@@ -148,6 +148,9 @@ export function messagesServer(options: ServerOptions = {}) {
     return asMessage(message);
   };
 
+  /** The threads the page said the player sees, in order (null: none). */
+  const views: (string | null)[] = [];
+
   const requests: Record<string, (payload: unknown) => unknown> = {
     'threads.list': (payload) => {
       const { cursor, limit = 30 } = payload as { cursor?: string; limit?: number };
@@ -176,6 +179,10 @@ export function messagesServer(options: ServerOptions = {}) {
       const thread = member(threadId);
       Object.assign(thread.settings, settings);
       return summary(thread);
+    },
+    'threads.view': (payload) => {
+      views.push((payload as { threadId: string | null }).threadId);
+      return null;
     },
     'threads.typing': (payload) => {
       member((payload as { threadId: string }).threadId);
@@ -253,6 +260,7 @@ export function messagesServer(options: ServerOptions = {}) {
   return {
     requests,
     messages,
+    views,
     /** A direct thread with `number`, with messages from `texts` ([sender, body], oldest first). */
     direct(number: string, texts: [sender: string, body: string][] = []) {
       const thread = makeDirect(number);

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SdkError, type HandsetApp } from '../../../../sdk/app';
+import { SdkError, type HandsetApp } from '@handset/sdk/app';
 import { asCall, callsApi, errorText, isEnded, type Call, type CallAttempt, type CallRecord } from './calls-api';
 import { elapsedSeconds, endedLocally, furtherOf, showCall, showStarted, type CallView } from './call-view';
 import { CallScreen, type CallPhase } from './components/call-screen';
 import { Favorites } from './components/favorites';
 import { Keypad } from './components/keypad';
 import { Recents } from './components/recents';
-import { PANEL_ID, TabBar, tabId, type Tab } from './components/tab-bar';
+import { PANEL_ID, PhoneTabs, tabId, type Tab } from './components/tab-bar';
 import { dialable, parseDeepLink } from './deep-link';
 import { favoriteFor, favoritesStore, withFavorite, type Favorite } from './favorites';
 import { endedText, formatTimer } from './format';
@@ -160,6 +160,13 @@ export function App({ app }: { app: HandsetApp }) {
       },
     );
   }, [tab, recentsStale]);
+
+  // Missed calls count on the home screen until the player sees them here.
+  const [visible, setVisible] = useState(app.visible);
+  useEffect(() => app.on('visibility', (event) => setVisible(event.visible)), [app]);
+  useEffect(() => {
+    if (tab === 'recents' && visible && recents !== null) api.markSeen().catch(() => {});
+  }, [tab, visible, recents]);
 
   const start = async (attempt: CallAttempt) => {
     setView({ kind: 'starting', attempt, error: null, retryable: false });
@@ -377,7 +384,7 @@ export function App({ app }: { app: HandsetApp }) {
           {error}
         </p>
       )}
-      <TabBar
+      <PhoneTabs
         tab={tab}
         onSelect={(next) => {
           setError(null);

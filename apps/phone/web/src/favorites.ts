@@ -1,4 +1,4 @@
-import type { HandsetApp, PickedContact } from '../../../../sdk/app';
+import type { HandsetApp, PickedContact } from '@handset/sdk/app';
 
 /** A favorite, as the page keeps it in `app.storage` under {@link FAVORITES_KEY}: the picked contact as it was. */
 export type Favorite = PickedContact;

@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
-import { connect, type HandsetApp } from '../../../../sdk/app';
-import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '../../../../sdk/testing';
+import { connect, type HandsetApp } from '@handset/sdk/app';
+import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { App, ENDED_SCREEN_MS } from '../src/app';
 import type { Call, CallRecord } from '../src/calls-api';
 import type { Favorite } from '../src/favorites';
@@ -59,6 +59,7 @@ async function start(options: FakeHostOptions & { favorites?: Favorite[] } = {})
       'calls.decline': () => null,
       'calls.current': () => null,
       'calls.recents': () => [],
+      'calls.markSeen': () => null,
       ...requests,
     },
     ...rest,
@@ -93,6 +94,16 @@ const sent = (action: string) =>
     const input = recorded.input as { action: string; payload: unknown };
     return recorded.method === 'request' && input.action === action ? [input.payload] : [];
   });
+
+it('marks missed calls seen only when the player sees Recents, so the badge clears then', async () => {
+  const phone = await start({ visible: false });
+  await click('Recents');
+  await vi.waitFor(() => expect(sent('calls.recents')).toEqual([{}]));
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  expect(sent('calls.markSeen')).toEqual([]);
+  await act(() => phone.emit('visibility', { visible: true }));
+  await vi.waitFor(() => expect(sent('calls.markSeen')).toEqual([{}]));
+});
 
 it('calls the typed number with a fresh requestId and shows the call screen', async () => {
   await start();
@@ -328,6 +339,8 @@ it('lists recents with their direction, status and duration, missed ones in red,
   expect(texts('time')).toEqual(Array(3).fill(new Date(at).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' })));
   expect(rows[2]!.querySelector('button')!.disabled).toBe(true);
   expect(sent('calls.recents')).toEqual([{}]);
+  // Seen in Recents, the missed calls leave the home screen's badge.
+  await vi.waitFor(() => expect(sent('calls.markSeen')).toEqual([{}]));
 
   await click('Missed');
   expect(screen!.querySelectorAll('.recent')).toHaveLength(2);

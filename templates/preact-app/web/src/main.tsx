@@ -1,14 +1,7 @@
-import { connect } from '@handset/sdk/app';
-import { render } from 'preact';
+import { mountApp } from '@handset/sdk/ui';
 import { App } from './app';
 import './styles.css';
 
-const root = document.getElementById('root')!;
-try {
-  // The handshake with the phone: who the app is, what it may do, the phone's theme.
-  const app = await connect();
-  render(<App app={app} />, root);
-} catch (error) {
-  // Opened outside Handset (say, straight in a browser), there is no phone to answer.
-  root.textContent = error instanceof Error ? error.message : String(error);
-}
+// The handshake with the phone (who the app is, what it may do, the phone's theme), then the page. Opened outside
+// Handset (say, straight in a browser), there is no phone to answer, and the page says so instead.
+await mountApp(App, document.getElementById('root')!);

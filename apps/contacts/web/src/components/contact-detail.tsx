@@ -1,7 +1,5 @@
-import type { Contact } from '../contacts-api';
-import { Avatar } from './avatar';
-import { BackIcon, BlockIcon, CallIcon, ShareIcon, StarIcon, TrashIcon } from './icons';
-import { NavBar } from './nav-bar';
+import { avatarName, type Contact } from '../contacts-api';
+import { Avatar, BackIcon, BlockIcon, CallIcon, NavBar, ShareIcon, StarIcon, TrashIcon } from '@handset/sdk/ui';
 
 export interface ContactDetailProps {
   contact: Contact;
@@ -38,7 +36,7 @@ export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite
       />
       <div class="scroll grouped">
         <div class="profile">
-          <Avatar person={contact} size="large" />
+          <Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="large" />
           <h2 class="profile-name">{contact.displayName}</h2>
           {contact.blocked && <p class="tag">Blocked</p>}
         </div>

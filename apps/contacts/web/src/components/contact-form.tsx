@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SdkError } from '../../../../../sdk/app';
-import { defaultDisplayName, errorText, type ContactFields } from '../contacts-api';
-import { Avatar } from './avatar';
-import { NavBar } from './nav-bar';
+import { SdkError } from '@handset/sdk/app';
+import { avatarName, defaultDisplayName, errorText, type ContactFields } from '../contacts-api';
+import { Avatar, NavBar } from '@handset/sdk/ui';
 
 export interface ContactFormProps {
   title: string;
@@ -108,7 +107,7 @@ export function ContactForm({ title, initial, adding, onCancel, onSave }: Contac
       />
       <div class="scroll grouped">
         <div class="profile compact">
-          <Avatar person={preview} size="large" />
+          <Avatar name={avatarName(preview)} imageUrl={preview.avatarUrl} size="large" />
         </div>
 
         {errors.form && (

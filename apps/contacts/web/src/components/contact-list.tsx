@@ -1,7 +1,6 @@
-import type { Contact } from '../contacts-api';
+import { avatarName, type Contact } from '../contacts-api';
 import { matchesQuery, sectionsOf } from '../list-sections';
-import { Avatar } from './avatar';
-import { ClearIcon, PlusIcon, SearchIcon, StarIcon } from './icons';
+import { Avatar, ClearIcon, PlusIcon, SearchIcon, StarIcon } from '@handset/sdk/ui';
 
 export interface ContactListProps {
   /** Null until the first answer. */
@@ -103,7 +102,7 @@ export function ContactList({ contacts, error, query, myNumber, hidden, onQuery,
               {section.contacts.map((contact) => (
                 <li key={contact.id}>
                   <button type="button" class="row" aria-label={contact.displayName} onClick={() => onOpen(contact)}>
-                    <Avatar person={contact} size="row" />
+                    <Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="row" />
                     <span class="row-text">
                       <span class="row-name">{contact.displayName}</span>
                       <span class="row-number">{contact.displayNumber}</span>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type MailAddress } from '../mail-api';
 import { formatDay } from '../format';
-import { NavBar } from './nav-bar';
+import { NavBar } from '@handset/sdk/ui';
 
 export interface ClaimScreenProps {
   /** The address the character has, when this is a change; null for the first claim. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type Draft, type Mail } from '../mail-api';
-import { NavBar } from './nav-bar';
+import { NavBar } from '@handset/sdk/ui';
 
 export interface ComposeProps {
   initial: Draft;

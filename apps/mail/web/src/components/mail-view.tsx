@@ -1,7 +1,6 @@
 import { formatFull } from '../format';
 import type { Folder, Mail } from '../mail-api';
-import { BackIcon, EnvelopeIcon, ReplyIcon, TrashIcon } from './icons';
-import { NavBar } from './nav-bar';
+import { BackIcon, EnvelopeIcon, NavBar, ReplyIcon, TrashIcon } from '@handset/sdk/ui';
 
 export interface MailViewProps {
   folder: Folder;

@@ -1,7 +1,6 @@
-import type { ComponentChildren } from 'preact';
+import { ComposeIcon, InboxIcon, SentIcon, TabBar, type Tab } from '@handset/sdk/ui';
 import { formatWhen } from '../format';
 import type { Folder, MailAddress, MailSummary } from '../mail-api';
-import { ComposeIcon, InboxIcon, SentIcon } from './icons';
 
 /** A folder as the page holds it: null mails until the first answer. */
 export interface FolderState {
@@ -25,9 +24,9 @@ export interface MailboxProps {
   onRetry(): void;
 }
 
-const FOLDERS: { folder: Folder; label: string; icon: ComponentChildren; empty: string }[] = [
-  { folder: 'inbox', label: 'Inbox', icon: <InboxIcon />, empty: 'Mail sent to you appears here.' },
-  { folder: 'sent', label: 'Sent', icon: <SentIcon />, empty: 'Mail you send appears here.' },
+const FOLDERS: (Tab<Folder> & { empty: string })[] = [
+  { id: 'inbox', label: 'Inbox', icon: <InboxIcon />, empty: 'Mail sent to you appears here.' },
+  { id: 'sent', label: 'Sent', icon: <SentIcon />, empty: 'Mail you send appears here.' },
 ];
 
 export const PANEL_ID = 'mail-panel';
@@ -37,7 +36,7 @@ const MORE_MARGIN = 160;
 
 /** The main screen: the folder's mail newest first, older pages as the player scrolls, and the folder tabs. */
 export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOpen, onCompose, onChangeAddress, onMore, onRetry }: MailboxProps) {
-  const current = FOLDERS.find((item) => item.folder === folder)!;
+  const current = FOLDERS.find((item) => item.id === folder)!;
   const { mails, cursor, loading, error } = state;
 
   return (
@@ -116,22 +115,7 @@ export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOp
         {mails !== null && mails.length > 0 && loading && cursor !== null && <p class="placeholder more">Loading…</p>}
       </div>
 
-      <nav class="tab-bar" role="tablist" aria-label="Folders">
-        {FOLDERS.map((item) => (
-          <button
-            key={item.folder}
-            type="button"
-            role="tab"
-            id={tabId(item.folder)}
-            aria-selected={item.folder === folder}
-            aria-controls={PANEL_ID}
-            onClick={() => onFolder(item.folder)}
-          >
-            {item.icon}
-            <span>{item.label}</span>
-          </button>
-        ))}
-      </nav>
+      <TabBar label="Folders" tabs={FOLDERS} selected={folder} panelId={PANEL_ID} onSelect={onFolder} />
     </section>
   );
 }

@@ -3,8 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCoordinates } from '../format';
 import { isContactCard, isLocation, isPhoto } from '../messages-api';
 import type { Bubble } from '../timeline';
-import { Avatar } from './avatar';
-import { AlertIcon, MoreIcon, PinIcon } from './icons';
+import { AlertIcon, Avatar, MoreIcon, PinIcon } from '@handset/sdk/ui';
 
 export interface BubbleViewProps {
   bubble: Bubble;

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { MAX_BODY_LENGTH } from '../messages-api';
-import { CameraIcon, ContactCardIcon, PhotoIcon, SendIcon } from './icons';
+import { CameraIcon, ContactCardIcon, PhotoIcon, SendIcon } from '@handset/sdk/ui';
 
 export interface ComposerProps {
   text: string;

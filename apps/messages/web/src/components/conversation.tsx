@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SdkError, type HandsetApp } from '../../../../../sdk/app';
+import { SdkError, type HandsetApp } from '@handset/sdk/app';
 import { formatStamp } from '../format';
 import {
   asDeleted,
@@ -19,9 +19,7 @@ import { buildTimeline, mergeMessages, receiptOf, type PendingSend } from '../ti
 import { memberName } from '../threads';
 import { BubbleView } from './bubble';
 import { Composer } from './composer';
-import { BackIcon, CloseIcon, ContactCardIcon, InfoIcon } from './icons';
-import { NavBar } from './nav-bar';
-import { Avatar } from './avatar';
+import { Avatar, BackIcon, CloseIcon, ContactCardIcon, InfoIcon, NavBar } from '@handset/sdk/ui';
 
 export interface ConversationProps {
   app: HandsetApp;
@@ -106,10 +104,10 @@ export function Conversation(props: ConversationProps) {
     else messageBox.current?.focus();
   }, []);
 
-  /** Moves the read pointer to `messageId`, once per message. */
+  /** Moves the read pointer to `messageId`, once per message, only while the player sees the thread. */
   const markRead = (messageId: number) => {
     const id = current.current.threadId;
-    if (id === null || messageId <= readUpTo.current) return;
+    if (id === null || messageId <= readUpTo.current || !app.visible) return;
     const previous = readUpTo.current;
     readUpTo.current = messageId;
     onRead(id, messageId);
@@ -138,6 +136,22 @@ export function Conversation(props: ConversationProps) {
       live = false;
     };
   }, [threadId, reloads]);
+
+  // The server notifies new messages of a thread unless the player sees it; seen again, what is on screen is read.
+  useEffect(() => {
+    if (threadId === null) return;
+    const show = (visible: boolean) => {
+      api.view(visible ? threadId : null).catch(() => {});
+      const newest = current.current.messages[0];
+      if (visible && newest) markRead(newest.id);
+    };
+    show(app.visible);
+    const stop = app.on('visibility', ({ visible }) => show(visible));
+    return () => {
+      stop();
+      api.view(null).catch(() => {});
+    };
+  }, [threadId]);
 
   useEffect(() => {
     if (threadId === null) return;

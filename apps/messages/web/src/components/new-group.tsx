@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HandsetApp } from '../../../../../sdk/app';
+import type { HandsetApp } from '@handset/sdk/app';
 import { digitsOf, errorText, MAX_GROUP_MEMBERS, MAX_GROUP_NAME_LENGTH, type MessagesApi, type ThreadSummary } from '../messages-api';
-import { Avatar } from './avatar';
-import { NavBar } from './nav-bar';
+import { Avatar, NavBar } from '@handset/sdk/ui';
 
 export interface NewGroupProps {
   app: HandsetApp;

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HandsetApp } from '../../../../../sdk/app';
+import type { HandsetApp } from '@handset/sdk/app';
 import { digitsOf, errorText, MAX_GROUP_NAME_LENGTH, type Member, type MessagesApi, type ThreadSettings, type ThreadSummary } from '../messages-api';
 import { memberName } from '../threads';
-import { Avatar } from './avatar';
-import { BackIcon } from './icons';
-import { NavBar } from './nav-bar';
+import { Avatar, BackIcon, NavBar } from '@handset/sdk/ui';
 
 export interface ThreadInfoProps {
   app: HandsetApp;

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatListTime } from '../format';
 import type { ThreadSummary } from '../messages-api';
-import { Avatar } from './avatar';
-import { CloseIcon, ComposeIcon, NewGroupIcon } from './icons';
+import { Avatar, CloseIcon, ComposeIcon, NewGroupIcon } from '@handset/sdk/ui';
 
 export interface ThreadListProps {
   /** Null until the first page came. */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { HandsetIcon, HangUpIcon, MuteIcon, PersonIcon, SpeakerIcon, VideoIcon } from './icons';
+import { HandsetIcon, HangUpIcon, MuteIcon, PersonIcon, SpeakerIcon, VideoIcon } from '@handset/sdk/ui';
 
 /** Which controls the screen offers: the ringing callee's, a call's, a finished call's, or a failed start's. */
 export type CallPhase = 'incoming' | 'calling' | 'active' | 'ended' | 'failed';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Favorite } from '../favorites';
-import { MinusIcon, PlusIcon } from './icons';
+import { MinusIcon, PlusIcon } from '@handset/sdk/ui';
 
 export interface FavoritesProps {
   favorites: Favorite[] | null;

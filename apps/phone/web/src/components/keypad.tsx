@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DeleteIcon, HandsetIcon, VideoIcon } from './icons';
+import { DeleteIcon, HandsetIcon, VideoIcon } from '@handset/sdk/ui';
 
 const KEYS: [key: string, letters: string][] = [
   ['1', ''],

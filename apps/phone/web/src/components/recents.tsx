@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CallRecord } from '../calls-api';
 import { formatDuration, formatWhen, recentStatusText } from '../format';
 import type { PartyLabel } from '../party';
-import { DirectionIcon, VideoIcon } from './icons';
+import { DirectionIcon, VideoIcon } from '@handset/sdk/ui';
 
 export interface RecentsProps {
   recents: CallRecord[] | null;

@@ -1,0 +1,161 @@
+import { createContext, render, type ComponentChildren, type ComponentType } from 'preact';
+import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { connect, type ConnectOptions, type HandsetApp } from '../app';
+
+const AppContext = createContext<HandsetApp | null>(null);
+
+/**
+ * Hands the connected app to every component below it, for {@link useApp}.
+ *
+ * @example
+ * render(<AppProvider app={app}><Notes /></AppProvider>, root);
+ */
+export function AppProvider({ app, children }: { app: HandsetApp; children: ComponentChildren }) {
+  return <AppContext.Provider value={app}>{children}</AppContext.Provider>;
+}
+
+/**
+ * The connected app, from the nearest {@link AppProvider} (or {@link mountApp}).
+ *
+ * @example
+ * const app = useApp();
+ * const save = () => app.storage.set('draft', text);
+ */
+export function useApp(): HandsetApp {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp() needs an AppProvider (mountApp renders one)');
+  return app;
+}
+
+/**
+ * Connects to the phone and renders `Page` (given the app) into `root` inside an {@link AppProvider}; opened outside the phone
+ * (nothing answers the handshake), the page says why instead.
+ *
+ * @example
+ * import { mountApp } from '@handset/sdk/ui';
+ * await mountApp(App, document.getElementById('root')!);
+ */
+export async function mountApp(Page: ComponentType<{ app: HandsetApp }>, root: HTMLElement, options?: ConnectOptions): Promise<HandsetApp | null> {
+  try {
+    const app = await connect(options);
+    render(
+      <AppProvider app={app}>
+        <Page app={app} />
+      </AppProvider>,
+      root,
+    );
+    return app;
+  } catch (error) {
+    root.textContent = error instanceof Error ? error.message : String(error);
+    return null;
+  }
+}
+
+/**
+ * Runs `handler` for each push of `type` from the app's server (`sendAppMessage`) while the component is mounted.
+ *
+ * @example
+ * useMessage('order.ready', (order) => setReady(order));
+ */
+export function useMessage(type: string, handler: (data: unknown) => void): void {
+  const app = useApp();
+  // The latest handler runs, without subscribing again on every render.
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => app.onMessage(type, (data) => latest.current(data)), [app, type]);
+}
+
+/**
+ * One page of a keyset-paged list, as a `load` function answers it: the items, and the cursor of the next page
+ * (null after the last one).
+ *
+ * @example
+ * const load = async (cursor: string | null): Promise<Page<Order, string>> => orders.request('orders.list', { cursor });
+ */
+export interface Page<Item, Cursor> {
+  items: Item[];
+  next: Cursor | null;
+}
+
+/**
+ * A keyset-paged list, as {@link usePaged} keeps it.
+ *
+ * @example
+ * const { items, done, loadMore } = usePaged(loadOrders);
+ */
+export interface PagedList<Item> {
+  /** Every item loaded so far, in the order the pages came. */
+  items: Item[];
+  /** A page is being asked for. */
+  loading: boolean;
+  /** Why the last page failed; null when it did not. */
+  error: unknown;
+  /** The last page has come. */
+  done: boolean;
+  /** Asks for the next page, unless one is on its way or the last one came; after an error, asks again. */
+  loadMore(): void;
+  /** Starts again from the first page (after a change the list cannot patch). */
+  reload(): void;
+  /** Changes the loaded items in place (a push, an optimistic edit) without asking the server. */
+  update(change: (items: Item[]) => Item[]): void;
+}
+
+/**
+ * Keeps a keyset-paged list: loads the first page at once, the next one on `loadMore()` (call it when the list's
+ * end scrolls into view), and never asks for a page twice. A `load` that changes starts again.
+ *
+ * @example
+ * const threads = usePaged(useCallback((cursor) => api.threads(cursor), [api]));
+ * <ul>{threads.items.map(row)}</ul>
+ * {!threads.done && <button onClick={threads.loadMore}>More</button>}
+ */
+export function usePaged<Item, Cursor>(load: (cursor: Cursor | null) => Promise<Page<Item, Cursor>>): PagedList<Item> {
+  const [state, setState] = useState<{ items: Item[]; next: Cursor | null; loading: boolean; error: unknown; done: boolean }>({
+    items: [],
+    next: null,
+    loading: true,
+    error: null,
+    done: false,
+  });
+  // Answers of an earlier `load` or an earlier reload are dropped.
+  const generation = useRef(0);
+  const busy = useRef(false);
+
+  const fetchPage = useCallback(
+    (cursor: Cursor | null, first: boolean) => {
+      const asked = generation.current;
+      busy.current = true;
+      setState((current) => ({ ...current, loading: true, error: null, ...(first && { items: [], next: null, done: false }) }));
+      load(cursor).then(
+        (page) => {
+          if (asked !== generation.current) return;
+          busy.current = false;
+          setState((current) => ({ items: [...current.items, ...page.items], next: page.next, loading: false, error: null, done: page.next === null }));
+        },
+        (error: unknown) => {
+          if (asked !== generation.current) return;
+          busy.current = false;
+          setState((current) => ({ ...current, loading: false, error }));
+        },
+      );
+    },
+    [load],
+  );
+
+  const reload = useCallback(() => {
+    generation.current += 1;
+    fetchPage(null, true);
+  }, [fetchPage]);
+
+  useEffect(reload, [reload]);
+
+  return {
+    ...state,
+    loadMore: () => {
+      if (busy.current || state.done) return;
+      fetchPage(state.next, state.items.length === 0 && state.next === null);
+    },
+    reload,
+    update: (change) => setState((current) => ({ ...current, items: change(current.items) })),
+  };
+}
