@@ -1,6 +1,6 @@
 import { createContext, render, type ComponentChildren, type ComponentType } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { connect, type ConnectOptions, type HandsetApp } from '../app';
+import { connect, type ConnectOptions, type HandsetApp, type Settings } from '../app';
 
 const AppContext = createContext<HandsetApp | null>(null);
 
@@ -49,6 +49,24 @@ export async function mountApp(Page: ComponentType<{ app: HandsetApp }>, root: H
     root.textContent = error instanceof Error ? error.message : String(error);
     return null;
   }
+}
+
+/**
+ * The phone's theme, locale and number, kept current from the `settings` event; the page's `<html data-theme>`
+ * follows the theme, which is what base.css reads.
+ *
+ * @example
+ * const { locale } = useSettings();
+ * <time>{new Date(sentAt).toLocaleTimeString(locale)}</time>
+ */
+export function useSettings(): Settings {
+  const app = useApp();
+  const [settings, setSettings] = useState<Settings>(() => ({ theme: app.info.theme, locale: app.info.locale, phoneNumber: app.info.phoneNumber }));
+  useEffect(() => app.on('settings', setSettings), [app]);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = settings.theme;
+  }, [settings.theme]);
+  return settings;
 }
 
 /**

@@ -5,6 +5,7 @@ import { ContactForm } from './components/contact-form';
 import { ContactList } from './components/contact-list';
 import { changes, contactsApi, EMPTY_FIELDS, errorText, fieldsOf, sortContacts, type Contact, type ContactFields } from './contacts-api';
 import { parseDeepLink } from './deep-link';
+import { useSettings } from '@handset/sdk/ui';
 
 type Screen =
   | { name: 'list' }
@@ -28,8 +29,7 @@ function parentOf(screen: Screen): Screen {
 
 export function App({ app }: { app: HandsetApp }) {
   const api = useMemo(() => contactsApi(app), [app]);
-  const [theme, setTheme] = useState(app.info.theme);
-  const [myNumber, setMyNumber] = useState(app.info.phoneNumber);
+  const { phoneNumber: myNumber } = useSettings();
   const [contacts, setContacts] = useState<Contact[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -61,19 +61,6 @@ export function App({ app }: { app: HandsetApp }) {
 
   const upsert = (contact: Contact) =>
     setContacts((list) => sortContacts([...(list ?? []).filter((other) => other.id !== contact.id), contact]));
-
-  useEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
-
-  useEffect(
-    () =>
-      app.on('settings', (settings) => {
-        setTheme(settings.theme);
-        setMyNumber(settings.phoneNumber);
-      }),
-    [app],
-  );
 
   useEffect(
     () =>

@@ -6,6 +6,7 @@ import { connect, type HandsetApp } from '@handset/sdk/app';
 import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { App } from '../src/app';
 import type { Contact } from '../src/contacts-api';
+import { AppProvider } from '@handset/sdk/ui';
 
 type Seed = Partial<Contact> & { firstName: string; number: string };
 
@@ -102,7 +103,7 @@ async function start(server = contactsServer(SEEDS), options: FakeHostOptions = 
   host = createFakeHost({ requests: server.requests, ...options });
   app = await connect({ window: host.window });
   screen = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<App app={app!} />, screen!));
+  await act(() => render(<AppProvider app={app!}><App app={app!} /></AppProvider>, screen!));
   return { host, server };
 }
 

@@ -5,6 +5,7 @@ import { Compose } from './components/compose';
 import { Mailbox, type FolderState } from './components/mailbox';
 import { MailView } from './components/mail-view';
 import { EMPTY_DRAFT, errorText, mailApi, replyDraft, summaryOf, type Draft, type Folder, type Mail, type MailAddress, type MailSummary } from './mail-api';
+import { useSettings } from '@handset/sdk/ui';
 
 type Screen =
   | { name: 'mailbox' }
@@ -24,8 +25,7 @@ const withMail = (mails: MailSummary[] | null, id: number, mail?: MailSummary) =
 
 export function App({ app }: { app: HandsetApp }) {
   const api = useMemo(() => mailApi(app), [app]);
-  const [theme, setTheme] = useState(app.info.theme);
-  const [locale, setLocale] = useState(app.info.locale);
+  const { locale } = useSettings();
   /** Undefined until the first answer; null when the character has not claimed one. */
   const [address, setAddress] = useState<MailAddress | null | undefined>(undefined);
   const [addressError, setAddressError] = useState<string | null>(null);
@@ -78,19 +78,6 @@ export function App({ app }: { app: HandsetApp }) {
     setViewError(null);
     setScreen(next);
   };
-
-  useEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
-
-  useEffect(
-    () =>
-      app.on('settings', (settings) => {
-        setTheme(settings.theme);
-        setLocale(settings.locale);
-      }),
-    [app],
-  );
 
   useEffect(() => {
     const stop = app.onMessage('mail.new', (data) => {

@@ -6,6 +6,7 @@ import { connect, type HandsetApp } from '@handset/sdk/app';
 import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { App } from '../src/app';
 import type { Folder, Mail, MailAddress } from '../src/mail-api';
+import { AppProvider } from '@handset/sdk/ui';
 
 type Seed = Partial<Mail> & { subject: string };
 
@@ -98,7 +99,7 @@ async function start(server = mailServer(SEEDS), options: FakeHostOptions = {}) 
   host = createFakeHost({ appId: 'mail', requests: server.requests, ...options });
   app = await connect({ window: host.window });
   screen = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<App app={app!} />, screen!));
+  await act(() => render(<AppProvider app={app!}><App app={app!} /></AppProvider>, screen!));
   return { host, server };
 }
 

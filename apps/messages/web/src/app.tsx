@@ -7,6 +7,7 @@ import { ThreadList } from './components/thread-list';
 import { parseDeepLink, type DeepLink } from './deep-link';
 import { asDeleted, asMessage, asRead, asThread, errorText, messagesApi, type Message, type ThreadSummary } from './messages-api';
 import { applyRead, bumpThread, directWith, markThreadRead, mergePage, putThread, withoutThread } from './threads';
+import { useSettings } from '@handset/sdk/ui';
 
 type Screen = 'list' | 'conversation' | 'info' | 'new-group';
 
@@ -20,8 +21,7 @@ interface OpenConversation {
 
 export function App({ app }: { app: HandsetApp }) {
   const api = useMemo(() => messagesApi(app), [app]);
-  const [theme, setTheme] = useState(app.info.theme);
-  const [locale, setLocale] = useState(app.info.locale);
+  const { locale } = useSettings();
   const [threads, setThreads] = useState<ThreadSummary[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -136,19 +136,6 @@ export function App({ app }: { app: HandsetApp }) {
       navigate('list');
     }
   };
-
-  useEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
-
-  useEffect(
-    () =>
-      app.on('settings', (settings) => {
-        setTheme(settings.theme);
-        setLocale(settings.locale);
-      }),
-    [app],
-  );
 
   useEffect(() => app.on('link', ({ link }) => follow(parseDeepLink(link))), [app]);
 

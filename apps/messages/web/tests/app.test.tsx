@@ -8,6 +8,7 @@ import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } fro
 import { App } from '../src/app';
 import { TYPING_SHOWN_MS } from '../src/components/conversation';
 import { ME, messagesServer, type MessagesServer } from './messages-server';
+import { AppProvider } from '@handset/sdk/ui';
 
 const LAMAR = '5550142';
 const AMANDA = '5550199';
@@ -48,7 +49,7 @@ async function start(server: MessagesServer, options: FakeHostOptions = {}) {
   host = createFakeHost(hostOptions);
   app = await connect({ window: host.window });
   screen = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<App app={app!} />, screen!));
+  await act(() => render(<AppProvider app={app!}><App app={app!} /></AppProvider>, screen!));
   return { host, options: hostOptions };
 }
 

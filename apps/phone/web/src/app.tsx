@@ -11,6 +11,7 @@ import { dialable, parseDeepLink } from './deep-link';
 import { favoriteFor, favoritesStore, withFavorite, type Favorite } from './favorites';
 import { endedText, formatTimer } from './format';
 import { partyOf } from './party';
+import { useSettings } from '@handset/sdk/ui';
 
 /** How long a finished call's screen stays ("Busy", "Call ended · 1:23") before the keypad comes back. */
 export const ENDED_SCREEN_MS = 2000;
@@ -25,8 +26,7 @@ const isRetryable = (error: unknown) => !(error instanceof SdkError && FINAL_COD
 export function App({ app }: { app: HandsetApp }) {
   const api = useMemo(() => callsApi(app), [app]);
   const store = useMemo(() => favoritesStore(app), [app]);
-  const [theme, setTheme] = useState(app.info.theme);
-  const [locale, setLocale] = useState(app.info.locale);
+  const { locale } = useSettings();
   const [tab, setTab] = useState<Tab>('keypad');
   const [number, setNumber] = useState(() => {
     const link = parseDeepLink(app.info.link);
@@ -67,19 +67,6 @@ export function App({ app }: { app: HandsetApp }) {
       if (reportErrors) setError(errorText(failure));
     }
   };
-
-  useEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
-
-  useEffect(
-    () =>
-      app.on('settings', (settings) => {
-        setTheme(settings.theme);
-        setLocale(settings.locale);
-      }),
-    [app],
-  );
 
   useEffect(() => {
     const stops = PUSHES.map((type) =>

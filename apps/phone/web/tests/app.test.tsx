@@ -7,6 +7,7 @@ import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } fro
 import { App, ENDED_SCREEN_MS } from '../src/app';
 import type { Call, CallRecord } from '../src/calls-api';
 import type { Favorite } from '../src/favorites';
+import { AppProvider } from '@handset/sdk/ui';
 
 let host: FakeHost | undefined;
 let app: HandsetApp | undefined;
@@ -67,7 +68,7 @@ async function start(options: FakeHostOptions & { favorites?: Favorite[] } = {})
   if (favorites) host.storage.set('favorites', favorites);
   app = await connect({ window: host.window });
   screen = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<App app={app!} />, screen!));
+  await act(() => render(<AppProvider app={app!}><App app={app!} /></AppProvider>, screen!));
   return host;
 }
 

@@ -1,6 +1,6 @@
 import { avatarName, type Contact } from '../contacts-api';
 import { matchesQuery, sectionsOf } from '../list-sections';
-import { Avatar, ClearIcon, PlusIcon, SearchIcon, StarIcon } from '@handset/sdk/ui';
+import { Avatar, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
 
 export interface ContactListProps {
   /** Null until the first answer. */
@@ -31,31 +31,7 @@ export function ContactList({ contacts, error, query, myNumber, hidden, onQuery,
             <PlusIcon />
           </button>
         </div>
-        <div class="search">
-          <SearchIcon />
-          <input
-            type="search"
-            aria-label="Search"
-            placeholder="Search"
-            value={query}
-            maxLength={64}
-            autoComplete="off"
-            spellcheck={false}
-            onInput={(event) => onQuery(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              // Escape clears the search first; the next one goes to the phone.
-              if (event.key === 'Escape' && query !== '') {
-                event.preventDefault();
-                onQuery('');
-              }
-            }}
-          />
-          {query !== '' && (
-            <button type="button" class="clear" aria-label="Clear" onClick={() => onQuery('')}>
-              <ClearIcon />
-            </button>
-          )}
-        </div>
+        <SearchField value={query} onChange={onQuery} />
       </header>
 
       <div class="scroll">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Favorite } from '../favorites';
-import { MinusIcon, PlusIcon } from '@handset/sdk/ui';
+import { initialsOf, MinusIcon, PlusIcon } from '@handset/sdk/ui';
 
 export interface FavoritesProps {
   favorites: Favorite[] | null;
@@ -9,16 +9,6 @@ export interface FavoritesProps {
   onRemove(favorite: Favorite): void;
   onCall(favorite: Favorite): void;
 }
-
-/** Up to two capitals of the name, for the round badge. */
-const initialsOf = (name: string) =>
-  name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => Array.from(word)[0] ?? '')
-    .join('')
-    .toUpperCase();
 
 /** The player's favorites, kept by this app: tap to call; Edit shows the remove buttons. */
 export function Favorites({ favorites, error, onAdd, onRemove, onCall }: FavoritesProps) {
