@@ -74,16 +74,16 @@ export function TabBar<Id extends string>({
 }
 
 /**
- * A titled group of rows (`.section`), such as the letters of a contact list.
+ * A titled group of rows (`.list-section`), such as the letters of a contact list.
  *
  * @example
  * <ListSection title="A">{contacts.map((contact) => <ListRow key={contact.id} title={contact.displayName} />)}</ListSection>
  */
 export function ListSection({ title, children }: { title?: ComponentChildren; children: ComponentChildren }) {
   return (
-    <section class="section">
-      {title && <h2 class="section-title">{title}</h2>}
-      <ul class="rows">{children}</ul>
+    <section class="list-section">
+      {title && <h2 class="list-section-title">{title}</h2>}
+      <ul class="list-rows">{children}</ul>
     </section>
   );
 }
@@ -114,21 +114,21 @@ export function ListRow({
   const content = (
     <>
       {leading}
-      <span class="row-text">
-        <span class="row-title">{title}</span>
-        {subtitle && <span class="row-subtitle">{subtitle}</span>}
+      <span class="list-row-text">
+        <span class="list-row-title">{title}</span>
+        {subtitle && <span class="list-row-subtitle">{subtitle}</span>}
       </span>
-      {trailing && <span class="row-trailing">{trailing}</span>}
+      {trailing && <span class="list-row-trailing">{trailing}</span>}
     </>
   );
   return (
-    <li class="row">
+    <li class="list-row">
       {onClick ? (
-        <button type="button" class="row-button" aria-label={label} onClick={onClick}>
+        <button type="button" class="list-row-content" aria-label={label} onClick={onClick}>
           {content}
         </button>
       ) : (
-        <div class="row-button">{content}</div>
+        <div class="list-row-content">{content}</div>
       )}
     </li>
   );
@@ -262,7 +262,7 @@ export interface SheetAction {
  */
 export function ActionSheet({ title, actions, onClose }: { title?: string; actions: SheetAction[]; onClose(): void }) {
   return (
-    <div class="sheet-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
+    <div class="action-sheet-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
       <div class="action-sheet" role="menu" aria-label={title ?? 'Actions'}>
         {title && <p class="action-sheet-title">{title}</p>}
         {actions.map((action) => (
