@@ -58,9 +58,9 @@ const connectSeconds = (performance.now() - connectStarted) / 1000;
 const errors = new Map<string, number>();
 const countError = (code: string) => errors.set(code, (errors.get(code) ?? 0) + 1);
 /** One request as the shell sends it for an app's page; resolves to its data, or counts its error code. */
-async function ask(phone: Phone, appId: string, action: string, payload: unknown): Promise<Record<string, unknown> | undefined> {
+async function ask(phone: Phone, appId: string, action: string, payload: unknown): Promise<Record<string, unknown> | null | undefined> {
   const answer = await nui(phone.page, 'request', { appId, action, payload });
-  if (answer.ok) return answer.data as Record<string, unknown>;
+  if (answer.ok) return answer.data as Record<string, unknown> | null;
   countError(`${appId} ${action}: ${(answer.error as { code?: string } | undefined)?.code ?? 'no code'}`);
   return undefined;
 }
@@ -108,7 +108,7 @@ await Promise.all([
     const started = performance.now();
     sentAt.set(clientId, started);
     const sent = await ask(phones[index]!, 'messages', 'messages.send', { clientId, to: partnerOf(index).number, kind: 'text', body: `message ${n}` });
-    if (!sent) return;
+    if (sent === undefined) return;
     answered += 1;
     answerTimes.push(performance.now() - started);
   }),
@@ -119,7 +119,7 @@ await Promise.all([
     if (typeof call?.callId !== 'string') return;
     // The callee answers and the caller hangs up: a call record with both parties' pushes.
     await ask(partnerOf(index), 'phone', 'calls.answer', { callId: call.callId });
-    if (await ask(phones[index]!, 'phone', 'calls.end', { callId: call.callId })) calls += 1;
+    if ((await ask(phones[index]!, 'phone', 'calls.end', { callId: call.callId })) !== undefined) calls += 1;
   }),
 ]);
 const seconds = (performance.now() - runStarted) / 1000;
