@@ -9,17 +9,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { formatSize } from '../scripts/file-size';
 import { connectWithPhone, openMariadb, startHandset } from '../tests/support/handset';
 import { manifest, simulate } from '../tests/support/simulation';
 import { flag, machine, mariadbServer, printSection, table } from './support';
 
 const PLAYERS = flag('players', 200);
 const root = path.resolve(import.meta.dirname, '..');
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 async function sizes(file: string): Promise<[string, string, string]> {
   const contents = await readFile(path.join(root, file));
-  return [file, kib(contents.length), kib(gzipSync(contents).length)];
+  return [file, formatSize(contents.length), formatSize(gzipSync(contents).length)];
 }
 
 /** Bytes of the client script by source package: the client build's options (scripts/build.ts) with a metafile. */
@@ -44,7 +44,7 @@ async function clientInputs(): Promise<[string, string][]> {
       byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
     }
   }
-  return [...byPackage.entries()].sort((a, b) => b[1] - a[1]).map(([owner, bytes]) => [owner, kib(bytes)]);
+  return [...byPackage.entries()].sort((a, b) => b[1] - a[1]).map(([owner, bytes]) => [owner, formatSize(bytes)]);
 }
 
 /** Heap after a full collection; without --expose-gc the figure includes garbage, and says so. */
@@ -106,9 +106,9 @@ Heap per connected player, ${PLAYERS} players${globalThis.gc ? '' : ' (run with 
 ${table(
   ['measure', 'per player', 'target'],
   [
-    ['Handset on MariaDB, with each player\'s client context (the simulator runs both in this process)', kib(whole), '—'],
-    ['the same client script alone, no Handset server (baseline)', kib(clients), '—'],
-    ['**server heap per player** (the difference)', kib(whole - clients), '≤ 20 KB'],
+    ['Handset on MariaDB, with each player\'s client context (the simulator runs both in this process)', formatSize(whole), '—'],
+    ['the same client script alone, no Handset server (baseline)', formatSize(clients), '—'],
+    ['**server heap per player** (the difference)', formatSize(whole - clients), '≤ 20 KB'],
   ],
 )}
 

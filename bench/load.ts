@@ -24,7 +24,7 @@ const database = await openMariadb();
 async function insertCeiling(): Promise<{ serial: number; inFlight: number }> {
   const connection = await createConnection(database.connection);
   await connection.query('CREATE TABLE bench_insert (id INT AUTO_INCREMENT PRIMARY KEY, thread_id VARCHAR(64), body TEXT, sent_at BIGINT)');
-  const insert = (run: (sql: string, values: unknown[]) => Promise<unknown>) =>
+  const insert = (run: (sql: string, values: (string | number)[]) => Promise<unknown>) =>
     run('INSERT INTO bench_insert (thread_id, body, sent_at) VALUES (?, ?, ?)', ['d:5550000001:5550000002', 'on my way', Date.now()]);
   let started = performance.now();
   for (let n = 0; n < BASELINE_INSERTS; n++) await insert((sql, values) => connection.execute(sql, values));
