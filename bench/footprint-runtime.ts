@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { clientScript } from '../scripts/client-script';
 import { formatSize } from '../scripts/file-size';
 import { connectWithPhone, openMariadb, startHandset } from '../tests/support/handset';
 import { manifest, simulate } from '../tests/support/simulation';
@@ -22,16 +23,11 @@ async function sizes(file: string): Promise<[string, string, string]> {
   return [file, formatSize(contents.length), formatSize(gzipSync(contents).length)];
 }
 
-/** Bytes of the client script by source package: the client build's options (scripts/build.ts) with a metafile. */
+/** Bytes of the client script by source package: the client build's options with a metafile. */
 async function clientInputs(): Promise<[string, string][]> {
   const result = await build({
+    ...clientScript,
     entryPoints: [path.join(root, 'core/client/index.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'es2020',
-    minify: true,
     write: false,
     metafile: true,
     outfile: 'client.js',
