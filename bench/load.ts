@@ -59,7 +59,8 @@ const errors = new Map<string, number>();
 const countError = (code: string) => errors.set(code, (errors.get(code) ?? 0) + 1);
 /** One request as the shell sends it for an app's page; resolves to its data, or counts its error code. */
 async function ask(phone: Phone, appId: string, action: string, payload: unknown): Promise<Record<string, unknown> | null | undefined> {
-  const answer = await nui(phone.page, 'request', { appId, action, payload });
+  // The simulator gives up on a callback the client has not answered in 10 s: counted, as the page would show it.
+  const answer = await nui(phone.page, 'request', { appId, action, payload }).catch((): Record<string, unknown> => ({ ok: false, error: { code: 'NUI timeout (10 s)' } }));
   if (answer.ok) return answer.data as Record<string, unknown> | null;
   countError(`${appId} ${action}: ${(answer.error as { code?: string } | undefined)?.code ?? 'no code'}`);
   return undefined;
