@@ -1,12 +1,13 @@
 /**
  * `npm run bench` (after the build): runs every benchmark, one process each, printing what it prints, and writes
  * BENCHMARKS.md: the machine, the date, then each benchmark's section (`<!-- section -->` … `<!-- /section -->` as
- * bench/support.ts prints it; a benchmark that prints plain text has all of it kept as a code block).
+ * bench/support.ts prints it; a benchmark that prints plain text has all of it kept as a code block), and last
+ * bench/findings.md, the causes found for missed targets.
  *
  * Run: `npm run bench` (or `npx tsx bench/run.ts [file …]` for some of them, after `npm run build`).
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -76,6 +77,8 @@ sit side by side in each section; baselines come from the same run on the same m
 - Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
 - Whole run: ${minutes.toFixed(1)} min${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}
 `;
-await writeFile(path.join(root, 'BENCHMARKS.md'), `${header}\n${parts.join('\n\n')}\n`);
+// The causes found for missed targets are written by hand; every run carries them under its figures.
+const findings = await readFile(path.join(root, 'bench/findings.md'), 'utf8');
+await writeFile(path.join(root, 'BENCHMARKS.md'), `${header}\n${parts.join('\n\n')}\n\n${findings.trim()}\n`);
 console.log(`\nBENCHMARKS.md written (${minutes.toFixed(1)} min)`);
 process.exitCode = failed.length > 0 ? 1 : 0;
