@@ -16,7 +16,7 @@ import { machine, mariadbServer } from './support';
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 
-/** Each benchmark with the node flags it needs, in the order BENCHMARKS.md lists them. */
+/** Each benchmark with the node flags it needs (tsx passes them on to the process that runs it), in the order BENCHMARKS.md lists them. */
 const BENCHMARKS: { file: string; title: string; nodeFlags?: string[] }[] = [
   { file: 'bench/load.ts', title: 'Load' },
   { file: 'bench/scale.ts', title: 'Scale' },
@@ -37,7 +37,7 @@ const runs = BENCHMARKS.filter((benchmark) => chosen.length === 0 || chosen.incl
 function run(file: string, nodeFlags: string[]): Promise<{ output: string; code: number | null; seconds: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeFlags, tsx, file], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [tsx, ...nodeFlags, file], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
