@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { isBuiltin } from 'node:module';
 import path from 'node:path';
-import { build as esbuild, type BuildOptions, type Plugin } from 'esbuild';
+import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import webShellConfig from '../web-shell/vite.config';
+import { clientScript } from './client-script.ts';
 import { formatSize } from './file-size';
 import { SDK_SOURCE_CONDITION } from './sdk-source.ts';
 import { filesUnder } from '../tests/simulator/files';
@@ -13,30 +13,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const simulatorResources = path.join(root, 'tests/simulator/resources');
 const appsDir = path.join(root, 'apps');
 
-/** FiveM client scripts run in a bare JS engine: an import of a Node builtin is a build error, not a runtime crash. */
-const rejectNodeBuiltins: Plugin = {
-  name: 'reject-node-builtins',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
-      isBuiltin(specifier) ? { errors: [{ text: `"${specifier}" is a Node builtin; client scripts have no Node` }] } : undefined,
-    );
-  },
-};
-
 const serverScript: BuildOptions = { bundle: true, format: 'cjs', platform: 'node', target: 'node22', conditions: [SDK_SOURCE_CONDITION] };
 // Database drivers stay external: the simulator runs in Node, where they load from node_modules.
 const simulatorServerScript: BuildOptions = { ...serverScript, external: ['mysql2', 'better-sqlite3'] };
-const clientScript: BuildOptions = {
-  bundle: true,
-  format: 'iife',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  conditions: [SDK_SOURCE_CONDITION],
-  target: 'es2020',
-  // Every player downloads the client script; minified, zod's validators cost a third less.
-  minify: true,
-  plugins: [rejectNodeBuiltins],
-};
 
 /** Bundles one script; resolves to the files it wrote. */
 async function bundle(entry: string, outfile: string, options: BuildOptions): Promise<string[]> {

@@ -55,6 +55,11 @@ describe('bundles', () => {
     expect(client).not.toMatch(/\b(?:process|Buffer)\.|\b(?:__dirname|__filename)\b/);
   });
 
+  it('keeps the client script, which the game parses on every join, within 128 KB raw: zod is bundled only as far as it is used', async () => {
+    const client = await readFile(path.join(root, 'dist/client.js'));
+    expect(client.length).toBeLessThanOrEqual(128 * 1024);
+  });
+
   it('builds the server as CommonJS', async () => {
     const server = await readFile(path.join(root, 'dist/server.js'), 'utf8');
     // An ES module (import/export statements, import.meta) does not compile as a script; CommonJS does.

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// A namespace import lets esbuild drop the zod the client never calls; `import { z }` bundled all of it (450 KB).
+import * as z from 'zod';
 import { actionNameSchema, appIdSchema } from '../../sdk/protocol/names';
 import { installExports } from '../shared/export-table';
 import { notificationInputSchema } from '../shared/notification';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hexColorSchema } from '../../sdk/manifest';
 
 export const DEFAULT_TIMEOUT_MS = 5000;

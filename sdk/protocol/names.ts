@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An app's id: lowercase letters, digits and `_`, 1–32 characters.
