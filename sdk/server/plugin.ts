@@ -70,12 +70,12 @@ export interface PluginContext {
  * resource names and export names (`compat`) when the server owner switches those on with `handset:compat`.
  *
  * @example
- * { compat: [{ resource: '17mov_Phone', name: 'PhoneApp_DeleteContact' }], call: (context, id) => remove(context, id) }
+ * { compat: [{ resource: '17mov_Phone', name: 'PhoneApp_DeleteContact' }], call: (context, _caller, id) => remove(context, id) }
  */
 export interface PluginExport {
   compat: { resource: string; name: string }[];
-  /** Runs once the plugin has started; its arguments come from another resource: validate them. */
-  call(context: PluginContext, ...args: unknown[]): unknown;
+  /** Runs once the plugin has started, for the resource `caller`; its arguments come from that resource: validate them. */
+  call(context: PluginContext, caller: string, ...args: unknown[]): unknown;
 }
 
 /**

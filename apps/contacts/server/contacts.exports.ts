@@ -101,23 +101,23 @@ const compat = (name: string) => [{ resource: '17mov_Phone', name }];
 export const contactsExports: Record<string, PluginExport> = {
   getContacts: {
     compat: compat('PhoneApp_FetchContactsBySrc'),
-    call: (context, source) => list(context, ownerBySource(context, source)),
+    call: (context, _caller, source) => list(context, ownerBySource(context, source)),
   },
   getContactsByNumber: {
     compat: compat('PhoneApp_FetchContactsByNumber'),
-    call: async (context, number) => list(context, await ownerByNumber(context, number)),
+    call: async (context, _caller, number) => list(context, await ownerByNumber(context, number)),
   },
   addContact: {
     compat: compat('PhoneApp_AddContactBySrc'),
-    call: (context, source, ...fields) => add(context, ownerBySource(context, source), fields),
+    call: (context, _caller, source, ...fields) => add(context, ownerBySource(context, source), fields),
   },
   addContactByNumber: {
     compat: compat('PhoneApp_AddContactByNumber'),
-    call: async (context, number, ...fields) => add(context, await ownerByNumber(context, number), fields),
+    call: async (context, _caller, number, ...fields) => add(context, await ownerByNumber(context, number), fields),
   },
   deleteContact: {
     compat: compat('PhoneApp_DeleteContact'),
-    call: async (context, contactId) => {
+    call: async (context, _caller, contactId) => {
       const id = contactIdArgument.safeParse(contactId);
       if (!id.success) return false;
       const owner = await contactsServiceFor(context).removeAnyOwner(id.data);
@@ -128,7 +128,7 @@ export const contactsExports: Record<string, PluginExport> = {
   /** For the other built-in apps (Phone, Messages): whether the phone `ownerNumber` blocked `number`. */
   isNumberBlocked: {
     compat: [],
-    call: async (context, ownerNumber, number) => {
+    call: async (context, _caller, ownerNumber, number) => {
       const digits = digitsOf(number);
       const owner = await ownerByNumber(context, ownerNumber);
       return digits !== undefined && owner !== null && contactsServiceFor(context).isBlocked(owner.phoneId, digits);

@@ -35,14 +35,14 @@ const compat = (name: string) => [{ resource: 'amzn_smartphone', name }];
 export const mailExports: Record<string, PluginExport> = {
   sendMail: {
     compat: compat('sendMail'),
-    call: (context, to, ...mail) => {
+    call: (context, _caller, to, ...mail) => {
       const address = toSchema.safeParse(to);
       return deliver(context, async (service) => (address.success ? service.mailboxAt(address.data) : null), mail);
     },
   },
   sendMailToSource: {
     compat: compat('sendMailToSource'),
-    call: (context, source, ...mail) => {
+    call: (context, _caller, source, ...mail) => {
       const player = sourceSchema.safeParse(source);
       const phone = player.success ? context.phones.bySource(player.data) : null;
       return deliver(context, async (service) => (phone ? service.mailboxOf(phone.phoneId) : null), mail);

@@ -54,6 +54,7 @@ function start(context: PluginContext): void {
   setMessagesService(context, service);
   registerMessagesRequests(context, service);
   on('playerDropped', () => service.forget(Number(source)));
+  on('onResourceStop', (resource: string) => service.ownerStopped(resource));
 }
 
 /** The messages app's server side: threads, messages, read pointers and groups, and the messages exports. */

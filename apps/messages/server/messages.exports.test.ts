@@ -25,7 +25,19 @@ RegisterCommand('taxi', function(_, args)
 end, true)
 `;
 
-const resources = { taxi: { 'fxmanifest.lua': manifest(`server_script 'server.lua'`), 'server.lua': taxiServer } };
+// Another script that wants the taxi company's line.
+const rivalServer = `
+RegisterCommand('rival', function()
+  CreateThread(function()
+    print('took ' .. json.encode({ exports.handset:onMessageToNumber('555-0199', function() return 'rival here' end) }))
+  end)
+end, true)
+`;
+
+const resources = {
+  taxi: { 'fxmanifest.lua': manifest(`server_script 'server.lua'`), 'server.lua': taxiServer },
+  rival: { 'fxmanifest.lua': manifest(`server_script 'server.lua'`), 'server.lua': rivalServer },
+};
 
 // Each test's Handset is shut down, and its database dropped, after it.
 const startHandset = handsetPerTest();
@@ -46,6 +58,18 @@ const pushedMessages = (page: Page) =>
     .map((message) => (message as { data: { senderNumber: string; body: string; threadId: string } }).data);
 
 onEachDatabase((open) => {
+  it('keeps a line with the resource that answered for it first, and frees it when that resource stops', async () => {
+    const { sim, printed } = await startHandset({ database: await open(), resources });
+    sim.executeCommand('taxi', 0);
+    await eventually(() => expect(printed('taxi')).toHaveLength(9), 5000);
+    expect(reported(printed('taxi'))).toMatchObject({ hook: true });
+    sim.executeCommand('rival', 0);
+    await eventually(() => expect(printed('rival')).toEqual(['took [false]']), 5000);
+    await sim.stop('taxi');
+    sim.executeCommand('rival', 0);
+    await eventually(() => expect(printed('rival')).toEqual(['took [false]', 'took [true]']), 5000);
+  });
+
   it('lets a script text players from a line and answer what they text it, with the documented results', async () => {
     const simulation = await startHandset({ database: await open(), resources });
     const { sim, printed, errors } = simulation;

@@ -26,7 +26,7 @@ export const messagesExports: Record<string, PluginExport> = {
   /** For bots, services and jobs: a text from any number (one no character has, too) to a character's number. */
   sendMessage: {
     compat: [],
-    call: async (context, fromNumber, toNumber, text): Promise<ScriptSendResult> => {
+    call: async (context, _caller, fromNumber, toNumber, text): Promise<ScriptSendResult> => {
       const [from, to, body] = [digitsOf(fromNumber), digitsOf(toNumber), textSchema.safeParse(text)];
       if (from === undefined) return { success: false, message: 'fromNumber must be a phone number' };
       if (to === undefined) return { success: false, message: 'toNumber must be a phone number' };
@@ -34,16 +34,18 @@ export const messagesExports: Record<string, PluginExport> = {
       return serviceOf(context).sendFromNumber(from, to, body.data);
     },
   },
-  /** Answers players' messages to a number no character has: `handler(fromNumber, text, threadId)` → reply text or nil. */
+  /**
+   * Answers players' messages to a number no character has: `handler(fromNumber, text, threadId)` → reply text or nil.
+   * A number another resource answers for stays theirs (false) until that resource stops.
+   */
   onMessageToNumber: {
     compat: [],
-    call: async (context, number, handler) => {
+    call: async (context, caller, number, handler) => {
       const digits = digitsOf(number);
       if (digits === undefined || typeof handler !== 'function') return false;
       // A character's number is theirs: no script answers for them.
       if (context.phones.byNumber(digits) || (await context.phones.find(digits))) return false;
-      serviceOf(context).onMessageToNumber(digits, handler as NumberHook);
-      return true;
+      return serviceOf(context).onMessageToNumber(digits, caller, handler as NumberHook);
     },
   },
 };

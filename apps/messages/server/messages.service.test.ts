@@ -500,10 +500,23 @@ forEachDatabase((current) => {
     });
   });
 
+  it('keeps a line with the resource that took it first until that resource stops', async () => {
+    const { service, player, pushed } = await setup();
+    expect(service.onMessageToNumber('5550199', 'taxi', () => 'taxi here')).toBe(true);
+    expect(service.onMessageToNumber('5550199', 'thief', () => 'thief here')).toBe(false);
+    expect(service.onMessageToNumber('5550199', 'taxi', () => 'taxi again')).toBe(true);
+    const { threadId } = await service.send(player(1), { clientId: 'a-1', to: '5550199', content: text('hi') });
+    await until(() => expect(pushed(11, 'message.new')).toHaveLength(1));
+    expect(pushed(11, 'message.new')[0]).toMatchObject({ threadId, senderNumber: '5550199', body: 'taxi again' });
+
+    service.ownerStopped('taxi');
+    expect(service.onMessageToNumber('5550199', 'thief', () => 'thief here')).toBe(true);
+  });
+
   it('sends from a script’s number and hands players’ messages to a line’s hook, whose answer comes back', async () => {
     const { service, player, pushed, blocked, logs } = await setup();
     const heard: unknown[][] = [];
-    service.onMessageToNumber('5550199', (from, body, threadId) => {
+    service.onMessageToNumber('5550199', 'taxi', (from, body, threadId) => {
       heard.push([from, body, threadId]);
       return body === 'quiet' ? null : `Got "${body}"`;
     });

@@ -95,7 +95,7 @@ export class MessagesService {
   private readonly viewing = new Map<number, { phoneId: number; threadId: string }>();
   /** Each player's deliveries so far: the next goes out after them, so a page hears a thread's news in order. */
   private readonly outbox = new Map<number, Promise<void>>();
-  private readonly hooks = new Map<string, NumberHook>();
+  private readonly hooks = new Map<string, { owner: string; hook: NumberHook }>();
 
   constructor(private readonly options: MessagesServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -227,9 +227,20 @@ export class MessagesService {
     return { success: true, messageId: record.id };
   }
 
-  /** Hands the messages players send to `number` (no character has it) to `hook`; its answer is sent back. The latest hook per number wins. */
-  onMessageToNumber(number: string, hook: NumberHook): void {
-    this.hooks.set(number, hook);
+  /**
+   * Hands the messages players send to `number` (no character has it) to `owner`'s `hook`; its answer is sent back.
+   * Refused (false) while another resource owns the number, so one script cannot take over another's line.
+   */
+  onMessageToNumber(number: string, owner: string, hook: NumberHook): boolean {
+    const current = this.hooks.get(number);
+    if (current && current.owner !== owner) return false;
+    this.hooks.set(number, { owner, hook });
+    return true;
+  }
+
+  /** Frees the numbers `owner` answered for: the resource stopped. */
+  ownerStopped(owner: string): void {
+    for (const [number, entry] of this.hooks) if (entry.owner === owner) this.hooks.delete(number);
   }
 
   /** Hides a message from the viewer only (delete for me). */
@@ -433,11 +444,11 @@ export class MessagesService {
 
   /** Hands a player's message to the script behind the line `number`; a text it answers is sent back. */
   private async askLine(number: string, record: MessageRecord): Promise<void> {
-    const hook = this.hooks.get(number);
-    if (!hook) return;
+    const line = this.hooks.get(number);
+    if (!line) return;
     let reply: unknown;
     try {
-      reply = await hook(this.options.phones.format(record.senderNumber), record.body, record.threadId);
+      reply = await line.hook(this.options.phones.format(record.senderNumber), record.body, record.threadId);
     } catch (error) {
       this.options.log(`the script behind ${number} failed on message ${record.id}: ${errorText(error)}`);
       return;

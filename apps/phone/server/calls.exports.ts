@@ -64,7 +64,7 @@ const compat = (name: string) => [{ resource: '17mov_Phone', name }];
 export const callsExports: Record<string, PluginExport> = {
   startCall: {
     compat: compat('PhoneApp_StartCall'),
-    call: async (context, from, to, type) => {
+    call: async (context, _caller, from, to, type) => {
       const [fromDigits, toDigits, callType] = [digitsOf(from), digitsOf(to), typeSchema.safeParse(type)];
       if (fromDigits === undefined || toDigits === undefined || !callType.success) return false;
       const call = await serviceOf(context).startBetween(fromDigits, toDigits, callType.data === 'video');
@@ -74,7 +74,7 @@ export const callsExports: Record<string, PluginExport> = {
   /** For resources behind service and NPC lines: answers a ringing call to a number with no player behind it. */
   answerCall: {
     compat: [],
-    call: (context, callId) => {
+    call: (context, _caller, callId) => {
       const id = callIdSchema.safeParse(callId);
       const call = id.success ? serviceOf(context).answerLine(id.data) : null;
       return call ? toPhoneCall(context, call) : false;
@@ -82,28 +82,28 @@ export const callsExports: Record<string, PluginExport> = {
   },
   endCallBySource: {
     compat: compat('PhoneApp_EndCallBySrc'),
-    call: (context, source) => {
+    call: (context, _caller, source) => {
       const player = sourceSchema.safeParse(source);
       return player.success ? serviceOf(context).endBySource(player.data) : false;
     },
   },
   endCallByNumber: {
     compat: compat('PhoneApp_EndCallByNumber'),
-    call: (context, number) => {
+    call: (context, _caller, number) => {
       const digits = digitsOf(number);
       return digits === undefined ? false : serviceOf(context).endByNumber(digits);
     },
   },
   isInCallBySource: {
     compat: compat('PhoneApp_IsInCallBySrc'),
-    call: (context, source) => {
+    call: (context, _caller, source) => {
       const player = sourceSchema.safeParse(source);
       return player.success && serviceOf(context).isInCallBySource(player.data);
     },
   },
   isInCallByNumber: {
     compat: compat('PhoneApp_IsInCallByNumber'),
-    call: (context, number) => {
+    call: (context, _caller, number) => {
       const digits = digitsOf(number);
       return digits !== undefined && serviceOf(context).isInCallByNumber(digits);
     },

@@ -67,10 +67,10 @@ export function pluginExports(plugins: readonly ServerPlugin[], started: Promise
       entries[name] = {
         shape: 'value',
         compat: entry.compat,
-        call: async (_caller, ...args) => {
+        call: async (caller, ...args) => {
           const context = (await started).get(plugin.manifest.id);
           if (!context) throw new Error(`UNAVAILABLE: the ${plugin.manifest.id} app is not running`);
-          return entry.call(context, ...args);
+          return entry.call(context, caller, ...args);
         },
       };
     }
