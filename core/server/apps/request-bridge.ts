@@ -47,6 +47,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
+ * Whose rate bucket a request spends: an app's own, also for what the phone does on its behalf (a core action
+ * naming the app, such as its storage), so an app that floods never starves the phone's own actions.
+ */
+function bucketOf(appId: string, payload: unknown): string {
+  if (appId !== CORE_APP_ID) return appId;
+  const onBehalfOf = typeof payload === 'object' && payload !== null ? (payload as { appId?: unknown }).appId : undefined;
+  return appIdSchema.safeParse(onBehalfOf).success ? (onBehalfOf as string) : CORE_APP_ID;
+}
+
+/**
  * The app request bridge: a player's `request(appId, action, payload)` arrives here from the net; the bridge
  * knows the caller from `source`, checks the app may be used by that character, rate-limits, and calls the
  * handler its owner registered, answering `{ ok, data | error }`.
@@ -98,7 +108,7 @@ export class RequestBridge {
 
   private async answer(source: number, appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
     if (jsonSize(payload) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `payload over ${MAX_PAYLOAD_BYTES} bytes`);
-    if (!this.limiter.take(`${source}:${appId}`)) return fail('RATE_LIMITED', 'too many requests; slow down');
+    if (!this.limiter.take(`${source}:${bucketOf(appId, payload)}`)) return fail('RATE_LIMITED', 'too many requests; slow down');
     const services = this.started();
     const phone = services?.identity.phoneOf(source);
     if (!services || !phone) return fail('UNAVAILABLE', 'no character is loaded');
