@@ -1,23 +1,10 @@
 import { z } from 'zod';
 import { action, defineContract } from '@handset/sdk/contract';
+import type { ContactRecord } from './server/contacts.repository';
 import { addContactSchema, contactIdSchema, requestIdSchema, setBlockedSchema, setFavoriteSchema, updateContactSchema } from './server/contacts.service';
 
-/** A contact as every action answers it. */
-export interface Contact {
-  id: number;
-  /** Digits only. */
-  number: string;
-  /** The number in the server's format, for display. */
-  displayNumber: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  notes: string;
-  avatarUrl: string | null;
-  favorite: boolean;
-  blocked: boolean;
-  createdAt: number;
-}
+/** A contact as every action answers it: the stored one, with its number also in the server's format (`displayNumber`). */
+export type Contact = Omit<ContactRecord, 'phoneId'> & { displayNumber: string };
 
 /** The Contacts page's actions, each on the caller's own phone (README: "The page's actions"). */
 export const contactsContract = defineContract({
