@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     globalSetup: ['tests/support/global-setup.ts'],
     include: ['tests/**/*.test.ts', 'apps/**/*.test.{ts,tsx}', 'sdk/**/*.test.{ts,tsx}', 'core/**/*.test.ts', 'templates/*/tests/**/*.test.{ts,tsx}'],
+    // One file at a time: the browser suites drive Chromium against timeouts, and a second worker on the same two
+    // cores made them miss those for no fault of the code under test.
+    fileParallelism: false,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
