@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../scripts/sdk-source.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Relative URLs: the game serves the page at https://cfx-nui-handset/dist/web/index.html.
   base: './',
-  resolve: sdkSourceResolve,
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
