@@ -1,3 +1,4 @@
+import { isAllowedImage } from '../../core/server/config';
 import { canonicalNumber, formatNumber } from '../../core/server/identity/phone-numbers';
 import { createPhonesRepository } from '../../core/server/identity/phones.repository';
 import { coreMigrations } from '../../core/server/storage/core.migrations';
@@ -6,6 +7,11 @@ import type { Database, Migration } from '../../sdk/server/database';
 import type { OnlinePhoneRef, PluginPhones } from '../../sdk/server/plugin';
 
 const FORMAT = '555-####';
+
+/** The `imageAllowed` Handset hands a plugin, for the server owner's image hosts `hosts`. */
+export function imageAllowedBy(hosts: readonly string[]): (url: string) => boolean {
+  return (url) => isAllowedImage(url, hosts);
+}
 
 /** Migrates the core's tables, then a plugin's own, as Handset does before starting it; answers the plugin's result. */
 export async function migratePlugin(db: Database, appId: string, migrations: readonly Migration[]): Promise<{ applied: number[] }> {

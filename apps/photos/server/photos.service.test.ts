@@ -1,13 +1,12 @@
 import { expect, it } from 'vitest';
-import { isAllowedImage } from '../../../core/server/config';
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import type { Database } from '@handset/sdk/server/database';
 import { forEachDatabase, tableNames } from '../../../tests/core/storage/databases';
-import { migratePlugin } from '../../../tests/support/plugin-phones';
+import { imageAllowedBy, migratePlugin } from '../../../tests/support/plugin-phones';
 import { photosMigrations } from './photos.migrations';
 import { addSchema, createPhotosService, listSchema, readPhotosSettings } from './photos.service';
 
-const allowed = (url: string) => isAllowedImage(url, ['*.fivemanage.com', 'media.example.com']);
+const allowed = imageAllowedBy(['*.fivemanage.com', 'media.example.com']);
 const add = (clientId: string, n: number) => addSchema.parse({ clientId, url: `https://r2.fivemanage.com/${n}.jpg` });
 const list = (fields: Record<string, unknown> = {}) => listSchema.parse(fields);
 
