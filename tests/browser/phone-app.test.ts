@@ -61,8 +61,7 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await phone.getByRole('list', { name: 'Favorites' }).getByText('Bea', { exact: true }).waitFor();
 
     // Put away for the calls that follow.
-    await a.page.keyboard.press('Escape');
-    await a.shell.locator('[data-phone]').waitFor({ state: 'detached' });
+    await a.putAway();
     expect(a.player.nui.focus).toEqual(noFocus);
   }, 60_000);
 

@@ -42,6 +42,8 @@ export interface PhoneScreen {
   /** Opens the phone with its key and waits for the lock screen. */
   openPhone(): Promise<void>;
   unlock(): Promise<void>;
+  /** Puts the phone away with Escape and waits until it is gone. */
+  putAway(): Promise<void>;
   /** Taps an app's icon on the home screen and resolves to its frame once the page has loaded. */
   openApp(label: string, appId: string): Promise<Frame>;
   /** The frame of an open app. */
@@ -108,6 +110,12 @@ export async function openSandbox(options: {
       async unlock() {
         await shell.getByRole('button', { name: 'Unlock' }).click();
         await shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
+      },
+      async putAway() {
+        // The key-up waits for the phone to go: sent to an app frame removed on the key-down, it never completes.
+        await page.keyboard.down('Escape');
+        await shell.locator('[data-phone]').waitFor({ state: 'detached' });
+        await page.keyboard.up('Escape');
       },
       async openApp(label, appId) {
         await shell.getByRole('button', { name: label, exact: true }).click();

@@ -98,11 +98,9 @@ export function App({ app }: { app: HandsetApp }) {
     // Also when opened without a link: a page reopened mid-call shows that call again.
     void showCurrent(parseDeepLink(app.info.link)?.kind === 'call');
     store.load().then(
-      (list) => setFavorites(list),
-      (failure) => {
-        setFavorites([]);
-        setFavoritesError(errorText(failure));
-      },
+      (list) => setFavorites((current) => current ?? list),
+      // The list stays unloaded, so + cannot overwrite the stored favorites with a partial list.
+      (failure) => setFavoritesError(errorText(failure)),
     );
   }, [app]);
 

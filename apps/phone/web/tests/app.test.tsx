@@ -394,6 +394,21 @@ it('adds a picked contact to favorites, kept in storage; a tap calls it and Edit
   expect(screen!.querySelector('.favorite')).toBeNull();
 });
 
+it('lets + add a favorite only once the stored list has loaded, and adds to it', async () => {
+  const phone = await start({ favorites: [{ name: 'Lamar Davis', number: '555-0142' }], contact: { name: 'Franklin Clinton', number: '555-0177' } });
+  await click('Favorites');
+  expect((control('Add favorite') as HTMLButtonElement).disabled).toBe(true);
+
+  await vi.waitFor(() => expect((control('Add favorite') as HTMLButtonElement).disabled).toBe(false));
+  await click('Add favorite');
+  await vi.waitFor(() =>
+    expect(phone.storage.get('favorites')).toEqual([
+      { name: 'Lamar Davis', number: '555-0142' },
+      { name: 'Franklin Clinton', number: '555-0177' },
+    ]),
+  );
+});
+
 it('calls a favorite on tap, under its name', async () => {
   await start({ favorites: [{ name: 'Lamar Davis', number: '555-0142' }] });
   await click('Favorites');

@@ -10,7 +10,7 @@ export interface FavoritesProps {
   onCall(favorite: Favorite): void;
 }
 
-/** The player's favorites, kept by this app: tap to call; Edit shows the remove buttons. */
+/** The player's favorites, kept by this app: tap to call; Edit shows the remove buttons; + waits for the stored list, which it extends. */
 export function Favorites({ favorites, error, onAdd, onRemove, onCall }: FavoritesProps) {
   const [editing, setEditing] = useState(false);
   const list = favorites ?? [];
@@ -22,7 +22,7 @@ export function Favorites({ favorites, error, onAdd, onRemove, onCall }: Favorit
           <button type="button" class="link-button" disabled={list.length === 0 && !editing} onClick={() => setEditing(!editing)}>
             {editing ? 'Done' : 'Edit'}
           </button>
-          <button type="button" class="icon-button" aria-label="Add favorite" onClick={onAdd}>
+          <button type="button" class="icon-button" aria-label="Add favorite" disabled={favorites === null} onClick={onAdd}>
             <PlusIcon />
           </button>
         </div>
