@@ -40,6 +40,7 @@ const handlers: MethodHandlers = {
   'contacts.pick': notBenchmarked,
   'camera.capture': notBenchmarked,
   'gallery.pick': notBenchmarked,
+  'location.pick': notBenchmarked,
   'share.open': notBenchmarked,
   'dialog.confirm': notBenchmarked,
   'dialog.prompt': notBenchmarked,

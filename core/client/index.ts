@@ -18,6 +18,21 @@ const appOwners = new Map<string, string>();
 const openApps = new Set<string>();
 /** The app its owner brought up (an incoming call), until it closes: what the answer key accepts. */
 let presentedApp: string | null = null;
+let cameraOn = false;
+
+/** The game's own phone camera, facing the character in selfie mode, while the shell's viewfinder is up. */
+function setCamera(active: boolean, selfie: boolean): void {
+  if (active) {
+    if (!cameraOn) CreateMobilePhone(0);
+    CellCamActivate(true, true);
+    CellCamActivateSelfieMode(selfie);
+  } else if (cameraOn) {
+    CellCamActivateSelfieMode(false);
+    CellCamActivate(false, false);
+    DestroyMobilePhone();
+  }
+  cameraOn = active;
+}
 
 function setPhoneOpen(open: boolean): void {
   if (open === phoneOpen) return;
@@ -29,6 +44,7 @@ function setPhoneOpen(open: boolean): void {
   if (!open) {
     openApps.clear();
     presentedApp = null;
+    setCamera(false, false);
   }
   void request('handset', 'phone.setOpen', { open });
 }
@@ -72,6 +88,20 @@ nuiCallback('appState', z.object({ appId: appIdSchema, open: z.boolean() }), asy
   if (!open) openApps.delete(appId);
   if (!open && appId === presentedApp) presentedApp = null;
   return answer;
+});
+
+nuiCallback('camera', z.object({ active: z.boolean(), selfie: z.boolean() }), ({ active, selfie }) => {
+  setCamera(active && phoneOpen, selfie);
+  return { ok: true, data: null };
+});
+
+// Where the character stands, named as the game's map names it: "Strawberry Ave, Pillbox Hill".
+nuiCallback('location', z.unknown(), () => {
+  const [x = 0, y = 0, height = 0] = GetEntityCoords(PlayerPedId(), true);
+  const [streetHash] = GetStreetNameAtCoord(x, y, height);
+  const area = GetLabelText(GetNameOfZone(x, y, height));
+  const label = [GetStreetNameFromHashKey(streetHash), area === 'NULL' ? '' : area].filter(Boolean).join(', ').slice(0, 64);
+  return { ok: true, data: { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, label: label || null } };
 });
 
 onNet('handset:phone:state', (state: PhoneState | null) => {

@@ -80,6 +80,14 @@ export type PickedContact = NonNullable<MethodOutput<'contacts.pick'>>;
  * if (photo) preview.src = photo.url;
  */
 export type PickedPhoto = NonNullable<MethodOutput<'gallery.pick'>>;
+/**
+ * A place the player shared.
+ *
+ * @example
+ * const place: PickedLocation | null = await app.pickLocation();
+ * if (place) send({ kind: 'location', attachment: place });
+ */
+export type PickedLocation = NonNullable<MethodOutput<'location.pick'>>;
 
 /** `{ a: { b: Fn } }` for the dotted name `a.b`. */
 type Nested<Name extends string, Fn> = Name extends `${infer Head}.${infer Rest}` ? { [Key in Head]: Nested<Rest, Fn> } : { [Key in Name]: Fn };
@@ -187,6 +195,13 @@ export interface HandsetApp {
    * const photo = await app.capturePhoto();
    */
   capturePhoto(): Promise<PickedPhoto | null>;
+  /**
+   * Lets the player share where they are in the game (needs `location`); null when they cancel.
+   *
+   * @example
+   * const place = await app.pickLocation();
+   */
+  pickLocation(): Promise<PickedLocation | null>;
   /**
    * Opens the share sheet (needs `share`); resolves with the app the player shared to, or null.
    *
@@ -387,6 +402,7 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
     pickContact: () => call('contacts.pick', {}),
     pickPhoto: () => call('gallery.pick', {}),
     capturePhoto: () => call('camera.capture', {}),
+    pickLocation: () => call('location.pick', {}),
     share: async (input) => (await call('share.open', input)).appId,
     openApp: async (appId, link) => void (await call('apps.open', link === undefined ? { appId } : { appId, link })),
     storage: {

@@ -71,6 +71,15 @@ export const pickedContactSchema = z.object({ name: z.string().max(64), number: 
  * pickedPhotoSchema.parse({ url: 'https://i.imgur.com/abc123.png' });
  */
 export const pickedPhotoSchema = z.object({ url: z.string().url().max(500) }).strict();
+/**
+ * A place the player shared: game-world coordinates and the street and area the game names there.
+ *
+ * @example
+ * pickedLocationSchema.parse({ x: 215.8, y: -810.1, label: 'Strawberry Ave, Pillbox Hill' });
+ */
+export const pickedLocationSchema = z
+  .object({ x: z.number().finite().min(-100_000).max(100_000), y: z.number().finite().min(-100_000).max(100_000), label: z.string().max(64).nullable() })
+  .strict();
 
 const storageKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'key must be 1-64 of A-Z, a-z, 0-9 and _ . : -');
 
@@ -125,6 +134,8 @@ export const METHODS = {
   'camera.capture': method(none, pickedPhotoSchema.nullable(), 'camera', PLAYER_TIMEOUT_MS),
   /** Lets the player pick a photo from their gallery; null when they cancel. */
   'gallery.pick': method(none, pickedPhotoSchema.nullable(), 'gallery', PLAYER_TIMEOUT_MS),
+  /** Lets the player share where they are in the game; null when they cancel. */
+  'location.pick': method(none, pickedLocationSchema.nullable(), 'location', PLAYER_TIMEOUT_MS),
   /** The share sheet: the player picks an app to open with the shared content; its id, or null. */
   'share.open': method(
     z

@@ -31,6 +31,8 @@ export interface FakeHostOptions {
   contact?: MethodOutput<'contacts.pick'>;
   /** The photo the player picks or takes; default null (cancelled). */
   photo?: MethodOutput<'gallery.pick'>;
+  /** The place the player shares; default null (cancelled). */
+  location?: MethodOutput<'location.pick'>;
   /** The app the player shares to; default null (cancelled). */
   shareTo?: string | null;
 }
@@ -116,6 +118,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     'contacts.pick': (input) => (record('contacts.pick', input), options.contact ?? null),
     'camera.capture': (input) => (record('camera.capture', input), options.photo ?? null),
     'gallery.pick': (input) => (record('gallery.pick', input), options.photo ?? null),
+    'location.pick': (input) => (record('location.pick', input), options.location ?? null),
     'share.open': (input) => (record('share.open', input), { appId: options.shareTo ?? null }),
     'dialog.confirm': (input) => (record('dialog.confirm', input), { confirmed: options.confirm?.(input) ?? true }),
     'dialog.prompt': (input) => {

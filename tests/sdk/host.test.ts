@@ -20,6 +20,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     'contacts.pick': () => record('contacts.pick', null),
     'camera.capture': () => record('camera.capture', null),
     'gallery.pick': () => record('gallery.pick', null),
+    'location.pick': () => record('location.pick', null),
     'share.open': () => record('share.open', { appId: null }),
     'dialog.confirm': () => record('dialog.confirm', { confirmed: true }),
     'dialog.prompt': () => record('dialog.prompt', { value: null }),

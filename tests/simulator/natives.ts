@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HttpHandler } from './http.js';
 import type { ScriptRuntime } from './runtime.js';
+import { joaat, nearestPlace, streetName, ZONE_LABELS } from './world.js';
 
 type Native = (...args: never[]) => unknown;
 export type NativeTable = Record<string, Native>;
@@ -110,5 +111,22 @@ export function createNatives(rt: ScriptRuntime): NativeTable {
     RegisterNuiCallbackType: (name: string) => player().nui.registerCallback(resource.name, name),
     RegisterKeyMapping: (command: string, description: string, mapper: string, key: string) =>
       player().keyMappings.register({ command, description, mapper, key, resource: resource.name }),
+    PlayerPedId: () => player().ped,
+    GetEntityCoords: (entity: number) => {
+      const { x, y, z } = player().position;
+      return entity === player().ped ? [x, y, z] : [0, 0, 0];
+    },
+    // The street at a point and the crossing street (0: none), as hashes.
+    GetStreetNameAtCoord: (x: number, y: number) => [joaat(nearestPlace(x, y).street), 0],
+    GetStreetNameFromHashKey: (hash: number) => streetName(hash),
+    GetNameOfZone: (x: number, y: number) => nearestPlace(x, y).zone,
+    // The game answers "NULL" for a label it does not have.
+    GetLabelText: (label: string) => ZONE_LABELS[label] ?? 'NULL',
+    CreateMobilePhone: () => void (player().phoneProp.inHand = true),
+    DestroyMobilePhone: () => {
+      Object.assign(player().phoneProp, { inHand: false, camera: false, selfie: false });
+    },
+    CellCamActivate: (active: boolean) => void (player().phoneProp.camera = Boolean(active) && player().phoneProp.inHand),
+    CellCamActivateSelfieMode: (toggle: boolean) => void (player().phoneProp.selfie = Boolean(toggle)),
   };
 }

@@ -3,6 +3,7 @@ import { InternalRuntime } from './internal-runtime.js';
 import { NuiLayer } from './nui.js';
 import { Host } from './runtime.js';
 import type { Simulator } from './simulator.js';
+import { PLACES } from './world.js';
 
 export interface KeyMapping {
   command: string;
@@ -42,6 +43,12 @@ export class Player {
   readonly nui: NuiLayer;
   readonly commands = new CommandTable();
   readonly keyMappings = new KeyMappings();
+  /** Where the player's character stands; each player spawns at one of the world's places. */
+  position: { x: number; y: number; z: number };
+  /** The character's ped handle, as `PlayerPedId` answers it. */
+  readonly ped: number;
+  /** The game's phone in the character's hand and its camera (`CreateMobilePhone`, `CellCamActivate`, selfie mode). */
+  readonly phoneProp = { inHand: false, camera: false, selfie: false };
 
   constructor(
     readonly sim: Simulator,
@@ -53,6 +60,9 @@ export class Player {
     this.internal = new InternalRuntime(this.client);
     this.client.add(this.internal);
     this.nui = new NuiLayer(this);
+    const { x, y, z } = PLACES[(id - 1) % PLACES.length]!;
+    this.position = { x, y, z };
+    this.ped = 1000 + id;
   }
 
   /** The ACE principals FXServer gives a player: `player.<id>` and `identifier.<each identifier>`. */

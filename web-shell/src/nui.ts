@@ -60,6 +60,16 @@ export function request(appId: string, action: string, payload: unknown): Promis
   return callForAnswer('request', { appId, action, payload });
 }
 
+/** Raises the game's phone camera (facing the character in selfie mode) while the viewfinder is up, or lowers it. */
+export function setGameCamera(active: boolean, selfie: boolean): void {
+  post('camera', { active, selfie }).catch(() => undefined);
+}
+
+/** Where the player's character stands, as the game names it. */
+export function location(): Promise<Answer<unknown>> {
+  return callForAnswer('location', {});
+}
+
 /** Tells the server an app opened or closed; it refuses to open an app the character may not use. */
 export function setAppState(appId: string, open: boolean): Promise<Answer<unknown>> {
   return callForAnswer('appState', { appId, open });

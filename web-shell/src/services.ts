@@ -1,8 +1,10 @@
 import type { ShellServices } from './host/shell-services';
-import { request } from './nui';
+import { location, request } from './nui';
 import { closeApp, openApp } from './state/apps';
 import { closePhone, currentSettings } from './state/phone';
-import { askConfirm, askContact, askPrompt, askShare } from './state/sheets';
+import { installedApp } from './state/phone-store';
+import { askCamera, askConfirm, askContact, askLocation, askPhoto, askPrompt, askShare } from './state/sheets';
+import { toast } from './state/toasts';
 
 /** What the app host answers apps' calls with: the shell's own state, sheets and NUI callbacks. */
 export const shellServices: ShellServices = {
@@ -12,6 +14,12 @@ export const shellServices: ShellServices = {
   prompt: askPrompt,
   share: askShare,
   pickContact: askContact,
+  capturePhoto: askCamera,
+  pickPhoto: askPhoto,
+  pickLocation: askLocation,
+  location,
+  hasApp: (appId) => installedApp(appId) !== undefined,
+  toast,
   openApp,
   closeApp,
   closePhone,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_VERSION, type EventData, type EventName } from '../../../sdk/protocol/catalogue';
+import { API_VERSION, pickedLocationSchema, pickedPhotoSchema, type EventData, type EventName } from '../../../sdk/protocol/catalogue';
 import { HandsetError, type Answer } from '../../../sdk/protocol/errors';
 import { helloSchema, serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
 import { WELCOME } from '../../../sdk/protocol/wire';
@@ -42,6 +42,15 @@ const pickableContacts = z
   .array(z.object({ displayName: z.string(), displayNumber: z.string() }))
   .transform((contacts) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
 
+/** The Photos app: its gallery is the one `gallery.pick` offers and the camera's shutter saves to. */
+const PHOTOS_APP = 'photos';
+/** One page of the Photos app's `photos.list`, as much of it as the picker shows. */
+const galleryPageSchema = z.object({
+  photos: z.array(z.object({ id: z.number(), url: z.string() })).transform((photos) => photos.map(({ id, url }) => ({ id, url }))),
+  cursor: z.number().nullable(),
+});
+const GALLERY_PAGE_SIZE = 30;
+
 /** Unwraps a core or app-bridge answer, turning a refusal into the error the frame receives. */
 function dataOf(answer: Answer<unknown>): unknown {
   if (!answer.ok) throw new HandsetError(answer.error.code, answer.error.message);
@@ -51,9 +60,6 @@ function dataOf(answer: Answer<unknown>): unknown {
 /** The shell's implementation of every protocol method, for one app. */
 function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
   const core = async (action: string, payload: object) => dataOf(await shell.request('handset', action, { appId: app.id, ...payload }));
-  const noProvider = (what: string): never => {
-    throw new HandsetError('UNAVAILABLE', `no app on this phone provides ${what} yet`);
-  };
   return {
     handshake: () => ({ apiVersion: API_VERSION, appId: app.id, grants: app.permissions, link, visible: visibleApp === app.id, ...shell.settings() }),
     request: async ({ action, payload }) => dataOf(await shell.request(app.id, action, payload)),
@@ -65,8 +71,39 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
       if (!contacts.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');
       return shell.pickContact(app, contacts.data, signal);
     },
-    'camera.capture': () => noProvider('a camera'),
-    'gallery.pick': () => noProvider('a gallery'),
+    'camera.capture': (_input, signal) =>
+      shell.capturePhoto(
+        app,
+        async () => {
+          const photo = pickedPhotoSchema.safeParse(await core('camera.capture', {}));
+          if (!photo.success) throw new HandsetError('INTERNAL', 'the camera answered with something unexpected');
+          if (shell.hasApp(PHOTOS_APP)) {
+            const saved = await shell.request(PHOTOS_APP, 'photos.add', { clientId: crypto.randomUUID(), url: photo.data.url });
+            if (!saved.ok) shell.toast(`The photo is not in Photos: ${saved.error.message}`);
+          }
+          return photo.data;
+        },
+        signal,
+      ),
+    'gallery.pick': (_input, signal) => {
+      if (!shell.hasApp(PHOTOS_APP)) throw new HandsetError('UNAVAILABLE', 'no gallery on this phone: the Photos app is not installed');
+      return shell.pickPhoto(
+        app,
+        async (cursor) => {
+          const page = galleryPageSchema.safeParse(
+            dataOf(await shell.request(PHOTOS_APP, 'photos.list', { limit: GALLERY_PAGE_SIZE, ...(cursor === null ? {} : { cursor }) })),
+          );
+          if (!page.success) throw new HandsetError('INTERNAL', 'the Photos app answered outside its contract');
+          return page.data;
+        },
+        signal,
+      );
+    },
+    'location.pick': async (_input, signal) => {
+      const place = pickedLocationSchema.safeParse(dataOf(await shell.location()));
+      if (!place.success) throw new HandsetError('INTERNAL', 'the game answered the location with something unexpected');
+      return shell.pickLocation(app, place.data, signal);
+    },
     'share.open': async (input, signal) => {
       const target = await shell.share(app, input, signal);
       if (target === null) return { appId: null };

@@ -34,6 +34,24 @@ export interface PickedContact {
   number: string;
 }
 
+/** A photo as the camera and the gallery picker hand it to the app. */
+export interface PickedPhoto {
+  url: string;
+}
+
+/** One page of the player's gallery, newest first; `cursor` asks for the next page, null at the end. */
+export interface GalleryPage {
+  photos: { id: number; url: string }[];
+  cursor: number | null;
+}
+
+/** Where the player's character stands, as the location picker shows and hands it over. */
+export interface PickedLocation {
+  x: number;
+  y: number;
+  label: string | null;
+}
+
 export interface ShareInput {
   title?: string | undefined;
   text?: string | undefined;
@@ -53,6 +71,18 @@ export interface ShellServices {
   share(app: VisibleApp, input: ShareInput, signal: AbortSignal): Promise<string | null>;
   /** The contacts picker over the app: the player picks one of `contacts`; null when they cancel. */
   pickContact(app: VisibleApp, contacts: PickedContact[], signal: AbortSignal): Promise<PickedContact | null>;
+  /** The camera's viewfinder over the app: `shoot` takes and keeps a photo; null when the player cancels. */
+  capturePhoto(app: VisibleApp, shoot: () => Promise<PickedPhoto>, signal: AbortSignal): Promise<PickedPhoto | null>;
+  /** The gallery over the app, its pages read with `load`: the player picks a photo; null when they cancel. */
+  pickPhoto(app: VisibleApp, load: (cursor: number | null) => Promise<GalleryPage>, signal: AbortSignal): Promise<PickedPhoto | null>;
+  /** The location sheet: the player shares `place` or cancels (null). */
+  pickLocation(app: VisibleApp, place: PickedLocation, signal: AbortSignal): Promise<PickedLocation | null>;
+  /** Asks the game where the player's character stands. */
+  location(): Promise<Answer<unknown>>;
+  /** Whether the character has this app installed and may use it. */
+  hasApp(appId: string): boolean;
+  /** A short message over the phone. */
+  toast(message: string): void;
   /** Opens (or brings forward) an installed app with a deep link; false when no such app is usable. */
   openApp(appId: string, link: string | null): boolean;
   /** Closes the app, as the home gesture would. */

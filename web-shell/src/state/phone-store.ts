@@ -1,4 +1,14 @@
-import type { ConfirmInput, PickedContact, PromptInput, ShareInput, Theme, VisibleApp } from '../host/shell-services';
+import type {
+  ConfirmInput,
+  GalleryPage,
+  PickedContact,
+  PickedLocation,
+  PickedPhoto,
+  PromptInput,
+  ShareInput,
+  Theme,
+  VisibleApp,
+} from '../host/shell-services';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import type { ClockFormat } from '../ui/time-format';
@@ -18,6 +28,9 @@ export type Sheet = { id: number; app: VisibleApp } & (
   | { kind: 'prompt'; input: PromptInput; resolve: (text: string | null) => void }
   | { kind: 'share'; input: ShareInput; targets: VisibleApp[]; resolve: (appId: string | null) => void }
   | { kind: 'contact'; input: { title: string }; contacts: PickedContact[]; resolve: (contact: PickedContact | null) => void }
+  | { kind: 'camera'; input: { title: string }; shoot: () => Promise<PickedPhoto>; resolve: (photo: PickedPhoto | null) => void }
+  | { kind: 'photo'; input: { title: string }; load: (cursor: number | null) => Promise<GalleryPage>; resolve: (photo: PickedPhoto | null) => void }
+  | { kind: 'location'; input: { title: string }; place: PickedLocation; resolve: (place: PickedLocation | null) => void }
 );
 
 export interface Toast {

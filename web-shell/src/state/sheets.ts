@@ -1,4 +1,13 @@
-import type { ConfirmInput, PickedContact, PromptInput, ShareInput, VisibleApp } from '../host/shell-services';
+import type {
+  ConfirmInput,
+  GalleryPage,
+  PickedContact,
+  PickedLocation,
+  PickedPhoto,
+  PromptInput,
+  ShareInput,
+  VisibleApp,
+} from '../host/shell-services';
 import { phoneStore, type Sheet } from './phone-store';
 
 let nextSheetId = 1;
@@ -32,6 +41,27 @@ export function askShare(app: VisibleApp, input: ShareInput, signal: AbortSignal
 
 export function askContact(app: VisibleApp, contacts: PickedContact[], signal: AbortSignal): Promise<PickedContact | null> {
   return ask(signal, (id, resolve) => ({ id, app, kind: 'contact', input: { title: 'Choose a contact' }, contacts, resolve }));
+}
+
+export function askCamera(app: VisibleApp, shoot: () => Promise<PickedPhoto>, signal: AbortSignal): Promise<PickedPhoto | null> {
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'camera', input: { title: 'Camera' }, shoot, resolve }));
+}
+
+export function askPhoto(app: VisibleApp, load: (cursor: number | null) => Promise<GalleryPage>, signal: AbortSignal): Promise<PickedPhoto | null> {
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'photo', input: { title: 'Choose a photo' }, load, resolve }));
+}
+
+export function askLocation(app: VisibleApp, place: PickedLocation, signal: AbortSignal): Promise<PickedLocation | null> {
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'location', input: { title: 'Share your location' }, place, resolve }));
+}
+
+/** Answers a picker sheet with what the player chose. */
+export function choose<Picker extends Extract<Sheet, { kind: 'camera' | 'photo' | 'location' }>>(
+  sheet: Picker,
+  value: NonNullable<Parameters<Picker['resolve']>[0]>,
+): void {
+  remove(sheet.id);
+  (sheet.resolve as (chosen: typeof value) => void)(value);
 }
 
 export function confirmSheet(sheet: Extract<Sheet, { kind: 'confirm' }>): void {

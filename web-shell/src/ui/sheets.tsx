@@ -1,6 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { GalleryPage } from '../host/shell-services';
+import { setGameCamera } from '../nui';
 import type { Sheet } from '../state/phone-store';
-import { cancelSheet, chooseContact, chooseShareTarget, confirmSheet, submitPrompt } from '../state/sheets';
+import { cancelSheet, choose, chooseContact, chooseShareTarget, confirmSheet, submitPrompt } from '../state/sheets';
 import { AppIcon } from './app-icon';
 import { useFocusOnMount } from './focus-on-mount';
 
@@ -137,6 +139,135 @@ function ContactSheet({ sheet }: { sheet: SheetOf<'contact'> }) {
   );
 }
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function Cancel({ sheet }: { sheet: Sheet }) {
+  return (
+    <button type="button" class="sheet-button" onClick={() => cancelSheet(sheet)}>
+      Cancel
+    </button>
+  );
+}
+
+/** The game's phone camera is up while this sheet is: the shutter takes what the game shows, without the phone. */
+function CameraSheet({ sheet }: { sheet: SheetOf<'camera'> }) {
+  const [selfie, setSelfie] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shutter = useFocusOnMount<HTMLButtonElement>();
+  useEffect(() => setGameCamera(true, selfie), [selfie]);
+  useEffect(() => () => setGameCamera(false, false), []);
+
+  const shoot = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      choose(sheet, await sheet.shoot());
+    } catch (failure) {
+      setError(messageOf(failure));
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="camera-sheet">
+      <From sheet={sheet} />
+      <h2 class="sheet-title">{sheet.input.title}</h2>
+      <div class="camera-modes" role="group" aria-label="Camera">
+        {(['Photo', 'Selfie'] as const).map((mode) => (
+          <button key={mode} type="button" class="camera-mode" aria-pressed={selfie === (mode === 'Selfie')} onClick={() => setSelfie(mode === 'Selfie')}>
+            {mode}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p class="sheet-message error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="sheet-actions">
+        <Cancel sheet={sheet} />
+        <button ref={shutter} type="button" class="sheet-button primary" disabled={busy} onClick={() => void shoot()}>
+          {busy ? 'Taking…' : 'Take photo'}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The player's gallery, newest first, a page at a time. */
+function PhotoSheet({ sheet }: { sheet: SheetOf<'photo'> }) {
+  const [photos, setPhotos] = useState<GalleryPage['photos']>([]);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const content = useFocusOnMount<HTMLDivElement>();
+
+  const load = async (from: number | null) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await sheet.load(from);
+      setPhotos((shown) => [...shown, ...page.photos.filter((photo) => !shown.some((other) => other.id === photo.id))]);
+      setCursor(page.cursor);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+    setLoading(false);
+  };
+  useEffect(() => void load(null), []);
+
+  return (
+    <div ref={content} tabIndex={-1}>
+      <From sheet={sheet} />
+      <h2 class="sheet-title">{sheet.input.title}</h2>
+      {error && (
+        <p class="sheet-message error" role="alert">
+          {error}
+        </p>
+      )}
+      {!loading && !error && photos.length === 0 && <p class="sheet-message">No photos yet. Take one with the camera.</p>}
+      <ul class="photo-choices" aria-label="Photos">
+        {photos.map((photo, index) => (
+          <li key={photo.id}>
+            <button type="button" class="photo-choice" aria-label={`Photo ${index + 1}`} onClick={() => choose(sheet, { url: photo.url })}>
+              <img src={photo.url} alt="" loading="lazy" referrerpolicy="no-referrer" draggable={false} />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="sheet-actions">
+        <Cancel sheet={sheet} />
+        {cursor !== null && (
+          <button type="button" class="sheet-button" disabled={loading} onClick={() => void load(cursor)}>
+            More photos
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function LocationSheet({ sheet }: { sheet: SheetOf<'location'> }) {
+  const share = useFocusOnMount<HTMLButtonElement>();
+  const { place } = sheet;
+  return (
+    <>
+      <From sheet={sheet} />
+      <h2 class="sheet-title">{sheet.input.title}</h2>
+      <p class="sheet-message">{place.label ?? 'Your current location'}</p>
+      <p class="sheet-preview">
+        {place.x.toFixed(1)}, {place.y.toFixed(1)}
+      </p>
+      <div class="sheet-actions">
+        <Cancel sheet={sheet} />
+        <button ref={share} type="button" class="sheet-button primary" onClick={() => choose(sheet, place)}>
+          Share
+        </button>
+      </div>
+    </>
+  );
+}
+
 /** The first question apps asked, as a modal sheet over the phone; the others wait their turn. */
 export function Sheets({ sheets }: { sheets: Sheet[] }) {
   const sheet = sheets[0];
@@ -149,6 +280,9 @@ export function Sheets({ sheets }: { sheets: Sheet[] }) {
         {sheet.kind === 'prompt' && <PromptSheet sheet={sheet} />}
         {sheet.kind === 'share' && <ShareSheet sheet={sheet} />}
         {sheet.kind === 'contact' && <ContactSheet sheet={sheet} />}
+        {sheet.kind === 'camera' && <CameraSheet sheet={sheet} />}
+        {sheet.kind === 'photo' && <PhotoSheet sheet={sheet} />}
+        {sheet.kind === 'location' && <LocationSheet sheet={sheet} />}
       </div>
     </div>
   );

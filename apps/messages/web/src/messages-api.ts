@@ -18,6 +18,7 @@ export type { Attachment, ContactAttachment, LocationAttachment, Member, Message
 export type Draft =
   | { kind: 'text'; body: string; attachment: null }
   | { kind: 'photo'; body: string; attachment: PhotoAttachment }
+  | { kind: 'location'; body: string; attachment: LocationAttachment }
   | { kind: 'contact'; body: string; attachment: ContactAttachment };
 
 /** One send: `clientId` stays the same across retries, so the server stores the message once. */
@@ -121,16 +122,9 @@ export const isLocation = (attachment: Attachment | null): attachment is Locatio
 export const isContactCard = (attachment: Attachment | null): attachment is ContactAttachment =>
   isObject(attachment) && typeof (attachment as Partial<ContactAttachment>).number === 'string';
 
-/** A draft as `messages.send` takes it: each kind with its own attachment. */
+/** A draft as `messages.send` takes it: text without an attachment, every other kind with its own. */
 function contentOf(draft: Draft) {
-  switch (draft.kind) {
-    case 'text':
-      return { kind: draft.kind, body: draft.body };
-    case 'photo':
-      return { kind: draft.kind, body: draft.body, attachment: draft.attachment };
-    case 'contact':
-      return { kind: draft.kind, body: draft.body, attachment: draft.attachment };
-  }
+  return draft.kind === 'text' ? { kind: draft.kind, body: draft.body } : draft;
 }
 
 /** The server plugin's actions, typed by the contract. */

@@ -15,7 +15,7 @@ const AMANDA = '5550199';
 const FRANKLIN = '5550177';
 const NAMES = { [LAMAR]: 'Lamar Davis', [AMANDA]: 'Amanda De Santa' };
 const LAMAR_THREAD = `d:${ME}:${LAMAR}`;
-const GRANTS: AppPermission[] = ['contacts:read', 'gallery', 'camera'];
+const GRANTS: AppPermission[] = ['contacts:read', 'gallery', 'camera', 'location'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let host: FakeHost | undefined;
@@ -378,13 +378,13 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
   });
 
-  it('sends a photo from the gallery or the camera, and a picked contact', async () => {
+  it('sends a photo from the gallery or the camera, a picked contact and where the player is', async () => {
     await start(seeded(), {
       photo: { url: 'https://i.imgur.com/abc.png' },
       contact: { name: 'Franklin Clinton', number: '555-0177' },
+      location: { x: 298.4, y: -584.6, label: 'Strawberry Ave, Pillbox Hill' },
     });
     await open('Lamar Davis');
-    expect(findButton('Attach location')).toBeUndefined();
 
     await click('Attach photo');
     await vi.waitFor(() => expect(requests('messages.send')).toHaveLength(1));
@@ -392,16 +392,26 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(requests('messages.send')).toHaveLength(2));
     await click('Attach contact');
     await vi.waitFor(() => expect(requests('messages.send')).toHaveLength(3));
+    await click('Share location');
+    await vi.waitFor(() => expect(requests('messages.send')).toHaveLength(4));
 
     expect(calls('gallery.pick')).toEqual([{}]);
     expect(calls('camera.capture')).toEqual([{}]);
+    expect(calls('location.pick')).toEqual([{}]);
     expect(requests('messages.send')).toEqual([
       { clientId: expect.stringMatching(UUID), threadId: LAMAR_THREAD, kind: 'photo', body: '', attachment: { url: 'https://i.imgur.com/abc.png' } },
       { clientId: expect.stringMatching(UUID), threadId: LAMAR_THREAD, kind: 'photo', body: '', attachment: { url: 'https://i.imgur.com/abc.png' } },
       { clientId: expect.stringMatching(UUID), threadId: LAMAR_THREAD, kind: 'contact', body: '', attachment: { name: 'Franklin Clinton', number: FRANKLIN } },
+      {
+        clientId: expect.stringMatching(UUID),
+        threadId: LAMAR_THREAD,
+        kind: 'location',
+        body: '',
+        attachment: { x: 298.4, y: -584.6, label: 'Strawberry Ave, Pillbox Hill' },
+      },
     ]);
     await vi.waitFor(() => expect(screen!.querySelectorAll('.mine .photo')).toHaveLength(2));
-    expect(bubbles().at(-1)).toBe('FCFranklin Clinton5550177Add to contacts');
+    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177Add to contacts', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
   });
 
   it('offers only the attachments its grants allow', async () => {

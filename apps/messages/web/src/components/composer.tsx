@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { MAX_BODY_LENGTH } from '../messages-api';
-import { CameraIcon, ContactCardIcon, PhotoIcon, SendIcon } from '@handset/sdk/ui';
+import { CameraIcon, ContactCardIcon, PhotoIcon, PinIcon, SendIcon } from '@handset/sdk/ui';
 
 export interface ComposerProps {
   text: string;
@@ -11,18 +11,20 @@ export interface ComposerProps {
   gallery: boolean;
   camera: boolean;
   contacts: boolean;
+  location: boolean;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   onText(text: string): void;
   onSend(): void;
   onPhoto(source: 'gallery' | 'camera'): void;
   onContact(): void;
+  onLocation(): void;
 }
 
 /** The tallest the box grows, about five lines, before it scrolls. */
 const MAX_HEIGHT_PX = 112;
 
 /** The message box: attachments, the text (Enter sends, Shift+Enter breaks the line) and Send. No <form>: the frame runs scripts only. */
-export function Composer({ text, ready, gallery, camera, contacts, inputRef, onText, onSend, onPhoto, onContact }: ComposerProps) {
+export function Composer({ text, ready, gallery, camera, contacts, location, inputRef, onText, onSend, onPhoto, onContact, onLocation }: ComposerProps) {
   const canSend = ready && text.trim() !== '';
 
   // The box grows with its text (wrapped lines too), up to MAX_HEIGHT_PX.
@@ -55,6 +57,11 @@ export function Composer({ text, ready, gallery, camera, contacts, inputRef, onT
       {contacts && (
         <button type="button" class="composer-button" aria-label="Attach contact" title="Attach contact" disabled={!ready} onClick={onContact}>
           <ContactCardIcon />
+        </button>
+      )}
+      {location && (
+        <button type="button" class="composer-button" aria-label="Share location" title="Share location" disabled={!ready} onClick={onLocation}>
+          <PinIcon />
         </button>
       )}
       <div class="composer-field">

@@ -273,23 +273,33 @@ export function Conversation(props: ConversationProps) {
     api.typing(threadId).catch(() => {});
   };
 
-  const attachPhoto = async (source: 'gallery' | 'camera') => {
+  /** Sends what a picker hands over; a cancelled picker sends nothing. */
+  const attach = async (pick: () => Promise<Draft | null>) => {
     try {
-      const photo = source === 'gallery' ? await app.pickPhoto() : await app.capturePhoto();
-      if (photo) send({ kind: 'photo', body: '', attachment: { url: photo.url } });
+      const draft = await pick();
+      if (draft) send(draft);
     } catch (error) {
       setNotice(noticeOf(error));
     }
   };
 
-  const attachContact = async () => {
-    try {
+  const attachPhoto = (source: 'gallery' | 'camera') =>
+    attach(async () => {
+      const photo = source === 'gallery' ? await app.pickPhoto() : await app.capturePhoto();
+      return photo && { kind: 'photo', body: '', attachment: { url: photo.url } };
+    });
+
+  const attachContact = () =>
+    attach(async () => {
       const contact = await app.pickContact();
-      if (contact) send({ kind: 'contact', body: '', attachment: { name: contact.name, number: digitsOf(contact.number) } });
-    } catch (error) {
-      setNotice(noticeOf(error));
-    }
-  };
+      return contact && { kind: 'contact', body: '', attachment: { name: contact.name, number: digitsOf(contact.number) } };
+    });
+
+  const attachLocation = () =>
+    attach(async () => {
+      const place = await app.pickLocation();
+      return place && { kind: 'location', body: '', attachment: place };
+    });
 
   const pickRecipient = async () => {
     try {
@@ -455,11 +465,13 @@ export function Conversation(props: ConversationProps) {
         gallery={grants.includes('gallery')}
         camera={grants.includes('camera')}
         contacts={grants.includes('contacts:read')}
+        location={grants.includes('location')}
         inputRef={messageBox}
         onText={typed}
         onSend={sendText}
         onPhoto={(source) => void attachPhoto(source)}
         onContact={() => void attachContact()}
+        onLocation={() => void attachLocation()}
       />
     </section>
   );
