@@ -10,17 +10,20 @@ onEachDatabase((open) => {
       const { page } = await connectWithPhone(simulation);
       // What a frame's app.storage.get becomes: a core action on the app's behalf.
       const storageGet = () => nui(page, 'request', { appId: 'handset', action: 'storage.get', payload: { appId: 'contacts', key: 'draft' } });
-      const answers = await Promise.all(Array.from({ length: 45 }, storageGet));
+      // One burst, charged as it arrives: the app's own request comes after its storage calls have spent its bucket;
+      // the phone's own list, after both, still answers from the phone's bucket.
+      const answers = await Promise.all([
+        ...Array.from({ length: 45 }, storageGet),
+        nui(page, 'request', { appId: 'contacts', action: 'contacts.list', payload: {} }),
+        nui(page, 'request', { appId: 'handset', action: 'apps.list' }),
+      ]);
+      const ownList = answers.pop();
+      const appRequest = answers.pop();
       const codes = answers.map((answer) => (answer['ok'] ? 'ok' : (answer['error'] as { code: string }).code));
       expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(10);
       expect(new Set(codes.filter((code) => code !== 'RATE_LIMITED'))).toEqual(new Set(['FORBIDDEN']));
-
-      // The phone's own list and the app's own requests are separate buckets: the first answers, the second is spent.
-      await expect(nui(page, 'request', { appId: 'handset', action: 'apps.list' })).resolves.toMatchObject({ ok: true });
-      await expect(nui(page, 'request', { appId: 'contacts', action: 'contacts.list', payload: {} })).resolves.toEqual({
-        ok: false,
-        error: { code: 'RATE_LIMITED', message: 'too many requests; slow down' },
-      });
+      expect(appRequest).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'too many requests; slow down' } });
+      expect(ownList).toMatchObject({ ok: true });
     });
   });
 });
