@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { SimulatorError } from './errors.js';
 import { errorMessage } from './runtime.js';
 import { Simulator, type LogEntry } from './simulator.js';
+import { startWebServer } from './sandbox/web-server.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
     setInterval(() => {}, 60_000);
   }
 
+  const web = opts.headless ? null : await startWebServer((resource, init) => sim.http.request(resource, init));
+  // Photos taken in the sandbox are served by Handset's own handler there, unless the command line says otherwise.
+  if (web) sim.convars.set('handset:media:local_url', web.url);
+
   try {
     for (const [name, value] of opts.convars) sim.convars.set(name, value);
     await sim.exec(opts.cfg);
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
     const { startSandboxServer } = await import('./sandbox/server.js');
     const { url } = await startSandboxServer(sim, { port: opts.port });
     process.stdout.write(`Handset sandbox running at ${url}\n`);
+    if (web) process.stdout.write(`Photos are served at ${web.url}: open it once and accept its certificate to see them\n`);
     sim.on('quit', () => void sim.shutdown().finally(() => process.exit(0)));
   }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { startSandboxServer, type SandboxServer } from '../simulator/sandbox/server';
+import { startWebServer } from '../simulator/sandbox/web-server';
 import type { Player } from '../simulator/player';
 import { connectWithPhone, openSqlite, repoRoot, startHandset, type HandsetSimulation } from './handset';
 import type { ResourceFiles } from './simulation';
@@ -60,9 +61,13 @@ export async function openSandbox(options: {
   ensure?: string[];
 }): Promise<Sandbox> {
   const database = await openSqlite();
-  const simulation = await startHandset({
+  // Listening first, so Handset starts knowing where its photos are served.
+  let simulation: HandsetSimulation | undefined;
+  const web = await startWebServer((resource, init) => simulation!.sim.http.request(resource, init));
+  simulation = await startHandset({
     database,
-    convars: options.convars,
+    convars: { 'handset:media:local_url': web.url, ...options.convars },
+    before: ['screenshot-basic'],
     resources: options.resources,
     ensure: {
       dirs: [path.join(repoRoot, 'tests/fixtures/resources'), path.join(repoRoot, 'templates')],
@@ -75,7 +80,8 @@ export async function openSandbox(options: {
 
   const connect = async (): Promise<PhoneScreen> => {
     const { player, number } = await connectWithPhone(simulation);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The sandbox's web server has its own certificate (tests/simulator/sandbox/tls).
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
     await page.goto(`${server.url}player/${player.id}`);
     await page.locator('iframe[data-resource="handset"]').waitFor();
     const shell = page.frameLocator('iframe[data-resource="handset"]');
@@ -132,6 +138,7 @@ export async function openSandbox(options: {
     async close() {
       await browser.close();
       await server.close();
+      await web.close();
       await simulation.sim.shutdown();
       await database.dispose();
     },

@@ -386,11 +386,12 @@ function injectNuiShim(html: string, resource: string): string {
   const resource = ${scriptJson(resource)};
   // The page's own origin names its resource and player; a <base> element must not send callbacks elsewhere.
   const callbackBase = new URL(${scriptJson(`/${callbackPath}/`)}, location.href).href;
-  // The game routes https://<resource name>/… to NUI callbacks; a host with a dot is the real internet.
+  // The game routes https://<resource name>/… to NUI callbacks; a host with a dot or a port is the real internet.
   const callbackAddress = (url) => {
     let parsed;
     try { parsed = new URL(url, location.href); } catch { return undefined; }
-    return parsed.protocol === 'https:' && !parsed.hostname.includes('.') ? callbackBase + encodeURIComponent(parsed.href) : undefined;
+    const resourceHost = !parsed.hostname.includes('.') && parsed.port === '';
+    return parsed.protocol === 'https:' && resourceHost ? callbackBase + encodeURIComponent(parsed.href) : undefined;
   };
   window.GetParentResourceName = () => resource;
   const nativeFetch = window.fetch.bind(window);
