@@ -195,6 +195,7 @@ function benchService(db: Database) {
     find: async (number) => online(Number(number) - 5_550_000_000),
     format: (number) => number,
     airplaneMode: () => false,
+    onUnloaded: () => () => {},
   };
   let pushes = 0;
   const service = new MessagesService({

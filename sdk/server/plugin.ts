@@ -44,6 +44,11 @@ export interface PluginPhones {
   format(number: string): string;
   /** Whether the player `source` has put their phone in airplane mode: it neither sends nor rings. */
   airplaneMode(source: number): boolean;
+  /**
+   * Calls `listener` when a phone's character stops being played: a switch or logout, or the player leaving the
+   * server (`left`). Returns the unsubscribe.
+   */
+  onUnloaded(listener: (phone: OnlinePhoneRef, left: boolean) => void): () => void;
 }
 
 /**

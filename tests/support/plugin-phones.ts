@@ -28,13 +28,37 @@ export function findPhone(db: Database): PluginPhones['find'] {
   };
 }
 
+/** Who plays which phone, by source, told as the core tells plugins: a replaced phone was switched away from, a deleted one's player left. */
+class OnlinePhones extends Map<number, OnlinePhoneRef> {
+  readonly unloadListeners = new Set<(phone: OnlinePhoneRef, left: boolean) => void>();
+
+  override set(source: number, phone: OnlinePhoneRef): this {
+    const before = this.get(source);
+    super.set(source, phone);
+    if (before && before.phoneId !== phone.phoneId) this.unloaded(before, false);
+    return this;
+  }
+
+  override delete(source: number): boolean {
+    const before = this.get(source);
+    const deleted = super.delete(source);
+    if (before) this.unloaded(before, true);
+    return deleted;
+  }
+
+  private unloaded(phone: OnlinePhoneRef, left: boolean): void {
+    for (const listener of this.unloadListeners) listener(phone, left);
+  }
+}
+
 /**
  * For a plugin's service tests: phones 5550001–5550004 in the core's table (migrated), the first three played by
  * sources 11–13, and `PluginPhones` over them as the core gives plugins; `online` can be changed by the test.
  */
 export async function seedPluginPhones(db: Database): Promise<{ phones: PluginPhones; online: Map<number, OnlinePhoneRef> }> {
   for (const n of [1, 2, 3, 4]) await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?)', [`license:${n}`, `555000${n}`]);
-  const online = new Map<number, OnlinePhoneRef>([1, 2, 3].map((n) => [10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n }]));
+  const online = new OnlinePhones();
+  for (const n of [1, 2, 3]) online.set(10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n });
   const phones: PluginPhones = {
     airplaneMode: () => false,
     bySource: (source) => online.get(source) ?? null,
@@ -42,6 +66,10 @@ export async function seedPluginPhones(db: Database): Promise<{ phones: PluginPh
     byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
     find: findPhone(db),
     format: (number) => formatNumber(canonicalNumber(number), FORMAT),
+    onUnloaded: (listener) => {
+      online.unloadListeners.add(listener);
+      return () => online.unloadListeners.delete(listener);
+    },
   };
   return { phones, online };
 }

@@ -56,8 +56,6 @@ type Side = 'caller' | 'callee';
 
 /** A requested call is remembered this long, so a retried `calls.start` answers with the same call. */
 const REQUEST_MEMORY_MS = 10 * 60_000;
-/** How often live calls check that their players still play the character who took the call. */
-const PHONE_CHECK_MS = 1000;
 
 const directionOf = (side: Side): CallDirection => (side === 'caller' ? 'outgoing' : 'incoming');
 const isPlayer = (party: Party): party is Party & { source: number; phoneId: number } => party.source !== null;
@@ -76,11 +74,17 @@ export class CallsService {
   private readonly byNumber = new Map<string, Set<LiveCall>>();
   private readonly requests = new Map<string, { call: LiveCall; at: number }>();
   private readonly channels = new VoiceChannels();
-  private phoneCheck: ReturnType<typeof setInterval> | null = null;
   private readonly now: () => number;
+  private readonly stopWatchingPhones: () => void;
 
   constructor(private readonly options: CallsServiceOptions) {
     this.now = options.now ?? Date.now;
+    // A player who stops playing the character who took a call (switch, logout, leaving) leaves that call.
+    this.stopWatchingPhones = options.phones.onUnloaded((phone, left) => {
+      const call = this.bySource.get(phone.source);
+      const party = call && [call.caller, call.callee].find((side) => side.source === phone.source);
+      if (call && party?.phoneId === phone.phoneId) this.finishInBackground(call, this.lostStatus(call), left ? phone.source : undefined);
+    });
   }
 
   /**
@@ -202,16 +206,10 @@ export class CallsService {
     return (this.byNumber.get(number)?.size ?? 0) > 0;
   }
 
-  /** Player `source` left the server: their call ends for the other side too. */
-  dropped(source: number): void {
-    const call = this.bySource.get(source);
-    if (call) this.finishInBackground(call, this.lostStatus(call), source);
-  }
-
   /** Handset is stopping: nobody stays in a voice channel, no timer stays behind. */
   stop(): void {
     for (const call of this.calls.values()) this.forget(call);
-    this.stopPhoneCheck();
+    this.stopWatchingPhones();
   }
 
   private open(caller: Party, callee: Party, flags: { hidden: boolean; video: boolean; company: boolean; holdCallee: boolean }): LiveCall {
@@ -238,7 +236,6 @@ export class CallsService {
       const onNumber = this.byNumber.get(party.number) ?? new Set();
       this.byNumber.set(party.number, onNumber.add(call));
     }
-    if (!this.phoneCheck) this.phoneCheck = setInterval(() => this.checkPhones(), PHONE_CHECK_MS);
     return call;
   }
 
@@ -327,7 +324,6 @@ export class CallsService {
       this.channels.release(call.channel);
       call.channel = null;
     }
-    if (this.calls.size === 0) this.stopPhoneCheck();
   }
 
   private record(call: LiveCall, side: Side): CallRecordInput[] {
@@ -351,21 +347,6 @@ export class CallsService {
         duration: durationOf(call.answeredAt, endedAt),
       },
     ];
-  }
-
-  /** A player whose character changed since the call began has left it: the call ends for the other side. */
-  private checkPhones(): void {
-    for (const call of [...this.calls.values()]) {
-      const switched = [call.caller, call.callee].some(
-        (party) => isPlayer(party) && this.bySource.get(party.source) === call && this.options.phones.bySource(party.source)?.phoneId !== party.phoneId,
-      );
-      if (switched) this.finishInBackground(call, this.lostStatus(call));
-    }
-  }
-
-  private stopPhoneCheck(): void {
-    if (this.phoneCheck) clearInterval(this.phoneCheck);
-    this.phoneCheck = null;
   }
 
   private hangUpStatus(call: LiveCall, side: Side): EndedStatus {

@@ -12,7 +12,6 @@ import { pmaVoice } from './voice';
 declare const exports: Record<string, Record<string, (...args: unknown[]) => unknown> | undefined>;
 declare function on(eventName: string, callback: (...args: never[]) => void): void;
 declare function GetCurrentResourceName(): string;
-declare const source: number;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -76,7 +75,6 @@ function start(context: PluginContext): void {
   registerCallRequests(context, service);
   const stopRetention = keepCallRecords(repository, wholeSetting(context, 'retention_days', 30, 1, 3650), log);
 
-  on('playerDropped', () => service.dropped(Number(source)));
   const self = GetCurrentResourceName();
   on('onResourceStop', (resource: string) => {
     if (resource !== self) return;

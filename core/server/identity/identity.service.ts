@@ -41,10 +41,10 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
   const listeners = new Set<IdentityListener>();
   let stopped = false;
 
-  const notify = (event: keyof IdentityListener, phone: OnlinePhone) => {
+  const notify = (event: keyof IdentityListener, phone: OnlinePhone, left = false) => {
     for (const listener of [...listeners]) {
       try {
-        listener[event](phone);
+        listener[event](phone, left);
       } catch (error) {
         console.error(`an identity listener failed on ${event} of player ${phone.source}:`, error);
       }
@@ -57,13 +57,13 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
   };
 
   /** Forgets the character `source` plays and cancels the lookup of one still loading. */
-  const unload = (source: number) => {
+  const unload = (source: number, left = false) => {
     loading.delete(source);
     const phone = bySource.get(source);
     if (!phone) return;
     bySource.delete(source);
     if (byNumber.get(phone.number) === phone) byNumber.delete(phone.number);
-    notify('unloaded', phone);
+    notify('unloaded', phone, left);
   };
 
   const load = async (source: number, read: () => Promise<Character | null>) => {
@@ -104,7 +104,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       if (phone && phone.job !== job) put(Object.freeze({ ...phone, job }));
     },
   });
-  const onDropped = () => unload(source);
+  const onDropped = () => unload(source, true);
   on('playerDropped', onDropped);
 
   const online = Array.from({ length: GetNumPlayerIndices() }, (_, index) => Number(GetPlayerFromIndex(index)));

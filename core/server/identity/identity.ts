@@ -17,8 +17,8 @@ export interface OnlinePhone extends Phone {
 export interface IdentityListener {
   /** `source` now plays the character owning `phone` (join, load, switch, or a restart rebuilding the map). */
   loaded(phone: OnlinePhone): void;
-  /** The character owning `phone` is no longer played (logout, switch, drop). */
-  unloaded(phone: OnlinePhone): void;
+  /** The character owning `phone` is no longer played (logout, switch, drop); `left`: the player left the server. */
+  unloaded(phone: OnlinePhone, left: boolean): void;
 }
 
 /** Who is on which phone; answered from memory, kept right across load, switch, drop and restart. */
