@@ -60,7 +60,10 @@ export function App({ app }: { app: HandsetApp }) {
     const load = ++albumLoads.current;
     try {
       const list = await api.albums();
-      if (load === albumLoads.current) (setAlbums(list), setAlbumsError(null));
+      if (load === albumLoads.current) {
+        setAlbums(list);
+        setAlbumsError(null);
+      }
       return list;
     } catch (error) {
       if (load === albumLoads.current) setAlbumsError(errorText(error));
@@ -110,7 +113,9 @@ export function App({ app }: { app: HandsetApp }) {
       else leaveAlbum();
     } else if (current && !albumSheet && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
       const next = shown[index + (event.key === 'ArrowLeft' ? -1 : 1)];
-      if (next) (event.preventDefault(), view(next));
+      if (!next) return;
+      event.preventDefault();
+      view(next);
     }
   };
   useEffect(() => {
@@ -262,14 +267,18 @@ export function App({ app }: { app: HandsetApp }) {
   const grants = app.info.grants;
   const grid = source && (
     <PhotoGrid
-      photos={shown.length === 0 && (paged.loading || paged.error) ? null : shown}
+      // Empty only once the last page came: photos deleted off the first page leave older ones to load.
+      photos={shown.length === 0 && !paged.done ? null : shown}
       error={paged.error ? errorText(paged.error) : null}
       loadingMore={paged.loading && shown.length > 0}
       locale={locale}
       empty={EMPTY[source.kind]}
-      panel={source.kind === 'album' ? undefined : panel(tab)}
+      panel={panel(tab)}
       onOpen={view}
-      onMore={() => paged.error || paged.loadMore()}
+      onMore={() => {
+        // After a failure, Try again asks again, not every scroll.
+        if (!paged.error) paged.loadMore();
+      }}
       onRetry={paged.loadMore}
     >
       {listError && (

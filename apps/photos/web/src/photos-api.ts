@@ -24,9 +24,13 @@ export function newestFirst(photos: Photo[]): Photo[] {
   return [...byId.values()].sort((a, b) => b.id - a.id);
 }
 
-/** When a photo was added, as the phone's locale writes it. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** When a photo was added, as the phone's locale writes it (one formatter per locale: a grid formats hundreds). */
 export function formatWhen(at: number, locale: string): string {
-  return new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  let format = formats.get(locale);
+  if (!format) formats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(at);
 }
 
 /** The server plugin's actions, typed by the contract. */

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { EmptyState, StarIcon } from '@handset/sdk/ui';
 import { formatWhen, type Photo } from '../photos-api';
 import { PhotoImage } from './photo-image';
@@ -13,8 +14,8 @@ export interface PhotoGridProps {
   locale: string;
   /** What an empty grid says. */
   empty: { title: string; message: string };
-  /** The tab panel's id and its tab's, when the grid is a tab's content. */
-  panel?: { id: string; tabId: string };
+  /** The tab panel's id and its tab's. */
+  panel: { id: string; tabId: string };
   /** Notices above the grid (an import's refusal …). */
   children?: ComponentChildren;
   onOpen(photo: Photo): void;
@@ -28,13 +29,25 @@ const MORE_MARGIN = 240;
 
 /** Photos three to a row, newest first; older pages load as the player scrolls. */
 export function PhotoGrid({ photos, error, loadingMore, locale, empty, panel, children, onOpen, onMore, onRetry }: PhotoGridProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const nearEnd = (grid: HTMLElement) => grid.scrollTop + grid.clientHeight >= grid.scrollHeight - MORE_MARGIN;
+
+  // A page that does not fill the screen (or the photos left after deletes) gives nothing to scroll: load on.
+  // A grid with no height is not laid out (hidden): it waits.
+  useEffect(() => {
+    const grid = scroller.current;
+    if (grid && grid.clientHeight > 0 && nearEnd(grid)) onMore();
+  }, [photos?.length ?? -1]);
+
   return (
     <div
+      ref={scroller}
       class="scroll"
-      {...(panel && { id: panel.id, role: 'tabpanel', 'aria-labelledby': panel.tabId })}
+      id={panel.id}
+      role="tabpanel"
+      aria-labelledby={panel.tabId}
       onScroll={(event) => {
-        const grid = event.currentTarget;
-        if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - MORE_MARGIN) onMore();
+        if (nearEnd(event.currentTarget)) onMore();
       }}
     >
       {children}
