@@ -56,18 +56,16 @@ export function App({ app }: { app: HandsetApp }) {
   const index = viewing === null ? -1 : shown.findIndex((photo) => photo.id === viewing);
   const current = index === -1 ? null : shown[index]!;
 
-  const loadAlbums = async (): Promise<Album[] | null> => {
+  /** Loads the album list; an answer that a newer load overtook is dropped. */
+  const loadAlbums = async () => {
     const load = ++albumLoads.current;
     try {
       const list = await api.albums();
-      if (load === albumLoads.current) {
-        setAlbums(list);
-        setAlbumsError(null);
-      }
-      return list;
+      if (load !== albumLoads.current) return;
+      setAlbums(list);
+      setAlbumsError(null);
     } catch (error) {
       if (load === albumLoads.current) setAlbumsError(errorText(error));
-      return null;
     }
   };
 
