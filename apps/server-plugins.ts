@@ -3,6 +3,7 @@ import { contactsPlugin } from './contacts/server';
 import { mailPlugin } from './mail/server';
 import { messagesPlugin } from './messages/server';
 import { phonePlugin } from './phone/server';
+import { photosPlugin } from './photos/server';
 
 /** The built-in apps' server plugins, in the order Handset starts them. */
-export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin];
+export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin, photosPlugin];

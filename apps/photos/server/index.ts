@@ -3,10 +3,7 @@ import { registerPhotosRequests } from './photos.controller';
 import { photosMigrations } from './photos.migrations';
 import { createPhotosService, readPhotosSettings } from './photos.service';
 
-/**
- * The Photos app's server side: each character's gallery and albums. Not in apps/server-plugins.ts yet: its
- * manifest's page (dist/apps/photos/index.html) comes with the UI kit, and registration refuses a missing page.
- */
+/** The Photos app's server side: each character's gallery and albums. */
 export const photosPlugin = defineServerPlugin({
   manifest: {
     id: 'photos',
@@ -15,7 +12,7 @@ export const photosPlugin = defineServerPlugin({
     color: '#ff9f0a',
     category: 'default',
     ui: 'dist/apps/photos/index.html',
-    permissions: ['camera'],
+    permissions: ['camera', 'share'],
   },
   migrations: photosMigrations,
   start: (context) =>

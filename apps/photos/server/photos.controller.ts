@@ -1,6 +1,7 @@
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import type { PluginContext } from '@handset/sdk/server/plugin';
 import { photosContract } from '../contract';
+import { PHOTO_ADDED } from '../pushes';
 import type { PhotosService } from './photos.service';
 
 /** Answers the Photos page's requests, each on the caller's own gallery (from `source`, never the payload). */
@@ -14,7 +15,14 @@ export function registerPhotosRequests({ app, phones }: PluginContext, service: 
 
   app.serve(photosContract, {
     'photos.list': ({ source }, input) => service.list(phoneOf(source), input),
-    'photos.add': ({ source }, input) => service.add(phoneOf(source), input),
+    'photos.add': async ({ source }, input) => {
+      const phoneId = phoneOf(source);
+      const { photo, stored } = await service.add(phoneId, input);
+      // To whoever plays the phone once it is stored (the character may have changed meanwhile); a retry pushes nothing.
+      const owner = stored ? phones.byId(phoneId) : null;
+      if (owner) app.sendAppMessage(owner.source, PHOTO_ADDED, photo);
+      return photo;
+    },
     'photos.favorite': ({ source }, input) => service.setFavorite(phoneOf(source), input),
     'photos.delete': ({ source }, { id }) => service.remove(phoneOf(source), id).then(done),
     'albums.list': ({ source }) => service.albums(phoneOf(source)),

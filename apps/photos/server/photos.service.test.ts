@@ -35,15 +35,16 @@ forEachDatabase((current) => {
       'handset_photos_albums',
       'handset_photos_photos',
     ]);
-    const first = await photos.add(1, add('c1', 1));
+    const { photo: first, stored } = await photos.add(1, add('c1', 1));
     expect(first).toEqual({ id: 1, url: 'https://r2.fivemanage.com/1.jpg', favorite: false, createdAt: Date.UTC(2026, 0, 1) + 1000 });
-    await expect(photos.add(1, add('c1', 99))).resolves.toEqual(first);
+    expect(stored).toBe(true);
+    await expect(photos.add(1, add('c1', 99))).resolves.toEqual({ photo: first, stored: false });
     for (const [clientId, url] of [['c2', 'http://r2.fivemanage.com/2.jpg'], ['c3', 'https://evil.example.org/3.jpg'], ['c4', 'javascript:alert(1)']]) {
       expect(await codeOf(photos.add(1, addSchema.parse({ clientId, url })))).toBe('INVALID_INPUT: url must be an https image on a host the server allows');
     }
     for (const n of [2, 3, 4, 5]) await photos.add(1, add(`c${n}`, n));
     expect(await codeOf(photos.add(1, add('c6', 6)))).toBe('QUOTA_EXCEEDED: a gallery holds at most 5 photos');
-    await expect(photos.add(2, add('c6', 6))).resolves.toMatchObject({ id: 6 });
+    await expect(photos.add(2, add('c6', 6))).resolves.toMatchObject({ photo: { id: 6 }, stored: true });
     await expect(db.select('SELECT COUNT(*) AS n FROM handset_photos_photos WHERE phone_id = 1')).resolves.toEqual([{ n: 5 }]);
   });
 

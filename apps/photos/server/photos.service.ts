@@ -88,13 +88,13 @@ export function createPhotosService(db: Database, imageAllowed: (url: string) =>
       return { photos, cursor: rows.length > limit ? photos.at(-1)!.id : null };
     },
 
-    /** Adds a photo by URL; the same `clientId` again answers the photo it added. */
-    async add(phoneId: number, input: z.output<typeof addSchema>): Promise<Photo> {
+    /** Adds a photo by URL; the same `clientId` again answers the photo it added, with `stored` false. */
+    async add(phoneId: number, input: z.output<typeof addSchema>): Promise<{ photo: Photo; stored: boolean }> {
       const [existing] = await db.select<PhotoRow>(
         'SELECT id, url, favorite, created_at FROM handset_photos_photos WHERE phone_id = ? AND client_id = ?',
         [phoneId, input.clientId],
       );
-      if (existing) return toPhoto(existing);
+      if (existing) return { photo: toPhoto(existing), stored: false };
       if (!imageAllowed(input.url)) throw new HandsetError('INVALID_INPUT', 'url must be an https image on a host the server allows');
       const [count] = await db.select<{ photos: number }>('SELECT COUNT(*) AS photos FROM handset_photos_photos WHERE phone_id = ?', [phoneId]);
       if (Number(count?.photos ?? 0) >= settings.maxPhotos) {
@@ -104,7 +104,7 @@ export function createPhotosService(db: Database, imageAllowed: (url: string) =>
       const { insertId } = await db.run('INSERT INTO handset_photos_photos (phone_id, url, client_id, created_at) VALUES (?, ?, ?, ?)', [
         phoneId, input.url, input.clientId, createdAt,
       ]);
-      return { id: insertId, url: input.url, favorite: false, createdAt };
+      return { photo: { id: insertId, url: input.url, favorite: false, createdAt }, stored: true };
     },
 
     async setFavorite(phoneId: number, { id: photoId, favorite }: z.output<typeof favoriteSchema>): Promise<Photo> {

@@ -1,0 +1,70 @@
+import type { ComponentChildren } from 'preact';
+import { EmptyState, ListRow, ListSection } from '@handset/sdk/ui';
+import type { Album } from '../photos-api';
+
+export interface AlbumListProps {
+  /** Null until the first answer. */
+  albums: Album[] | null;
+  error: string | null;
+  panel: { id: string; tabId: string };
+  /** Notices above the list (a refused name …). */
+  children?: ComponentChildren;
+  onOpen(album: Album): void;
+  onCreate(): void;
+  onRetry(): void;
+}
+
+/** The albums glyph (the kit has none): two photos stacked. */
+export function AlbumsIcon() {
+  return (
+    <svg class="glyph" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round">
+      <rect x="3" y="7" width="14" height="13" rx="2.5" />
+      <path d="M7 4h11.5A2.5 2.5 0 0 1 21 6.5V16" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+const countOf = (album: Album) => `${album.photoCount} ${album.photoCount === 1 ? 'photo' : 'photos'}`;
+
+/** The player's albums by name, each with how many photos it holds. */
+export function AlbumList({ albums, error, panel, children, onOpen, onCreate, onRetry }: AlbumListProps) {
+  return (
+    <div class="scroll" id={panel.id} role="tabpanel" aria-labelledby={panel.tabId}>
+      {children}
+
+      {error && (
+        <div class="notice" role="alert">
+          <p>{error}</p>
+          <button type="button" class="text-button" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      )}
+
+      {albums === null && !error && <p class="placeholder">Loading…</p>}
+
+      {albums !== null && albums.length === 0 && (
+        <EmptyState title="No Albums" message="Albums you create will appear here." action={{ label: 'Create an album', onClick: onCreate }} />
+      )}
+
+      {albums !== null && albums.length > 0 && (
+        <ListSection>
+          {albums.map((album) => (
+            <ListRow
+              key={album.id}
+              leading={
+                <span class="album-glyph">
+                  <AlbumsIcon />
+                </span>
+              }
+              title={album.name}
+              subtitle={countOf(album)}
+              label={album.name}
+              onClick={() => onOpen(album)}
+            />
+          ))}
+        </ListSection>
+      )}
+    </div>
+  );
+}
