@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)(`photos and places, from the game's camera to anot
   const loaded = (frame: Frame, selector: string) =>
     frame.locator(selector).evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
 
-  it('takes a photo, saved in Photos, and sends it and the player’s location in Messages; the other phone shows both', async () => {
+  it('takes a photo, kept in Photos, and sends it and the player’s location in Messages; the other phone shows both, and a picker offers it', async () => {
     await a.openPhone();
     await a.unlock();
     messagesA = await a.openApp('Messages', 'messages');
@@ -73,7 +73,15 @@ describe.skipIf(!hasChromium)(`photos and places, from the game's camera to anot
     await expect(theirs.locator('img.photo').getAttribute('src')).resolves.toBe(url);
     await eventually(async () => expect(await loaded(messagesB, '.message.theirs img.photo')).toBe(true));
 
-    // The shutter saved the photo in A's gallery: another app picks it there through gallery.pick.
+    // The shutter saved the photo in A's gallery, where Photos shows it ...
+    await a.shell.getByRole('button', { name: 'Home' }).click();
+    const photos = await a.openApp('Photos', 'photos');
+    await photos.locator('button.thumb img').first().waitFor();
+    await expect(photos.locator('button.thumb img').evaluateAll((images) => images.map((image) => image.getAttribute('src')))).resolves.toEqual([url]);
+
+    // ... and where another app picks it through gallery.pick.
+    await a.shell.getByRole('button', { name: 'Home' }).click();
+    messagesA = await a.openApp('Messages', 'messages');
     await messagesA.getByRole('button', { name: 'Attach photo' }).click();
     const gallery = a.shell.getByRole('dialog', { name: 'Choose a photo' });
     await gallery.getByRole('button', { name: 'Photo 1' }).click();
