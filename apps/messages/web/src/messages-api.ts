@@ -122,6 +122,17 @@ export const isLocation = (attachment: Attachment | null): attachment is Locatio
 export const isContactCard = (attachment: Attachment | null): attachment is ContactAttachment =>
   isObject(attachment) && typeof (attachment as Partial<ContactAttachment>).number === 'string';
 
+/** The text when it is nothing but the https address of an image (a photo shared from Photos, a pasted link); else null. */
+export function imageUrlOf(text: string): string | null {
+  if (/\s/.test(text)) return null;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && /\.(jpe?g|png|webp|gif)$/i.test(url.pathname) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A draft as `messages.send` takes it: text without an attachment, every other kind with its own. */
 function contentOf(draft: Draft) {
   return draft.kind === 'text' ? { kind: draft.kind, body: draft.body } : draft;

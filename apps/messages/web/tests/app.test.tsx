@@ -414,6 +414,21 @@ describe('a thread', () => {
     expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177Add to contacts', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
   });
 
+  it('sends the address of an image alone as a photo, and any other text, a web page’s address included, as text', async () => {
+    await start(seeded());
+    await open('Lamar Davis');
+    for (const body of ['https://i.imgur.com/abc.png', 'https://example.com/news', 'look https://i.imgur.com/abc.png']) {
+      await type('Message', body);
+      await click('Send');
+    }
+    await vi.waitFor(() => expect(requests('messages.send')).toHaveLength(3));
+    expect(requests('messages.send')).toEqual([
+      { clientId: expect.stringMatching(UUID), threadId: LAMAR_THREAD, kind: 'photo', body: '', attachment: { url: 'https://i.imgur.com/abc.png' } },
+      { clientId: expect.stringMatching(UUID), threadId: LAMAR_THREAD, kind: 'text', body: 'https://example.com/news' },
+      { clientId: expect.stringMatching(UUID), threadId: LAMAR_THREAD, kind: 'text', body: 'look https://i.imgur.com/abc.png' },
+    ]);
+  });
+
   it('offers only the attachments its grants allow', async () => {
     await start(seeded(), { grants: [] });
     await open('Lamar Davis');

@@ -7,6 +7,7 @@ import {
   asTyping,
   digitsOf,
   errorText,
+  imageUrlOf,
   isRefusal,
   type Draft,
   type Message,
@@ -260,7 +261,8 @@ export function Conversation(props: ConversationProps) {
     const body = text.trim();
     if (body === '') return;
     setText('');
-    send({ kind: 'text', body, attachment: null });
+    const photo = imageUrlOf(body);
+    send(photo === null ? { kind: 'text', body, attachment: null } : { kind: 'photo', body: '', attachment: { url: photo } });
     messageBox.current?.focus();
   };
 
