@@ -93,7 +93,7 @@ const core: Core = { config, registry, bridge, badges, ready, started: () => ser
 const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
 const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config, log));
 
-installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins) }, config.compat);
+installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins, async (identifier) => (await ready).identity.findByIdentifier(identifier)) }, config.compat);
 
 const appOwners = () => registry.all().map((app) => ({ id: app.manifest.id, owner: app.owner }));
 registry.subscribe((change) => {

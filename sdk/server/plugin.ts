@@ -84,6 +84,20 @@ export interface PluginExport {
 }
 
 /**
+ * What an app adds to the `getPhoneIdentity` export's answer: the names the character goes by in it.
+ *
+ * @example
+ * const fields: PhoneIdentityFields = { mailAddress: 'lamar@ls.mail' };
+ */
+export interface PhoneIdentityFields {
+  mailAddress?: string | null;
+  tweederUsername?: string | null;
+  tweederDisplayName?: string | null;
+  cloutgramUsername?: string | null;
+  cloutgramDisplayName?: string | null;
+}
+
+/**
  * A built-in app's server side: its manifest, its tables' migrations, what it does when Handset starts, and the
  * exports it adds. Its tables are named `handset_<app id>_<name>`.
  *
@@ -100,6 +114,8 @@ export interface ServerPlugin {
   /** Runs once Handset and the app's tables are up: register requests, badges and pushes here. */
   start(context: PluginContext): void | Promise<void>;
   exports?: Record<string, PluginExport>;
+  /** The app's fields of `getPhoneIdentity` for `phone`, whose character may be offline. */
+  identity?(context: PluginContext, phone: PhoneRef): Promise<PhoneIdentityFields>;
 }
 
 /**

@@ -25,4 +25,5 @@ export const mailPlugin = defineServerPlugin({
     });
   },
   exports: mailExports,
+  identity: async (context, phone) => ({ mailAddress: (await mailServiceFor(context).address(phone.phoneId))?.address ?? null }),
 });

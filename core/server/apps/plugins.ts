@@ -1,5 +1,7 @@
 import { registerApp } from '../../../sdk/server';
-import type { PluginContext, PluginPhones, ServerPlugin } from '../../../sdk/server/plugin';
+import { z } from 'zod';
+import type { PhoneIdentityFields, PluginContext, PluginPhones, ServerPlugin } from '../../../sdk/server/plugin';
+import type { Phone } from '../identity/identity';
 import type { ExportEntry } from '../../shared/export-table';
 import type { Config } from '../config';
 import { canonicalNumber, formatNumber } from '../identity/phone-numbers';
@@ -57,12 +59,44 @@ export async function startPlugins(
   return started;
 }
 
+const identifierSchema = z.string().trim().min(1).max(96);
+
 /**
  * The plugins' exports, for Handset's export table: each answers once its plugin has started, under Handset's
- * name and under the compatibility names the server owner switched on.
+ * name and under the compatibility names the server owner switched on. With them, `getPhoneIdentity`, whose
+ * answer the plugins fill in: `findPhone` looks the character's phone up, online or not.
  */
-export function pluginExports(plugins: readonly ServerPlugin[], started: Promise<Map<string, PluginContext>>): Record<string, ExportEntry> {
-  const entries: Record<string, ExportEntry> = {};
+export function pluginExports(
+  plugins: readonly ServerPlugin[],
+  started: Promise<Map<string, PluginContext>>,
+  findPhone: (identifier: string) => Promise<Phone | undefined>,
+): Record<string, ExportEntry> {
+  const entries: Record<string, ExportEntry> = {
+    // 919PHONE's admin lookup: every field present, null where the character has none or the app is absent.
+    getPhoneIdentity: {
+      shape: 'value',
+      compat: ['amzn_smartphone'],
+      call: async (_caller, identifier) => {
+        const parsed = identifierSchema.safeParse(identifier);
+        if (!parsed.success) throw new Error('INVALID_INPUT: identifier is not valid');
+        const phone = await findPhone(parsed.data);
+        if (!phone) return null;
+        const contexts = await started;
+        const fields: Required<PhoneIdentityFields> = {
+          mailAddress: null,
+          tweederUsername: null,
+          tweederDisplayName: null,
+          cloutgramUsername: null,
+          cloutgramDisplayName: null,
+        };
+        for (const plugin of plugins) {
+          const context = contexts.get(plugin.manifest.id);
+          if (context && plugin.identity) Object.assign(fields, await plugin.identity(context, { phoneId: phone.id, number: phone.number }));
+        }
+        return { identifier: phone.identifier, phoneId: phone.id, phoneNumber: phone.number, ...fields };
+      },
+    },
+  };
   for (const plugin of plugins) {
     for (const [name, entry] of Object.entries(plugin.exports ?? {})) {
       entries[name] = {

@@ -122,6 +122,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       const digits = canonicalNumber(number);
       return digits ? phones.findByNumber(digits) : undefined;
     },
+    findByIdentifier: (identifier) => phones.findByIdentifier(identifier),
     stop() {
       stopped = true;
       removeEventListener('playerDropped', onDropped);

@@ -31,4 +31,6 @@ export interface Identity {
   subscribe(listener: IdentityListener): () => void;
   /** Looks a number up in the database, online or not (digits only compared). */
   findByNumber(number: string): Promise<Phone | undefined>;
+  /** The phone of the character `identifier`, online or not; never creates one. */
+  findByIdentifier(identifier: string): Promise<Phone | undefined>;
 }
