@@ -6,7 +6,7 @@ import { NO_NAMES, type ContactNames, type ContactsLink } from './contacts-link'
 import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Party, ThreadSettings } from './messages.repository';
 import { MAX_BODY_LENGTH, MAX_GROUP_MEMBERS, type MessageContent } from './messages.schemas';
 import { messageView, previewOf, summaryView, type Message, type ThreadSummary } from './messages.views';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '@handset/sdk/server';
 
 /** What the messages service says to players' phones, through the messages app. */
 export interface MessagesSignals {
