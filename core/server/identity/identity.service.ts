@@ -122,6 +122,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       const digits = canonicalNumber(number);
       return digits ? phones.findByNumber(digits) : undefined;
     },
+    findById: (id) => phones.findById(id),
     stop() {
       stopped = true;
       removeEventListener('playerDropped', onDropped);

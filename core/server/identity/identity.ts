@@ -31,4 +31,6 @@ export interface Identity {
   subscribe(listener: IdentityListener): () => void;
   /** Looks a number up in the database, online or not (digits only compared). */
   findByNumber(number: string): Promise<Phone | undefined>;
+  /** Looks a phone up by its row id in the database, online or not. */
+  findById(id: number): Promise<Phone | undefined>;
 }
