@@ -193,6 +193,7 @@ function benchService(db: Database) {
     byId: (phoneId) => online(phoneId),
     byNumber: (number) => online(Number(number) - 5_550_000_000),
     find: async (number) => online(Number(number) - 5_550_000_000),
+    findById: async (phoneId) => online(phoneId),
     format: (number) => number,
     airplaneMode: () => false,
     onUnloaded: () => () => {},

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action, defineContract } from '@handset/sdk/contract';
 import type { Folder } from './server/mail.repository';
-import { claimSchema, listSchema, mailIdSchema, sendSchema, setReadSchema, type Mail, type MailAddress, type MailPage, type MailSummary } from './server/mail.service';
+import { blockSchema, claimSchema, listSchema, mailIdSchema, sendSchema, setReadSchema, type Mail, type MailAddress, type MailPage, type MailSummary } from './server/mail.service';
 
 export type { Folder, Mail, MailAddress, MailPage, MailSummary };
 
@@ -14,4 +14,7 @@ export const mailContract = defineContract({
   'mail.send': action(sendSchema).answers<Mail>(),
   'mail.setRead': action(setReadSchema).answers<Mail>(),
   'mail.delete': action(mailIdSchema).answers<null>(),
+  'mail.blocks': action(z.object({}).nullish()).answers<string[]>(),
+  'mail.block': action(blockSchema).answers<string[]>(),
+  'mail.unblock': action(blockSchema).answers<string[]>(),
 });

@@ -51,4 +51,6 @@ export const phoneContract = defineContract({
       .transform((input) => input ?? { beforeId: undefined, limit: 50 }),
   ).answers<CallRecord[]>(),
   'calls.markSeen': action(none).answers<null>(),
+  /** Blocks the hidden caller of one of the player's Recents, without showing their number. */
+  'calls.blockCaller': action(z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict()).answers<null>(),
 });

@@ -245,3 +245,84 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
   };
   return app;
 }
+
+/** Keys a {@link RateLimiter} holds before it forgets the full buckets. */
+const MAX_BUCKETS = 10_000;
+
+/**
+ * A token bucket per key: `perSecond` sustained, `burst` at once. For the limits an app keeps on what players
+ * send each other (per sender, per sender and target …).
+ *
+ * @example
+ * const perTarget = new RateLimiter(10 / 60, 10); // 10 a minute, 10 at once
+ * if (!perTarget.take(`${from}>${to}`)) throw new HandsetError('RATE_LIMITED', 'too many messages to this number');
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Takes one token for `key`; false when its bucket is empty. */
+  take(key: string): boolean {
+    const now = this.now();
+    if (!this.buckets.has(key) && this.buckets.size >= MAX_BUCKETS) this.prune(now);
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    bucket.tokens = this.refilled(bucket, now);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private refilled(bucket: { tokens: number; at: number }, now: number): number {
+    return Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+  }
+
+  /** A full bucket is the same as none: forgetting those keeps the map to the keys being limited now. */
+  private prune(now: number): void {
+    for (const [key, bucket] of this.buckets) if (this.refilled(bucket, now) >= this.burst) this.buckets.delete(key);
+  }
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Calls Handset's export `name`, answering `absent` when no app serves it (the Contacts app disabled or left out). */
+async function blocksExport(name: string, args: unknown[], absent: boolean): Promise<boolean> {
+  const call = (exports['handset'] as Record<string, ((...args: unknown[]) => unknown) | undefined> | undefined)?.[name];
+  if (!call) return absent;
+  try {
+    return (await call(...args)) === true;
+  } catch (error) {
+    if (/No such export|is not running/.test(errorText(error))) return absent;
+    throw error;
+  }
+}
+
+/**
+ * Whether the character with the number `ownerNumber` blocked `number` (any punctuation): the one question every
+ * app asks before a number reaches a player (calls, messages, group invites, mail from a player, posts …). The
+ * Contacts app keeps the blocks; without it nobody is blocked.
+ *
+ * @example
+ * if (await isNumberBlocked(recipient.number, sender.number)) throw new HandsetError('FORBIDDEN', 'this number does not take your messages');
+ */
+export function isNumberBlocked(ownerNumber: string, number: string): Promise<boolean> {
+  return blocksExport('isNumberBlocked', [ownerNumber, number], false);
+}
+
+/**
+ * Blocks `number` for the character with the number `ownerNumber`, without making it a contact, so that a number
+ * the owner was never shown (a hidden caller's) stays unseen; false when the owner has no phone or the Contacts
+ * app is not there.
+ *
+ * @example
+ * await blockNumber(callee.number, hiddenCaller.number);
+ */
+export function blockNumber(ownerNumber: string, number: string): Promise<boolean> {
+  return blocksExport('blockNumber', [ownerNumber, number], false);
+}

@@ -40,6 +40,8 @@ export interface PluginPhones {
   byNumber(number: string): OnlinePhoneRef | null;
   /** The phone with this number, online or not (one query), or null when no character has it. */
   find(number: string): Promise<PhoneRef | null>;
+  /** The phone with this row id, online or not (one query), or null when there is none. */
+  findById(phoneId: number): Promise<PhoneRef | null>;
   /** The number laid out in the server owner's format, for display (`5550142` → `555-0142`). */
   format(number: string): string;
   /** Whether the player `source` has put their phone in airplane mode: it neither sends nor rings. */

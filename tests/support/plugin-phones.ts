@@ -65,6 +65,10 @@ export async function seedPluginPhones(db: Database): Promise<{ phones: PluginPh
     byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
     byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,
     find: findPhone(db),
+    findById: async (phoneId) => {
+      const phone = await createPhonesRepository(db, { numberFormat: FORMAT }).findById(phoneId);
+      return phone ? { phoneId: phone.id, number: phone.number } : null;
+    },
     format: (number) => formatNumber(canonicalNumber(number), FORMAT),
     onUnloaded: (listener) => {
       online.unloadListeners.add(listener);

@@ -37,6 +37,9 @@ const handsetServer = `
 RegisterCommand('blocked', async (_source, [owner, number]) => {
   console.log('blocked ' + JSON.stringify(await exports.handset.isNumberBlocked(owner, number)));
 }, true);
+RegisterCommand('block', async (_source, [owner, number]) => {
+  console.log('block ' + JSON.stringify(await exports.handset.blockNumber(owner, number)));
+}, true);
 RegisterCommand('own', async (_source, [player]) => {
   console.log('own ' + JSON.stringify(await exports.handset.getContacts(Number(player))));
 }, true);
@@ -133,6 +136,14 @@ describe('the 17mov_Phone contact exports', () => {
     expect(JSON.parse(await ask(`own ${a.player.id}`, 'own'))).toEqual([
       expect.objectContaining({ id: added.data.id, number: a.number, contactNumber: b.number, name: 'Bea', isBlocked: true, image: null }),
     ]);
+    // A number blocked without a contact (Phone's "Block this caller") is blocked, and listed nowhere.
+    await expect(ask(`block ${b.number} ${a.number}`, 'block')).resolves.toBe('true');
+    await expect(ask(`block ${b.number} ${a.number}`, 'block')).resolves.toBe('true');
+    await expect(ask(`blocked ${b.number} ${a.number}`, 'blocked')).resolves.toBe('true');
+    await expect(ask(`own ${b.player.id}`, 'own')).resolves.toBe('[]');
+    await expect(ask(`block ${b.number} ${b.number}`, 'block')).resolves.toBe('false');
+    await expect(ask(`block nobody ${a.number}`, 'block')).resolves.toBe('false');
+    await expect(ask(`block ${b.number} x`, 'block')).resolves.toBe('false');
 
     sim.executeCommand(`contacts ${a.player.id} ${a.number} ${b.number}`, 0);
     await eventually(() => expect(errors).toHaveLength(1));

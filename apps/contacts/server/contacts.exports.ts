@@ -134,4 +134,15 @@ export const contactsExports: Record<string, PluginExport> = {
       return digits !== undefined && owner !== null && contactsServiceFor(context).isBlocked(owner.phoneId, digits);
     },
   },
+  /** For the other built-in apps (Phone's "Block this caller"): blocks `number` for the phone `ownerNumber` without a contact. */
+  blockNumber: {
+    compat: [],
+    call: async (context, _caller, ownerNumber, number) => {
+      const digits = digitsOf(number);
+      const owner = await ownerByNumber(context, ownerNumber);
+      if (digits === undefined || owner === null || digits === owner.number) return false;
+      await contactsServiceFor(context).blockNumber(owner.phoneId, digits);
+      return true;
+    },
+  },
 };

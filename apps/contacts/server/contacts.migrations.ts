@@ -1,6 +1,6 @@
 import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
 
-/** The contacts app's tables: one row per contact of a character's phone. */
+/** The contacts app's tables: one row per contact of a character's phone, and the numbers it blocked without a contact. */
 export const contactsMigrations: Migration[] = [
   {
     version: 1,
@@ -27,6 +27,20 @@ export const contactsMigrations: Migration[] = [
       ]),
       // The whole list in one indexed read: a phone's contacts, favorites first, then by display name.
       'CREATE INDEX IF NOT EXISTS handset_contacts_contacts_list ON handset_contacts_contacts (phone_id, favorite DESC, display_name, id)',
+    ],
+  },
+  {
+    version: 2,
+    name: 'blocked numbers',
+    up: (dialect) => [
+      // A number blocked without making it a contact (a hidden caller's): never listed, so it stays unseen.
+      createTable(dialect, 'handset_contacts_blocks', [
+        'phone_id BIGINT NOT NULL',
+        'blocked_number VARCHAR(15) NOT NULL',
+        'created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+        'PRIMARY KEY (phone_id, blocked_number)',
+        'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE',
+      ]),
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import type { Database } from '@handset/sdk/server/database';
+import { DatabaseError, type Database } from '@handset/sdk/server/database';
 
 /** A contact's editable fields, validated and canonical (the number in digits). */
 export interface ContactFields {
@@ -34,8 +34,10 @@ export interface ContactsRepository {
   update(phoneId: number, id: number, changes: Partial<ContactFields>): Promise<void>;
   /** Deletes the contact `id` of `phoneId`; false when it had no such contact. */
   remove(phoneId: number, id: number): Promise<boolean>;
-  /** Whether the phone has `number` among its contacts, blocked. */
+  /** Whether the phone blocked `number`: a blocked contact, or a number blocked without a contact. */
   isBlocked(phoneId: number, number: string): Promise<boolean>;
+  /** Blocks `number` for the phone without a contact (a second time changes nothing). */
+  blockNumber(phoneId: number, number: string): Promise<void>;
 }
 
 interface ContactRow extends Record<string, unknown> {
@@ -53,6 +55,7 @@ interface ContactRow extends Record<string, unknown> {
 }
 
 const TABLE = 'handset_contacts_contacts';
+const BLOCKS = 'handset_contacts_blocks';
 const SELECT = `SELECT id, phone_id, contact_number, first_name, last_name, display_name, notes, avatar_url, favorite, blocked, created_at FROM ${TABLE}`;
 
 // The port casts TINYINT(1) to a boolean on the text protocol and leaves a number on prepared statements.
@@ -131,11 +134,22 @@ export function createContactsRepository(db: Database): ContactsRepository {
     },
 
     async isBlocked(phoneId, number) {
-      const rows = await db.select(`SELECT 1 AS blocked FROM ${TABLE} WHERE phone_id = ? AND contact_number = ? AND blocked = 1`, [
-        phoneId,
-        number,
-      ]);
+      // Both on their primary or unique key: one round trip, two index look-ups.
+      const rows = await db.select(
+        `SELECT 1 AS blocked FROM ${TABLE} WHERE phone_id = ? AND contact_number = ? AND blocked = 1
+         UNION ALL SELECT 1 FROM ${BLOCKS} WHERE phone_id = ? AND blocked_number = ?`,
+        [phoneId, number, phoneId, number],
+      );
       return rows.length > 0;
+    },
+
+    async blockNumber(phoneId, number) {
+      try {
+        await db.run(`INSERT INTO ${BLOCKS} (phone_id, blocked_number) VALUES (?, ?)`, [phoneId, number]);
+      } catch (error) {
+        // Already blocked.
+        if (!(error instanceof DatabaseError && error.kind === 'unique_violation')) throw error;
+      }
     },
   };
 }

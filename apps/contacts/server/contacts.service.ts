@@ -96,6 +96,8 @@ export interface ContactsService {
   removeAnyOwner(id: number): Promise<number | null>;
   /** Whether the phone blocked `number` (any punctuation). */
   isBlocked(phoneId: number, number: string): Promise<boolean>;
+  /** Blocks `number` (any punctuation) without a contact, so the owner is never shown it. */
+  blockNumber(phoneId: number, number: string): Promise<void>;
 }
 
 export interface ContactsServiceOptions {
@@ -203,6 +205,7 @@ export function createContactsService({ repository, phones, requireExisting, ima
     },
 
     isBlocked: (phoneId, number) => repository.isBlocked(phoneId, number.replace(/\D/g, '')),
+    blockNumber: (phoneId, number) => repository.blockNumber(phoneId, number.replace(/\D/g, '')),
   };
 }
 

@@ -18,6 +18,9 @@ export function registerMailRequests({ app, phones }: PluginContext, service: Ma
     'mail.get': ({ source }, { id }) => service.get(phoneOf(source), id),
     'mail.send': ({ source }, input) => service.send(phoneOf(source), input),
     'mail.setRead': ({ source }, { id, read }) => service.setRead(phoneOf(source), id, read),
+    'mail.blocks': ({ source }) => service.blocks(phoneOf(source)),
+    'mail.block': ({ source }, { address }) => service.block(phoneOf(source), address),
+    'mail.unblock': ({ source }, { address }) => service.unblock(phoneOf(source), address),
     'mail.delete': async ({ source }, { id }) => {
       await service.remove(phoneOf(source), id);
       return null;

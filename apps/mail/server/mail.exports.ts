@@ -21,8 +21,7 @@ async function deliver(
   const service = mailServiceFor(context);
   const to = await recipient(service);
   if (!to) return false;
-  await service.deliver(to, { subject: mail.data.subject, body: mail.data.body, from: mail.data.from ?? null });
-  return true;
+  return (await service.deliver(to, { subject: mail.data.subject, body: mail.data.body, from: mail.data.from ?? null })) !== null;
 }
 
 const compat = (name: string) => [{ resource: 'amzn_smartphone', name }];

@@ -1,6 +1,6 @@
 import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
 
-/** The mail app's tables: each character's claimed address, and one row per mailbox copy of a mail. */
+/** The mail app's tables: each character's claimed address, one row per mailbox copy of a mail, and blocked addresses. */
 export const mailMigrations: Migration[] = [
   {
     version: 1,
@@ -37,6 +37,20 @@ export const mailMigrations: Migration[] = [
       ]),
       // A folder newest first, paged by (created_at, id), in one indexed read.
       'CREATE INDEX IF NOT EXISTS handset_mail_messages_list ON handset_mail_messages (phone_id, folder, created_at, id)',
+    ],
+  },
+  {
+    version: 2,
+    name: 'blocked addresses',
+    up: (dialect) => [
+      // The addresses a mailbox takes no mail from, lower case.
+      createTable(dialect, 'handset_mail_blocks', [
+        'phone_id BIGINT NOT NULL',
+        `address VARCHAR(128)${caseSensitive(dialect)} NOT NULL`,
+        'created_at BIGINT NOT NULL',
+        'PRIMARY KEY (phone_id, address)',
+        'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE',
+      ]),
     ],
   },
 ];

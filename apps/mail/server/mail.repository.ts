@@ -1,4 +1,4 @@
-import type { Database, Queries } from '@handset/sdk/server/database';
+import { DatabaseError, type Database, type Queries } from '@handset/sdk/server/database';
 
 export type Folder = 'inbox' | 'sent';
 
@@ -66,6 +66,18 @@ export interface MailRepository {
   remove(phoneId: number, id: number): Promise<boolean>;
   /** How many of the phone's inbox copies are unread. */
   countUnread(phoneId: number): Promise<number>;
+  /** How many mails the phone's inbox holds. */
+  countInbox(phoneId: number): Promise<number>;
+  /** Whether the phone's inbox has unread mail from `from`. */
+  hasUnreadFrom(phoneId: number, from: string): Promise<boolean>;
+  /** The addresses the phone blocked, in order. */
+  blocks(phoneId: number): Promise<string[]>;
+  /** Whether the phone blocked `address` (lower case). */
+  isBlocked(phoneId: number, address: string): Promise<boolean>;
+  /** Blocks `address` (lower case) for the phone; blocking it again changes nothing. */
+  block(phoneId: number, address: string, now: number): Promise<void>;
+  /** Unblocks `address`; false when it was not blocked. */
+  unblock(phoneId: number, address: string): Promise<boolean>;
 }
 
 interface AddressRow extends Record<string, unknown> {
@@ -88,6 +100,7 @@ interface MailRow extends Record<string, unknown> {
 
 const ADDRESSES = 'handset_mail_addresses';
 const MESSAGES = 'handset_mail_messages';
+const BLOCKS = 'handset_mail_blocks';
 const SELECT_ADDRESS = `SELECT phone_id, name, claimed_at, changed_at FROM ${ADDRESSES}`;
 const SUMMARY_COLUMNS = 'id, phone_id, folder, from_address, to_address, subject, is_read, created_at';
 const SELECT_MAIL = `SELECT ${SUMMARY_COLUMNS}, body, reply_to FROM ${MESSAGES}`;
@@ -183,6 +196,42 @@ export function createMailRepository(db: Database): MailRepository {
 
     async remove(phoneId, id) {
       const { affectedRows } = await db.run(`DELETE FROM ${MESSAGES} WHERE id = ? AND phone_id = ?`, [id, phoneId]);
+      return affectedRows > 0;
+    },
+
+    async countInbox(phoneId) {
+      const [row] = await db.select<{ count: number | string }>(`SELECT COUNT(*) AS count FROM ${MESSAGES} WHERE phone_id = ? AND folder = 'inbox'`, [phoneId]);
+      return Number(row?.count ?? 0);
+    },
+
+    async hasUnreadFrom(phoneId, from) {
+      const rows = await db.select(`SELECT 1 AS found FROM ${MESSAGES} WHERE phone_id = ? AND folder = 'inbox' AND is_read = 0 AND from_address = ? LIMIT 1`, [
+        phoneId,
+        from,
+      ]);
+      return rows.length > 0;
+    },
+
+    async blocks(phoneId) {
+      const rows = await db.select<{ address: string }>(`SELECT address FROM ${BLOCKS} WHERE phone_id = ? ORDER BY address`, [phoneId]);
+      return rows.map((row) => row.address);
+    },
+
+    async isBlocked(phoneId, address) {
+      return (await db.select(`SELECT 1 AS found FROM ${BLOCKS} WHERE phone_id = ? AND address = ?`, [phoneId, address])).length > 0;
+    },
+
+    async block(phoneId, address, now) {
+      try {
+        await db.run(`INSERT INTO ${BLOCKS} (phone_id, address, created_at) VALUES (?, ?, ?)`, [phoneId, address, now]);
+      } catch (error) {
+        // Already blocked.
+        if (!(error instanceof DatabaseError && error.kind === 'unique_violation')) throw error;
+      }
+    },
+
+    async unblock(phoneId, address) {
+      const { affectedRows } = await db.run(`DELETE FROM ${BLOCKS} WHERE phone_id = ? AND address = ?`, [phoneId, address]);
       return affectedRows > 0;
     },
 

@@ -162,6 +162,46 @@ onEachDatabase((open) => {
   });
 });
 
+it('keeps a harasser out: a blocked number’s or address’s mail is refused, a flood is one notification, a full mailbox and a fast sender are refused', async () => {
+  const simulation = await startHandset({
+    database: await openSqlite(),
+    convars: { 'handset:mail:max_mailbox': '5', 'handset:mail:per_recipient_per_minute': '4' },
+  });
+  const [a, b, c] = [await withAddress(simulation, 'ann'), await withAddress(simulation, 'bob'), await withAddress(simulation, 'cid')];
+  await nui(b.page, 'appState', { appId: 'mail', open: true });
+  const send = (from: typeof a, clientId: string, to = 'bob@handset.mail') => from.request('mail.send', { clientId, to, subject: clientId, body: 'hi' });
+
+  // Four from Ann: Bob is notified of the first only, while it is unread; the fifth is past the per-recipient limit.
+  for (let n = 0; n < 4; n++) await data(send(a, `a-${n}`));
+  await expect(send(a, 'a-4')).resolves.toEqual(refused('RATE_LIMITED', 'too many mails to bob@handset.mail: at most 4 a minute'));
+  await eventually(() => expect(pushed(b.page).filter((push) => push.type === 'mail.new')).toHaveLength(4));
+  await eventually(() => expect(notifications(b.page)).toHaveLength(1));
+  expect(notifications(b.page)).toEqual([expect.objectContaining({ appId: 'mail', title: 'ann@handset.mail', body: 'a-0' })]);
+
+  // Bob blocks Ann's address from the page: her mail is refused and nothing is stored.
+  await expect(b.request('mail.block', { address: ' Ann@Handset.mail ' })).resolves.toEqual({ ok: true, data: ['ann@handset.mail'] });
+  await expect(b.request('mail.blocks', {})).resolves.toEqual({ ok: true, data: ['ann@handset.mail'] });
+  await expect(send(a, 'a-5')).resolves.toEqual(refused('FORBIDDEN', 'this address does not take your mail'));
+  await expect(a.request('mail.list', { folder: 'sent' })).resolves.toMatchObject({ ok: true, data: { mails: { length: 4 } } });
+
+  // Bob blocks Cid's number in Contacts: Cid's mail is refused too, whatever the address.
+  const contact = await data<{ id: number }>(nui(b.page, 'request', { appId: 'contacts', action: 'contacts.add', payload: { requestId: 'c', number: c.number, firstName: 'Cid' } }) as Promise<Answer>);
+  await data(nui(b.page, 'request', { appId: 'contacts', action: 'contacts.setBlocked', payload: { id: contact.id, blocked: true } }) as Promise<Answer>);
+  await expect(send(c, 'c-1')).resolves.toEqual(refused('FORBIDDEN', 'this address does not take your mail'));
+  await expect(send(b, 'b-1', 'cid@handset.mail')).resolves.toMatchObject({ ok: true });
+
+  await expect(b.request('mail.unblock', { address: 'ann@handset.mail' })).resolves.toEqual({ ok: true, data: [] });
+  await expect(b.request('mail.unblock', { address: 'ann@handset.mail' })).resolves.toEqual(refused('NOT_FOUND', 'ann@handset.mail is not blocked'));
+
+  // Dan's mail fills Bob's mailbox (5): the next is refused to Dan, and none of Bob's mail is deleted.
+  const d = await withAddress(simulation, 'dan');
+  await data(send(d, 'd-1'));
+  await expect(send(d, 'd-2')).resolves.toEqual(refused('QUOTA_EXCEEDED', 'the mailbox of bob@handset.mail is full: it holds at most 5 mails'));
+  const inboxOfBob = async () => (await data<{ mails: Summary[] }>(b.request('mail.list', { folder: 'inbox', limit: 50 }))).mails.map((mail) => mail.subject);
+  await expect(inboxOfBob()).resolves.toEqual(['d-1', 'a-3', 'a-2', 'a-1', 'a-0']);
+  expect(simulation.errors).toEqual([]);
+});
+
 it('pages a folder with its cursor and keeps address changes to the server owner’s rules', async () => {
   const simulation = await startHandset({ database: await openSqlite(), convars: { 'handset:mail:change_days': '30' } });
   const a = await withAddress(simulation, 'ann');

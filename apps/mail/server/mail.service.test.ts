@@ -40,21 +40,28 @@ forEachDatabase((current) => {
     ]);
     const clock = { now: START };
     const delivered: [number, MailSummary][] = [];
+    const notified: [number, string][] = [];
     const unreadChanges: number[] = [];
+    /** `owner>phone` pairs of phone ids: the owner's character blocked that phone's number in Contacts. */
+    const blockedNumbers = new Set<string>();
     const service = createMailService({
       repository: createMailRepository(db),
-      settings: { domain: 'celltowa.com', allowChange: true, changeDays: 7, ...settings },
-      delivered: (phoneId, mail) => delivered.push([phoneId, mail]),
+      settings: { domain: 'celltowa.com', allowChange: true, changeDays: 7, perRecipientPerMinute: 600, maxMailbox: 1000, ...settings },
+      delivered: (phoneId, mail, notify) => {
+        delivered.push([phoneId, mail]);
+        if (notify) notified.push([phoneId, mail.subject]);
+      },
       unreadChanged: (phoneId) => unreadChanges.push(phoneId),
+      numberBlocked: async (owner, phoneId) => blockedNumbers.has(`${owner}>${phoneId}`),
       now: () => clock.now,
     });
-    return { db, service, clock, delivered, unreadChanges };
+    return { db, service, clock, delivered, notified, unreadChanges, blockedNumbers };
   }
 
   it('creates its tables and list index once, and a folder page is one indexed read without a sort', async () => {
     const { db } = await setup();
     await expect(migratePlugin(db, 'mail', mailMigrations)).resolves.toEqual({ applied: [] });
-    expect((await tableNames(db)).filter((table) => table.startsWith('handset_mail_'))).toEqual(['handset_mail_addresses', 'handset_mail_messages']);
+    expect((await tableNames(db)).filter((table) => table.startsWith('handset_mail_'))).toEqual(['handset_mail_addresses', 'handset_mail_blocks', 'handset_mail_messages']);
     const query = `SELECT id FROM handset_mail_messages WHERE phone_id = 1 AND folder = 'inbox' AND created_at <= 5 AND (created_at < 5 OR id < 9) ORDER BY created_at DESC, id DESC LIMIT 31`;
     const plan =
       db.dialect === 'sqlite'
@@ -234,6 +241,90 @@ forEachDatabase((current) => {
     await expect(service.list(2, list({ folder: 'inbox' }))).resolves.toMatchObject({ mails: [{ subject: 'Paycheck' }, { subject: 'Order Confirmation' }] });
   });
 
+  it('limits mail from one sender to one address a minute (RATE_LIMITED, nothing stored), each recipient counted apart', async () => {
+    const { db, service, clock, delivered } = await setup({ perRecipientPerMinute: 3 });
+    for (const [phoneId, address] of [[1, 'ann'], [2, 'bob'], [3, 'cid']] as const) await service.claim(phoneId, address);
+    const codes: string[] = [];
+    for (let n = 0; n < 5; n++) codes.push(await codeOf(service.send(1, send({ clientId: `b-${n}`, to: 'bob@celltowa.com' }))));
+    expect(codes).toEqual(['resolved', 'resolved', 'resolved', 'RATE_LIMITED: too many mails to bob@celltowa.com: at most 3 a minute', 'RATE_LIMITED: too many mails to bob@celltowa.com: at most 3 a minute']);
+    await expect(codeOf(service.send(1, send({ clientId: 'c-1', to: 'cid@celltowa.com' })))).resolves.toBe('resolved');
+    await expect(codeOf(service.send(3, send({ clientId: 'c-2', to: 'bob@celltowa.com' })))).resolves.toBe('resolved');
+    expect(await mailRows(db)).toHaveLength(10);
+    expect(delivered.filter(([phoneId]) => phoneId === 2)).toHaveLength(4);
+    // A retry of a sent mail is answered, not counted.
+    await expect(codeOf(service.send(1, send({ clientId: 'b-0', to: 'bob@celltowa.com' })))).resolves.toBe('resolved');
+    clock.now += 20_000;
+    await expect(codeOf(service.send(1, send({ clientId: 'b-later', to: 'bob@celltowa.com' })))).resolves.toBe('resolved');
+  });
+
+  it('blocks an address: its mail, a player’s or a script’s, is refused (FORBIDDEN) or not delivered, and nothing is stored', async () => {
+    const { db, service, delivered } = await setup();
+    for (const [phoneId, address] of [[1, 'ann'], [2, 'bob'], [3, 'cid']] as const) await service.claim(phoneId, address);
+    await expect(service.blocks(2)).resolves.toEqual([]);
+    await expect(service.block(2, 'ann@celltowa.com')).resolves.toEqual(['ann@celltowa.com']);
+    await expect(service.block(2, 'ann@celltowa.com')).resolves.toEqual(['ann@celltowa.com']);
+    await expect(service.block(2, 'spam@ads.example')).resolves.toEqual(['ann@celltowa.com', 'spam@ads.example']);
+    await expect(codeOf(service.block(2, 'bob@celltowa.com'))).resolves.toBe('INVALID_INPUT: you cannot block your own address');
+
+    await expect(codeOf(service.send(1, send({ clientId: 'a-1', to: 'bob@celltowa.com' })))).resolves.toBe('FORBIDDEN: this address does not take your mail');
+    const bob = (await service.mailboxOf(2))!;
+    await expect(service.deliver(bob, { from: 'SPAM@ads.example', subject: 'Win', body: 'Click' })).resolves.toBeNull();
+    expect(await mailRows(db)).toEqual([]);
+    expect(delivered).toEqual([]);
+    // Bob may still mail Ann, and Cid may mail Bob.
+    await expect(codeOf(service.send(2, send({ clientId: 'b-1', to: 'ann@celltowa.com' })))).resolves.toBe('resolved');
+    await expect(codeOf(service.send(3, send({ clientId: 'c-1', to: 'bob@celltowa.com' })))).resolves.toBe('resolved');
+
+    await expect(service.unblock(2, 'ann@celltowa.com')).resolves.toEqual(['spam@ads.example']);
+    await expect(codeOf(service.unblock(2, 'ann@celltowa.com'))).resolves.toBe('NOT_FOUND: ann@celltowa.com is not blocked');
+    await expect(codeOf(service.send(1, send({ clientId: 'a-2', to: 'bob@celltowa.com' })))).resolves.toBe('resolved');
+  });
+
+  it('refuses mail from a player whose number the recipient blocked in Contacts, whatever their address', async () => {
+    const { db, service, blockedNumbers } = await setup();
+    for (const [phoneId, address] of [[1, 'ann'], [2, 'bob']] as const) await service.claim(phoneId, address);
+    blockedNumbers.add('2>1');
+    await expect(codeOf(service.send(1, send({ clientId: 'a-1', to: 'bob@celltowa.com' })))).resolves.toBe('FORBIDDEN: this address does not take your mail');
+    expect(await mailRows(db)).toEqual([]);
+    await expect(codeOf(service.send(2, send({ clientId: 'b-1', to: 'ann@celltowa.com' })))).resolves.toBe('resolved');
+  });
+
+  it('refuses new mail to a full mailbox (QUOTA_EXCEEDED) without deleting any of the owner’s mail, until they make room', async () => {
+    const { db, service } = await setup({ maxMailbox: 3 });
+    for (const [phoneId, address] of [[1, 'ann'], [2, 'bob']] as const) await service.claim(phoneId, address);
+    const bob = (await service.mailboxOf(2))!;
+    for (let n = 0; n < 3; n++) await service.send(1, send({ clientId: `a-${n}`, to: 'bob@celltowa.com' }));
+    const { mails } = await service.list(2, list({ folder: 'inbox' }));
+    for (const mail of mails) await service.get(2, mail.id);
+    await expect(codeOf(service.send(1, send({ clientId: 'a-3', to: 'bob@celltowa.com' })))).resolves.toBe(
+      'QUOTA_EXCEEDED: the mailbox of bob@celltowa.com is full: it holds at most 3 mails',
+    );
+    await expect(service.deliver(bob, { from: null, subject: 'Bill', body: 'Pay' })).resolves.toBeNull();
+    expect((await service.list(2, list({ folder: 'inbox' }))).mails.map((mail) => mail.id)).toEqual(mails.map((mail) => mail.id));
+    // The sender's sent folder does not count against the recipient, and Bob can still send.
+    await expect(codeOf(service.send(2, send({ clientId: 'b-1', to: 'ann@celltowa.com' })))).resolves.toBe('resolved');
+    await service.remove(2, mails[0]!.id);
+    await expect(codeOf(service.send(1, send({ clientId: 'a-3', to: 'bob@celltowa.com' })))).resolves.toBe('resolved');
+    expect(await mailRows(db)).toHaveLength(3 * 2 - 1 + 2 + 2);
+  });
+
+  it('notifies a flood from one sender once while its mail is unread, so older notifications stay in the center', async () => {
+    const { service, delivered, notified } = await setup();
+    for (const [phoneId, address] of [[1, 'ann'], [2, 'bob'], [3, 'cid']] as const) await service.claim(phoneId, address);
+    for (let n = 0; n < 20; n++) await service.send(1, send({ clientId: `a-${n}`, to: 'bob@celltowa.com', subject: `#${n}` }));
+    await service.send(3, send({ clientId: 'c-1', to: 'bob@celltowa.com', subject: 'from cid' }));
+    expect(delivered.filter(([phoneId]) => phoneId === 2)).toHaveLength(21);
+    expect(notified).toEqual([
+      [2, '#0'],
+      [2, 'from cid'],
+    ]);
+    // Once Bob has read Ann's mail, her next one is news again.
+    const { mails } = await service.list(2, list({ folder: 'inbox', limit: 50 }));
+    for (const mail of mails.filter((mail) => mail.from === 'ann@celltowa.com')) await service.get(2, mail.id);
+    await service.send(1, send({ clientId: 'a-new', to: 'bob@celltowa.com', subject: 'new' }));
+    expect(notified.at(-1)).toEqual([2, 'new']);
+  });
+
   it('goes with its phone: deleting the character deletes its address and mailbox, and frees the name', async () => {
     const { db, service } = await setup();
     await service.claim(1, 'ann');
@@ -286,14 +377,23 @@ it('reads the server owner’s settings, replacing a bad one by its default with
     const settings = readMailSettings((name, fallback) => values[name] ?? fallback, (message) => warnings.push(message));
     return { settings, warnings };
   };
-  expect(read({})).toEqual({ settings: { domain: 'handset.mail', allowChange: true, changeDays: 7 }, warnings: [] });
-  expect(read({ domain: ' CellTowa.com ', allow_change: 'FALSE', change_days: '0' }).settings).toEqual({ domain: 'celltowa.com', allowChange: false, changeDays: 0 });
-  expect(read({ domain: 'not a domain', allow_change: 'maybe', change_days: '-1' })).toEqual({
-    settings: { domain: 'handset.mail', allowChange: true, changeDays: 7 },
+  const defaults = { domain: 'handset.mail', allowChange: true, changeDays: 7, perRecipientPerMinute: 5, maxMailbox: 500 };
+  expect(read({})).toEqual({ settings: defaults, warnings: [] });
+  expect(read({ domain: ' CellTowa.com ', allow_change: 'FALSE', change_days: '0', per_recipient_per_minute: ' 20 ', max_mailbox: '1000' }).settings).toEqual({
+    domain: 'celltowa.com',
+    allowChange: false,
+    changeDays: 0,
+    perRecipientPerMinute: 20,
+    maxMailbox: 1000,
+  });
+  expect(read({ domain: 'not a domain', allow_change: 'maybe', change_days: '-1', per_recipient_per_minute: '0', max_mailbox: 'lots' })).toEqual({
+    settings: defaults,
     warnings: [
       'handset:mail:domain must be a domain such as handset.mail; using handset.mail',
       'handset:mail:allow_change must be true or false; using true',
       'handset:mail:change_days must be a whole number of days from 0 to 9999; using 7',
+      'handset:mail:per_recipient_per_minute must be a whole number from 1 to 600; using 5',
+      'handset:mail:max_mailbox must be a whole number from 1 to 100000; using 500',
     ],
   });
 });

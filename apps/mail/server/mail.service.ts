@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HandsetError } from '@handset/sdk/protocol/errors';
+import { isNumberBlocked, RateLimiter } from '@handset/sdk/server';
 import { DatabaseError } from '@handset/sdk/server/database';
 import type { PluginContext } from '@handset/sdk/server/plugin';
 import { createMailRepository, type AddressRecord, type Folder, type MailRecord, type MailRepository, type MailSummaryRecord, type NewMail, PREVIEW_LENGTH } from './mail.repository';
@@ -102,6 +103,7 @@ export const listSchema = z.object({
   limit: z.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(50, LIMIT_MESSAGE).default(30),
 });
 export const mailIdSchema = z.object({ id: idSchema });
+export const blockSchema = z.object({ address: toSchema });
 export const setReadSchema = z.object({ id: idSchema, read: z.boolean({ error: 'read must be true or false' }) });
 export const sendSchema = z.object({
   clientId: clientIdSchema,
@@ -140,19 +142,33 @@ export interface MailService {
   mailboxAt(address: string): Promise<Mailbox | null>;
   /** The phone's mailbox, or null when its character has claimed no address. */
   mailboxOf(phoneId: number): Promise<Mailbox | null>;
-  /** Puts a server script's mail in `to`'s inbox. */
-  deliver(to: Mailbox, mail: ScriptMail): Promise<MailSummary>;
+  /** Puts a server script's mail in `to`'s inbox; null when `to` blocked its sender or their inbox is full. */
+  deliver(to: Mailbox, mail: ScriptMail): Promise<MailSummary | null>;
   /** How many inbox mails the phone has not read: the Mail badge. */
   unread(phoneId: number): Promise<number>;
+  /** The addresses the phone takes no mail from. */
+  blocks(phoneId: number): Promise<string[]>;
+  /** Takes no more mail from `address` (any address, a player's or a script's); answers the blocks. */
+  block(phoneId: number, address: string): Promise<string[]>;
+  /** Takes mail from `address` again; `NOT_FOUND` when it was not blocked. */
+  unblock(phoneId: number, address: string): Promise<string[]>;
 }
+
+/** How many addresses one mailbox may block. */
+export const MAX_BLOCKS = 200;
 
 export interface MailServiceOptions {
   repository: MailRepository;
   settings: MailSettings;
-  /** A copy landed in `phoneId`'s inbox (committed): tell its owner if they are online. */
-  delivered(phoneId: number, mail: MailSummary): void;
+  /**
+   * A copy landed in `phoneId`'s inbox (committed): tell its owner if they are online. `notify` is false while
+   * they have unread mail from the same sender, so a flood from one sender is one notification, not a hundred.
+   */
+  delivered(phoneId: number, mail: MailSummary, notify: boolean): void;
   /** The phone's count of unread mail may have changed (a delivery, a read, a deletion). */
   unreadChanged(phoneId: number): void;
+  /** Whether the character of phone `ownerPhoneId` blocked the number of phone `phoneId` (the Contacts app decides). */
+  numberBlocked(ownerPhoneId: number, phoneId: number): Promise<boolean>;
   now?: () => number;
 }
 
@@ -180,8 +196,9 @@ const summaryView = (mail: MailSummaryRecord): MailSummary => ({
 });
 const previewOf = (body: string) => body.slice(0, PREVIEW_LENGTH);
 
-export function createMailService({ repository, settings, delivered, unreadChanged, now = Date.now }: MailServiceOptions): MailService {
-  const { domain, allowChange, changeDays } = settings;
+export function createMailService({ repository, settings, delivered, unreadChanged, numberBlocked, now = Date.now }: MailServiceOptions): MailService {
+  const { domain, allowChange, changeDays, perRecipientPerMinute, maxMailbox } = settings;
+  const perRecipient = new RateLimiter(perRecipientPerMinute / 60, perRecipientPerMinute, now);
   const full = (name: string) => `${name}@${domain}`;
   const taken = (error: unknown) => error instanceof DatabaseError && error.kind === 'unique_violation';
 
@@ -231,11 +248,19 @@ export function createMailService({ repository, settings, delivered, unreadChang
 
   /** Writes the copies, then tells the recipient of their inbox copy (the last one); resolves to the ids. */
   const write = async (copies: NewMail[]) => {
-    const ids = await repository.insert(copies);
     const inbox = copies.at(-1)!;
-    delivered(inbox.phoneId, summaryView({ ...inbox, id: ids.at(-1)!, preview: previewOf(inbox.body) }));
+    const waiting = await repository.hasUnreadFrom(inbox.phoneId, inbox.from);
+    const ids = await repository.insert(copies);
+    delivered(inbox.phoneId, summaryView({ ...inbox, id: ids.at(-1)!, preview: previewOf(inbox.body) }), !waiting);
     unreadChanged(inbox.phoneId);
     return ids;
+  };
+
+  /** `QUOTA_EXCEEDED` when the inbox is full: nothing of the owner's is deleted to make room. */
+  const checkRoom = async (to: Mailbox) => {
+    if ((await repository.countInbox(to.phoneId)) >= maxMailbox) {
+      throw new HandsetError('QUOTA_EXCEEDED', `the mailbox of ${to.address} is full: it holds at most ${maxMailbox} mails`);
+    }
   };
 
   return {
@@ -303,8 +328,16 @@ export function createMailService({ repository, settings, delivered, unreadChang
       if (replyTo != null) await mustFind(phoneId, replyTo);
       const recipient = await mailboxAt(to);
       if (!recipient) throw new HandsetError('NOT_FOUND', `no one has the address ${to}`);
+      const from = full(sender.name);
+      if ((await repository.isBlocked(recipient.phoneId, from)) || (await numberBlocked(recipient.phoneId, phoneId))) {
+        throw new HandsetError('FORBIDDEN', 'this address does not take your mail');
+      }
+      if (!perRecipient.take(`${phoneId}>${recipient.phoneId}`)) {
+        throw new HandsetError('RATE_LIMITED', `too many mails to ${recipient.address}: at most ${perRecipientPerMinute} a minute`);
+      }
+      await checkRoom(recipient);
       const createdAt = now();
-      const mail = { from: full(sender.name), to: recipient.address, subject, body, createdAt };
+      const mail = { from, to: recipient.address, subject, body, createdAt };
       const sent: NewMail = { ...mail, phoneId, folder: 'sent', read: true, replyTo: replyTo ?? null, clientId };
       try {
         const [sentId] = await write([sent, { ...mail, phoneId: recipient.phoneId, folder: 'inbox', read: false, replyTo: null, clientId: null }]);
@@ -326,10 +359,13 @@ export function createMailService({ repository, settings, delivered, unreadChang
     },
 
     async deliver(to, { from, subject, body }) {
+      const sender = from ?? `noreply@${domain}`;
+      if (await repository.isBlocked(to.phoneId, sender.toLowerCase())) return null;
+      if ((await repository.countInbox(to.phoneId)) >= maxMailbox) return null;
       const copy: NewMail = {
         phoneId: to.phoneId,
         folder: 'inbox',
-        from: from ?? `noreply@${domain}`,
+        from: sender,
         to: to.address,
         subject,
         body,
@@ -343,6 +379,23 @@ export function createMailService({ repository, settings, delivered, unreadChang
     },
 
     unread: (phoneId) => repository.countUnread(phoneId),
+
+    blocks: (phoneId) => repository.blocks(phoneId),
+
+    async block(phoneId, address) {
+      const own = await repository.addressOf(phoneId);
+      if (own && full(own.name) === address) throw new HandsetError('INVALID_INPUT', 'you cannot block your own address');
+      const current = await repository.blocks(phoneId);
+      if (current.includes(address)) return current;
+      if (current.length >= MAX_BLOCKS) throw new HandsetError('QUOTA_EXCEEDED', `at most ${MAX_BLOCKS} addresses can be blocked`);
+      await repository.block(phoneId, address, now());
+      return repository.blocks(phoneId);
+    },
+
+    async unblock(phoneId, address) {
+      if (!(await repository.unblock(phoneId, address))) throw new HandsetError('NOT_FOUND', `${address} is not blocked`);
+      return repository.blocks(phoneId);
+    },
   };
 }
 
@@ -358,11 +411,12 @@ export function mailServiceFor(context: PluginContext): MailService {
   const service = createMailService({
     repository: createMailRepository(context.db),
     settings: readMailSettings(context.setting, log),
-    delivered(phoneId, mail) {
+    delivered(phoneId, mail, notify) {
       const online = phones.byId(phoneId);
       if (!online) return;
       // A closed page loads the mail when it opens; a phone in airplane mode refuses the notification.
       app.sendAppMessage(online.source, 'mail.new', mail);
+      if (!notify) return;
       app
         .notify(online.source, { title: mail.from, body: mail.subject || mail.preview })
         .catch((error: unknown) => log(`new-mail notice failed: ${error instanceof Error ? error.message : String(error)}`));
@@ -370,6 +424,10 @@ export function mailServiceFor(context: PluginContext): MailService {
     unreadChanged(phoneId) {
       const online = phones.byId(phoneId);
       if (online) app.refreshBadge(online.source);
+    },
+    async numberBlocked(ownerPhoneId, phoneId) {
+      const [owner, other] = await Promise.all([phones.findById(ownerPhoneId), phones.findById(phoneId)]);
+      return owner !== null && other !== null && isNumberBlocked(owner.number, other.number);
     },
   });
   services.set(context, service);

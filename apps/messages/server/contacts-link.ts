@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isNumberBlocked } from '@handset/sdk/server';
 
 /** The names a phone gave its contacts, by the contacts' digits. */
 export type ContactNames = ReadonlyMap<string, string>;
@@ -50,5 +51,5 @@ async function handsetExport<T>(name: string, args: unknown[], absent: T, read: 
 /** The Contacts app through Handset's exports, as any resource reaches it: nobody is named or blocked without it. */
 export const contactsThroughExports: ContactsLink = {
   names: (ownerNumber) => handsetExport('getContactsByNumber', [ownerNumber], NO_NAMES, namesByNumber),
-  isBlocked: (ownerNumber, number) => handsetExport('isNumberBlocked', [ownerNumber, number], false, (answer) => answer === true),
+  isBlocked: isNumberBlocked,
 };

@@ -46,6 +46,7 @@ function start(context: PluginContext): void {
       perSecond: wholeSetting(context, 'send_per_minute', 300, 1, 6000) / 60,
       burst: wholeSetting(context, 'send_burst', 10, 1, 100),
     },
+    perTargetPerMinute: wholeSetting(context, 'per_target_per_minute', 30, 1, 600),
   });
   app.onBadge(async (player) => {
     const phone = phones.bySource(player);

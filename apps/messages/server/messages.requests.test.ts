@@ -153,7 +153,7 @@ onEachDatabase((open) => {
     expect(simulation.errors).toEqual([]);
   });
 
-  it('refuses a blocked sender (FORBIDDEN), bad input (INVALID_INPUT) and a flood (RATE_LIMITED), storing nothing', async () => {
+  it('refuses a blocked sender, in a message or a group (FORBIDDEN), bad input (INVALID_INPUT) and a flood (RATE_LIMITED), storing nothing', async () => {
     // One send a minute after the burst of ten, so that how long the burst takes to arrive does not matter.
     const convars = { 'handset:image_hosts': 'cdn.example.com', 'handset:messages:send_per_minute': '1' };
     const simulation = await startHandset({ database: await open(), convars });
@@ -181,6 +181,10 @@ onEachDatabase((open) => {
     }
     await expect(a.ask('messages.send', { clientId: 'y', to: c.number, kind: 'photo', body: '', attachment: { url: 'https://elsewhere.example/a.png' } })).resolves.toEqual(
       refused('INVALID_INPUT', "the photo's host is not on this server's image list"),
+    );
+    // Nor can the blocked number put B in a group.
+    await expect(a.ask('groups.create', { name: 'Fans', members: [c.number, b.number] })).resolves.toEqual(
+      refused('FORBIDDEN', `${digits(b.number)} does not take your messages`),
     );
     await expect(data(a.ask('threads.list', {}))).resolves.toEqual({ threads: [], cursor: null });
 

@@ -45,7 +45,7 @@ forEachDatabase((current) => {
    * the service over a clock the test moves. `names` are the names each number gave its contacts, `blocked`
    * `owner>number` pairs; `pushes` and `notices` record what reached the players.
    */
-  async function setup(options: { sendRate?: { perSecond: number; burst: number } } = {}) {
+  async function setup(options: { sendRate?: { perSecond: number; burst: number }; perTargetPerMinute?: number } = {}) {
     const db = current();
     await migratePlugin(db, 'messages', messagesMigrations);
     const { phones, online } = await seedPluginPhones(db);
@@ -375,6 +375,51 @@ forEachDatabase((current) => {
     await expect(codeOf(service.hide(player(3), direct.id))).resolves.toBe('NOT_FOUND');
     await expect(codeOf(service.hide(player(3), direct.id + 100))).resolves.toBe('NOT_FOUND');
     expect(await count(db, 'handset_messages_hidden')).toBe(1);
+  });
+
+  it('limits each phone’s messages to one number or one group a minute (RATE_LIMITED, nothing stored), each target counted apart', async () => {
+    const { db, service, player, pushed, advance } = await setup({ perTargetPerMinute: 3 });
+    const group = await service.createGroup(player(1), 'Crew', [C]);
+    const codes: string[] = [];
+    for (let n = 0; n < 5; n++) codes.push(await codeOf(service.send(player(1), { clientId: `b-${n}`, to: B, content: text(`#${n}`) })));
+    expect(codes).toEqual(['resolved', 'resolved', 'resolved', 'RATE_LIMITED', 'RATE_LIMITED']);
+    await expect(service.send(player(1), { clientId: 'b-9', to: B, content: text('again') })).rejects.toEqual(
+      new HandsetError('RATE_LIMITED', 'too many messages to this conversation: at most 3 a minute'),
+    );
+    // The same thread by its id counts the same; another number and a group are counted apart.
+    const thread = (await service.listThreads(player(1), undefined, 10)).threads.find((summary) => summary.id !== group.id)!;
+    await expect(codeOf(service.send(player(1), { clientId: 'b-t', threadId: thread.id, content: text('by id') }))).resolves.toBe('RATE_LIMITED');
+    await expect(codeOf(service.send(player(1), { clientId: 'c-1', to: C, content: text('hi C') }))).resolves.toBe('resolved');
+    await expect(codeOf(service.send(player(1), { clientId: 'g-1', threadId: group.id, content: text('hi all') }))).resolves.toBe('resolved');
+    // B can still write back.
+    await expect(codeOf(service.send(player(2), { clientId: 'back', to: A, content: text('stop') }))).resolves.toBe('resolved');
+    expect(await count(db, 'handset_messages_messages')).toBe(6);
+    await until(() => expect(pushed(12, 'message.new')).toHaveLength(3));
+    // A retry of a stored message is answered, not counted.
+    await expect(codeOf(service.send(player(1), { clientId: 'b-0', to: B, content: text('#0') }))).resolves.toBe('resolved');
+    advance(20_000);
+    await expect(codeOf(service.send(player(1), { clientId: 'b-later', to: B, content: text('later') }))).resolves.toBe('resolved');
+  });
+
+  it('keeps a blocked number from putting its blocker in a group (FORBIDDEN, nothing created), and from reaching them in a shared one', async () => {
+    const { db, service, player, blocked, pushed, notices, logs } = await setup();
+    blocked.add(`${B}>${A}`);
+    await expect(service.createGroup(player(1), 'Fans', [B, C])).rejects.toEqual(new HandsetError('FORBIDDEN', `${B} does not take your messages`));
+    expect(await count(db, 'handset_messages_members')).toBe(0);
+    const group = await service.createGroup(player(1), 'Fans', [C]);
+    await expect(service.addMember(player(1), group.id, B)).rejects.toEqual(new HandsetError('FORBIDDEN', `${B} does not take your messages`));
+    expect((await service.getThread(player(1), group.id)).members.map((member) => member.number)).toEqual([C]);
+
+    // In a group B shared with A before blocking them, A's messages reach C but are neither pushed nor notified to B.
+    blocked.delete(`${B}>${A}`);
+    await service.addMember(player(1), group.id, B);
+    blocked.add(`${B}>${A}`);
+    const fromA = await service.send(player(1), { clientId: 'a-1', threadId: group.id, content: text('found you') });
+    const fromC = await service.send(player(3), { clientId: 'c-1', threadId: group.id, content: text('hello B') });
+    await until(() => expect(pushed(12, 'message.new').map((message) => (message as Message).id)).toEqual([fromC.id]));
+    await until(() => expect(notices.filter(([to]) => to === 12).map(([, notice]) => notice.body)).toEqual(['hello B']));
+    expect(pushed(13, 'message.new').map((message) => (message as Message).id)).toEqual([fromA.id]);
+    expect(logs).toEqual([]);
   });
 
   it('lets only admins rename, add and remove; the last admin leaving makes the earliest member admin; former members see nothing new', async () => {

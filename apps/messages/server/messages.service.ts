@@ -6,7 +6,7 @@ import { NO_NAMES, type ContactNames, type ContactsLink } from './contacts-link'
 import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Party, ThreadSettings } from './messages.repository';
 import { MAX_BODY_LENGTH, MAX_GROUP_MEMBERS, type MessageContent } from './messages.schemas';
 import { messageView, previewOf, summaryView, type Message, type ThreadSummary } from './messages.views';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '@handset/sdk/server';
 
 /** What the messages service says to players' phones, through the messages app. */
 export interface MessagesSignals {
@@ -34,6 +34,8 @@ export interface MessagesServiceOptions {
   now?: () => number;
   /** Sends per phone: 5 a second, 10 at once, unless given. */
   sendRate?: { perSecond: number; burst: number };
+  /** Sends per phone to one number or one group, a minute and at once: 30 unless given. */
+  perTargetPerMinute?: number;
 }
 
 export interface SendInput {
@@ -90,6 +92,8 @@ function decodeCursor(cursor: string): ListPosition {
 export class MessagesService {
   private readonly now: () => number;
   private readonly sendLimiter: RateLimiter;
+  private readonly targetLimiter: RateLimiter;
+  private readonly perTargetPerMinute: number;
   private readonly typingLimiter: RateLimiter;
   /** The thread each player's page shows (opened with `messages.list` or read), until it lists threads again. */
   private readonly viewing = new Map<number, { phoneId: number; threadId: string }>();
@@ -101,6 +105,8 @@ export class MessagesService {
     this.now = options.now ?? Date.now;
     const rate = options.sendRate ?? { perSecond: 5, burst: 10 };
     this.sendLimiter = new RateLimiter(rate.perSecond, rate.burst, this.now);
+    this.perTargetPerMinute = options.perTargetPerMinute ?? 30;
+    this.targetLimiter = new RateLimiter(this.perTargetPerMinute / 60, this.perTargetPerMinute, this.now);
     this.typingLimiter = new RateLimiter(1000 / TYPING_EVERY_MS, 1, this.now);
   }
 
@@ -185,7 +191,8 @@ export class MessagesService {
    * A player's message, to a thread they are in or to a number (its direct thread, created by the first
    * message). The same client id again answers the message it stored. Refused: `FORBIDDEN` for a former member
    * of the group or a recipient who blocked the sender, `NOT_FOUND` for a thread that is not theirs or a number
-   * nobody has, `RATE_LIMITED` past the phone's send rate, `INVALID_INPUT` for a photo off the image list.
+   * nobody has, `RATE_LIMITED` past the phone's send rate or its rate to that number or group, `INVALID_INPUT`
+   * for a photo off the image list. A refusal stores nothing.
    */
   async send(sender: OnlinePhoneRef, input: SendInput): Promise<Message> {
     const earlier = await this.options.repository.byClientId(sender.phoneId, input.clientId);
@@ -196,6 +203,9 @@ export class MessagesService {
       throw new HandsetError('INVALID_INPUT', "the photo's host is not on this server's image list");
     }
     const target = await this.targetOf(sender, input);
+    if (!this.targetLimiter.take(`${sender.phoneId}>${target.threadId}`)) {
+      throw new HandsetError('RATE_LIMITED', `too many messages to this conversation: at most ${this.perTargetPerMinute} a minute`);
+    }
     let record: MessageRecord;
     try {
       record = await this.options.repository.send({ ...target, number: sender.number, phoneId: sender.phoneId, clientId: input.clientId, content, now: this.now() });
@@ -265,6 +275,7 @@ export class MessagesService {
     const members = await Promise.all(others.map((number) => this.phoneWith(number)));
     const missing = others.find((_, index) => !members[index]);
     if (missing !== undefined) throw new HandsetError('NOT_FOUND', `no phone has the number ${missing}`);
+    for (const number of others) await this.checkInvitable(number, creator.number);
     const threadId = newGroupId();
     await this.options.repository.createGroup({ threadId, name, creator, members: members as PhoneRef[], now: this.now() });
     return this.changed(creator, threadId);
@@ -283,6 +294,7 @@ export class MessagesService {
     if (current.length >= MAX_GROUP_MEMBERS) throw new HandsetError('INVALID_INPUT', `a group has at most ${MAX_GROUP_MEMBERS} members`);
     const phone = await this.phoneWith(number);
     if (!phone) throw new HandsetError('NOT_FOUND', `no phone has the number ${number}`);
+    await this.checkInvitable(number, viewer.number);
     await this.options.repository.addMember(threadId, phone, this.now());
     return this.changed(viewer, threadId);
   }
@@ -363,6 +375,11 @@ export class MessagesService {
     if (await this.options.contacts.isBlocked(recipient, sender)) throw new HandsetError('FORBIDDEN', 'this number does not take your messages');
   }
 
+  /** A number that blocked the inviter is not put in their group: refused, as their direct messages are. */
+  private async checkInvitable(invited: string, inviter: string): Promise<void> {
+    if (await this.options.contacts.isBlocked(invited, inviter)) throw new HandsetError('FORBIDDEN', `${invited} does not take your messages`);
+  }
+
   /** The parties of a direct thread without a member row yet. */
   private async missingMembers(threadId: string, parties: Party[]): Promise<Party[]> {
     const rows = await Promise.all(parties.map((party) => this.options.repository.member(threadId, party.number)));
@@ -416,15 +433,32 @@ export class MessagesService {
   private async delivered(record: MessageRecord, answered: number | null): Promise<void> {
     try {
       const members = await this.options.repository.members(record.threadId);
-      for (const member of this.playing(members, null)) {
-        this.enqueue(member.source, () => this.deliverTo(member, record, answered));
-      }
+      const playing = this.playing(members, null);
+      const blocking = await Promise.all(playing.map((member) => this.blocksSenderInGroup(member, record)));
+      playing.forEach((member, index) => {
+        if (!blocking[index]) this.enqueue(member.source, () => this.deliverTo(member, record, answered));
+      });
       if (record.senderPhoneId === null) return;
       for (const line of members) {
         if (line.phoneId === null && line.number !== record.senderNumber) await this.askLine(line.number, record);
       }
     } catch (error) {
       this.options.log(`message ${record.id} was stored but not delivered: ${errorText(error)}`);
+    }
+  }
+
+  /**
+   * Whether `member` blocked the sender of a group message: it is stored for the group, and they find it when they
+   * open the thread, but it is neither pushed nor notified to them. (A direct thread's sender was refused already.)
+   */
+  private async blocksSenderInGroup(member: OnlinePhoneRef, record: MessageRecord): Promise<boolean> {
+    if (member.number === record.senderNumber || !record.threadId.startsWith('g:')) return false;
+    try {
+      return await this.options.contacts.isBlocked(member.number, record.senderNumber);
+    } catch (error) {
+      // Unchecked, it is not pushed: the member still finds it in the thread.
+      this.options.log(`message ${record.id} was not pushed to ${member.number}: ${errorText(error)}`);
+      return true;
     }
   }
 

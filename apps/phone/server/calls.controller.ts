@@ -28,6 +28,10 @@ export function registerCallRequests({ app, phones }: PluginContext, service: Ca
     },
     'calls.current': ({ source }) => service.current(phoneOf(source)),
     'calls.recents': ({ source }, { beforeId, limit }) => service.recents(phoneOf(source), beforeId ?? null, limit),
+    'calls.blockCaller': async ({ source }, { id }) => {
+      await service.blockCaller(phoneOf(source), id);
+      return null;
+    },
     'calls.markSeen': async ({ source }) => {
       await service.markRecentsSeen(phoneOf(source));
       return null;

@@ -70,6 +70,8 @@ export interface CallsRepository {
   insert(records: readonly CallRecordInput[]): Promise<void>;
   /** A phone's records newest first, before `beforeId` when paging back. */
   recents(phoneId: number, beforeId: number | null, limit: number): Promise<CallRecordRow[]>;
+  /** The phone's record `id`, or undefined when it has none. */
+  find(phoneId: number, id: number): Promise<CallRecordRow | undefined>;
   /** Incoming calls the phone missed after the newest record it has seen in Recents. */
   unseenMissed(phoneId: number): Promise<number>;
   /** Every record the phone has now is seen. */
@@ -108,6 +110,11 @@ export function createCallsRepository(db: Database): CallsRepository {
         [phoneId, beforeId ?? Number.MAX_SAFE_INTEGER, limit],
       );
       return rows.map(fromRow);
+    },
+
+    async find(phoneId, id) {
+      const [row] = await db.select<Row>(`SELECT ${COLUMNS} FROM handset_phone_calls WHERE id = ? AND phone_id = ?`, [id, phoneId]);
+      return row && fromRow(row);
     },
 
     async unseenMissed(phoneId) {

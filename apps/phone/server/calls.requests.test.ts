@@ -287,4 +287,34 @@ onEachDatabase((open) => {
     await expect(phone(b.page)('calls.recents', {})).resolves.toMatchObject({ ok: true, data: [{ callId, status: 'completed' }] });
     expect(simulation.errors).toEqual([]);
   });
+
+  it('stops a hidden-number flood at handset:phone:hidden_calls_per_minute, and "Block this caller" then keeps the caller out unseen', async () => {
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:phone:hidden_calls_per_minute': '3' } });
+    const [a, b] = [await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    const presented = () => b.page.messages.filter((message) => (message as { type?: string }).type === 'app:present').length;
+
+    const answers: Answer[] = [];
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const answer = await phone(a.page)('calls.start', { requestId: `h-${attempt}`, number: b.number, hideNumber: true });
+      answers.push(answer);
+      if (answer.ok) await data(phone(a.page)('calls.end', { callId: (answer.data as Call).callId }));
+    }
+    expect(answers.map((answer) => (answer.ok ? (answer.data as Call).status : answer.error.code))).toEqual([
+      ...Array<string>(3).fill('dialing'),
+      ...Array<string>(17).fill('RATE_LIMITED'),
+    ]);
+    expect(answers.at(-1)).toEqual(refused('RATE_LIMITED', 'too many calls with a hidden number: at most 3 a minute'));
+    await eventually(() => expect(presented()).toBe(3));
+    const recents = await data<(Call & { id: number })[]>(phone(b.page)('calls.recents', {}));
+    expect(recents.map((record) => `${record.direction} ${record.number || 'hidden'} ${record.displayNumber}`)).toEqual(Array(3).fill('incoming hidden Unknown'));
+
+    await expect(phone(b.page)('calls.blockCaller', { id: recents[0]!.id })).resolves.toEqual({ ok: true, data: null });
+    // The block is not a contact: the callee's phone book still does not show the number.
+    await expect(nui(b.page, 'request', { appId: 'contacts', action: 'contacts.list', payload: {} })).resolves.toEqual({ ok: true, data: [] });
+    const shown = await data(phone(a.page)('calls.start', { requestId: 'shown', number: b.number }));
+    expect(shown.status).toBe('unavailable');
+    expect(presented()).toBe(3);
+    await expect(phone(b.page)('calls.blockCaller', { id: recents[0]!.id + 1000 })).resolves.toEqual(refused('NOT_FOUND', `no call record ${recents[0]!.id + 1000} of yours`));
+    expect(simulation.errors).toEqual([]);
+  });
 });

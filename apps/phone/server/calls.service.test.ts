@@ -46,7 +46,7 @@ forEachDatabase((current) => {
    * the service over a clock the test moves, and recorders for voice and for what reaches the phones. `contacts`
    * are the names each number gave its contacts, and `lookups` the numbers whose contacts were asked for.
    */
-  async function setup(options: { ringMs?: number } = {}) {
+  async function setup(options: { ringMs?: number; hiddenCallsPerMinute?: number; callsPerCalleePerMinute?: number } = {}) {
     const db = current();
     await migratePlugin(db, 'phone', callsMigrations);
     const { phones, online } = await seedPluginPhones(db);
@@ -83,6 +83,10 @@ forEachDatabase((current) => {
         missedSeen: (source) => void seen.push(source),
       },
       isBlocked: async (owner, number) => blocked.has(`${owner}:${number}`),
+      block: async (owner, number) => {
+        blocked.add(`${owner}:${number}`);
+        return true;
+      },
       contactNames: async (owner) => {
         lookups.push(owner);
         const held = heldLookups.get(owner);
@@ -92,6 +96,8 @@ forEachDatabase((current) => {
         return contacts.get(owner) ?? new Map();
       },
       ringMs: options.ringMs ?? 60_000,
+      hiddenCallsPerMinute: options.hiddenCallsPerMinute ?? 600,
+      callsPerCalleePerMinute: options.callsPerCalleePerMinute ?? 600,
       log: (message) => void logs.push(message),
       now: () => clock.now,
     });
@@ -418,5 +424,87 @@ forEachDatabase((current) => {
     service.stop();
     expect(voice.size).toBe(0);
     expect(service.isInCallBySource(11)).toBe(false);
+  });
+
+  it('rings a callee only as often as the hidden-call limit allows: 20 hidden calls in 3 s ring 5 times, the rest RATE_LIMITED and stored nowhere', async () => {
+    const { service, phone, presented, records, clock } = await setup({ hiddenCallsPerMinute: 5 });
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const started = await service.start(phone(11), dial('5550002', `hidden-${attempt}`, { hideNumber: true })).then(
+        (call) => call,
+        (error: unknown) => error,
+      );
+      if (started instanceof HandsetError) outcomes.push(started.code);
+      else {
+        outcomes.push((started as CallView).status);
+        await service.end(phone(11), (started as CallView).callId);
+      }
+      clock.now += 150;
+    }
+    expect(outcomes).toEqual([...Array<string>(5).fill('dialing'), ...Array<string>(15).fill('RATE_LIMITED')]);
+    expect(presented.filter(([source]) => source === 12)).toHaveLength(5);
+    expect(await records(1)).toHaveLength(5);
+    expect(await records(2)).toHaveLength(5);
+    // A retry of a refused request is refused again, not answered with a call.
+    expect(await codeOf(service.start(phone(11), dial('5550002', 'hidden-19', { hideNumber: true })))).toBe('RATE_LIMITED');
+    // Calls with the number shown are not counted against the hidden limit.
+    const shown = await service.start(phone(11), dial('5550002', 'shown'));
+    expect(shown.status).toBe('dialing');
+    await service.end(phone(11), shown.callId);
+  });
+
+  it('blocks the last hidden caller from Recents without showing their number: their calls, hidden or not, then never ring', async () => {
+    const { service, phone, presented, blocked, clock } = await setup();
+    const hidden = await service.start(phone(11), dial('5550002', 'h-1', { hideNumber: true }));
+    await service.decline(phone(12), hidden.callId);
+    const [record] = await service.recents(phone(12), null, 10);
+    expect(record).toMatchObject({ direction: 'incoming', hidden: true, number: '', displayNumber: 'Unknown', contactName: null });
+
+    await expect(service.blockCaller(phone(12), record!.id)).resolves.toBeUndefined();
+    expect([...blocked]).toEqual(['5550002:5550001']);
+    // The record still shows nothing of the number behind it.
+    expect((await service.recents(phone(12), null, 10))[0]).toMatchObject({ number: '', displayNumber: 'Unknown' });
+
+    clock.now += 1000;
+    const before = presented.length;
+    await expect(service.start(phone(11), dial('5550002', 'h-2', { hideNumber: true }))).resolves.toMatchObject({ status: 'unavailable' });
+    await expect(service.start(phone(11), dial('5550002', 'h-3'))).resolves.toMatchObject({ status: 'unavailable' });
+    expect(presented.length).toBe(before);
+    expect(await service.recents(phone(12), null, 10)).toHaveLength(1);
+  });
+
+  it('blocks only a hidden caller of the player’s own records', async () => {
+    const { service, phone, blocked } = await setup();
+    const shown = await service.start(phone(11), dial('5550002', 's-1'));
+    await service.decline(phone(12), shown.callId);
+    const hidden = await service.start(phone(11), dial('5550002', 'h-1', { hideNumber: true }));
+    await service.decline(phone(12), hidden.callId);
+    const [hiddenRecord, shownRecord] = await service.recents(phone(12), null, 10);
+    const [callerRecord] = await service.recents(phone(11), null, 10);
+    expect(await codeOf(service.blockCaller(phone(12), shownRecord!.id))).toBe('INVALID_INPUT');
+    expect(await codeOf(service.blockCaller(phone(11), callerRecord!.id))).toBe('INVALID_INPUT'); // the caller's own outgoing record
+    expect(await codeOf(service.blockCaller(phone(13), hiddenRecord!.id))).toBe('NOT_FOUND');
+    expect(await codeOf(service.blockCaller(phone(12), 999_999))).toBe('NOT_FOUND');
+    expect(blocked.size).toBe(0);
+  });
+
+  it('limits the calls from one phone to one number a minute, hidden or not, and lets other numbers be called', async () => {
+    const { service, phone, presented, records, clock } = await setup({ callsPerCalleePerMinute: 3 });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const call = await service.start(phone(11), dial('5550002', `c-${attempt}`, { hideNumber: attempt === 1 }));
+      await service.end(phone(11), call.callId);
+    }
+    expect(await codeOf(service.start(phone(11), dial('5550002', 'c-3')))).toBe('RATE_LIMITED');
+    expect(presented.filter(([source]) => source === 12)).toHaveLength(3);
+    expect(await records(1)).toHaveLength(3);
+    const other = await service.start(phone(11), dial('5550003', 'other'));
+    expect(other.status).toBe('dialing');
+    await service.end(phone(11), other.callId);
+    // Another caller to the same number has their own count.
+    const fromThree = await service.start(phone(13), dial('5550002', 'from-3'));
+    expect(fromThree.status).toBe('dialing');
+    await service.end(phone(13), fromThree.callId);
+    clock.now += 20_000;
+    await expect(service.start(phone(11), dial('5550002', 'c-4'))).resolves.toMatchObject({ status: 'dialing' });
   });
 });

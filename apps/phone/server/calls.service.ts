@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HandsetError } from '@handset/sdk/protocol/errors';
+import { RateLimiter } from '@handset/sdk/server';
 import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
 import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus } from './calls.repository';
 import { callView, durationOf, hiddenFrom, recordView, type CallRecordView, type CallState, type CallView, type Party } from './calls.views';
@@ -27,10 +28,16 @@ export interface CallsServiceOptions {
   signals: CallSignals;
   /** Whether the character with `ownerNumber` blocked `number` (the Contacts app decides). */
   isBlocked(ownerNumber: string, number: string): Promise<boolean>;
+  /** Blocks `number` for the character with `ownerNumber` without showing it to them; false when it could not. */
+  block(ownerNumber: string, number: string): Promise<boolean>;
   /** The names the character with `ownerNumber` gave their contacts (the Contacts app); a failure leaves calls unnamed. */
   contactNames(ownerNumber: string): Promise<ContactNames>;
   /** How long a call rings before it is missed. */
   ringMs: number;
+  /** Calls a phone may place with its number hidden, per minute (all at once at most). */
+  hiddenCallsPerMinute: number;
+  /** Calls a phone may place to one number, per minute (all at once at most), hidden or not. */
+  callsPerCalleePerMinute: number;
   log(message: string): void;
   now?: () => number;
 }
@@ -76,9 +83,13 @@ export class CallsService {
   private readonly channels = new VoiceChannels();
   private readonly now: () => number;
   private readonly stopWatchingPhones: () => void;
+  private readonly hiddenCalls: RateLimiter;
+  private readonly callsToCallee: RateLimiter;
 
   constructor(private readonly options: CallsServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.hiddenCalls = new RateLimiter(options.hiddenCallsPerMinute / 60, options.hiddenCallsPerMinute, this.now);
+    this.callsToCallee = new RateLimiter(options.callsPerCalleePerMinute / 60, options.callsPerCalleePerMinute, this.now);
     // A player who stops playing the character who took a call (switch, logout, leaving) leaves that call.
     this.stopWatchingPhones = options.phones.onUnloaded((phone, left) => {
       const call = this.bySource.get(phone.source);
@@ -90,7 +101,8 @@ export class CallsService {
   /**
    * A player dials `number`: the call rings (`dialing`), or has ended at once — `busy` when the callee is in a
    * call, `unavailable` when nobody online has the number, the callee blocked the caller, or their phone
-   * refused to show the call (airplane mode). The same request id answers with the same call.
+   * refused to show the call (airplane mode). The same request id answers with the same call. `RATE_LIMITED`,
+   * with nothing rung or recorded, past the phone's hidden calls a minute or its calls a minute to one number.
    */
   async start(phone: OnlinePhoneRef, input: StartInput): Promise<CallView> {
     this.forgetOldRequests();
@@ -99,6 +111,12 @@ export class CallsService {
     if (seen) return this.named(seen.call, 'caller');
     if (input.number === phone.number) throw new HandsetError('INVALID_INPUT', 'you cannot call your own number');
     if (this.bySource.has(phone.source)) throw new HandsetError('UNAVAILABLE', 'you are already in a call');
+    if (input.hideNumber && !this.hiddenCalls.take(String(phone.phoneId))) {
+      throw new HandsetError('RATE_LIMITED', `too many calls with a hidden number: at most ${this.options.hiddenCallsPerMinute} a minute`);
+    }
+    if (!this.callsToCallee.take(`${phone.phoneId}>${input.number}`)) {
+      throw new HandsetError('RATE_LIMITED', `too many calls to this number: at most ${this.options.callsPerCalleePerMinute} a minute`);
+    }
 
     const online = this.options.phones.byNumber(input.number);
     const callee: Party = online ? { number: online.number, phoneId: online.phoneId, source: online.source } : { number: input.number, phoneId: null, source: null };
@@ -145,6 +163,18 @@ export class CallsService {
   async recents(phone: OnlinePhoneRef, beforeId: number | null, limit: number): Promise<CallRecordView[]> {
     const [records, names] = await Promise.all([this.options.repository.recents(phone.phoneId, beforeId, limit), this.namesOf(phone)]);
     return records.map((record) => recordView(record, this.options.phones.format, names));
+  }
+
+  /**
+   * Blocks the hidden caller of the player's record `recordId`, by the number behind it, which the player is
+   * never shown: their calls then end `unavailable` before they ring. `NOT_FOUND` for a record not theirs,
+   * `INVALID_INPUT` for one whose caller was not hidden (a visible number is blocked from Contacts).
+   */
+  async blockCaller(phone: OnlinePhoneRef, recordId: number): Promise<void> {
+    const record = await this.options.repository.find(phone.phoneId, recordId);
+    if (!record) throw new HandsetError('NOT_FOUND', `no call record ${recordId} of yours`);
+    if (!hiddenFrom(record.direction, record.hidden)) throw new HandsetError('INVALID_INPUT', 'only a hidden caller is blocked here; block a number you can see from Contacts');
+    if (!(await this.options.block(phone.number, record.otherNumber))) throw new HandsetError('UNAVAILABLE', 'blocking needs the Contacts app');
   }
 
   /** Missed calls the player has not yet seen in Recents: the Phone badge. */

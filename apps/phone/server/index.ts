@@ -1,3 +1,4 @@
+import { blockNumber, isNumberBlocked } from '@handset/sdk/server';
 import { defineServerPlugin, type PluginContext } from '@handset/sdk/server/plugin';
 import { registerCallRequests } from './calls.controller';
 import { callsExports, setCallsService } from './calls.exports';
@@ -22,16 +23,6 @@ function wholeSetting({ setting }: PluginContext, name: string, fallback: number
   if (/^\d+$/.test(text) && value >= min && value <= max) return value;
   console.warn(`handset:phone:${name} must be a whole number from ${min} to ${max}; using ${fallback}`);
   return fallback;
-}
-
-/** Whether the phone `ownerNumber` blocked `number`, as the Contacts app says; nobody is blocked without it. */
-async function isNumberBlocked(ownerNumber: string, number: string): Promise<boolean> {
-  try {
-    return (await exports['handset']!.isNumberBlocked!(ownerNumber, number)) === true;
-  } catch (error) {
-    if (/No such export/.test(errorText(error))) return false;
-    throw error;
-  }
 }
 
 /** The names the phone `ownerNumber` gave its contacts, as the Contacts app says; none without it. */
@@ -63,8 +54,11 @@ function start(context: PluginContext): void {
       missedSeen: (player) => app.refreshBadge(player),
     },
     isBlocked: isNumberBlocked,
+    block: blockNumber,
     contactNames,
     ringMs: wholeSetting(context, 'ring_seconds', 30, 1, 300) * 1000,
+    hiddenCallsPerMinute: wholeSetting(context, 'hidden_calls_per_minute', 5, 1, 600),
+    callsPerCalleePerMinute: wholeSetting(context, 'calls_per_callee_per_minute', 10, 1, 600),
     log,
   });
   app.onBadge(async (player) => {

@@ -20,6 +20,10 @@ function pluginPhones({ identity, device }: Services, numberFormat: string): Plu
       const phone = await identity.findByNumber(canonicalNumber(number));
       return phone ? { phoneId: phone.id, number: phone.number } : null;
     },
+    findById: async (phoneId) => {
+      const phone = await identity.findById(phoneId);
+      return phone ? { phoneId: phone.id, number: phone.number } : null;
+    },
     format: (number) => formatNumber(canonicalNumber(number), numberFormat),
     airplaneMode: (source) => device.airplaneMode(source),
     onUnloaded: (listener) => identity.subscribe({ loaded: () => {}, unloaded: (phone, left) => listener(online(phone)!, left) }),

@@ -123,6 +123,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       return digits ? phones.findByNumber(digits) : undefined;
     },
     findByIdentifier: (identifier) => phones.findByIdentifier(identifier),
+    findById: (id) => phones.findById(id),
     stop() {
       stopped = true;
       removeEventListener('playerDropped', onDropped);

@@ -33,4 +33,6 @@ export interface Identity {
   findByNumber(number: string): Promise<Phone | undefined>;
   /** The phone of the character `identifier`, online or not; never creates one. */
   findByIdentifier(identifier: string): Promise<Phone | undefined>;
+  /** Looks a phone up by its row id in the database, online or not. */
+  findById(id: number): Promise<Phone | undefined>;
 }

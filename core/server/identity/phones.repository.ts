@@ -22,6 +22,8 @@ export interface PhonesRepository {
   /** The phone with this canonical (digits-only) number. */
   findByNumber(digits: string): Promise<Phone | undefined>;
   findByIdentifier(identifier: string): Promise<Phone | undefined>;
+  /** The phone with this row id. */
+  findById(id: number): Promise<Phone | undefined>;
 }
 
 export interface PhonesRepositoryOptions {
@@ -43,7 +45,7 @@ const toPhone = (row: PhoneRow): Phone => ({ id: Number(row.id), identifier: row
 export function createPhonesRepository(db: Database, options: PhonesRepositoryOptions): PhonesRepository {
   const { numberFormat, generateNumber: generate = generateNumber } = options;
 
-  const findOne = async (column: 'identifier' | 'phone_number', value: string) => {
+  const findOne = async (column: 'id' | 'identifier' | 'phone_number', value: string | number) => {
     const [row] = await db.select<PhoneRow>(`${SELECT} WHERE ${column} = ?`, [value]);
     return row && toPhone(row);
   };
@@ -52,6 +54,7 @@ export function createPhonesRepository(db: Database, options: PhonesRepositoryOp
   return {
     findByIdentifier,
     findByNumber: (digits) => findOne('phone_number', digits),
+    findById: (id) => findOne('id', id),
 
     async findOrCreate(identifier) {
       const existing = await findByIdentifier(identifier);

@@ -41,6 +41,7 @@ forEachDatabase((current) => {
     await expect(phones.findOrCreate('ABC12345')).resolves.toEqual(created);
     await expect(phones.findByIdentifier('ABC12345')).resolves.toEqual(created);
     await expect(phones.findByNumber(created.number)).resolves.toEqual(created);
+    await expect(phones.findById(created.id)).resolves.toEqual(created);
     expect(await phoneRows(db)).toEqual([{ id: 1, identifier: 'ABC12345', phone_number: created.number }]);
   });
 
@@ -53,11 +54,12 @@ forEachDatabase((current) => {
     expect(script.asked).toEqual(['555####', '555####']);
   });
 
-  it('answers undefined for an unknown identifier or number', async () => {
+  it('answers undefined for an unknown identifier, number or id', async () => {
     const phones = createPhonesRepository(await migrated(), { numberFormat: '555####' });
     await phones.findOrCreate('known');
     await expect(phones.findByIdentifier('unknown')).resolves.toBeUndefined();
     await expect(phones.findByNumber('0000000')).resolves.toBeUndefined();
+    await expect(phones.findById(999)).resolves.toBeUndefined();
   });
 
   it('draws another number when the first is taken, relying on the unique key', async () => {

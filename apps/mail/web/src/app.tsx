@@ -35,6 +35,8 @@ export function App({ app }: { app: HandsetApp }) {
   const [opened, setOpened] = useState<Mail | null>(null);
   const [busy, setBusy] = useState(false);
   const [viewError, setViewError] = useState<string | null>(null);
+  /** The addresses the player blocked; empty until loaded. */
+  const [blocks, setBlocks] = useState<string[]>([]);
   const foldersRef = useRef(folders);
   foldersRef.current = folders;
   const screenRef = useRef(screen);
@@ -91,7 +93,9 @@ export function App({ app }: { app: HandsetApp }) {
   // The mailbox loads once there is an address to have one.
   const claimed = address !== undefined && address !== null;
   useEffect(() => {
-    if (claimed) void load(folder, false);
+    if (!claimed) return;
+    void load(folder, false);
+    api.blocks().then(setBlocks, () => {});
   }, [claimed]);
 
   // Escape steps back inside the app; on the mailbox it is the phone's (the SDK hands it on when not prevented).
@@ -168,6 +172,28 @@ export function App({ app }: { app: HandsetApp }) {
       navigate(MAILBOX);
     });
 
+  const blockSender = (mail: Mail) =>
+    run(async () => {
+      const confirmed = await app.confirm({
+        title: 'Block Sender?',
+        message: `Mail from ${mail.from} will no longer reach you.`,
+        confirmLabel: 'Block',
+        destructive: true,
+      });
+      if (confirmed) setBlocks(await api.block(mail.from));
+    });
+
+  const unblockSender = (mail: Mail) =>
+    run(async () => {
+      try {
+        setBlocks(await api.unblock(mail.from));
+      } catch (error) {
+        // Not blocked any more: the list is what was stale.
+        if (!isNotFound(error)) throw error;
+        setBlocks(await api.blocks());
+      }
+    });
+
   const compose = (draft: Draft) => navigate({ name: 'compose', draft, opened: ++drafts.current });
 
   const send = async (draft: Draft, clientId: string) => {
@@ -236,6 +262,9 @@ export function App({ app }: { app: HandsetApp }) {
           onReply={() => opened && compose(replyDraft(opened))}
           onMarkUnread={() => opened && void markUnread(opened)}
           onDelete={() => opened && void remove(opened)}
+          senderBlocked={opened !== null && blocks.includes(opened.from.toLowerCase())}
+          onBlockSender={() => opened && void blockSender(opened)}
+          onUnblockSender={() => opened && void unblockSender(opened)}
         />
       )}
       {screen.name === 'compose' && <Compose key={`compose-${screen.opened}`} initial={screen.draft} onCancel={() => navigate(MAILBOX)} onSend={send} />}

@@ -49,6 +49,9 @@ export function mailApi(app: HandsetApp) {
     get: (id: number) => mail.request('mail.get', { id }),
     setRead: (id: number, read: boolean) => mail.request('mail.setRead', { id, read }),
     remove: (id: number) => mail.request('mail.delete', { id }),
+    blocks: () => mail.request('mail.blocks', {}),
+    block: (address: string) => mail.request('mail.block', { address }),
+    unblock: (address: string) => mail.request('mail.unblock', { address }),
     send: (draft: Draft, clientId: string) =>
       mail.request('mail.send', {
         clientId,

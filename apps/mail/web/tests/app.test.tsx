@@ -43,7 +43,14 @@ function mailServer(options: { address?: MailAddress | null; inbox?: Seed[]; sen
   };
   const summary = ({ body, replyTo: _replyTo, ...fields }: Mail) => ({ ...fields, preview: body.slice(0, 100) });
   const byClientId = new Map<string, Mail>();
+  const blocks = new Set<string>();
   const requests: Record<string, (payload: unknown) => unknown> = {
+    'mail.blocks': () => [...blocks].sort(),
+    'mail.block': (payload) => [...blocks.add((payload as { address: string }).address)].sort(),
+    'mail.unblock': (payload) => {
+      if (!blocks.delete((payload as { address: string }).address)) throw new HandsetError('NOT_FOUND', 'not blocked');
+      return [...blocks].sort();
+    },
     'mail.address': () => address,
     'mail.claim': (payload) => {
       const name = (payload as { name: string }).name.toLowerCase();
@@ -310,6 +317,46 @@ describe('a mail', () => {
     await click('Delete');
     await vi.waitFor(() => expect(rows()).toEqual([{ who: 'employer@handset.mail', subject: 'Paycheck', unread: true }]));
     expect(requests('mail.delete')).toEqual([{ id: 2 }]);
+  });
+
+  it('blocks its sender once the player confirms, and unblocks them again', async () => {
+    let answer = false;
+    const { host } = await start(mailServer(SEEDS), { confirm: () => answer });
+    await loaded();
+    await openRow('Paycheck');
+    await vi.waitFor(() => expect(findButton('Block sender')).toBeDefined());
+    await click('Block sender');
+    await vi.waitFor(() => expect(host.calls.some((call) => call.method === 'dialog.confirm')).toBe(true));
+    expect(host.calls.find((call) => call.method === 'dialog.confirm')!.input).toMatchObject({
+      title: 'Block Sender?',
+      message: 'Mail from employer@handset.mail will no longer reach you.',
+      destructive: true,
+    });
+    expect(requests('mail.block')).toEqual([]);
+
+    answer = true;
+    await click('Block sender');
+    await vi.waitFor(() => expect(findButton('Unblock sender')).toBeDefined());
+    expect(requests('mail.block')).toEqual([{ address: 'employer@handset.mail' }]);
+    await click('Unblock sender');
+    await vi.waitFor(() => expect(findButton('Block sender')).toBeDefined());
+    expect(requests('mail.unblock')).toEqual([{ address: 'employer@handset.mail' }]);
+  });
+
+  it('shows a sender blocked before as blocked, and offers no block on Sent mail', async () => {
+    const server = mailServer(SEEDS);
+    server.requests['mail.block']!({ address: 'bob@handset.mail' });
+    await start(server);
+    await loaded();
+    await openRow('Lunch?');
+    await vi.waitFor(() => expect(findButton('Unblock sender')).toBeDefined());
+    await click('Inbox');
+    await click('Sent');
+    await vi.waitFor(() => expect(rows()).toHaveLength(1));
+    await openRow('Hello Bob');
+    await vi.waitFor(() => expect(findButton('Reply')).toBeDefined());
+    expect(findButton('Block sender')).toBeUndefined();
+    expect(findButton('Unblock sender')).toBeUndefined();
   });
 
   it('is answered with Reply: to its sender, "Re:" once, as a reply to it', async () => {

@@ -39,6 +39,8 @@ export function App({ app }: { app: HandsetApp }) {
   const [recents, setRecents] = useState<CallRecord[] | null>(null);
   const [recentsStale, setRecentsStale] = useState(true);
   const [recentsError, setRecentsError] = useState<string | null>(null);
+  /** Hidden calls whose caller the player blocked from Recents: the number stays unknown, so each record is marked. */
+  const [blockedRecords, setBlockedRecords] = useState<ReadonlySet<number>>(new Set());
   const [favorites, setFavorites] = useState<Favorite[] | null>(null);
   const [favoritesError, setFavoritesError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -152,6 +154,15 @@ export function App({ app }: { app: HandsetApp }) {
   useEffect(() => {
     if (tab === 'recents' && visible && recents !== null) api.markSeen().catch(() => {});
   }, [tab, visible, recents]);
+
+  const blockCaller = async (call: CallRecord) => {
+    try {
+      await api.blockCaller(call.id);
+      setBlockedRecords((records) => new Set(records).add(call.id));
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
 
   const start = async (attempt: CallAttempt) => {
     setView({ kind: 'starting', attempt, error: null, retryable: false });
@@ -352,7 +363,15 @@ export function App({ app }: { app: HandsetApp }) {
           />
         )}
         {tab === 'recents' && (
-          <Recents recents={recents} error={recentsError} locale={locale} labelOf={labelOf} onCall={(call) => placeCall(call.number, call.video)} />
+          <Recents
+            recents={recents}
+            error={recentsError}
+            locale={locale}
+            labelOf={labelOf}
+            onCall={(call) => placeCall(call.number, call.video)}
+            blocked={blockedRecords}
+            onBlockCaller={(call) => void blockCaller(call)}
+          />
         )}
         {tab === 'favorites' && (
           <Favorites

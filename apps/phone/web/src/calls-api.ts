@@ -47,6 +47,7 @@ export function callsApi(app: HandsetApp) {
     current: () => calls.request('calls.current', {}),
     recents: () => calls.request('calls.recents', {}),
     markSeen: () => calls.request('calls.markSeen', {}),
+    blockCaller: (id: number) => calls.request('calls.blockCaller', { id }),
   };
 }
 

@@ -350,6 +350,44 @@ it('lists recents with their direction, status and duration, missed ones in red,
   await vi.waitFor(() => expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550100', video: false, hideNumber: false }]));
 });
 
+it('blocks a hidden caller from Recents after a confirm, by the record, never knowing the number', async () => {
+  const recents: CallRecord[] = [
+    { ...incoming({ status: 'missed', number: '5550100' }), id: 2 },
+    { ...incoming({ status: 'missed', number: '', displayNumber: 'Unknown', hidden: true }), id: 1 },
+  ];
+  await start({ requests: { 'calls.recents': () => recents, 'calls.blockCaller': () => null } });
+  await click('Recents');
+  await vi.waitFor(() => expect(screen!.querySelectorAll('.recent')).toHaveLength(2));
+  // Only the hidden call offers it: a number the player sees is blocked from Contacts.
+  expect([...screen!.querySelectorAll('.recent')].map((row) => row.querySelector('.recent-block') !== null)).toEqual([false, true]);
+
+  await click('Block this caller');
+  expect(screen!.querySelector('[role="menu"]')?.textContent).toContain('Their number stays hidden.');
+  expect(sent('calls.blockCaller')).toEqual([]);
+  await act(() => screen!.querySelector<HTMLButtonElement>('[role="menuitem"].destructive')!.click());
+  await vi.waitFor(() => expect(sent('calls.blockCaller')).toEqual([{ id: 1 }]));
+  await vi.waitFor(() => expect(screen!.querySelector('.recent-blocked')?.textContent).toBe('Blocked'));
+  expect(screen!.querySelector('.recent-block')).toBeNull();
+});
+
+it('shows why a hidden caller could not be blocked', async () => {
+  const recents: CallRecord[] = [{ ...incoming({ status: 'missed', number: '', displayNumber: 'Unknown', hidden: true }), id: 1 }];
+  await start({
+    requests: {
+      'calls.recents': () => recents,
+      'calls.blockCaller': () => {
+        throw new HandsetError('UNAVAILABLE', 'blocking needs the Contacts app');
+      },
+    },
+  });
+  await click('Recents');
+  await vi.waitFor(() => expect(control('Block this caller')).not.toBeNull());
+  await click('Block this caller');
+  await act(() => screen!.querySelector<HTMLButtonElement>('[role="menuitem"].destructive')!.click());
+  await vi.waitFor(() => expect(alertText()).toBe('blocking needs the Contacts app'));
+  expect(screen!.querySelector('.recent-block')).not.toBeNull();
+});
+
 it('names recents from the player’s contacts before their favorites, with the number underneath; Favorites keep their own names', async () => {
   const at = new Date().setHours(0, 5, 0, 0);
   const recents: CallRecord[] = [

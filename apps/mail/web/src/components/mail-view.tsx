@@ -1,6 +1,6 @@
 import { formatFull } from '../format';
 import type { Folder, Mail } from '../mail-api';
-import { BackIcon, EnvelopeIcon, NavBar, ReplyIcon, TrashIcon } from '@handset/sdk/ui';
+import { BackIcon, BlockIcon, EnvelopeIcon, NavBar, ReplyIcon, TrashIcon } from '@handset/sdk/ui';
 
 export interface MailViewProps {
   folder: Folder;
@@ -13,12 +13,16 @@ export interface MailViewProps {
   onReply(): void;
   onMarkUnread(): void;
   onDelete(): void;
+  /** Whether the player blocked this mail's sender. */
+  senderBlocked: boolean;
+  onBlockSender(): void;
+  onUnblockSender(): void;
 }
 
 const FOLDER_LABELS: Record<Folder, string> = { inbox: 'Inbox', sent: 'Sent' };
 
-/** One mail: who, when, the subject and the body as text, with Reply, Delete and (in the inbox) Mark as Unread. */
-export function MailView({ folder, mail, locale, busy, error, onBack, onReply, onMarkUnread, onDelete }: MailViewProps) {
+/** One mail: who, when, the subject and the body as text, with Reply, Delete and (in the inbox) Mark as Unread and Block Sender. */
+export function MailView({ folder, mail, locale, busy, error, onBack, onReply, onMarkUnread, onDelete, senderBlocked, onBlockSender, onUnblockSender }: MailViewProps) {
   return (
     <section class="screen pushed" aria-label={mail ? mail.subject || '(No subject)' : 'Mail'} aria-busy={busy || mail === null}>
       <NavBar
@@ -66,6 +70,16 @@ export function MailView({ folder, mail, locale, busy, error, onBack, onReply, o
           ) : (
             <span class="tool-spacer" />
           )}
+          {mail.folder === 'inbox' &&
+            (senderBlocked ? (
+              <button type="button" class="tool" aria-label="Unblock sender" title="Unblock sender" aria-pressed="true" disabled={busy} onClick={onUnblockSender}>
+                <BlockIcon />
+              </button>
+            ) : (
+              <button type="button" class="tool danger" aria-label="Block sender" title="Block sender" disabled={busy} onClick={onBlockSender}>
+                <BlockIcon />
+              </button>
+            ))}
           <button type="button" class="tool danger" aria-label="Delete" title="Delete" disabled={busy} onClick={onDelete}>
             <TrashIcon />
           </button>

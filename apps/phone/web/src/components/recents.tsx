@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CallRecord } from '../calls-api';
 import { formatDuration, formatWhen, recentStatusText } from '../format';
 import type { PartyLabel } from '../party';
-import { DirectionIcon, VideoIcon } from '@handset/sdk/ui';
+import { ActionSheet, DirectionIcon, VideoIcon } from '@handset/sdk/ui';
 
 export interface RecentsProps {
   recents: CallRecord[] | null;
@@ -10,13 +10,19 @@ export interface RecentsProps {
   locale: string;
   labelOf(call: CallRecord): PartyLabel;
   onCall(call: CallRecord): void;
+  /** Records whose hidden caller the player blocked here. */
+  blocked: ReadonlySet<number>;
+  /** Blocks the hidden caller of this record, by the number the player is never shown. */
+  onBlockCaller(call: CallRecord): void;
 }
 
 const isMissed = (call: CallRecord) => call.direction === 'incoming' && call.status === 'missed';
+const isHiddenCaller = (call: CallRecord) => call.direction === 'incoming' && call.hidden;
 
-/** The call history, newest first: tap a call to call back; missed calls are red. */
-export function Recents({ recents, error, locale, labelOf, onCall }: RecentsProps) {
+/** The call history, newest first: tap a call to call back; missed calls are red; a hidden caller can be blocked. */
+export function Recents({ recents, error, locale, labelOf, onCall, blocked, onBlockCaller }: RecentsProps) {
   const [missedOnly, setMissedOnly] = useState(false);
+  const [blocking, setBlocking] = useState<CallRecord | null>(null);
   const shown = recents?.filter((call) => !missedOnly || isMissed(call)) ?? [];
 
   return (
@@ -63,10 +69,25 @@ export function Recents({ recents, error, locale, labelOf, onCall }: RecentsProp
                   {formatWhen(call.startedAt, locale)}
                 </time>
               </button>
+              {isHiddenCaller(call) &&
+                (blocked.has(call.id) ? (
+                  <span class="recent-blocked">Blocked</span>
+                ) : (
+                  <button type="button" class="recent-block" onClick={() => setBlocking(call)}>
+                    Block this caller
+                  </button>
+                ))}
             </li>
           );
         })}
       </ul>
+      {blocking && (
+        <ActionSheet
+          title="Calls from this caller will not ring, hidden or not. Their number stays hidden."
+          actions={[{ label: 'Block this caller', destructive: true, onSelect: () => onBlockCaller(blocking) }]}
+          onClose={() => setBlocking(null)}
+        />
+      )}
     </section>
   );
 }
