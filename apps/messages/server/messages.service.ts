@@ -108,9 +108,10 @@ export class MessagesService {
   async listThreads(viewer: OnlinePhoneRef, cursor: string | undefined, limit: number): Promise<{ threads: ThreadSummary[]; cursor: string | null }> {
     const after = cursor === undefined ? null : decodeCursor(cursor);
     if (after === null) this.viewing.delete(viewer.source);
-    const [records, names] = await Promise.all([this.options.repository.summaries(viewer, after, limit + 1), this.namesOf(viewer.number)]);
+    const records = await this.options.repository.summaries(viewer, after, limit + 1);
     const page = records.slice(0, limit);
     const last = page.at(-1);
+    const names = await this.namesOf(viewer.number, page.flatMap((record) => record.others.map((other) => other.number)));
     return {
       threads: page.map((record) => summaryView(record, names, this.options.phones.format)),
       cursor: records.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt, threadId: last.threadId }) : null,
@@ -132,11 +133,9 @@ export class MessagesService {
   /** A page of the thread's messages, newest first, before the message `before` when paging back. */
   async listMessages(viewer: OnlinePhoneRef, threadId: string, before: number | undefined, limit: number): Promise<{ messages: Message[]; before: number | null }> {
     const member = await this.membership(viewer, threadId);
-    const [records, names] = await Promise.all([
-      this.options.repository.messages(threadId, viewer.phoneId, member.fromMessageId, before ?? null, limit + 1),
-      this.namesOf(viewer.number),
-    ]);
+    const records = await this.options.repository.messages(threadId, viewer.phoneId, member.fromMessageId, before ?? null, limit + 1);
     const page = records.slice(0, limit);
+    const names = await this.namesOf(viewer.number, page.flatMap((record) => (record.senderNumber === viewer.number ? [] : [record.senderNumber])));
     return {
       messages: page.map((record) => messageView(record, viewer.number, names)),
       before: records.length > limit ? (page.at(-1)?.id ?? null) : null,
@@ -176,7 +175,7 @@ export class MessagesService {
     const member = await this.membership(viewer, threadId);
     if (!member.thread.typing || !this.typingLimiter.take(`${viewer.phoneId}:${threadId}`)) return;
     for (const other of await this.onlineMembers(threadId, viewer.number)) {
-      const names = await this.namesOf(other.number);
+      const names = await this.namesOf(other.number, [viewer.number]);
       this.options.signals.push(other.source, 'typing', { threadId, number: viewer.number, name: names.get(viewer.number) ?? null });
     }
   }
@@ -389,8 +388,8 @@ export class MessagesService {
   }
 
   private async summaryFor(viewer: PhoneRef, threadId: string): Promise<ThreadSummary | undefined> {
-    const [record, names] = await Promise.all([this.options.repository.summary(viewer, threadId), this.namesOf(viewer.number)]);
-    return record && summaryView(record, names, this.options.phones.format);
+    const record = await this.options.repository.summary(viewer, threadId);
+    return record && summaryView(record, await this.namesOf(viewer.number, record.others.map((other) => other.number)), this.options.phones.format);
   }
 
   /** After a change to the thread: the other members' pages hear of it, and the viewer gets their summary. */
@@ -429,7 +428,7 @@ export class MessagesService {
   }
 
   private async deliverTo(member: OnlinePhoneRef, record: MessageRecord, answered: number | null): Promise<void> {
-    const names = await this.namesOf(member.number);
+    const names = await this.namesOf(member.number, record.senderNumber === member.number ? [] : [record.senderNumber]);
     const message = messageView(record, member.number, names);
     const open = member.source !== answered && this.options.signals.push(member.source, 'message.new', message);
     const summary = await this.summaryFor(member, record.threadId);
@@ -466,10 +465,11 @@ export class MessagesService {
     this.outbox.set(source, next);
   }
 
-  /** The names a phone gave its contacts; none when the Contacts app cannot say. */
-  private async namesOf(number: string): Promise<ContactNames> {
+  /** The names the phone `number` gave these numbers (only the ones being shown); none when the Contacts app cannot say. */
+  private async namesOf(number: string, numbers: readonly string[]): Promise<ContactNames> {
+    if (numbers.length === 0) return NO_NAMES;
     try {
-      return await this.options.contacts.names(number);
+      return await this.options.contacts.names(number, numbers);
     } catch (error) {
       this.options.log(`the contacts of ${number} could not be read: ${errorText(error)}`);
       return NO_NAMES;
