@@ -34,7 +34,17 @@ export interface MessagesServiceOptions {
   now?: () => number;
   /** Sends per phone: 5 a second, 10 at once, unless given. */
   sendRate?: { perSecond: number; burst: number };
+  /** The server owner's caps: groups a phone may be in, and threads it may start in an hour (direct or group). */
+  limits?: MessagesLimits;
 }
+
+export interface MessagesLimits {
+  maxGroups: number;
+  maxNewThreadsPerHour: number;
+}
+
+export const DEFAULT_LIMITS: MessagesLimits = { maxGroups: 100, maxNewThreadsPerHour: 60 };
+const HOUR_MS = 60 * 60_000;
 
 export interface SendInput {
   clientId: string;
@@ -96,12 +106,16 @@ export class MessagesService {
   /** Each player's deliveries so far: the next goes out after them, so a page hears a thread's news in order. */
   private readonly outbox = new Map<number, Promise<void>>();
   private readonly hooks = new Map<string, { owner: string; hook: NumberHook }>();
+  /** When each phone started its threads within the last hour, oldest first. */
+  private readonly startedThreads = new Map<number, number[]>();
+  private readonly limits: MessagesLimits;
 
   constructor(private readonly options: MessagesServiceOptions) {
     this.now = options.now ?? Date.now;
     const rate = options.sendRate ?? { perSecond: 5, burst: 10 };
     this.sendLimiter = new RateLimiter(rate.perSecond, rate.burst, this.now);
     this.typingLimiter = new RateLimiter(1000 / TYPING_EVERY_MS, 1, this.now);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
   }
 
   /** The viewer's newest threads, a page at a time: `cursor` is what the previous page answered. */
@@ -195,9 +209,13 @@ export class MessagesService {
       throw new HandsetError('INVALID_INPUT', "the photo's host is not on this server's image list");
     }
     const target = await this.targetOf(sender, input);
+    // The first message of a direct thread starts it.
+    const starts = target.join.some((party) => party.phoneId === sender.phoneId);
+    if (starts) this.checkThreadQuota(sender);
     let record: MessageRecord;
     try {
       record = await this.options.repository.send({ ...target, number: sender.number, phoneId: sender.phoneId, clientId: input.clientId, content, now: this.now() });
+      if (starts) this.threadStarted(sender);
     } catch (error) {
       // The same send, retried at once, stored the message first.
       const stored = error instanceof DatabaseError && error.kind === 'unique_violation' ? await this.options.repository.byClientId(sender.phoneId, input.clientId) : undefined;
@@ -264,8 +282,11 @@ export class MessagesService {
     const members = await Promise.all(others.map((number) => this.phoneWith(number)));
     const missing = others.find((_, index) => !members[index]);
     if (missing !== undefined) throw new HandsetError('NOT_FOUND', `no phone has the number ${missing}`);
+    this.checkThreadQuota(creator);
+    await this.checkGroupQuota([creator, ...(members as PhoneRef[])], creator);
     const threadId = newGroupId();
     await this.options.repository.createGroup({ threadId, name, creator, members: members as PhoneRef[], now: this.now() });
+    this.threadStarted(creator);
     return this.changed(creator, threadId);
   }
 
@@ -282,6 +303,7 @@ export class MessagesService {
     if (current.length >= MAX_GROUP_MEMBERS) throw new HandsetError('INVALID_INPUT', `a group has at most ${MAX_GROUP_MEMBERS} members`);
     const phone = await this.phoneWith(number);
     if (!phone) throw new HandsetError('NOT_FOUND', `no phone has the number ${number}`);
+    await this.checkGroupQuota([phone], viewer);
     await this.options.repository.addMember(threadId, phone, this.now());
     return this.changed(viewer, threadId);
   }
@@ -313,6 +335,29 @@ export class MessagesService {
   forget(source: number): void {
     this.viewing.delete(source);
     this.outbox.delete(source);
+  }
+
+  /** QUOTA_EXCEEDED when the phone started the most threads an hour allows. */
+  private checkThreadQuota(phone: PhoneRef): void {
+    const since = this.now() - HOUR_MS;
+    const started = (this.startedThreads.get(phone.phoneId) ?? []).filter((at) => at > since);
+    this.startedThreads.set(phone.phoneId, started);
+    if (started.length >= this.limits.maxNewThreadsPerHour) {
+      throw new HandsetError('QUOTA_EXCEEDED', `you can start at most ${this.limits.maxNewThreadsPerHour} conversations an hour; try again later`);
+    }
+  }
+
+  private threadStarted(phone: PhoneRef): void {
+    this.startedThreads.set(phone.phoneId, [...(this.startedThreads.get(phone.phoneId) ?? []), this.now()]);
+  }
+
+  /** QUOTA_EXCEEDED when any of these phones is in the most groups a phone may be in (`asker` is told it as "you"). */
+  private async checkGroupQuota(phones: PhoneRef[], asker: PhoneRef): Promise<void> {
+    const counts = await this.options.repository.groupCounts(phones.map((phone) => phone.phoneId));
+    const full = phones.find((phone) => (counts.get(phone.phoneId) ?? 0) >= this.limits.maxGroups);
+    if (!full) return;
+    const who = full.phoneId === asker.phoneId ? 'you are' : `${full.number} is`;
+    throw new HandsetError('QUOTA_EXCEEDED', `${who} already in the most groups a phone may be in (${this.limits.maxGroups})`);
   }
 
   /** The viewer's current membership of the thread, or NOT_FOUND. */
