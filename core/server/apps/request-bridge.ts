@@ -119,9 +119,10 @@ export class RequestBridge {
   private async answer(source: number, appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
     if (jsonSize(payload) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `payload over ${MAX_PAYLOAD_BYTES} bytes`);
     const bucket = `${source}:${bucketOf(appId, payload)}`;
+    if (!this.limiter.take(bucket)) return fail('RATE_LIMITED', 'too many requests; slow down');
+    // Checked after the rate, so a request refused here still spends its token, as every request does.
     const running = this.running.get(bucket) ?? { count: 0 };
     if (running.count >= MAX_RUNNING_PER_PLAYER) return fail('RATE_LIMITED', 'too many requests still running; wait for their answers');
-    if (!this.limiter.take(bucket)) return fail('RATE_LIMITED', 'too many requests; slow down');
     const services = this.started();
     const phone = services?.identity.phoneOf(source);
     if (!services || !phone) return fail('UNAVAILABLE', 'no character is loaded');

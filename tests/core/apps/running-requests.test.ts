@@ -52,6 +52,8 @@ it(
     // A fills its places with runs that never end; the next request is refused before its handler runs.
     const hung = Array.from({ length: MAX_RUNNING_PER_PLAYER }, () => ask(a.page, 'hang'));
     await eventually(() => expect(printed('stall')).toHaveLength(MAX_RUNNING_PER_PLAYER));
+    // The burst spent the rate bucket: once it has refilled, the running cap is what still refuses.
+    await refilled();
     await expect(ask(a.page, 'hang')).resolves.toEqual(busy);
     await expect(ask(a.page, 'quick')).resolves.toEqual(busy);
     expect(printed('stall')).toHaveLength(MAX_RUNNING_PER_PLAYER);
@@ -70,6 +72,7 @@ it(
     await refilled();
     const slow = Array.from({ length: MAX_RUNNING_PER_PLAYER }, () => ask(b.page, 'slow'));
     await eventually(() => expect(printed('stall')).toHaveLength(2 * MAX_RUNNING_PER_PLAYER));
+    await refilled();
     await expect(ask(b.page, 'quick')).resolves.toEqual(busy);
     sim.executeCommand('release', 0);
     expect(await Promise.all(slow)).toEqual(Array(MAX_RUNNING_PER_PLAYER).fill({ ok: true, data: 'late' }));

@@ -207,8 +207,10 @@ describe('the list', () => {
       (payload as { cursor?: string }).cursor === undefined ? list(payload) : new Promise((resolve) => (release = () => resolve(list(payload))));
     await start(server);
     await vi.waitFor(() => expect(rows()).toHaveLength(50));
+    await vi.waitFor(() => expect(requests('contacts.list')).toEqual([{}, { cursor: '50' }]));
     await act(() => void screen!.querySelector('.scroll')!.dispatchEvent(new Event('scroll')));
     await act(() => void screen!.querySelector('.scroll')!.dispatchEvent(new Event('scroll')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(requests('contacts.list')).toEqual([{}, { cursor: '50' }]);
     expect(screen!.querySelector('.count')).toBeNull();
     await act(() => release());
