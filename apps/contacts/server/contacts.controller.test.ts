@@ -21,10 +21,10 @@ function controller(phones: Record<number, number>) {
   };
   const record = (name: string) => async (phoneId: number) => {
     calls.push([name, phoneId]);
-    return name === 'remove' ? undefined : name === 'list' ? [] : { id: 1, phoneId, number: '5550101' };
+    return name === 'remove' ? undefined : name === 'page' ? { contacts: [], cursor: null } : name === 'search' ? [] : { id: 1, phoneId, number: '5550101' };
   };
   const service = Object.fromEntries(
-    ['list', 'add', 'update', 'setFavorite', 'setBlocked', 'remove'].map((name) => [name, record(name)]),
+    ['page', 'search', 'add', 'update', 'setFavorite', 'setBlocked', 'remove'].map((name) => [name, record(name)]),
   ) as unknown as ContactsService;
   const context = {
     app: app as unknown as ServerApp,
@@ -43,6 +43,7 @@ it('registers exactly the contract’s actions', () => {
     'contacts.add',
     'contacts.delete',
     'contacts.list',
+    'contacts.search',
     'contacts.setBlocked',
     'contacts.setFavorite',
     'contacts.update',
@@ -53,6 +54,7 @@ it('acts on the phone of the player who asked, and answers UNAVAILABLE when they
   const { handlers, calls } = controller({ 3: 12 });
   const inputs: Record<string, unknown> = {
     'contacts.list': {},
+    'contacts.search': { query: 'ann' },
     'contacts.add': { requestId: 'r', number: '5550101', firstName: 'Ann', lastName: '', notes: '', avatarUrl: null, favorite: false },
     'contacts.update': { id: 1 },
     'contacts.delete': { id: 1 },
@@ -68,7 +70,7 @@ it('acts on the phone of the player who asked, and answers UNAVAILABLE when they
     );
     expect(refused, action).toBe('UNAVAILABLE');
   }
-  expect(calls.map(([, phoneId]) => phoneId)).toEqual([12, 12, 12, 12, 12, 12]);
+  expect(calls.map(([, phoneId]) => phoneId)).toEqual([12, 12, 12, 12, 12, 12, 12]);
   await expect(Promise.resolve(handlers.get('contacts.add')!({ source: 3 }, inputs['contacts.add']))).resolves.toMatchObject({
     number: '5550101',
     displayNumber: 'fmt:5550101',

@@ -26,7 +26,11 @@ export function registerContactsRequests({ app, phones }: PluginContext, service
   });
 
   app.serve(contactsContract, {
-    'contacts.list': async ({ source }) => (await service.list(phoneOf(source))).map(toContact),
+    'contacts.list': async ({ source }, input) => {
+      const { contacts, cursor } = await service.page(phoneOf(source), input);
+      return { contacts: contacts.map(toContact), cursor };
+    },
+    'contacts.search': async ({ source }, input) => (await service.search(phoneOf(source), input)).map(toContact),
     'contacts.add': async ({ source }, input) => toContact(await service.add(phoneOf(source), input)),
     'contacts.update': async ({ source }, input) => toContact(await service.update(phoneOf(source), input)),
     'contacts.delete': async ({ source }, { id }) => {

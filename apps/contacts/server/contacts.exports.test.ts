@@ -40,6 +40,12 @@ RegisterCommand('blocked', async (_source, [owner, number]) => {
 RegisterCommand('block', async (_source, [owner, number]) => {
   console.log('block ' + JSON.stringify(await exports.handset.blockNumber(owner, number)));
 }, true);
+RegisterCommand('names', async (_source, [owner, ...numbers]) => {
+  console.log('names ' + JSON.stringify(await exports.handset.contactNames(owner, numbers)));
+}, true);
+RegisterCommand('namesBad', async (_source, [owner]) => {
+  console.log('namesBad ' + JSON.stringify(await exports.handset.contactNames(owner, 'not a list')));
+}, true);
 RegisterCommand('own', async (_source, [player]) => {
   console.log('own ' + JSON.stringify(await exports.handset.getContacts(Number(player))));
 }, true);
@@ -144,6 +150,13 @@ describe('the 17mov_Phone contact exports', () => {
     await expect(ask(`block ${b.number} ${b.number}`, 'block')).resolves.toBe('false');
     await expect(ask(`block nobody ${a.number}`, 'block')).resolves.toBe('false');
     await expect(ask(`block ${b.number} x`, 'block')).resolves.toBe('false');
+
+    // Names for the numbers asked only, by digits; numbers not saved, malformed or any owner unknown: nothing.
+    const digitsOfB = b.number.replace(/\D/g, '');
+    expect(JSON.parse(await ask(`names ${a.number} ${b.number} 5550000 call-me`, 'names'))).toEqual({ [digitsOfB]: 'Bea' });
+    expect(JSON.parse(await ask(`names ${b.number} ${a.number}`, 'names'))).toEqual({});
+    expect(JSON.parse(await ask(`names nobody ${b.number}`, 'names'))).toEqual({});
+    expect(JSON.parse(await ask(`namesBad ${a.number}`, 'namesBad'))).toEqual({});
 
     sim.executeCommand(`contacts ${a.player.id} ${a.number} ${b.number}`, 0);
     await eventually(() => expect(errors).toHaveLength(1));

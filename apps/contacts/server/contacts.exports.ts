@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import type { PhoneRef, PluginContext, PluginExport } from '@handset/sdk/server/plugin';
 import type { ContactRecord } from './contacts.repository';
+import { MAX_NAMED_NUMBERS } from './contacts.repository';
 import { addContactSchema, contactNumberSchema, contactsServiceFor, NUMBER_MESSAGE } from './contacts.service';
 
 /**
@@ -27,6 +28,8 @@ const sourceSchema = z.number().int().positive();
 /** A phone number from another resource, a string or a (Lua) number, as its digits; undefined when malformed. */
 const digitsOf = (value: unknown): string | undefined =>
   contactNumberSchema.safeParse(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value).data;
+/** The numbers a name look-up asks for: a list (a Lua sequence) of at most MAX_NAMED_NUMBERS strings or numbers. */
+const numbersArgument = z.array(z.union([z.string().max(32), z.number()])).max(MAX_NAMED_NUMBERS);
 const contactIdArgument = z
   .union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)])
   .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
@@ -123,6 +126,20 @@ export const contactsExports: Record<string, PluginExport> = {
       const owner = await contactsServiceFor(context).removeAnyOwner(id.data);
       if (owner !== null) pushChanged(context, owner);
       return owner !== null;
+    },
+  },
+  /**
+   * For the other built-in apps (Phone, Messages): the names the phone `ownerNumber` gave these numbers, as
+   * `{ [digits]: name }` for the ones it saved; `{}` on bad arguments. One indexed read for the numbers asked.
+   */
+  contactNames: {
+    compat: [],
+    call: async (context, _caller, ownerNumber, numbers) => {
+      const wanted = numbersArgument.safeParse(numbers);
+      const owner = wanted.success ? await ownerByNumber(context, ownerNumber) : null;
+      if (!owner || !wanted.success) return {};
+      const digits = wanted.data.flatMap((number) => digitsOf(number) ?? []);
+      return Object.fromEntries(await contactsServiceFor(context).namesFor(owner.phoneId, digits));
     },
   },
   /** For the other built-in apps (Phone, Messages): whether the phone `ownerNumber` blocked `number`. */

@@ -19,9 +19,27 @@ export interface ContactRecord extends ContactFields {
   createdAt: number;
 }
 
+/** Where a list page ended: the last contact's sort key (favorite, display name, id). */
+export interface ListPosition {
+  favorite: boolean;
+  displayName: string;
+  id: number;
+}
+
+/** At most this many numbers are named in one look-up: a thread page's members (50 threads × 31 others) fit. */
+export const MAX_NAMED_NUMBERS = 2000;
+
 export interface ContactsRepository {
   /** A phone's contacts, favorites first, then by display name (case-insensitive), then oldest first. */
   list(phoneId: number): Promise<ContactRecord[]>;
+  /** Up to `limit` of the list's contacts after `after` (from the start when null), in list order. */
+  page(phoneId: number, after: ListPosition | null, limit: number): Promise<ContactRecord[]>;
+  /** Up to `limit` contacts whose names contain `query` (any case), or whose number contains `digits`, in list order. */
+  search(phoneId: number, query: string, digits: string, limit: number): Promise<ContactRecord[]>;
+  /** The display names the phone gave these numbers (digits), for those it has; one indexed read. */
+  namesFor(phoneId: number, numbers: readonly string[]): Promise<Map<string, string>>;
+  /** How many contacts the phone holds. */
+  count(phoneId: number): Promise<number>;
   /** The contact `id` when it belongs to `phoneId`. */
   find(phoneId: number, id: number): Promise<ContactRecord | undefined>;
   /** The contact a phone's request `requestId` created. */
@@ -98,6 +116,49 @@ export function createContactsRepository(db: Database): ContactsRepository {
     async list(phoneId) {
       const rows = await db.select<ContactRow>(`${SELECT} WHERE phone_id = ? ORDER BY favorite DESC, display_name, id`, [phoneId]);
       return rows.map(toRecord);
+    },
+
+    async count(phoneId) {
+      const [row] = await db.select<{ contacts: number | string }>(`SELECT COUNT(*) AS contacts FROM ${TABLE} WHERE phone_id = ?`, [phoneId]);
+      return Number(row?.contacts ?? 0);
+    },
+
+    async page(phoneId, after, limit) {
+      // Two index ranges of (phone_id, favorite, display_name, id): the favorites, then the others, each from the cursor on.
+      const run = async (favorite: boolean, from: ListPosition | null, count: number) => {
+        const rows = await db.select<ContactRow>(
+          `${SELECT} WHERE phone_id = ? AND favorite = ?${from ? ' AND display_name >= ? AND (display_name > ? OR id > ?)' : ''} ORDER BY display_name, id LIMIT ?`,
+          [phoneId, Number(favorite), ...(from ? [from.displayName, from.displayName, from.id] : []), count],
+        );
+        return rows.map(toRecord);
+      };
+      const first = await run(after?.favorite ?? true, after, limit);
+      if (first.length === limit || after?.favorite === false) return first;
+      return [...first, ...(await run(false, null, limit - first.length))];
+    },
+
+    async search(phoneId, query, digits, limit) {
+      // Within one phone's rows (at most its cap), read in list order on the list index; stops at `limit` matches.
+      const like = `%${query.replace(/[!%_]/g, '!$&')}%`;
+      const byNumber = digits === '' ? '' : ' OR contact_number LIKE ?';
+      const rows = await db.select<ContactRow>(
+        `${SELECT} WHERE phone_id = ? AND (display_name LIKE ? ESCAPE '!' OR first_name LIKE ? ESCAPE '!' OR last_name LIKE ? ESCAPE '!'${byNumber})
+         ORDER BY favorite DESC, display_name, id LIMIT ?`,
+        [phoneId, like, like, like, ...(digits === '' ? [] : [`%${digits}%`]), limit],
+      );
+      return rows.map(toRecord);
+    },
+
+    async namesFor(phoneId, numbers) {
+      const wanted = [...new Set(numbers)];
+      if (wanted.length === 0) return new Map();
+      if (wanted.length > MAX_NAMED_NUMBERS) throw new RangeError(`at most ${MAX_NAMED_NUMBERS} numbers are named at once`);
+      // The unique key (phone_id, contact_number) finds each number: one read, however big the phone book.
+      const rows = await db.select<{ contact_number: string; display_name: string }>(
+        `SELECT contact_number, display_name FROM ${TABLE} WHERE phone_id = ? AND contact_number IN (${wanted.map(() => '?').join(', ')})`,
+        [phoneId, ...wanted],
+      );
+      return new Map(rows.map((row) => [row.contact_number, row.display_name]));
     },
 
     find: (phoneId, id) => one('id = ? AND phone_id = ?', [id, phoneId]),

@@ -26,7 +26,7 @@ onEachDatabase((open) => {
     const a = await connectWithPhone(simulation);
     const request = contacts(a.page);
 
-    await expect(request('contacts.list', {})).resolves.toEqual({ ok: true, data: [] });
+    await expect(request('contacts.list', {})).resolves.toEqual({ ok: true, data: { contacts: [], cursor: null } });
     const bob = await data(request('contacts.add', { requestId: 'r-bob', number: '(555) 010-0002', firstName: 'Bob', lastName: 'Stone' }));
     expect(bob).toEqual({
       id: expect.any(Number),
@@ -72,7 +72,7 @@ onEachDatabase((open) => {
     );
 
     // Favorites first, then by display name whatever its case.
-    const names = async () => (await data<{ displayName: string }[]>(request('contacts.list', {}))).map((contact) => contact.displayName);
+    const names = async () => (await data<{ contacts: { displayName: string }[] }>(request('contacts.list', {}))).contacts.map((contact) => contact.displayName);
     await expect(names()).resolves.toEqual(['ann', 'Bob Stone']);
     await expect(request('contacts.setFavorite', { id: bob.id, favorite: true })).resolves.toMatchObject({ ok: true, data: { id: bob.id, favorite: true } });
     await expect(names()).resolves.toEqual(['Bob Stone', 'ann']);
@@ -90,7 +90,25 @@ onEachDatabase((open) => {
     await expect(request('contacts.setFavorite', { id: bob.id, favorite: false })).resolves.toEqual(refused('NOT_FOUND', `no contact ${bob.id}`));
     await expect(request('contacts.delete', { id: 'all' })).resolves.toEqual(refused('INVALID_INPUT', 'id must be a contact id'));
     await expect(request('contacts.rename', { id: ann.id })).resolves.toEqual(refused('NOT_FOUND', 'app "contacts" has no action "contacts.rename"'));
-    await expect(data(request('contacts.list', {}))).resolves.toEqual([{ ...edited, blocked: true }]);
+    await expect(data(request('contacts.list', {}))).resolves.toEqual({ contacts: [{ ...edited, blocked: true }], cursor: null });
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('stops at the server owner’s cap with QUOTA_EXCEEDED, storing nothing; pages the list by cursor', async () => {
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:contacts:max_contacts': '2' } });
+    const a = await connectWithPhone(simulation);
+    const request = contacts(a.page);
+    await data(request('contacts.add', { requestId: 'r-1', number: '5550101', firstName: 'Ann' }));
+    await data(request('contacts.add', { requestId: 'r-2', number: '5550102', firstName: 'Ben' }));
+    await expect(request('contacts.add', { requestId: 'r-3', number: '5550103', firstName: 'Cy' })).resolves.toEqual(
+      refused('QUOTA_EXCEEDED', 'a phone holds at most 2 contacts'),
+    );
+    const listed = await data<{ contacts: { displayName: string }[]; cursor: string | null }>(request('contacts.list', { limit: 1 }));
+    expect(listed.contacts.map((contact) => contact.displayName)).toEqual(['Ann']);
+    const rest = await data<{ contacts: { displayName: string }[]; cursor: string | null }>(request('contacts.list', { limit: 1, cursor: listed.cursor }));
+    expect(rest).toEqual({ contacts: [expect.objectContaining({ displayName: 'Ben' })], cursor: null });
+    await expect(request('contacts.list', { limit: 101 })).resolves.toEqual(refused('INVALID_INPUT', 'limit must be a whole number from 1 to 100'));
+    await expect(request('contacts.list', { cursor: 'forged' })).resolves.toEqual(refused('INVALID_INPUT', 'cursor must be one a contacts list answered'));
     expect(simulation.errors).toEqual([]);
   });
 
@@ -122,7 +140,8 @@ onEachDatabase((open) => {
     const listOfA = await data(asA('contacts.list', {}));
     const notFound = refused('NOT_FOUND', `no contact ${mine.id}`);
 
-    await expect(asB('contacts.list', {})).resolves.toEqual({ ok: true, data: [] });
+    await expect(asB('contacts.list', {})).resolves.toEqual({ ok: true, data: { contacts: [], cursor: null } });
+    await expect(asB('contacts.search', { query: 'Ann' })).resolves.toEqual({ ok: true, data: [] });
     await expect(asB('contacts.update', { id: mine.id, firstName: 'Stolen', notes: '' })).resolves.toEqual(notFound);
     await expect(asB('contacts.setFavorite', { id: mine.id, favorite: true })).resolves.toEqual(notFound);
     await expect(asB('contacts.setBlocked', { id: mine.id, blocked: true })).resolves.toEqual(notFound);
@@ -134,7 +153,8 @@ onEachDatabase((open) => {
     expect(theirs.id).not.toBe(mine.id);
 
     await expect(asA('contacts.list', {})).resolves.toEqual({ ok: true, data: listOfA });
-    await expect(asB('contacts.list', {})).resolves.toEqual({ ok: true, data: [theirs] });
+    await expect(asB('contacts.list', {})).resolves.toEqual({ ok: true, data: { contacts: [theirs], cursor: null } });
+    await expect(asA('contacts.search', { query: 'ann' })).resolves.toEqual({ ok: true, data: [mine] });
     expect(simulation.errors).toEqual([]);
   });
 });

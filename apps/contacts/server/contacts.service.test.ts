@@ -5,7 +5,16 @@ import { forEachDatabase, tableNames } from '../../../tests/core/storage/databas
 import { findPhone, migratePlugin } from '../../../tests/support/plugin-phones';
 import { contactsMigrations } from './contacts.migrations';
 import { createContactsRepository } from './contacts.repository';
-import { addContactSchema, createContactsService, updateContactSchema, type AddContactInput } from './contacts.service';
+import {
+  addContactSchema,
+  createContactsService,
+  listPageSchema,
+  readContactsSettings,
+  searchSchema,
+  updateContactSchema,
+  type AddContactInput,
+  type ContactsService,
+} from './contacts.service';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   return promise.then(
@@ -25,7 +34,7 @@ const contactRows = (db: Database) =>
 
 forEachDatabase((current) => {
   /** Both migrations, two phones (A = 1 with 5550001, B = 2 with 5550002), and the service over them. */
-  async function setup(options: { requireExisting?: boolean } = {}) {
+  async function setup(options: { requireExisting?: boolean; maxContacts?: number } = {}) {
     const db = current();
     await migratePlugin(db, 'contacts', contactsMigrations);
     await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?), (?, ?)', ['license:a', '5550001', 'license:b', '5550002']);
@@ -34,6 +43,7 @@ forEachDatabase((current) => {
       phones: { find: findPhone(db) },
       requireExisting: () => options.requireExisting ?? false,
       imageAllowed: (url) => new URL(url).hostname === 'cdn.example.com',
+      maxContacts: options.maxContacts ?? 1000,
     });
     return { db, service };
   }
@@ -184,6 +194,141 @@ forEachDatabase((current) => {
     await expect(service.removeAnyOwner(theirs.id)).resolves.toBeNull();
   });
 
+  it('refuses a contact past the server owner’s cap with QUOTA_EXCEEDED and stores nothing; a retry of an earlier add still answers', async () => {
+    const { db, service } = await setup({ maxContacts: 3 });
+    const first = await service.add(1, input({ number: '5550101', firstName: 'Ann', requestId: 'r1' }));
+    await service.add(1, input({ number: '5550102', firstName: 'Ben' }));
+    await service.add(1, input({ number: '5550103', firstName: 'Cy' }));
+    const before = await contactRows(db);
+    await expect(service.add(1, input({ number: '5550104', firstName: 'Dee', requestId: 'r4' }))).rejects.toEqual(
+      new HandsetError('QUOTA_EXCEEDED', 'a phone holds at most 3 contacts'),
+    );
+    expect(await contactRows(db)).toEqual(before);
+    await expect(service.add(1, input({ number: '5550101', firstName: 'Ann', requestId: 'r1' }))).resolves.toEqual(first);
+    // The cap is per phone; a deleted contact frees its place.
+    await expect(service.add(2, input({ number: '5550104', firstName: 'Dee' }))).resolves.toMatchObject({ phoneId: 2 });
+    await service.remove(1, first.id);
+    await expect(service.add(1, input({ number: '5550104', firstName: 'Dee' }))).resolves.toMatchObject({ phoneId: 1 });
+  });
+
+  /** `count` contacts on phone 1 in one statement: names that collide in case and repeat, a tenth of them favorites. */
+  async function seedBook(db: Database, count: number) {
+    const rows = Array.from({ length: count }, (_, index) => {
+      const name = `${['ann', 'Ann', 'bob', 'Zed', 'émile', '#1'][index % 6]} ${String(index % 97).padStart(2, '0')}`;
+      return [1, String(5_000_000 + index), name, name, index % 10 === 0 ? 1 : 0];
+    });
+    for (let from = 0; from < rows.length; from += 500) {
+      const chunk = rows.slice(from, from + 500);
+      await db.run(
+        `INSERT INTO handset_contacts_contacts (phone_id, contact_number, first_name, display_name, favorite) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
+  }
+
+  async function allPages(service: ContactsService, limit: number) {
+    const pages: number[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await service.page(1, listPageSchema.parse({ limit, ...(cursor === undefined ? {} : { cursor }) }));
+      pages.push(page.contacts.map((contact) => contact.id));
+      cursor = page.cursor ?? undefined;
+    } while (cursor !== undefined);
+    return pages;
+  }
+
+  it('pages the list by cursor: every contact once, in the whole list’s order, however the pages fall', async () => {
+    const { db, service } = await setup();
+    await seedBook(db, 523);
+    await service.add(2, input({ number: '5550101', firstName: 'Other' }));
+    const whole = (await service.list(1)).map((contact) => contact.id);
+    expect(whole).toHaveLength(523);
+    for (const limit of [1, 7, 50, 100]) {
+      const pages = await allPages(service, limit);
+      expect(pages.flat(), `limit ${limit}`).toEqual(whole);
+      expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+    }
+    // A page that ends exactly at the end has no cursor; an empty book is one empty page.
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) cursor = (await service.page(1, listPageSchema.parse({ limit: 100, cursor }))).cursor!;
+    await expect(service.page(1, listPageSchema.parse({ limit: 23, cursor }))).resolves.toMatchObject({ cursor: null });
+    await expect(service.page(3, listPageSchema.parse({}))).resolves.toEqual({ contacts: [], cursor: null });
+    // The default page, and the bounds.
+    expect((await service.page(1, listPageSchema.parse({}))).contacts).toHaveLength(50);
+    for (const bad of [{ limit: 0 }, { limit: 101 }, { limit: 1.5 }, { cursor: 7 }, { phoneId: 2 }]) expect(listPageSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const cursor of ['', 'nonsense', Buffer.from('[2,"a",1]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url')]) {
+      await expect(codeOf(service.page(1, listPageSchema.parse({ cursor })))).resolves.toBe('INVALID_INPUT');
+    }
+  });
+
+  it('keeps paging in step with changes: a contact added behind the cursor is not repeated, one ahead of it is found', async () => {
+    const { service } = await setup();
+    for (const name of ['b', 'd', 'f', 'h']) await service.add(1, input({ number: `555010${name.charCodeAt(0) - 96}`, firstName: name }));
+    const first = await service.page(1, listPageSchema.parse({ limit: 2 }));
+    expect(first.contacts.map((contact) => contact.displayName)).toEqual(['b', 'd']);
+    await service.add(1, input({ number: '5550201', firstName: 'a' }));
+    await service.add(1, input({ number: '5550202', firstName: 'e' }));
+    const rest = await service.page(1, listPageSchema.parse({ limit: 10, cursor: first.cursor! }));
+    expect(rest.contacts.map((contact) => contact.displayName)).toEqual(['e', 'f', 'h']);
+  });
+
+  it('searches names (any case, any part) and numbers in the database, in list order, up to the limit', async () => {
+    const { db, service } = await setup();
+    await seedBook(db, 300);
+    await service.add(1, input({ number: '(555) 777-1234', firstName: 'Quinn', lastName: 'Oddly' }));
+    await service.add(2, input({ number: '5557771234', firstName: 'Quinn', lastName: 'Elsewhere' }));
+    const search = (query: string, limit?: number) => service.search(1, searchSchema.parse({ query, ...(limit ? { limit } : {}) }));
+    await expect(search('ODDL')).resolves.toEqual([expect.objectContaining({ displayName: 'Quinn Oddly', phoneId: 1 })]);
+    await expect(search('777-12')).resolves.toEqual([expect.objectContaining({ number: '5557771234', phoneId: 1 })]);
+    await expect(search('uinn')).resolves.toHaveLength(1);
+    // Text that LIKE would read as wildcards is taken as text.
+    await expect(search('%')).resolves.toEqual([]);
+    await expect(search('_')).resolves.toEqual([]);
+    const bobs = await search('bob', 50);
+    expect(bobs).toHaveLength(50);
+    const whole = await service.list(1);
+    expect(bobs.map((contact) => contact.id)).toEqual(whole.filter((contact) => contact.displayName.startsWith('bob')).slice(0, 50).map((contact) => contact.id));
+    const hashes = whole.filter((contact) => contact.displayName.includes('#1 0'));
+    expect(hashes.length).toBeGreaterThan(1);
+    expect((await search('#1 0', 50)).map((contact) => contact.id)).toEqual(hashes.map((contact) => contact.id));
+    for (const bad of [{ query: '' }, { query: '   ' }, { query: 'x'.repeat(65) }, { query: 'a', limit: 51 }]) expect(searchSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('names only the numbers asked for, in one query whose parameters are those numbers, however big the book', async () => {
+    const { db, service } = await setup();
+    await seedBook(db, 5000);
+    await service.add(2, input({ number: '5000001', firstName: 'Not', lastName: 'Mine' }));
+    const queries: { sql: string; values: unknown[] }[] = [];
+    const select = db.select.bind(db);
+    const recording = Object.assign(Object.create(db) as Database, {
+      select: (sql: string, values: unknown[] = []) => (queries.push({ sql, values }), select(sql, values)),
+    });
+    const counted = createContactsService({
+      repository: createContactsRepository(recording),
+      phones: { find: findPhone(db) },
+      requireExisting: () => false,
+      imageAllowed: () => true,
+      maxContacts: 10_000,
+    });
+    const names = await counted.namesFor(1, ['500-0001', '5004999', '5550999', '5000001']);
+    expect([...names].sort()).toEqual([
+      ['5000001', 'Ann 01'],
+      ['5004999', 'Ann 52'],
+    ]);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]!.values).toEqual([1, '5000001', '5004999', '5550999']);
+    const rows = await recording.select<{ n: number }>(`SELECT COUNT(*) AS n FROM handset_contacts_contacts WHERE phone_id = 1`);
+    expect(Number(rows[0]!.n)).toBe(5000);
+    await expect(counted.namesFor(1, [])).resolves.toEqual(new Map());
+    await expect(codeOf(counted.namesFor(1, Array.from({ length: 2001 }, (_, index) => String(5_000_000 + index))))).resolves.toBe('INVALID_INPUT');
+    // The look-up reads the unique key (phone_id, contact_number), not the phone's rows.
+    const explain =
+      db.dialect === 'sqlite'
+        ? (await db.select<{ detail: string }>(`EXPLAIN QUERY PLAN ${queries[0]!.sql}`, queries[0]!.values)).map((row) => row.detail).join('\n')
+        : (await db.select<{ key: string | null; type: string }>(`EXPLAIN ${queries[0]!.sql}`, queries[0]!.values)).map((row) => `${row.type} ${row.key}`).join('\n');
+    expect(explain).toMatch(db.dialect === 'sqlite' ? /USING INDEX sqlite_autoindex_handset_contacts_contacts_1 \(phone_id=\? AND contact_number=\?\)/ : /^range phone_id$/m);
+  });
+
   it('goes with its phone: deleting the character deletes its contacts', async () => {
     const { db, service } = await setup();
     await service.add(1, input({ number: '5550101', firstName: 'Ann' }));
@@ -191,6 +336,15 @@ forEachDatabase((current) => {
     await db.run('DELETE FROM handset_core_phones WHERE id = ?', [1]);
     expect((await contactRows(db)).map((row) => Number(row.phone_id))).toEqual([2]);
   });
+});
+
+it('reads the cap from handset:contacts:max_contacts; a bad value warns and keeps the default', () => {
+  const warnings: string[] = [];
+  const read = (value: string | undefined) => readContactsSettings((name, fallback) => (name === 'max_contacts' ? (value ?? fallback) : fallback), (message) => warnings.push(message));
+  expect(read(undefined)).toEqual({ maxContacts: 1000 });
+  expect(read('250')).toEqual({ maxContacts: 250 });
+  for (const bad of ['0', '-5', '1.5', 'lots', '100001']) expect(read(bad)).toEqual({ maxContacts: 1000 });
+  expect(warnings).toEqual(Array(5).fill('Handset contacts: handset:contacts:max_contacts must be a whole number from 1 to 100000; using 1000'));
 });
 
 it('reads numbers with punctuation as digits and refuses malformed ones, bad avatars and over-long text', () => {

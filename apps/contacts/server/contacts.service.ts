@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import { DatabaseError } from '@handset/sdk/server/database';
 import type { PluginContext, PluginPhones } from '@handset/sdk/server/plugin';
-import { createContactsRepository, type ContactFields, type ContactRecord, type ContactsRepository } from './contacts.repository';
+import {
+  createContactsRepository,
+  MAX_NAMED_NUMBERS,
+  type ContactFields,
+  type ContactRecord,
+  type ContactsRepository,
+  type ListPosition,
+} from './contacts.repository';
 
 export const NUMBER_MESSAGE = 'a number is 3-15 digits, with optional spaces and ( ) + - .';
 
@@ -72,6 +79,51 @@ export const updateContactSchema = z.object({
 export type UpdateContactInput = z.output<typeof updateContactSchema>;
 
 export const contactIdSchema = z.object({ id: idSchema });
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+const CURSOR_MESSAGE = 'cursor must be one a contacts list answered';
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
+/** What `contacts.list` takes: where the previous page ended (its `cursor`), and how many to answer. */
+export const listPageSchema = z
+  .object({
+    cursor: z.string({ error: CURSOR_MESSAGE }).max(200, CURSOR_MESSAGE).optional(),
+    limit: z.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(MAX_PAGE_SIZE, LIMIT_MESSAGE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
+
+export const MAX_SEARCH_RESULTS = 50;
+const QUERY_MESSAGE = 'query must be 1-64 characters';
+const SEARCH_LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_SEARCH_RESULTS}`;
+
+/** What `contacts.search` takes: text in a name, or digits in a number. */
+export const searchSchema = z
+  .object({
+    query: z.string({ error: QUERY_MESSAGE }).trim().min(1, QUERY_MESSAGE).max(64, QUERY_MESSAGE),
+    limit: z
+      .number({ error: SEARCH_LIMIT_MESSAGE })
+      .int(SEARCH_LIMIT_MESSAGE)
+      .min(1, SEARCH_LIMIT_MESSAGE)
+      .max(MAX_SEARCH_RESULTS, SEARCH_LIMIT_MESSAGE)
+      .default(20),
+  })
+  .strict();
+
+/** A list page's end, opaque to the page. */
+const encodeCursor = ({ favorite, displayName, id }: ListPosition) => Buffer.from(JSON.stringify([favorite ? 1 : 0, displayName, id])).toString('base64url');
+
+function decodeCursor(cursor: string): ListPosition {
+  try {
+    const [favorite, displayName, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if ((favorite === 0 || favorite === 1) && typeof displayName === 'string' && displayName.length <= 64 && idSchema.safeParse(id).success) {
+      return { favorite: favorite === 1, displayName, id: id as number };
+    }
+  } catch {
+    // Not a cursor this server wrote.
+  }
+  throw new HandsetError('INVALID_INPUT', CURSOR_MESSAGE);
+}
 export const setFavoriteSchema = z.object({ id: idSchema, favorite: flagSchema('favorite') });
 export const setBlockedSchema = z.object({ id: idSchema, blocked: flagSchema('blocked') });
 
@@ -85,7 +137,14 @@ const defaultName = (firstName: string, lastName: string) => `${firstName} ${las
  * (`NOT_FOUND` for anyone else's id).
  */
 export interface ContactsService {
+  /** The whole phone book (at most the server owner's cap), for the exports that answer it whole. */
   list(phoneId: number): Promise<ContactRecord[]>;
+  /** A page of the list, favorites first, then by display name: `cursor` is what the previous page answered. */
+  page(phoneId: number, input: z.output<typeof listPageSchema>): Promise<{ contacts: ContactRecord[]; cursor: string | null }>;
+  /** Contacts whose name contains the query (any case), or whose number contains its digits, in list order. */
+  search(phoneId: number, input: z.output<typeof searchSchema>): Promise<ContactRecord[]>;
+  /** The names the phone gave these numbers (any punctuation; at most {@link MAX_NAMED_NUMBERS}), by digits. */
+  namesFor(phoneId: number, numbers: readonly string[]): Promise<Map<string, string>>;
   add(phoneId: number, input: AddContactInput): Promise<ContactRecord>;
   update(phoneId: number, input: UpdateContactInput): Promise<ContactRecord>;
   setFavorite(phoneId: number, id: number, favorite: boolean): Promise<ContactRecord>;
@@ -107,9 +166,11 @@ export interface ContactsServiceOptions {
   requireExisting(): boolean;
   /** Whether an avatar's host is on the server owner's image list: other players see it. */
   imageAllowed(url: string): boolean;
+  /** The server owner's `handset:contacts:max_contacts`: how many contacts a phone may hold. */
+  maxContacts: number;
 }
 
-export function createContactsService({ repository, phones, requireExisting, imageAllowed }: ContactsServiceOptions): ContactsService {
+export function createContactsService({ repository, phones, requireExisting, imageAllowed, maxContacts }: ContactsServiceOptions): ContactsService {
   const checkAvatar = (url: string | null | undefined) => {
     if (url && !imageAllowed(url)) throw new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list");
   };
@@ -140,12 +201,31 @@ export function createContactsService({ repository, phones, requireExisting, ima
   return {
     list: (phoneId) => repository.list(phoneId),
 
+    async page(phoneId, { cursor, limit }) {
+      const rows = await repository.page(phoneId, cursor === undefined ? null : decodeCursor(cursor), limit + 1);
+      const contacts = rows.slice(0, limit);
+      const last = contacts.at(-1);
+      return { contacts, cursor: rows.length > limit && last ? encodeCursor(last) : null };
+    },
+
+    async search(phoneId, { query, limit }) {
+      // Digits count as a number search only for a query of phone characters, as the page's own filter did.
+      const digits = /^[\d\s()+.-]+$/.test(query) ? query.replace(/\D/g, '') : '';
+      return repository.search(phoneId, query, digits, limit);
+    },
+
+    async namesFor(phoneId, numbers) {
+      if (numbers.length > MAX_NAMED_NUMBERS) throw new HandsetError('INVALID_INPUT', `at most ${MAX_NAMED_NUMBERS} numbers at once`);
+      return repository.namesFor(phoneId, numbers.map((number) => number.replace(/\D/g, '')).filter((digits) => digits.length >= 3 && digits.length <= 15));
+    },
+
     async add(phoneId, input) {
       const { requestId = null } = input;
       const earlier = requestId === null ? undefined : await repository.findByRequest(phoneId, requestId);
       if (earlier) return earlier;
       checkAvatar(input.avatarUrl);
       await checkExists(input.number);
+      if ((await repository.count(phoneId)) >= maxContacts) throw new HandsetError('QUOTA_EXCEEDED', `a phone holds at most ${maxContacts} contacts`);
       const fields: ContactFields = {
         number: input.number,
         firstName: input.firstName,
@@ -209,12 +289,35 @@ export function createContactsService({ repository, phones, requireExisting, ima
   };
 }
 
+/** The server owner's limits, from `handset:contacts:*`; a bad value falls back to the default with a warning. */
+export interface ContactsSettings {
+  maxContacts: number;
+}
+
+export const DEFAULT_MAX_CONTACTS = 1000;
+
+export function readContactsSettings(setting: PluginContext['setting'], warn: (message: string) => void): ContactsSettings {
+  const parsed = z.coerce.number().int().min(1).max(100_000).safeParse(setting('max_contacts', String(DEFAULT_MAX_CONTACTS)));
+  if (parsed.success) return { maxContacts: parsed.data };
+  warn(`Handset contacts: handset:contacts:max_contacts must be a whole number from 1 to 100000; using ${DEFAULT_MAX_CONTACTS}`);
+  return { maxContacts: DEFAULT_MAX_CONTACTS };
+}
+
+// One service per started plugin, so the settings are read (and a bad one warned about) once, not on every export call.
+const services = new WeakMap<PluginContext, ContactsService>();
+
 /** The rules over a started plugin's database, phones and settings. */
 export function contactsServiceFor(context: PluginContext): ContactsService {
-  return createContactsService({
-    repository: createContactsRepository(context.db),
-    phones: context.phones,
-    requireExisting: () => context.setting('require_existing', 'false').trim().toLowerCase() === 'true',
-    imageAllowed: context.imageAllowed,
-  });
+  let service = services.get(context);
+  if (!service) {
+    service = createContactsService({
+      repository: createContactsRepository(context.db),
+      phones: context.phones,
+      requireExisting: () => context.setting('require_existing', 'false').trim().toLowerCase() === 'true',
+      imageAllowed: context.imageAllowed,
+      ...readContactsSettings(context.setting, (message) => console.warn(message)),
+    });
+    services.set(context, service);
+  }
+  return service;
 }

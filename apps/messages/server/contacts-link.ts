@@ -8,8 +8,8 @@ export const NO_NAMES: ContactNames = new Map();
 
 /** What Messages asks of the Contacts app: names as each owner saved numbers, and who blocked whom. */
 export interface ContactsLink {
-  /** The names the phone `ownerNumber` gave its contacts. */
-  names(ownerNumber: string): Promise<ContactNames>;
+  /** The names the phone `ownerNumber` gave these numbers (the ones on the answer being built, never its whole book). */
+  names(ownerNumber: string, numbers: readonly string[]): Promise<ContactNames>;
   /** Whether the phone `ownerNumber` blocked `number`. */
   isBlocked(ownerNumber: string, number: string): Promise<boolean>;
 }
@@ -17,19 +17,16 @@ export interface ContactsLink {
 // The CitizenFX global, declared here so that tests outside the game type-check this module.
 declare const exports: Record<string, Record<string, ((...args: unknown[]) => unknown) | undefined> | undefined>;
 
-/** A contact as the Contacts app's `getContactsByNumber` export answers it; only what Messages reads. */
-const phoneContactSchema = z.object({ contactNumber: z.string(), name: z.string().min(1) });
-
 /**
- * The names in an answer of `getContactsByNumber` (`PhoneContact[]`, numbers in the server's format), by
- * digits. The answer crosses from another resource's export: entries that are not contacts are skipped.
+ * The names in an answer of the Contacts app's `contactNames` export (`{ [digits]: name }`), keeping only the
+ * numbers asked for. The answer crosses from another resource's export: entries that are not names are skipped.
  */
-export function namesByNumber(contacts: unknown): ContactNames {
+export function namesOfAnswer(answer: unknown, asked: readonly string[]): ContactNames {
   const names = new Map<string, string>();
-  if (!Array.isArray(contacts)) return names;
-  for (const entry of contacts) {
-    const contact = phoneContactSchema.safeParse(entry);
-    if (contact.success) names.set(contact.data.contactNumber.replace(/\D/g, ''), contact.data.name);
+  if (typeof answer !== 'object' || answer === null) return names;
+  for (const number of asked) {
+    const name = z.string().min(1).safeParse(Object.hasOwn(answer, number) ? (answer as Record<string, unknown>)[number] : undefined);
+    if (name.success) names.set(number, name.data);
   }
   return names;
 }
@@ -50,6 +47,7 @@ async function handsetExport<T>(name: string, args: unknown[], absent: T, read: 
 
 /** The Contacts app through Handset's exports, as any resource reaches it: nobody is named or blocked without it. */
 export const contactsThroughExports: ContactsLink = {
-  names: (ownerNumber) => handsetExport('getContactsByNumber', [ownerNumber], NO_NAMES, namesByNumber),
+  names: (ownerNumber, numbers) =>
+    numbers.length === 0 ? Promise.resolve(NO_NAMES) : handsetExport('contactNames', [ownerNumber, [...new Set(numbers)]], NO_NAMES, (answer) => namesOfAnswer(answer, numbers)),
   isBlocked: isNumberBlocked,
 };

@@ -4,7 +4,7 @@ import { registerMessagesRequests } from './messages.controller';
 import { messagesExports, setMessagesService } from './messages.exports';
 import { messagesMigrations } from './messages.migrations';
 import { createMessagesRepository } from './messages.repository';
-import { MessagesService } from './messages.service';
+import { DEFAULT_LIMITS, MessagesService } from './messages.service';
 
 // The CitizenFX globals used here, declared in this module so that tests outside the game type-check it.
 declare function on(eventName: string, callback: (...args: never[]) => void): void;
@@ -47,6 +47,10 @@ function start(context: PluginContext): void {
       burst: wholeSetting(context, 'send_burst', 10, 1, 100),
     },
     perTargetPerMinute: wholeSetting(context, 'per_target_per_minute', 30, 1, 600),
+    limits: {
+      maxGroups: wholeSetting(context, 'max_groups', DEFAULT_LIMITS.maxGroups, 1, 100_000),
+      maxNewThreadsPerHour: wholeSetting(context, 'max_new_threads_per_hour', DEFAULT_LIMITS.maxNewThreadsPerHour, 1, 100_000),
+    },
   });
   app.onBadge(async (player) => {
     const phone = phones.bySource(player);

@@ -103,6 +103,8 @@ export interface MessagesRepository {
   /** Hides a message from one phone; false when it already was. */
   hide(member: MemberRecord, message: MessageRecord): Promise<boolean>;
   createGroup(group: NewGroup): Promise<void>;
+  /** How many groups each of these phones is a current member of (phones in none are left out). */
+  groupCounts(phoneIds: readonly number[]): Promise<Map<number, number>>;
   rename(threadId: string, name: string): Promise<void>;
   setSettings(threadId: string, settings: Partial<ThreadSettings>): Promise<void>;
   /** Makes a phone a current member again, or for the first time; it sees messages from now on. */
@@ -410,6 +412,17 @@ export function createMessagesRepository(db: Database): MessagesRepository {
         const parties = [{ ...creator, admin: true }, ...members];
         await tx.run(joinSql(db.dialect, parties.length), joinValues(threadId, parties, 0, now));
       });
+    },
+
+    async groupCounts(phoneIds) {
+      if (phoneIds.length === 0) return new Map();
+      // On the members_list index (phone_id, left_at, …), each membership's thread by primary key.
+      const rows = await db.select<{ phone_id: Id; groups: Id }>(
+        `SELECT m.phone_id, COUNT(*) AS \`groups\` FROM ${MEMBERS} m JOIN ${THREADS} t ON t.id = m.thread_id
+         WHERE m.phone_id IN (${phoneIds.map(() => '?').join(', ')}) AND m.left_at IS NULL AND t.kind = 'group' GROUP BY m.phone_id`,
+        [...phoneIds],
+      );
+      return new Map(rows.map((row) => [Number(row.phone_id), Number(row.groups)]));
     },
 
     async rename(threadId, name) {

@@ -198,6 +198,22 @@ onEachDatabase((open) => {
     expect(simulation.errors).toEqual([]);
   });
 
+  it('holds the server owner’s caps: threads started an hour and groups a phone is in (QUOTA_EXCEEDED)', async () => {
+    const convars = { 'handset:messages:max_new_threads_per_hour': '2', 'handset:messages:max_groups': '1' };
+    const simulation = await startHandset({ database: await open(), convars });
+    const [a, b, c] = await threePlayers(simulation);
+    await data(a.ask('messages.send', { clientId: 'a-1', to: b.number, ...text('hi') }));
+    const group = await data<Thread>(a.ask('groups.create', { name: 'Crew', members: [c.number] }));
+    await expect(a.ask('messages.send', { clientId: 'a-2', to: c.number, ...text('hi') })).resolves.toEqual(
+      refused('QUOTA_EXCEEDED', 'you can start at most 2 conversations an hour; try again later'),
+    );
+    await expect(b.ask('groups.create', { name: 'Other', members: [c.number] })).resolves.toEqual(
+      refused('QUOTA_EXCEEDED', `${digits(c.number)} is already in the most groups a phone may be in (1)`),
+    );
+    await expect(a.ask('messages.send', { clientId: 'a-3', threadId: group.id, ...text('still fine') })).resolves.toMatchObject({ ok: true });
+    expect(simulation.errors).toEqual([]);
+  });
+
   it('deletes for the viewer only and lets only admins manage a group; the last admin leaving promotes the earliest member', async () => {
     const simulation = await startHandset({ database: await open() });
     const [a, b, c] = await threePlayers(simulation);

@@ -6,7 +6,7 @@ import { migratePlugin, seedPluginPhones } from '../../../tests/support/plugin-p
 import { messagesMigrations } from './messages.migrations';
 import { createMessagesRepository, MESSAGE_PAGE_SQL, threadListSql } from './messages.repository';
 import type { MessageContent } from './messages.schemas';
-import { MessagesService, type MessagesPush } from './messages.service';
+import { MessagesService, type MessagesLimits, type MessagesPush } from './messages.service';
 import type { Message, ThreadSummary } from './messages.views';
 
 const STARTED = 1_700_000_000_000;
@@ -45,11 +45,12 @@ forEachDatabase((current) => {
    * the service over a clock the test moves. `names` are the names each number gave its contacts, `blocked`
    * `owner>number` pairs; `pushes` and `notices` record what reached the players.
    */
-  async function setup(options: { sendRate?: { perSecond: number; burst: number }; perTargetPerMinute?: number } = {}) {
+  async function setup(options: { sendRate?: { perSecond: number; burst: number }; perTargetPerMinute?: number; limits?: MessagesLimits } = {}) {
     const db = current();
     await migratePlugin(db, 'messages', messagesMigrations);
     const { phones, online } = await seedPluginPhones(db);
     const names = new Map<string, Map<string, string>>();
+    const lookups: [string, string[]][] = [];
     const blocked = new Set<string>();
     const pushes: [number, MessagesPush, unknown][] = [];
     const notices: [number, { title: string; body: string }][] = [];
@@ -61,7 +62,11 @@ forEachDatabase((current) => {
       repository: createMessagesRepository(db),
       phones,
       contacts: {
-        names: async (owner) => names.get(owner) ?? new Map(),
+        // Only the numbers asked for, as the Contacts app answers: a view that forgets to ask for one shows no name.
+        names: async (owner, numbers) => {
+          lookups.push([owner, [...numbers]]);
+          return new Map([...(names.get(owner) ?? [])].filter(([number]) => numbers.includes(number)));
+        },
         isBlocked: async (owner, number) => blocked.has(`${owner}>${number}`),
       },
       signals: {
@@ -86,7 +91,7 @@ forEachDatabase((current) => {
     const pushed = (source: number, type: MessagesPush) => pushes.filter(([to, kind]) => to === source && kind === type).map(([, , data]) => data);
     const unread = async (n: number) =>
       Object.fromEntries((await service.listThreads(player(n), undefined, 50)).threads.map((thread) => [thread.id, thread.unread]));
-    return { db, service, player, saveName, blocked, pushes, pushed, notices, closed, badgeChanges, logs, online, unread, advance: (ms: number) => (now += ms) };
+    return { db, service, player, saveName, names, lookups, blocked, pushes, pushed, notices, closed, badgeChanges, logs, online, unread, advance: (ms: number) => (now += ms) };
   }
 
   const count = async (db: Database, table: string) => Number((await db.select<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
@@ -126,6 +131,83 @@ forEachDatabase((current) => {
     const pagePlan = await plan(MESSAGE_PAGE_SQL, ['g:00000000000000000001', 0, 1e12, 1, 30]);
     expect(pagePlan).toContain('handset_messages_messages_thread');
     expect(pagePlan).not.toMatch(/TEMP B-TREE|filesort|temporary|SCAN/i);
+  });
+
+  it('refuses a thread past the hourly cap with QUOTA_EXCEEDED and stores nothing; an hour later it is allowed', async () => {
+    const { db, service, player, advance } = await setup({ limits: { maxGroups: 100, maxNewThreadsPerHour: 3 } });
+    const a = player(1);
+    await service.send(a, { clientId: 'a-1', to: B, content: text('hi B') });
+    await service.send(a, { clientId: 'a-2', to: C, content: text('hi C') });
+    // Messages in threads that exist start nothing.
+    await service.send(a, { clientId: 'a-3', to: B, content: text('again') });
+    await service.send(player(2), { clientId: 'b-1', to: A, content: text('hi A') });
+    await service.createGroup(a, 'Crew', [B, C]);
+    const before = [await count(db, 'handset_messages_threads'), await count(db, 'handset_messages_messages'), await count(db, 'handset_messages_members')];
+    const quota = new HandsetError('QUOTA_EXCEEDED', 'you can start at most 3 conversations an hour; try again later');
+    await expect(service.send(a, { clientId: 'a-4', to: D, content: text('hi D') })).rejects.toEqual(quota);
+    await expect(service.createGroup(a, 'Crew 2', [B])).rejects.toEqual(quota);
+    expect([await count(db, 'handset_messages_threads'), await count(db, 'handset_messages_messages'), await count(db, 'handset_messages_members')]).toEqual(before);
+    // Another phone has its own hour; A's existing threads still take messages.
+    await expect(service.send(player(2), { clientId: 'b-2', to: C, content: text('hi C') })).resolves.toMatchObject({ body: 'hi C' });
+    await expect(service.send(a, { clientId: 'a-5', to: C, content: text('still here') })).resolves.toMatchObject({ body: 'still here' });
+    advance(60 * 60_000);
+    await expect(service.send(a, { clientId: 'a-4', to: D, content: text('hi D') })).resolves.toMatchObject({ body: 'hi D' });
+  });
+
+  it('refuses a group that would put a phone past the groups cap with QUOTA_EXCEEDED, on create and add, and stores nothing', async () => {
+    const { db, service, player } = await setup({ limits: { maxGroups: 2, maxNewThreadsPerHour: 100 } });
+    const [a, b, c] = [player(1), player(2), player(3)];
+    await service.createGroup(a, 'One', [B]);
+    const two = await service.createGroup(a, 'Two', [C]);
+    const groups = () => count(db, 'handset_messages_threads');
+    await expect(service.createGroup(a, 'Three', [D])).rejects.toEqual(new HandsetError('QUOTA_EXCEEDED', 'you are already in the most groups a phone may be in (2)'));
+    const cb = await service.createGroup(c, 'CB', [B]);
+    await expect(service.createGroup(c, 'CB2', [D, B])).rejects.toEqual(new HandsetError('QUOTA_EXCEEDED', 'you are already in the most groups a phone may be in (2)'));
+    await expect(service.createGroup(player(2), 'BD', [D])).rejects.toEqual(new HandsetError('QUOTA_EXCEEDED', 'you are already in the most groups a phone may be in (2)'));
+    expect(await groups()).toBe(3);
+    const members = await count(db, 'handset_messages_members');
+    await expect(service.addMember(a, two.id, B)).rejects.toEqual(new HandsetError('QUOTA_EXCEEDED', `${B} is already in the most groups a phone may be in (2)`));
+    expect(await count(db, 'handset_messages_members')).toBe(members);
+    // Leaving a group frees its place.
+    await service.leave(b, cb.id);
+    await expect(service.addMember(a, two.id, B)).resolves.toMatchObject({ members: expect.arrayContaining([expect.objectContaining({ number: B })]) });
+  });
+
+  it('asks the Contacts app for names of the numbers on the page only: thread list, message page, typing and delivery', async () => {
+    const { service, player, names, lookups, pushed } = await setup();
+    const a = player(1);
+    // A saved 5,000 numbers; 12 service lines text A, each its own direct thread.
+    names.set(A, new Map(Array.from({ length: 5000 }, (_, n) => [String(5_600_000 + n), `Saved ${n}`])));
+    const lines = Array.from({ length: 12 }, (_, n) => String(5_600_000 + n));
+    for (const line of lines) await expect(service.sendFromNumber(line, A, `from ${line}`)).resolves.toMatchObject({ success: true });
+    await until(() => expect(pushed(11, 'thread.updated')).toHaveLength(12));
+
+    lookups.length = 0;
+    const first = await service.listThreads(a, undefined, 5);
+    // Newest first: the last five lines to write, each named, in one look-up of exactly those five numbers.
+    expect(first.threads.map((thread) => thread.title)).toEqual(['Saved 11', 'Saved 10', 'Saved 9', 'Saved 8', 'Saved 7']);
+    expect(lookups).toEqual([[A, lines.slice(7).reverse()]]);
+    lookups.length = 0;
+    const second = await service.listThreads(a, first.cursor!, 5);
+    expect(second.threads.map((thread) => thread.title)).toEqual(['Saved 6', 'Saved 5', 'Saved 4', 'Saved 3', 'Saved 2']);
+    expect(lookups).toEqual([[A, lines.slice(2, 7).reverse()]]);
+
+    lookups.length = 0;
+    const page = await service.listMessages(a, first.threads[0]!.id, undefined, 30);
+    expect(page.messages).toEqual([expect.objectContaining({ senderName: 'Saved 11', body: `from ${lines[11]}` })]);
+    expect(lookups).toEqual([[A, [lines[11]]]]);
+
+    // A's own messages need no names; B typing in a thread with A asks A's names for B's number only.
+    lookups.length = 0;
+    const b = player(2);
+    const sent = await service.send(a, { clientId: 'a-1', to: B, content: text('hi') });
+    await until(() => expect(pushed(12, 'message.new')).toHaveLength(1));
+    await service.typing(b, sent.threadId);
+    await until(() => expect(pushed(11, 'typing')).toHaveLength(1));
+    await until(() => expect(pushed(11, 'thread.updated').length).toBeGreaterThan(12));
+    expect(lookups.every(([, numbers]) => numbers.length === 1)).toBe(true);
+    expect(lookups).toContainEqual([A, [B]]);
+    expect(lookups).toContainEqual([B, [A]]);
   });
 
   it('keeps A→B and B→A in one direct thread, with exact unread counts, names as each saved them, and both lists in order', async () => {

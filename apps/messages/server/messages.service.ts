@@ -36,7 +36,17 @@ export interface MessagesServiceOptions {
   sendRate?: { perSecond: number; burst: number };
   /** Sends per phone to one number or one group, a minute and at once: 30 unless given. */
   perTargetPerMinute?: number;
+  /** The server owner's caps: groups a phone may be in, and threads it may start in an hour (direct or group). */
+  limits?: MessagesLimits;
 }
+
+export interface MessagesLimits {
+  maxGroups: number;
+  maxNewThreadsPerHour: number;
+}
+
+export const DEFAULT_LIMITS: MessagesLimits = { maxGroups: 100, maxNewThreadsPerHour: 60 };
+const HOUR_MS = 60 * 60_000;
 
 export interface SendInput {
   clientId: string;
@@ -100,6 +110,9 @@ export class MessagesService {
   /** Each player's deliveries so far: the next goes out after them, so a page hears a thread's news in order. */
   private readonly outbox = new Map<number, Promise<void>>();
   private readonly hooks = new Map<string, { owner: string; hook: NumberHook }>();
+  /** When each phone started its threads within the last hour, oldest first. */
+  private readonly startedThreads = new Map<number, number[]>();
+  private readonly limits: MessagesLimits;
 
   constructor(private readonly options: MessagesServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -108,15 +121,17 @@ export class MessagesService {
     this.perTargetPerMinute = options.perTargetPerMinute ?? 30;
     this.targetLimiter = new RateLimiter(this.perTargetPerMinute / 60, this.perTargetPerMinute, this.now);
     this.typingLimiter = new RateLimiter(1000 / TYPING_EVERY_MS, 1, this.now);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
   }
 
   /** The viewer's newest threads, a page at a time: `cursor` is what the previous page answered. */
   async listThreads(viewer: OnlinePhoneRef, cursor: string | undefined, limit: number): Promise<{ threads: ThreadSummary[]; cursor: string | null }> {
     const after = cursor === undefined ? null : decodeCursor(cursor);
     if (after === null) this.viewing.delete(viewer.source);
-    const [records, names] = await Promise.all([this.options.repository.summaries(viewer, after, limit + 1), this.namesOf(viewer.number)]);
+    const records = await this.options.repository.summaries(viewer, after, limit + 1);
     const page = records.slice(0, limit);
     const last = page.at(-1);
+    const names = await this.namesOf(viewer.number, page.flatMap((record) => record.others.map((other) => other.number)));
     return {
       threads: page.map((record) => summaryView(record, names, this.options.phones.format)),
       cursor: records.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt, threadId: last.threadId }) : null,
@@ -138,11 +153,9 @@ export class MessagesService {
   /** A page of the thread's messages, newest first, before the message `before` when paging back. */
   async listMessages(viewer: OnlinePhoneRef, threadId: string, before: number | undefined, limit: number): Promise<{ messages: Message[]; before: number | null }> {
     const member = await this.membership(viewer, threadId);
-    const [records, names] = await Promise.all([
-      this.options.repository.messages(threadId, viewer.phoneId, member.fromMessageId, before ?? null, limit + 1),
-      this.namesOf(viewer.number),
-    ]);
+    const records = await this.options.repository.messages(threadId, viewer.phoneId, member.fromMessageId, before ?? null, limit + 1);
     const page = records.slice(0, limit);
+    const names = await this.namesOf(viewer.number, page.flatMap((record) => (record.senderNumber === viewer.number ? [] : [record.senderNumber])));
     return {
       messages: page.map((record) => messageView(record, viewer.number, names)),
       before: records.length > limit ? (page.at(-1)?.id ?? null) : null,
@@ -182,7 +195,7 @@ export class MessagesService {
     const member = await this.membership(viewer, threadId);
     if (!member.thread.typing || !this.typingLimiter.take(`${viewer.phoneId}:${threadId}`)) return;
     for (const other of await this.onlineMembers(threadId, viewer.number)) {
-      const names = await this.namesOf(other.number);
+      const names = await this.namesOf(other.number, [viewer.number]);
       this.options.signals.push(other.source, 'typing', { threadId, number: viewer.number, name: names.get(viewer.number) ?? null });
     }
   }
@@ -206,9 +219,13 @@ export class MessagesService {
     if (!this.targetLimiter.take(`${sender.phoneId}>${target.threadId}`)) {
       throw new HandsetError('RATE_LIMITED', `too many messages to this conversation: at most ${this.perTargetPerMinute} a minute`);
     }
+    // The first message of a direct thread starts it.
+    const starts = target.join.some((party) => party.phoneId === sender.phoneId);
+    if (starts) this.checkThreadQuota(sender);
     let record: MessageRecord;
     try {
       record = await this.options.repository.send({ ...target, number: sender.number, phoneId: sender.phoneId, clientId: input.clientId, content, now: this.now() });
+      if (starts) this.threadStarted(sender);
     } catch (error) {
       // The same send, retried at once, stored the message first.
       const stored = error instanceof DatabaseError && error.kind === 'unique_violation' ? await this.options.repository.byClientId(sender.phoneId, input.clientId) : undefined;
@@ -276,8 +293,11 @@ export class MessagesService {
     const missing = others.find((_, index) => !members[index]);
     if (missing !== undefined) throw new HandsetError('NOT_FOUND', `no phone has the number ${missing}`);
     for (const number of others) await this.checkInvitable(number, creator.number);
+    this.checkThreadQuota(creator);
+    await this.checkGroupQuota([creator, ...(members as PhoneRef[])], creator);
     const threadId = newGroupId();
     await this.options.repository.createGroup({ threadId, name, creator, members: members as PhoneRef[], now: this.now() });
+    this.threadStarted(creator);
     return this.changed(creator, threadId);
   }
 
@@ -295,6 +315,7 @@ export class MessagesService {
     const phone = await this.phoneWith(number);
     if (!phone) throw new HandsetError('NOT_FOUND', `no phone has the number ${number}`);
     await this.checkInvitable(number, viewer.number);
+    await this.checkGroupQuota([phone], viewer);
     await this.options.repository.addMember(threadId, phone, this.now());
     return this.changed(viewer, threadId);
   }
@@ -326,6 +347,29 @@ export class MessagesService {
   forget(source: number): void {
     this.viewing.delete(source);
     this.outbox.delete(source);
+  }
+
+  /** QUOTA_EXCEEDED when the phone started the most threads an hour allows. */
+  private checkThreadQuota(phone: PhoneRef): void {
+    const since = this.now() - HOUR_MS;
+    const started = (this.startedThreads.get(phone.phoneId) ?? []).filter((at) => at > since);
+    this.startedThreads.set(phone.phoneId, started);
+    if (started.length >= this.limits.maxNewThreadsPerHour) {
+      throw new HandsetError('QUOTA_EXCEEDED', `you can start at most ${this.limits.maxNewThreadsPerHour} conversations an hour; try again later`);
+    }
+  }
+
+  private threadStarted(phone: PhoneRef): void {
+    this.startedThreads.set(phone.phoneId, [...(this.startedThreads.get(phone.phoneId) ?? []), this.now()]);
+  }
+
+  /** QUOTA_EXCEEDED when any of these phones is in the most groups a phone may be in (`asker` is told it as "you"). */
+  private async checkGroupQuota(phones: PhoneRef[], asker: PhoneRef): Promise<void> {
+    const counts = await this.options.repository.groupCounts(phones.map((phone) => phone.phoneId));
+    const full = phones.find((phone) => (counts.get(phone.phoneId) ?? 0) >= this.limits.maxGroups);
+    if (!full) return;
+    const who = full.phoneId === asker.phoneId ? 'you are' : `${full.number} is`;
+    throw new HandsetError('QUOTA_EXCEEDED', `${who} already in the most groups a phone may be in (${this.limits.maxGroups})`);
   }
 
   /** The viewer's current membership of the thread, or NOT_FOUND. */
@@ -406,8 +450,8 @@ export class MessagesService {
   }
 
   private async summaryFor(viewer: PhoneRef, threadId: string): Promise<ThreadSummary | undefined> {
-    const [record, names] = await Promise.all([this.options.repository.summary(viewer, threadId), this.namesOf(viewer.number)]);
-    return record && summaryView(record, names, this.options.phones.format);
+    const record = await this.options.repository.summary(viewer, threadId);
+    return record && summaryView(record, await this.namesOf(viewer.number, record.others.map((other) => other.number)), this.options.phones.format);
   }
 
   /** After a change to the thread: the other members' pages hear of it, and the viewer gets their summary. */
@@ -463,7 +507,7 @@ export class MessagesService {
   }
 
   private async deliverTo(member: OnlinePhoneRef, record: MessageRecord, answered: number | null): Promise<void> {
-    const names = await this.namesOf(member.number);
+    const names = await this.namesOf(member.number, record.senderNumber === member.number ? [] : [record.senderNumber]);
     const message = messageView(record, member.number, names);
     const open = member.source !== answered && this.options.signals.push(member.source, 'message.new', message);
     const summary = await this.summaryFor(member, record.threadId);
@@ -500,10 +544,11 @@ export class MessagesService {
     this.outbox.set(source, next);
   }
 
-  /** The names a phone gave its contacts; none when the Contacts app cannot say. */
-  private async namesOf(number: string): Promise<ContactNames> {
+  /** The names the phone `number` gave these numbers (only the ones being shown); none when the Contacts app cannot say. */
+  private async namesOf(number: string, numbers: readonly string[]): Promise<ContactNames> {
+    if (numbers.length === 0) return NO_NAMES;
     try {
-      return await this.options.contacts.names(number);
+      return await this.options.contacts.names(number, numbers);
     } catch (error) {
       this.options.log(`the contacts of ${number} could not be read: ${errorText(error)}`);
       return NO_NAMES;

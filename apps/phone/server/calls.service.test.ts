@@ -63,6 +63,8 @@ forEachDatabase((current) => {
     const blocked = new Set<string>();
     const contacts = new Map<string, Map<string, string>>();
     const lookups: string[] = [];
+    /** Each look-up's owner and the numbers it asked names for. */
+    const askedNumbers: [string, string[]][] = [];
     const contactsFail = new Set<string>();
     /** Holds the next look-up of a number until the test releases it. */
     const heldLookups = new Map<string, Promise<void>>();
@@ -87,13 +89,15 @@ forEachDatabase((current) => {
         blocked.add(`${owner}:${number}`);
         return true;
       },
-      contactNames: async (owner) => {
+      contactNames: async (owner, numbers) => {
         lookups.push(owner);
+        askedNumbers.push([owner, [...numbers]]);
         const held = heldLookups.get(owner);
         heldLookups.delete(owner);
         await held;
         if (contactsFail.has(owner)) throw new Error('the contacts are not there');
-        return contacts.get(owner) ?? new Map();
+        // Only the numbers asked for, as the Contacts app answers: a view that forgets to ask for one shows no name.
+        return new Map([...(contacts.get(owner) ?? [])].filter(([number]) => numbers.includes(number)));
       },
       ringMs: options.ringMs ?? 60_000,
       hiddenCallsPerMinute: options.hiddenCallsPerMinute ?? 600,
@@ -115,7 +119,7 @@ forEachDatabase((current) => {
     const pushTypes = (source: number) => pushes.filter(([to]) => to === source).map(([, type, call]) => `${type} ${call.status}`);
     return {
       ...{ db, service, online, phone, voice, pushes, pushTypes, presented, missed, seen, refusesPresent, blocked, logs, clock, records },
-      ...{ contacts, lookups, contactsFail, heldLookups },
+      ...{ contacts, lookups, askedNumbers, contactsFail, heldLookups },
     };
   }
 
@@ -267,7 +271,7 @@ forEachDatabase((current) => {
   });
 
   it('names the other party from each side’s own contacts, in answers, pushes and records, one look-up each', async () => {
-    const { service, phone, pushes, missed, contacts, lookups } = await setup();
+    const { service, phone, pushes, missed, contacts, lookups, askedNumbers } = await setup();
     contacts.set('5550001', new Map([['5550002', 'Bea']]));
     const dialing = await service.start(phone(11), dial('5550002'));
     expect(dialing).toMatchObject({ number: '5550002', contactName: 'Bea' });
@@ -291,6 +295,12 @@ forEachDatabase((current) => {
     await expect(recents(11)).resolves.toEqual([['5550002', 'Bea'], ['5550002', 'Bea']]);
     await expect(recents(12)).resolves.toEqual([['5550001', 'Al'], ['5550001', 'Al']]);
     expect(lookups).toEqual(['5550001', '5550002']);
+    // Each look-up asks only for the numbers on the page (each once), never the whole phone book.
+    expect(askedNumbers.slice(-2)).toEqual([
+      ['5550001', ['5550002']],
+      ['5550002', ['5550001']],
+    ]);
+    expect(askedNumbers.every(([, numbers]) => numbers.length === 1)).toBe(true);
   });
 
   it('never names a hidden caller to the callee, nor looks their contacts up for it', async () => {

@@ -30,8 +30,8 @@ export interface CallsServiceOptions {
   isBlocked(ownerNumber: string, number: string): Promise<boolean>;
   /** Blocks `number` for the character with `ownerNumber` without showing it to them; false when it could not. */
   block(ownerNumber: string, number: string): Promise<boolean>;
-  /** The names the character with `ownerNumber` gave their contacts (the Contacts app); a failure leaves calls unnamed. */
-  contactNames(ownerNumber: string): Promise<ContactNames>;
+  /** The names the character with `ownerNumber` gave these numbers (the Contacts app); a failure leaves calls unnamed. */
+  contactNames(ownerNumber: string, numbers: readonly string[]): Promise<ContactNames>;
   /** How long a call rings before it is missed. */
   ringMs: number;
   /** Calls a phone may place with its number hidden, per minute (all at once at most). */
@@ -159,9 +159,11 @@ export class CallsService {
     return call && side ? this.named(call, side) : null;
   }
 
-  /** The player's call records, newest first (before `beforeId` when given), named from their contacts in one look-up. */
+  /** The player's call records, newest first (before `beforeId` when given), named from their contacts in one look-up of the page's numbers. */
   async recents(phone: OnlinePhoneRef, beforeId: number | null, limit: number): Promise<CallRecordView[]> {
-    const [records, names] = await Promise.all([this.options.repository.recents(phone.phoneId, beforeId, limit), this.namesOf(phone)]);
+    const records = await this.options.repository.recents(phone.phoneId, beforeId, limit);
+    const shown = new Set(records.filter((record) => !hiddenFrom(record.direction, record.hidden)).map((record) => record.otherNumber));
+    const names = await this.namesOf(phone, [...shown]);
     return records.map((record) => recordView(record, this.options.phones.format, names));
   }
 
@@ -440,15 +442,16 @@ export class CallsService {
     // Taken before the look-up: the call may move on meanwhile, and this view is of the moment it was asked for.
     const state: CallState = { ...call };
     const at = this.now();
-    const names = hiddenFrom(direction, call.hidden) ? NO_NAMES : await this.namesOf(call[side]);
+    const other = side === 'caller' ? call.callee : call.caller;
+    const names = hiddenFrom(direction, call.hidden) ? NO_NAMES : await this.namesOf(call[side], [other.number]);
     return callView(state, direction, this.options.phones.format, at, names);
   }
 
-  /** The names a phone gave its contacts; none for a line with no phone, or when the Contacts app cannot say. */
-  private async namesOf(party: Pick<Party, 'number' | 'phoneId'>): Promise<ContactNames> {
-    if (party.phoneId === null) return NO_NAMES;
+  /** The names a phone gave these numbers; none for a line with no phone, or when the Contacts app cannot say. */
+  private async namesOf(party: Pick<Party, 'number' | 'phoneId'>, numbers: readonly string[]): Promise<ContactNames> {
+    if (party.phoneId === null || numbers.length === 0) return NO_NAMES;
     try {
-      return await this.options.contactNames(party.number);
+      return await this.options.contactNames(party.number, numbers);
     } catch (error) {
       this.options.log(`the contacts of ${party.number} could not be read: ${errorText(error)}`);
       return NO_NAMES;

@@ -6,7 +6,7 @@ import { callsMigrations } from './calls.migrations';
 import { createCallsRepository } from './calls.repository';
 import { keepCallRecords } from './calls.retention';
 import { CallsService } from './calls.service';
-import { namesByNumber, NO_NAMES, type ContactNames } from './contact-names';
+import { namesOfAnswer, NO_NAMES, type ContactNames } from './contact-names';
 import { pmaVoice } from './voice';
 
 // The CitizenFX globals used here, declared in this module so that tests outside the game type-check it.
@@ -25,10 +25,10 @@ function wholeSetting({ setting }: PluginContext, name: string, fallback: number
   return fallback;
 }
 
-/** The names the phone `ownerNumber` gave its contacts, as the Contacts app says; none without it. */
-async function contactNames(ownerNumber: string): Promise<ContactNames> {
+/** The names the phone `ownerNumber` gave these numbers, as the Contacts app says (one indexed read); none without it. */
+async function contactNames(ownerNumber: string, numbers: readonly string[]): Promise<ContactNames> {
   try {
-    return namesByNumber(await exports['handset']!.getContactsByNumber!(ownerNumber));
+    return namesOfAnswer(await exports['handset']!.contactNames!(ownerNumber, [...new Set(numbers)]), numbers);
   } catch (error) {
     if (/No such export/.test(errorText(error))) return NO_NAMES;
     throw error;

@@ -24,6 +24,12 @@ export const CORE_APP_ID = 'handset';
 export const REQUEST_TIMEOUT_MS = 10_000;
 const REQUESTS_PER_SECOND = 10;
 const REQUEST_BURST = 30;
+/**
+ * Handler runs one player may have unfinished per rate bucket (an app, or the phone's own): a whole burst may
+ * run at once, but a run that outlives its TIMEOUT still holds its place until it settles, so a handler that
+ * hangs cannot pile up work (without this, 10 a second for 10 s would keep 130 runs going per player and app).
+ */
+export const MAX_RUNNING_PER_PLAYER = REQUEST_BURST;
 
 const envelopeSchema = z.tuple([z.number().int().min(1).max(2 ** 31), appIdSchema, actionNameSchema, z.unknown()]);
 
@@ -64,6 +70,8 @@ function bucketOf(appId: string, payload: unknown): string {
 export class RequestBridge {
   private readonly handlers = new Map<string, Map<string, RequestHandler>>();
   private readonly limiter = new RateLimiter(REQUESTS_PER_SECOND, REQUEST_BURST);
+  /** Unfinished handler runs by `source:bucket`; a run releases the counter it took, even after its player left. */
+  private readonly running = new Map<string, { count: number }>();
 
   constructor(
     private readonly registry: AppRegistry,
@@ -104,16 +112,30 @@ export class RequestBridge {
 
   forgetPlayer(source: number): void {
     this.limiter.forget(`${source}:`);
+    // A player who takes this source later starts with none running; runs of the one who left release their own counter.
+    for (const key of this.running.keys()) if (key.startsWith(`${source}:`)) this.running.delete(key);
   }
 
   private async answer(source: number, appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
     if (jsonSize(payload) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `payload over ${MAX_PAYLOAD_BYTES} bytes`);
-    if (!this.limiter.take(`${source}:${bucketOf(appId, payload)}`)) return fail('RATE_LIMITED', 'too many requests; slow down');
+    const bucket = `${source}:${bucketOf(appId, payload)}`;
+    if (!this.limiter.take(bucket)) return fail('RATE_LIMITED', 'too many requests; slow down');
+    // Checked after the rate, so a request refused here still spends its token, as every request does.
+    const running = this.running.get(bucket) ?? { count: 0 };
+    if (running.count >= MAX_RUNNING_PER_PLAYER) return fail('RATE_LIMITED', 'too many requests still running; wait for their answers');
     const services = this.started();
     const phone = services?.identity.phoneOf(source);
     if (!services || !phone) return fail('UNAVAILABLE', 'no character is loaded');
+    running.count += 1;
+    this.running.set(bucket, running);
+    const work = Promise.resolve().then(() => this.dispatch(services, phone, appId, action, payload));
+    const release = () => {
+      running.count -= 1;
+      if (running.count === 0 && this.running.get(bucket) === running) this.running.delete(bucket);
+    };
+    work.then(release, release);
     try {
-      const answer = await withTimeout(Promise.resolve(this.dispatch(services, phone, appId, action, payload)), REQUEST_TIMEOUT_MS);
+      const answer = await withTimeout(work, REQUEST_TIMEOUT_MS);
       if (jsonSize(answer) > MAX_ANSWER_BYTES) return fail('PAYLOAD_TOO_LARGE', `answer over ${MAX_ANSWER_BYTES} bytes`);
       return answer.ok ? { ok: true, data: answer.data ?? null } : answer;
     } catch (error) {

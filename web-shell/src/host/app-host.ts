@@ -37,10 +37,13 @@ window.addEventListener('message', (event) => {
   }
 });
 
-/** The Contacts app's list, as much of it as the picker shows and hands over. */
+/** The picker shows the Contacts app's first page: favorites first, then by name (its largest page). */
+const PICKER_PAGE = 100;
+
+/** A page of the Contacts app's list, as much of it as the picker shows and hands over. */
 const pickableContacts = z
-  .array(z.object({ displayName: z.string(), displayNumber: z.string() }))
-  .transform((contacts) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
+  .object({ contacts: z.array(z.object({ displayName: z.string(), displayNumber: z.string() })) })
+  .transform(({ contacts }) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
 
 /** The Photos app: its gallery is the one `gallery.pick` offers and the camera's shutter saves to. */
 const PHOTOS_APP = 'photos';
@@ -65,7 +68,7 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
     request: async ({ action, payload }) => dataOf(await shell.request(app.id, action, payload)),
     'notifications.show': (input) => core('notifications.create', input) as Promise<{ id: number }>,
     'contacts.pick': async (_input, signal) => {
-      const listed = await shell.request('contacts', 'contacts.list', {});
+      const listed = await shell.request('contacts', 'contacts.list', { limit: PICKER_PAGE });
       if (!listed.ok) throw new HandsetError('UNAVAILABLE', `the contacts app cannot be reached: ${listed.error.message}`);
       const contacts = pickableContacts.safeParse(listed.data);
       if (!contacts.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');

@@ -15,6 +15,7 @@ type Screen =
   | { name: 'add'; number: string; opened: number };
 
 const LIST: Screen = { name: 'list' };
+const SEARCH_DELAY_MS = 200;
 
 /** The screen a deep link opens, or null when the link asks for nothing this app knows. */
 function linkedScreen(link: string | null, opened: number): Screen | null {
@@ -31,8 +32,14 @@ export function App({ app }: { app: HandsetApp }) {
   const api = useMemo(() => contactsApi(app), [app]);
   const { phoneNumber: myNumber } = useSettings();
   const [contacts, setContacts] = useState<Contact[] | null>(null);
+  /** Where the loaded pages end; null once the whole list is loaded. */
+  const [cursor, setCursor] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  /** The server's answer to the current search; null while none has come. */
+  const [results, setResults] = useState<Contact[] | null>(null);
+  const loadingMore = useRef(false);
+  const searches = useRef(0);
   const [screen, setScreen] = useState<Screen>(() => linkedScreen(app.info.link, 0) ?? LIST);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -46,21 +53,63 @@ export function App({ app }: { app: HandsetApp }) {
     setScreen(next);
   };
 
-  /** Loads the list; an answer that a newer load overtook is dropped. */
+  /**
+   * Loads the list's first page; an answer that a newer load overtook is dropped. The contact on screen stays
+   * listed while the list is not complete, since it may be on a page not loaded yet.
+   */
   const reload = async () => {
     const load = ++loads.current;
     try {
-      const list = await api.list();
+      const page = await api.list(null);
       if (load !== loads.current) return;
-      setContacts(sortContacts(list));
+      const shown = screenRef.current.name === 'detail' || screenRef.current.name === 'edit' ? screenRef.current.id : null;
+      setContacts((list) => {
+        const kept = page.cursor === null ? [] : (list ?? []).filter((contact) => contact.id === shown);
+        return sortContacts([...kept, ...page.contacts]);
+      });
+      setCursor(page.cursor);
       setLoadError(null);
     } catch (error) {
       if (load === loads.current) setLoadError(errorText(error));
     }
   };
 
-  const upsert = (contact: Contact) =>
-    setContacts((list) => sortContacts([...(list ?? []).filter((other) => other.id !== contact.id), contact]));
+  /** The next page, as the player scrolls near the end; once at a time, and dropped when a reload overtook it. */
+  const loadMore = async () => {
+    if (cursor === null || loadingMore.current) return;
+    loadingMore.current = true;
+    const load = loads.current;
+    try {
+      const page = await api.list(cursor);
+      if (load !== loads.current) return;
+      setContacts((list) => sortContacts([...(list ?? []), ...page.contacts]));
+      setCursor(page.cursor);
+    } catch (error) {
+      if (load === loads.current) setLoadError(errorText(error));
+    } finally {
+      loadingMore.current = false;
+    }
+  };
+
+  // The search runs on the server, over the whole phone book, a moment after the player stops typing.
+  useEffect(() => {
+    const search = ++searches.current;
+    setResults(null);
+    if (query.trim() === '') return;
+    const timer = setTimeout(() => {
+      api.search(query.trim()).then(
+        (found) => search === searches.current && setResults(found),
+        (error: unknown) => search === searches.current && setLoadError(errorText(error)),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [api, query]);
+
+  /** A contact the page changed or opened: listed (in order) and, when among the results, changed there too. */
+  const upsert = (contact: Contact) => {
+    setContacts((list) => sortContacts([...(list ?? []), contact]));
+    setResults((found) => found && found.map((other) => (other.id === contact.id ? contact : other)));
+  };
 
   useEffect(
     () =>
@@ -119,6 +168,7 @@ export function App({ app }: { app: HandsetApp }) {
       if (!confirmed) return;
       await api.remove(contact.id);
       setContacts((list) => list?.filter((other) => other.id !== contact.id) ?? null);
+      setResults((found) => found && found.filter((other) => other.id !== contact.id));
       navigate(LIST);
     });
 
@@ -139,11 +189,17 @@ export function App({ app }: { app: HandsetApp }) {
       <ContactList
         hidden={screen.name !== 'list'}
         contacts={contacts}
+        complete={cursor === null}
+        results={results}
         error={loadError}
         query={query}
         myNumber={myNumber}
         onQuery={setQuery}
-        onOpen={(contact) => navigate({ name: 'detail', id: contact.id })}
+        onMore={() => void loadMore()}
+        onOpen={(contact) => {
+          upsert(contact);
+          navigate({ name: 'detail', id: contact.id });
+        }}
         onAdd={() => navigate({ name: 'add', number: '', opened: ++formsOpened.current })}
         onRetry={() => void reload()}
       />

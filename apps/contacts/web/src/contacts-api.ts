@@ -35,9 +35,9 @@ export function avatarName(person: { firstName: string; lastName: string; displa
   return defaultDisplayName(person.firstName, person.lastName) || person.displayName;
 }
 
-/** Favorites first, then by name, as the server sorts: kept when the page changes the list itself. */
+/** Favorites first, then by name, as the server sorts: kept when the page changes the list itself. Later copies of a contact win. */
 export function sortContacts(contacts: Contact[]): Contact[] {
-  return [...contacts].sort(
+  return [...new Map(contacts.map((contact) => [contact.id, contact])).values()].sort(
     (a, b) => Number(b.favorite) - Number(a.favorite) || a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' }),
   );
 }
@@ -51,7 +51,9 @@ export function errorText(error: unknown): string {
 export function contactsApi(app: HandsetApp) {
   const contacts = contractClient<typeof contactsContract>(app);
   return {
-    list: () => contacts.request('contacts.list', {}),
+    /** A page of the list: the first without `cursor`, then the one after the cursor the previous page answered. */
+    list: (cursor: string | null) => contacts.request('contacts.list', cursor === null ? {} : { cursor }),
+    search: (query: string) => contacts.request('contacts.search', { query, limit: 50 }),
     add: (fields: ContactFields, requestId: string) =>
       contacts.request('contacts.add', {
         requestId,

@@ -11,16 +11,6 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
-/** Whether the search matches the contact's name, or (for a query of phone characters) its number. */
-export function matchesQuery(contact: Contact, query: string): boolean {
-  const wanted = fold(query.trim());
-  if (wanted === '') return true;
-  const names = [contact.displayName, `${contact.firstName} ${contact.lastName}`, `${contact.lastName} ${contact.firstName}`];
-  if (names.some((name) => fold(name).includes(wanted))) return true;
-  const digits = wanted.replace(/\D/g, '');
-  return digits !== '' && /^[\d\s()+.-]+$/.test(wanted) && contact.number.includes(digits);
-}
-
 function letterOf(contact: Contact): string {
   const first = fold(contact.displayName.trim()).charAt(0).toUpperCase();
   return /[A-Z]/.test(first) ? first : '#';

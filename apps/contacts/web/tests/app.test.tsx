@@ -30,6 +30,8 @@ function contactsServer(seeds: Seed[] = []) {
     };
   };
   const contacts: Contact[] = seeds.map(make);
+  const sorted = () =>
+    [...contacts].sort((a, b) => Number(b.favorite) - Number(a.favorite) || a.displayName.toLowerCase().localeCompare(b.displayName.toLowerCase()) || a.id - b.id);
   const find = (id: number) => {
     const contact = contacts.find((candidate) => candidate.id === id);
     if (!contact) throw new HandsetError('NOT_FOUND', 'No such contact');
@@ -41,10 +43,23 @@ function contactsServer(seeds: Seed[] = []) {
     return only;
   };
   const requests: Record<string, (payload: unknown) => unknown> = {
-    'contacts.list': () =>
-      [...contacts].sort(
-        (a, b) => Number(b.favorite) - Number(a.favorite) || a.displayName.toLowerCase().localeCompare(b.displayName.toLowerCase()),
-      ),
+    // Pages of `limit` after the cursor (here the index of the next contact in list order), as the server answers them.
+    'contacts.list': (payload) => {
+      const { cursor, limit = 50 } = payload as { cursor?: string; limit?: number };
+      const from = cursor === undefined ? 0 : Number(cursor);
+      const page = sorted().slice(from, from + limit);
+      return { contacts: page, cursor: from + limit < contacts.length ? String(from + limit) : null };
+    },
+    // The server's search: names in any case, or the digits of a query of phone characters in the number.
+    'contacts.search': (payload) => {
+      const { query, limit = 20 } = payload as { query: string; limit?: number };
+      const wanted = query.trim().toLowerCase();
+      const digits = /^[\d\s()+.-]+$/.test(wanted) ? wanted.replace(/\D/g, '') : '';
+      const names = (contact: Contact) => [contact.displayName, contact.firstName, contact.lastName].map((name) => name.toLowerCase());
+      return sorted()
+        .filter((contact) => names(contact).some((name) => name.includes(wanted)) || (digits !== '' && contact.number.includes(digits)))
+        .slice(0, limit);
+    },
     'contacts.add': (payload) => {
       const input = payload as { requestId: string; number: string; firstName: string; lastName?: string; notes?: string; avatarUrl?: string };
       const earlier = byRequestId.get(input.requestId);
@@ -158,18 +173,65 @@ describe('the list', () => {
     expect(screen!.querySelector('.row .avatar')!.textContent).toBe('TP');
   });
 
-  it('filters by name or number as the player types', async () => {
+  it('searches by name or number on the server as the player types', async () => {
     await start();
     await loaded();
     await type('Search', 'la');
-    expect(rows()).toEqual(['Lamar Davis']);
+    await vi.waitFor(() => expect(rows()).toEqual(['Lamar Davis']));
     await type('Search', '555-0199');
-    expect(rows()).toEqual(['Amanda De Santa']);
+    await vi.waitFor(() => expect(rows()).toEqual(['Amanda De Santa']));
     await type('Search', 'nobody');
+    await vi.waitFor(() => expect(screen!.textContent).toContain('No Results'));
     expect(rows()).toEqual([]);
-    expect(screen!.textContent).toContain('No Results');
+    expect(requests('contacts.search')).toContainEqual({ query: '555-0199', limit: 50 });
     await click('Clear');
     expect(rows()).toHaveLength(4);
+  });
+
+  it('loads the list a page at a time as the player scrolls, and finds a contact not loaded yet by searching', async () => {
+    const many = Array.from({ length: 120 }, (_, index) => ({ firstName: `Caller ${String(index).padStart(3, '0')}`, number: String(5_551_000 + index) }));
+    await start(contactsServer(many));
+    // The test's screen has no height, so every page is "near the end" once the one before it came.
+    await vi.waitFor(() => expect(rows()).toHaveLength(120));
+    expect(requests('contacts.list')).toEqual([{}, { cursor: '50' }, { cursor: '100' }]);
+    expect(rows()).toEqual(many.map((seed) => seed.firstName));
+    expect(screen!.textContent).toContain('120 Contacts');
+  });
+
+  it('asks for no further page while one is coming, and shows no count until the list is complete', async () => {
+    const many = Array.from({ length: 60 }, (_, index) => ({ firstName: `Caller ${String(index).padStart(3, '0')}`, number: String(5_551_000 + index) }));
+    const server = contactsServer(many);
+    const list = server.requests['contacts.list']!;
+    let release = () => undefined as void;
+    server.requests['contacts.list'] = (payload) =>
+      (payload as { cursor?: string }).cursor === undefined ? list(payload) : new Promise((resolve) => (release = () => resolve(list(payload))));
+    await start(server);
+    await vi.waitFor(() => expect(rows()).toHaveLength(50));
+    await vi.waitFor(() => expect(requests('contacts.list')).toEqual([{}, { cursor: '50' }]));
+    await act(() => void screen!.querySelector('.scroll')!.dispatchEvent(new Event('scroll')));
+    await act(() => void screen!.querySelector('.scroll')!.dispatchEvent(new Event('scroll')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests('contacts.list')).toEqual([{}, { cursor: '50' }]);
+    expect(screen!.querySelector('.count')).toBeNull();
+    await act(() => release());
+    await vi.waitFor(() => expect(rows()).toHaveLength(60));
+    expect(screen!.querySelector('.count')!.textContent).toBe('60 Contacts');
+  });
+
+  it('opens a contact found by searching that no loaded page has', async () => {
+    const many = Array.from({ length: 60 }, (_, index) => ({ firstName: `Caller ${String(index).padStart(3, '0')}`, number: String(5_551_000 + index) }));
+    const server = contactsServer(many);
+    const list = server.requests['contacts.list']!;
+    // Only the first page ever comes.
+    server.requests['contacts.list'] = (payload) => ((payload as { cursor?: string }).cursor === undefined ? list(payload) : new Promise(() => undefined));
+    await start(server);
+    await vi.waitFor(() => expect(rows()).toHaveLength(50));
+    expect(rows()).not.toContain('Caller 055');
+    await type('Search', 'caller 055');
+    await vi.waitFor(() => expect(rows()).toEqual(['Caller 055']));
+    await click('Caller 055');
+    await vi.waitFor(() => expect(screen!.querySelector('.profile-name')?.textContent).toBe('Caller 055'));
+    expect(screen!.querySelector('.fields')!.textContent).toContain('555-1055');
   });
 
   it('shows the photo when the contact has one, initials otherwise', async () => {

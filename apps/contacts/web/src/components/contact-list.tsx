@@ -1,26 +1,46 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { avatarName, type Contact } from '../contacts-api';
-import { matchesQuery, sectionsOf } from '../list-sections';
+import { sectionsOf } from '../list-sections';
 import { Avatar, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
 
 export interface ContactListProps {
-  /** Null until the first answer. */
+  /** The pages loaded so far; null until the first answer. */
   contacts: Contact[] | null;
+  /** Whether every page is loaded. */
+  complete: boolean;
+  /** The server's answer to the search; null while it is coming (or there is no search). */
+  results: Contact[] | null;
   /** Why the list could not be loaded, if it could not. */
   error: string | null;
   query: string;
   myNumber: string | null;
   hidden: boolean;
   onQuery(query: string): void;
+  /** The player scrolled near the end of the loaded pages: load the next. */
+  onMore(): void;
   onOpen(contact: Contact): void;
   onAdd(): void;
   onRetry(): void;
 }
 
+/** How close to the end of the loaded rows (in pixels) the next page is asked for. */
+const MORE_BEFORE_END_PX = 600;
+
 /** The main screen: search, then favorites and the alphabet's sections. */
-export function ContactList({ contacts, error, query, myNumber, hidden, onQuery, onOpen, onAdd, onRetry }: ContactListProps) {
-  const found = (contacts ?? []).filter((contact) => matchesQuery(contact, query));
-  const sections = sectionsOf(found);
+export function ContactList({ contacts, complete, results, error, query, myNumber, hidden, onQuery, onMore, onOpen, onAdd, onRetry }: ContactListProps) {
   const searching = query.trim() !== '';
+  const found = searching ? (results ?? []) : (contacts ?? []);
+  const sections = sectionsOf(found);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  /** Asks for the next page when the end of the loaded rows is in (or near) view. */
+  const moreIfNearEnd = () => {
+    const element = scroller.current;
+    if (!element || hidden || searching || complete || contacts === null || error) return;
+    if (element.scrollTop + element.clientHeight >= element.scrollHeight - MORE_BEFORE_END_PX) onMore();
+  };
+  // Also after each page: a list that does not fill the screen yet cannot be scrolled.
+  useEffect(moreIfNearEnd, [contacts, complete, hidden, searching, error]);
 
   return (
     <section class="screen list-screen" hidden={hidden} aria-label="Contacts">
@@ -34,7 +54,7 @@ export function ContactList({ contacts, error, query, myNumber, hidden, onQuery,
         <SearchField value={query} onChange={onQuery} />
       </header>
 
-      <div class="scroll">
+      <div class="scroll" ref={scroller} onScroll={moreIfNearEnd}>
         {myNumber && !searching && (
           <p class="my-number">
             My number <span>{myNumber}</span>
@@ -62,7 +82,9 @@ export function ContactList({ contacts, error, query, myNumber, hidden, onQuery,
           </div>
         )}
 
-        {contacts !== null && contacts.length > 0 && found.length === 0 && (
+        {searching && results === null && <p class="placeholder">Searching…</p>}
+
+        {searching && results !== null && found.length === 0 && contacts !== null && contacts.length > 0 && (
           <div class="empty">
             <p class="empty-title">No Results</p>
             <p>
@@ -96,7 +118,7 @@ export function ContactList({ contacts, error, query, myNumber, hidden, onQuery,
           </section>
         ))}
 
-        {found.length > 0 && (
+        {found.length > 0 && (searching || complete) && (
           <p class="count">
             {found.length} {found.length === 1 ? 'Contact' : 'Contacts'}
           </p>
