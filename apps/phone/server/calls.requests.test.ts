@@ -310,7 +310,7 @@ onEachDatabase((open) => {
 
     await expect(phone(b.page)('calls.blockCaller', { id: recents[0]!.id })).resolves.toEqual({ ok: true, data: null });
     // The block is not a contact: the callee's phone book still does not show the number.
-    await expect(nui(b.page, 'request', { appId: 'contacts', action: 'contacts.list', payload: {} })).resolves.toEqual({ ok: true, data: [] });
+    await expect(nui(b.page, 'request', { appId: 'contacts', action: 'contacts.list', payload: {} })).resolves.toEqual({ ok: true, data: { contacts: [], cursor: null } });
     const shown = await data(phone(a.page)('calls.start', { requestId: 'shown', number: b.number }));
     expect(shown.status).toBe('unavailable');
     expect(presented()).toBe(3);
