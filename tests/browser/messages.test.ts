@@ -92,6 +92,11 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     expect(created).toMatchObject({ kind: 'group', title: 'Crew', unread: 0 });
     await ask(a, 'messages.send', { clientId: 'crew-1', threadId: group, kind: 'text', body: 'Meet at the docks' });
     await ask(b, 'messages.send', { clientId: 'crew-2', threadId: group, kind: 'text', body: 'Ten minutes' });
+    // A, reading the thread with B, gets a banner that names the group, then who wrote (B is not in A's contacts).
+    const banner = a.shell.locator('.banner').filter({ hasText: 'Ten minutes' });
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.locator('.card-title').textContent()).toBe('Crew');
+    expect(await banner.locator('.card-body').textContent()).toBe(`${b.number}: Ten minutes`);
 
     // Writing in a thread reads what came before: B has read A's message, A has not read B's, C has read neither.
     expect((await unread(a)).group).toBe(1);
@@ -102,6 +107,8 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await c.unlock();
     const messagesC = await c.openApp('Messages', 'messages');
     await messagesC.getByLabel('2 unread', { exact: true }).waitFor();
+    // The group's row says who wrote its last message.
+    expect(await messagesC.locator('.thread-row', { hasText: 'Crew' }).locator('.thread-preview').textContent()).toBe(`${b.number}: Ten minutes`);
     await messagesC.getByRole('button', { name: 'Crew', exact: false }).first().click();
     const shown = messagesC.locator('.message [role="article"]');
     await shown.getByText('Ten minutes').waitFor();

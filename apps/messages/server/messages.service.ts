@@ -112,7 +112,7 @@ export class MessagesService {
     const page = records.slice(0, limit);
     const last = page.at(-1);
     return {
-      threads: page.map((record) => summaryView(record, names, this.options.phones.format)),
+      threads: page.map((record) => summaryView(record, viewer.number, names, this.options.phones.format)),
       cursor: records.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt, threadId: last.threadId }) : null,
     };
   }
@@ -390,7 +390,7 @@ export class MessagesService {
 
   private async summaryFor(viewer: PhoneRef, threadId: string): Promise<ThreadSummary | undefined> {
     const [record, names] = await Promise.all([this.options.repository.summary(viewer, threadId), this.namesOf(viewer.number)]);
-    return record && summaryView(record, names, this.options.phones.format);
+    return record && summaryView(record, viewer.number, names, this.options.phones.format);
   }
 
   /** After a change to the thread: the other members' pages hear of it, and the viewer gets their summary. */
@@ -438,8 +438,11 @@ export class MessagesService {
     this.options.signals.badgeChanged(member);
     const viewing = this.viewing.get(member.source);
     if (open && viewing?.phoneId === member.phoneId && viewing.threadId === record.threadId) return;
-    const title = message.senderName ?? this.options.phones.format(record.senderNumber);
-    await this.options.signals.notify(member.source, { title, body: previewOf(record.kind, record.body) });
+    const sender = message.senderName ?? this.options.phones.format(record.senderNumber);
+    const preview = previewOf(record.kind, record.body);
+    // A group's banner says which group, then who wrote: "Crew" / "Lamar: on my way".
+    const notification = summary?.kind === 'group' ? { title: summary.title, body: `${sender}: ${preview}` } : { title: sender, body: preview };
+    await this.options.signals.notify(member.source, notification);
   }
 
   /** Hands a player's message to the script behind the line `number`; a text it answers is sent back. */

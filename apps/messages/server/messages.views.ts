@@ -17,7 +17,8 @@ export interface ThreadSummary {
   title: string;
   members: MemberView[];
   admin: boolean;
-  lastMessage: { id: number; senderNumber: string; kind: MessageKind; preview: string; sentAt: number } | null;
+  /** Named as in Message: `senderName` as the viewer saved the sender (null for their own), `mine` for the viewer's own. */
+  lastMessage: { id: number; senderNumber: string; senderName: string | null; mine: boolean; kind: MessageKind; preview: string; sentAt: number } | null;
   unread: number;
   updatedAt: number;
   settings: ThreadSettings;
@@ -63,7 +64,7 @@ export function messageView(record: MessageRecord, viewerNumber: string, names: 
 }
 
 /** A thread for its viewer: titled and with members named from the viewer's contacts, numbers in the server's format. */
-export function summaryView(record: SummaryRecord, names: ContactNames, format: (number: string) => string): ThreadSummary {
+export function summaryView(record: SummaryRecord, viewerNumber: string, names: ContactNames, format: (number: string) => string): ThreadSummary {
   const members = record.others.map((other) => ({
     number: other.number,
     displayNumber: format(other.number),
@@ -81,6 +82,8 @@ export function summaryView(record: SummaryRecord, names: ContactNames, format: 
     lastMessage: record.last && {
       id: record.last.id,
       senderNumber: record.last.senderNumber,
+      senderName: record.last.senderNumber === viewerNumber ? null : (names.get(record.last.senderNumber) ?? null),
+      mine: record.last.senderNumber === viewerNumber,
       kind: record.last.kind,
       preview: previewOf(record.last.kind, record.last.body),
       sentAt: record.last.sentAt,

@@ -139,7 +139,7 @@ describe('the list', () => {
 
     expect(rows()).toEqual(['Heist crew', '555-0177', 'Lamar Davis']);
     expect([...screen!.querySelectorAll('.thread-preview')].map((preview) => preview.textContent)).toEqual([
-      'Meet at 9',
+      'Amanda De Santa: Meet at 9',
       '<img src=x onerror=alert(1)>',
       'Where are you?',
     ]);
@@ -534,7 +534,7 @@ describe('pushes', () => {
 
   it('bumps a thread on the list, counting it unread, and fetches a thread the list lacks', async () => {
     const server = seeded();
-    const group = server.group('Heist crew', [LAMAR, AMANDA]);
+    const group = server.group('Heist crew', [LAMAR, AMANDA, FRANKLIN]);
     server.store(group, AMANDA, 'Meet at 9');
     await start(server);
     await listed();
@@ -545,9 +545,18 @@ describe('pushes', () => {
     expect(row('Lamar Davis').querySelector('.thread-preview')!.textContent).toBe('Call me');
     expect(row('Lamar Davis').querySelector('.unread-badge')!.getAttribute('aria-label')).toBe('3 unread');
 
+    // A group's row says who wrote its last message: as the player saved them, their number, or You.
+    await push('message.new', server.store(group, FRANKLIN, 'Who is driving?'));
+    await vi.waitFor(() => expect(rows()).toEqual(['Heist crew', 'Lamar Davis']));
+    expect(row('Heist crew').querySelector('.thread-preview')!.textContent).toBe('555-0177: Who is driving?');
+    await push('message.new', server.store(group, LAMAR, 'on my way'));
+    await vi.waitFor(() => expect(row('Heist crew').querySelector('.thread-preview')!.textContent).toBe('Lamar Davis: on my way'));
+    await push('message.new', server.store(group, ME, 'Me'));
+    await vi.waitFor(() => expect(row('Heist crew').querySelector('.thread-preview')!.textContent).toBe('You: Me'));
+
     const other = server.direct(FRANKLIN, []);
     await push('message.new', server.store(other, FRANKLIN, 'New phone who dis'));
-    await vi.waitFor(() => expect(rows()).toEqual(['555-0177', 'Lamar Davis', 'Heist crew']));
+    await vi.waitFor(() => expect(rows()).toEqual(['555-0177', 'Heist crew', 'Lamar Davis']));
     expect(requests('threads.get')).toEqual([{ threadId: other }]);
     expect(row('555-0177').querySelector('.unread-badge')!.getAttribute('aria-label')).toBe('1 unread');
   });

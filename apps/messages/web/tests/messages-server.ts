@@ -71,6 +71,8 @@ export function messagesServer(options: ServerOptions = {}) {
         ? {
             id: last.id,
             senderNumber: last.senderNumber,
+            senderName: last.senderNumber === ME ? null : (names[last.senderNumber] ?? null),
+            mine: last.senderNumber === ME,
             kind: last.kind,
             preview: last.kind === 'text' ? last.body.slice(0, 80) : { photo: '📷 Photo', location: '📍 Location', contact: '👤 Contact' }[last.kind],
             sentAt: last.sentAt,
