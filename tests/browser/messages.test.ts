@@ -69,7 +69,15 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await messagesB.getByLabel('1 unread', { exact: true }).waitFor();
     await messagesB.locator('.thread-row').first().click();
     await messagesB.locator('.message.theirs [role="article"]').getByText('Hey, are you coming?').waitFor();
-    await messagesB.getByRole('textbox', { name: 'Message', exact: true }).fill('On my way');
+    // Copy, in the sandboxed app frame, puts the text on the clipboard: pasting gives it back.
+    await messagesB.locator('.message.theirs').getByRole('button', { name: 'Message options' }).click();
+    await messagesB.getByRole('menuitem', { name: 'Copy' }).click();
+    expect(await messagesB.locator('.copied').textContent()).toBe('Copied');
+    const box = messagesB.getByRole('textbox', { name: 'Message', exact: true });
+    await box.focus();
+    await b.page.keyboard.press('Control+V');
+    expect(await box.inputValue()).toBe('Hey, are you coming?');
+    await box.fill('On my way');
     await messagesB.getByRole('button', { name: 'Send' }).click();
     await messagesA.locator('.message.theirs [role="article"]').getByText('On my way').waitFor();
 

@@ -340,7 +340,7 @@ describe('a thread', () => {
     await start(seeded());
     await open('Lamar Davis');
     await click('Message options', messageOf('Yo'));
-    expect(screen!.querySelector('[role="menu"]')!.textContent).toBe('Delete for meCancel');
+    expect(screen!.querySelector('[role="menu"]')!.textContent).toBe('CopyDelete for meCancel');
     await click('Delete for me');
     await vi.waitFor(() => expect(bubbles()).toEqual(['Hey', 'Where are you?']));
     expect(requests('messages.delete')).toEqual([{ messageId: 2 }]);
@@ -349,6 +349,55 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(messageOf('Hey').querySelector('[role="menu"]')).not.toBeNull());
     await click('Cancel');
     expect(screen!.querySelector('[role="menu"]')).toBeNull();
+  });
+
+  it('copies a message from its menu, through a hidden textarea when the frame is refused the clipboard, and says so', async () => {
+    const written: string[] = [];
+    let refuse = false;
+    const clipboard = { writeText: async (text: string) => (refuse ? Promise.reject(new DOMException('denied', 'NotAllowedError')) : void written.push(text)) };
+    Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+    const copiedByCommand: string[] = [];
+    // happy-dom has no execCommand: the test stands in for the browser's.
+    const execCommand = vi.fn((command: string) => {
+      const area = document.activeElement as HTMLTextAreaElement;
+      copiedByCommand.push(`${command}:${area.value.slice(area.selectionStart, area.selectionEnd)}`);
+      return true;
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    try {
+      const server = seeded();
+      server.store(LAMAR_THREAD, LAMAR, '', { kind: 'contact', attachment: { name: 'Franklin Clinton', number: FRANKLIN } });
+      await start(server);
+      await open('Lamar Davis');
+      const copiedStatus = () => [...screen!.querySelectorAll('.copied[role="status"]')].map((status) => status.textContent);
+
+      await click('Message options', messageOf('Where are you?'));
+      await click('Copy');
+      await vi.waitFor(() => expect(copiedStatus()).toEqual(['Copied']));
+      expect(written).toEqual(['Where are you?']);
+      expect(copiedByCommand).toEqual([]);
+      expect(screen!.querySelector('[role="menu"]')).toBeNull();
+
+      refuse = true;
+      await click('Message options', messageOf('Hey'));
+      await click('Copy');
+      await vi.waitFor(() => expect(copiedByCommand).toEqual(['copy:Hey']));
+      expect(copiedStatus()).toEqual(['Copied']);
+      expect(document.querySelector('textarea[aria-hidden="true"]')).toBeNull();
+      expect(document.activeElement).toBe(field('Message'));
+
+      execCommand.mockReturnValue(false);
+      await click('Message options', messageOf('Yo'));
+      await click('Copy');
+      await vi.waitFor(() => expect(alertTexts()).toEqual(['The message could not be copied.']));
+
+      // A card without text has nothing to copy.
+      await click('Message options', messageOf('FCFranklin Clinton5550177Add to contacts'));
+      expect(messageOf('FCFranklin Clinton5550177Add to contacts').querySelector('[role="menu"]')!.textContent).toBe('Delete for meCancel');
+    } finally {
+      Reflect.deleteProperty(document, 'execCommand');
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
   });
 
   it('shows "Read" under my last message once the other side read it', async () => {
