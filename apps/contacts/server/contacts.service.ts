@@ -105,11 +105,15 @@ export interface ContactsServiceOptions {
   requireExisting(): boolean;
   /** Whether an avatar's host is on the server owner's image list: other players see it. */
   imageAllowed(url: string): boolean;
+  /** The hosts on that list, named in the refusal so that the player knows where an avatar may come from. */
+  imageHosts(): readonly string[];
 }
 
-export function createContactsService({ repository, phones, requireExisting, imageAllowed }: ContactsServiceOptions): ContactsService {
+export function createContactsService({ repository, phones, requireExisting, imageAllowed, imageHosts }: ContactsServiceOptions): ContactsService {
   const checkAvatar = (url: string | null | undefined) => {
-    if (url && !imageAllowed(url)) throw new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list");
+    if (url && !imageAllowed(url)) {
+      throw new HandsetError('INVALID_INPUT', `the avatar's host is not on this server's image list; avatars may come from ${imageHosts().join(', ')}`);
+    }
   };
 
   const mustFind = async (phoneId: number, id: number) => {
@@ -213,5 +217,6 @@ export function contactsServiceFor(context: PluginContext): ContactsService {
     phones: context.phones,
     requireExisting: () => context.setting('require_existing', 'false').trim().toLowerCase() === 'true',
     imageAllowed: context.imageAllowed,
+    imageHosts: context.imageHosts,
   });
 }
