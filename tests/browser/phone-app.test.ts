@@ -44,6 +44,19 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await contacts.getByRole('button', { name: 'Save' }).click();
     await contacts.getByRole('button', { name: 'Contacts' }).click();
     await contacts.getByRole('button', { name: 'Bea', exact: true }).waitFor();
+    // A favorite in Contacts is listed under Favorites and still under its letter.
+    await contacts.getByRole('button', { name: 'Bea', exact: true }).click();
+    await contacts.getByRole('button', { name: 'Favorite', exact: true }).click();
+    await contacts.getByRole('button', { name: 'Unfavorite', exact: true }).waitFor();
+    await contacts.getByRole('button', { name: 'Contacts' }).click();
+    await contacts.getByRole('button', { name: 'Bea, favorite', exact: true }).waitFor();
+    const sections = await contacts.locator('.section').evaluateAll((elements) =>
+      elements.map((section) => [section.querySelector('.section-title')?.textContent, [...section.querySelectorAll('.row-name')].map((name) => name.textContent)]),
+    );
+    expect(sections).toEqual([
+      ['Favorites', ['Bea']],
+      ['B', ['Bea']],
+    ]);
     await a.shell.getByRole('button', { name: 'Home' }).click();
 
     let phone = await a.openApp('Phone', 'phone');

@@ -19,8 +19,9 @@ export interface ContactListProps {
 /** The main screen: search, then favorites and the alphabet's sections. */
 export function ContactList({ contacts, error, query, myNumber, hidden, onQuery, onOpen, onAdd, onRetry }: ContactListProps) {
   const found = (contacts ?? []).filter((contact) => matchesQuery(contact, query));
-  const sections = sectionsOf(found);
   const searching = query.trim() !== '';
+  // Search results list each match once, under its letter.
+  const sections = sectionsOf(found, !searching);
 
   return (
     <section class="screen list-screen" hidden={hidden} aria-label="Contacts">
@@ -72,12 +73,18 @@ export function ContactList({ contacts, error, query, myNumber, hidden, onQuery,
         )}
 
         {sections.map((section) => (
-          <section class="section" key={section.title}>
+          <section class={section.title === 'Favorites' ? 'section favorites' : 'section'} key={section.title}>
             <h2 class={section.title === 'Favorites' ? 'section-title favorites' : 'section-title'}>{section.title}</h2>
             <ul>
               {section.contacts.map((contact) => (
                 <li key={contact.id}>
-                  <button type="button" class="row" aria-label={contact.displayName} onClick={() => onOpen(contact)}>
+                  <button
+                    type="button"
+                    class="row"
+                    // A favorite's second row is named apart, so the one under its letter stays the button with its name.
+                    aria-label={section.title === 'Favorites' ? `${contact.displayName}, favorite` : contact.displayName}
+                    onClick={() => onOpen(contact)}
+                  >
                     <Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="row" />
                     <span class="row-text">
                       <span class="row-name">{contact.displayName}</span>
