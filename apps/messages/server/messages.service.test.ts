@@ -575,13 +575,20 @@ forEachDatabase((current) => {
     await expect(service.listMessages(player(2), sent.threadId, undefined, 30)).resolves.toMatchObject({ messages: [{ id: theirs.id }, { id: sent.id, senderNumber: A }] });
   });
 
-  it('carries photos, locations and contacts, and previews them', async () => {
-    const { service, player } = await setup();
+  it('carries photos, locations and contacts, and previews them; a card says whether the viewer saved its number', async () => {
+    const { service, player, saveName, pushed } = await setup();
+    saveName(C, '5550177', 'Mech');
     const card = await service.send(player(1), { clientId: 'c', to: B, content: { kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177' } } });
-    expect(card).toMatchObject({ kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177' } });
+    expect(card).toMatchObject({ kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177', saved: false } });
     const thread: ThreadSummary = await service.getThread(player(2), card.threadId);
     expect(thread.lastMessage?.preview).toBe('👤 Contact');
     const [stored] = (await service.listMessages(player(2), card.threadId, undefined, 1)).messages as [Message];
-    expect(stored.attachment).toEqual({ name: 'Mechanic', number: '5550177' });
+    expect(stored.attachment).toEqual({ name: 'Mechanic', number: '5550177', saved: false });
+
+    const group = await service.createGroup(player(1), 'Crew', [B, C]);
+    await service.send(player(1), { clientId: 'g', threadId: group.id, content: { kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177' } } });
+    await until(() => expect(pushed(13, 'message.new')).toHaveLength(1));
+    expect((pushed(13, 'message.new')[0] as Message).attachment).toEqual({ name: 'Mechanic', number: '5550177', saved: true });
+    expect((pushed(12, 'message.new').at(-1) as Message).attachment).toEqual({ name: 'Mechanic', number: '5550177', saved: false });
   });
 });

@@ -1,6 +1,6 @@
 import type { ContactNames } from './contacts-link';
 import type { MessageRecord, SummaryRecord, ThreadKind, ThreadSettings } from './messages.repository';
-import type { Attachment, MessageKind } from './messages.schemas';
+import type { ContactAttachment, LocationAttachment, MessageKind, PhotoAttachment } from './messages.schemas';
 
 /** A thread's member other than the viewer, named as the viewer saved them. */
 export interface MemberView {
@@ -25,6 +25,9 @@ export interface ThreadSummary {
   readBy: { number: string; messageId: number }[];
 }
 
+/** An attachment as a viewer gets it: a contact card says whether the viewer has that number in Contacts already. */
+export type AttachmentView = PhotoAttachment | LocationAttachment | (ContactAttachment & { saved: boolean });
+
 /** A message as the page gets it, for one viewer (see the README). */
 export interface Message {
   id: number;
@@ -35,7 +38,7 @@ export interface Message {
   mine: boolean;
   kind: MessageKind;
   body: string;
-  attachment: Attachment | null;
+  attachment: AttachmentView | null;
   sentAt: number;
 }
 
@@ -44,6 +47,11 @@ const LABELS: Record<Exclude<MessageKind, 'text'>, string> = { photo: '📷 Phot
 
 /** The one line a list or a notification shows for a message: its text's start, or what it carries. */
 export const previewOf = (kind: MessageKind, body: string): string => (kind === 'text' ? [...body].slice(0, PREVIEW_LENGTH).join('') : LABELS[kind]);
+
+/** The attachment for a viewer whose contacts are `names`: a contact card says whether they saved its number. */
+function attachmentView({ attachment }: MessageRecord, names: ContactNames): AttachmentView | null {
+  return attachment !== null && 'number' in attachment ? { ...attachment, saved: names.has(attachment.number) } : attachment;
+}
 
 /** A message for the viewer `viewerNumber`: the sender named as the viewer saved them (never for their own). */
 export function messageView(record: MessageRecord, viewerNumber: string, names: ContactNames): Message {
@@ -58,7 +66,7 @@ export function messageView(record: MessageRecord, viewerNumber: string, names: 
     mine,
     kind: record.kind,
     body: record.body,
-    attachment: record.attachment,
+    attachment: attachmentView(record, names),
     sentAt: record.sentAt,
   };
 }

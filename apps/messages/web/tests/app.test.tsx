@@ -413,16 +413,20 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(messageOf('Yo').querySelector('.receipt')?.textContent).toBe('Read'));
   });
 
-  it('renders photo, location and contact messages; a contact card adds to Contacts', async () => {
+  it('renders photo, location and contact messages; a card of a number not saved yet adds to Contacts', async () => {
     const server = messagesServer({ names: NAMES });
     const thread = server.direct(LAMAR);
     server.store(thread, LAMAR, '', { kind: 'photo', attachment: { url: 'https://i.imgur.com/abc.png' } });
     server.store(thread, LAMAR, 'Here', { kind: 'location', attachment: { x: 215.76, y: -810.12, label: 'Legion Square' } });
     server.store(thread, LAMAR, '', { kind: 'contact', attachment: { name: 'Franklin Clinton', number: FRANKLIN } });
+    // Amanda is in the player's contacts; the last card is one the player shared.
+    server.store(thread, LAMAR, '', { kind: 'contact', attachment: { name: 'Amanda', number: AMANDA } });
+    server.store(thread, ME, '', { kind: 'contact', attachment: { name: 'Trevor', number: '5550123' } });
     const { host } = await start(server);
     await open('Lamar Davis');
     expect(articles()[0]!.querySelector('img')!.getAttribute('src')).toBe('https://i.imgur.com/abc.png');
-    expect(bubbles().slice(1)).toEqual(['Legion Square215.8, -810.1Here', 'FCFranklin Clinton5550177Add to contacts']);
+    expect(bubbles().slice(1)).toEqual(['Legion Square215.8, -810.1Here', 'FCFranklin Clinton5550177Add to contacts', 'AAmanda5550199', 'TTrevor5550123']);
+    expect([...screen!.querySelectorAll('.card-action')].map((action) => action.textContent)).toEqual(['Add to contacts']);
     await click('Add to contacts');
     await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
   });
@@ -460,7 +464,7 @@ describe('a thread', () => {
       },
     ]);
     await vi.waitFor(() => expect(screen!.querySelectorAll('.mine .photo')).toHaveLength(2));
-    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177Add to contacts', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
+    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
   });
 
   it('offers only the attachments its grants allow', async () => {

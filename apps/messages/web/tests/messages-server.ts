@@ -92,6 +92,8 @@ export function messagesServer(options: ServerOptions = {}) {
 
   const asMessage = (message: StoredMessage): Message => ({
     ...message,
+    // A contact card says whether the viewer saved its number, as the server's does.
+    attachment: message.attachment && 'number' in message.attachment ? { ...message.attachment, saved: message.attachment.number in names } : message.attachment,
     senderName: message.senderNumber === ME ? null : (names[message.senderNumber] ?? null),
     mine: message.senderNumber === ME,
   });

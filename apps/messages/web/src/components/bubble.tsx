@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCoordinates } from '../format';
-import { isContactCard, isLocation, isPhoto } from '../messages-api';
+import { isContactCard, isLocation, isPhoto, isSavedCard } from '../messages-api';
 import type { Bubble } from '../timeline';
 import { AlertIcon, Avatar, MoreIcon, PinIcon } from '@handset/sdk/ui';
 
@@ -143,9 +143,12 @@ function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number
               <span class="card-subtitle">{attachment.number}</span>
             </span>
           </div>
-          <button type="button" class="card-action" onClick={() => onAddContact(attachment.number)}>
-            Add to contacts
-          </button>
+          {/* Not for a number the player saved already, nor for a card they shared from their own contacts. */}
+          {!bubble.mine && !isSavedCard(attachment) && (
+            <button type="button" class="card-action" onClick={() => onAddContact(attachment.number)}>
+              Add to contacts
+            </button>
+          )}
         </div>
         {caption}
       </>
