@@ -41,6 +41,15 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await contacts.getByRole('button', { name: 'Add contact' }).click();
     await contacts.getByLabel('First name').fill('Bea');
     await contacts.getByLabel('Number').fill(b.number);
+    // An avatar off the image list is refused with the hosts it may come from.
+    await contacts.getByLabel('Avatar URL').fill('https://evil.example/bea.png');
+    await contacts.getByRole('button', { name: 'Save' }).click();
+    await contacts.getByRole('alert').waitFor();
+    // The server owner's default hosts, then the sandbox's media backend's own.
+    expect(await contacts.getByRole('alert').textContent()).toBe(
+      "the avatar's host is not on this server's image list; avatars may come from i.imgur.com, cdn.discordapp.com, media.discordapp.net, *.fivemanage.com, localhost",
+    );
+    await contacts.getByLabel('Avatar URL').fill('');
     await contacts.getByRole('button', { name: 'Save' }).click();
     await contacts.getByRole('button', { name: 'Contacts' }).click();
     await contacts.getByRole('button', { name: 'Bea', exact: true }).waitFor();
