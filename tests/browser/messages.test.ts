@@ -137,6 +137,31 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await eventually(async () => expect((await unread(c)).group).toBe(0));
   });
 
+  it('offers Add to contacts on a shared card only for a number the player has not saved', async () => {
+    const answer = await b.shellFrame().evaluate(
+      (payload) =>
+        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'contacts', action: 'contacts.add', payload }) }).then(
+          (response) => response.json() as Promise<{ ok: boolean }>,
+        ),
+      { requestId: 'b-saves-c', number: c.number, firstName: 'Cee' },
+    );
+    expect(answer.ok).toBe(true);
+    for (const [clientId, name, number] of [['card-c', 'Cee', digits(c)], ['card-d', 'Dee', '5550999']]) {
+      await ask(a, 'messages.send', { clientId, to: digits(b), kind: 'contact', attachment: { name, number } });
+    }
+    // B still has the thread with A open from the first test: the cards arrive there.
+    const messagesB = await b.appFrame('messages');
+    const cards = messagesB.locator('.message.theirs .contact-card');
+    await cards.filter({ hasText: 'Dee' }).waitFor();
+    const shown = await cards.evaluateAll((elements) =>
+      elements.map((card) => [card.querySelector('.card-title')?.textContent, card.querySelector('.card-action')?.textContent ?? null]),
+    );
+    expect(shown).toEqual([
+      ['Cee', null],
+      ['Dee', 'Add to contacts'],
+    ]);
+  }, 40_000);
+
   it('loses nothing when the resource restarts', async () => {
     const before = await Promise.all([a, b, c].map(async (screen) => ({ threads: await threads(screen), group: await bodies(screen, group) })));
     const { sim, printed } = sandbox.simulation;
