@@ -431,6 +431,21 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
   });
 
+  it('offers Add to contacts in a direct thread’s details only for a number the player has not saved', async () => {
+    const server = seeded();
+    server.direct(FRANKLIN, [[FRANKLIN, 'New phone who dis']]);
+    const { host } = await start(server);
+    await open('Lamar Davis');
+    await click('Details');
+    expect(findButton('Add to contacts')).toBeUndefined();
+    await click('Back');
+    await click('Back');
+    await open('555-0177');
+    await click('Details');
+    await click('Add to contacts');
+    await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
+  });
+
   it('sends a photo from the gallery or the camera, a picked contact and where the player is', async () => {
     await start(seeded(), {
       photo: { url: 'https://i.imgur.com/abc.png' },
