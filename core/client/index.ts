@@ -1,6 +1,7 @@
 // A namespace import lets esbuild drop the zod the client never calls; `import { z }` bundled all of it (450 KB).
 import * as z from 'zod';
 import { actionNameSchema, appIdSchema } from '../../sdk/protocol/names';
+import { PHONE_KEY } from '../../sdk/protocol/wire';
 import { installExports } from '../shared/export-table';
 import { notificationInputSchema } from '../shared/notification';
 import { request } from './requests';
@@ -50,7 +51,8 @@ function setPhoneOpen(open: boolean): void {
 }
 
 RegisterCommand('phone', () => setPhoneOpen(!phoneOpen), false);
-RegisterKeyMapping('phone', 'Open the phone', 'keyboard', 'F1');
+// The shell closes the phone on the same key itself: NUI focus keeps it from the game (sdk/protocol/wire.ts).
+RegisterKeyMapping('phone', 'Open the phone', 'keyboard', PHONE_KEY);
 // Answers without the phone taking the keyboard and mouse from a player who is driving or fighting.
 RegisterCommand(
   'phone_answer',

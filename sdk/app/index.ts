@@ -9,7 +9,7 @@ import type {
   Settings,
 } from '../protocol/catalogue';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../protocol/errors';
-import { API_VERSION, ERROR_HANDLER, HELLO, WELCOME, type EventMessage } from '../protocol/wire';
+import { API_VERSION, ERROR_HANDLER, HELLO, PHONE_KEY, WELCOME, type EventMessage } from '../protocol/wire';
 
 export { contractClient, type ContractClient } from './contract-client';
 export { ERROR_CODES, type ErrorCode, type Handshake, type Settings, type MethodName, type MethodInput, type MethodOutput };
@@ -365,8 +365,10 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    // Keys go to the focused frame, not the shell: hand Escape back unless the app used it.
-    if (event.key === 'Escape' && !event.defaultPrevented) void call('shell.escape', {}).catch(() => {});
+    // Keys go to the focused frame, not the shell: hand Escape back unless the app used it; the phone key always.
+    const phoneKey = event.key === PHONE_KEY && !event.repeat;
+    if (phoneKey) event.preventDefault();
+    if (phoneKey || (event.key === 'Escape' && !event.defaultPrevented)) void call('shell.escape', {}).catch(() => {});
   };
   const keyboard = options.window === undefined && typeof document !== 'undefined' ? document : undefined;
   keyboard?.addEventListener('keydown', onKeyDown);

@@ -191,7 +191,7 @@ export const METHODS = {
   ),
   /** Every key of the app's per-character store. */
   'storage.keys': method(none, z.array(z.string()), 'storage', SERVER_TIMEOUT_MS),
-  /** The player pressed Escape inside the app: the shell closes the phone, as Escape does anywhere else. */
+  /** The player pressed Escape or the phone key (`PHONE_KEY`) inside the app: the shell closes the phone, as either does anywhere else. */
   'shell.escape': method(none, z.null()),
   /** Closes the app, as the home gesture does. */
   'app.close': method(none, z.null()),

@@ -20,6 +20,15 @@ export const HELLO = 'handset:hello';
 export const WELCOME = 'handset:welcome';
 
 /**
+ * The key Handset maps to its `phone` command by default (`KeyboardEvent.key`). While the phone has NUI focus the
+ * game hears no keys, so the shell and the SDK in app frames catch it themselves and close the phone, as Escape does.
+ *
+ * @example
+ * if (event.key === PHONE_KEY) closePhone();
+ */
+export const PHONE_KEY = 'F1';
+
+/**
  * The protocol version this SDK speaks; the shell refuses a frame that asks for another.
  *
  * @example

@@ -70,6 +70,8 @@ export interface PluginContext {
   setting(name: string, fallback: string): string;
   /** Whether `url` is an https image on a host the server owner allows (`handset:image_hosts`, and the media backend's own); check every player's image. */
   imageAllowed(url: string): boolean;
+  /** The hosts `imageAllowed` takes (`*.example.com`: any of its subdomains), to tell players where images may come from. */
+  imageHosts(): readonly string[];
 }
 
 /**

@@ -69,7 +69,15 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await messagesB.getByLabel('1 unread', { exact: true }).waitFor();
     await messagesB.locator('.thread-row').first().click();
     await messagesB.locator('.message.theirs [role="article"]').getByText('Hey, are you coming?').waitFor();
-    await messagesB.getByRole('textbox', { name: 'Message', exact: true }).fill('On my way');
+    // Copy, in the sandboxed app frame, puts the text on the clipboard: pasting gives it back.
+    await messagesB.locator('.message.theirs').getByRole('button', { name: 'Message options' }).click();
+    await messagesB.getByRole('menuitem', { name: 'Copy' }).click();
+    expect(await messagesB.locator('.copied').textContent()).toBe('Copied');
+    const box = messagesB.getByRole('textbox', { name: 'Message', exact: true });
+    await box.focus();
+    await b.page.keyboard.press('Control+V');
+    expect(await box.inputValue()).toBe('Hey, are you coming?');
+    await box.fill('On my way');
     await messagesB.getByRole('button', { name: 'Send' }).click();
     await messagesA.locator('.message.theirs [role="article"]').getByText('On my way').waitFor();
 
@@ -92,6 +100,11 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     expect(created).toMatchObject({ kind: 'group', title: 'Crew', unread: 0 });
     await ask(a, 'messages.send', { clientId: 'crew-1', threadId: group, kind: 'text', body: 'Meet at the docks' });
     await ask(b, 'messages.send', { clientId: 'crew-2', threadId: group, kind: 'text', body: 'Ten minutes' });
+    // A, reading the thread with B, gets a banner that names the group, then who wrote (B is not in A's contacts).
+    const banner = a.shell.locator('.banner').filter({ hasText: 'Ten minutes' });
+    await banner.waitFor({ state: 'visible' });
+    expect(await banner.locator('.card-title').textContent()).toBe('Crew');
+    expect(await banner.locator('.card-body').textContent()).toBe(`${b.number}: Ten minutes`);
 
     // Writing in a thread reads what came before: B has read A's message, A has not read B's, C has read neither.
     expect((await unread(a)).group).toBe(1);
@@ -102,6 +115,8 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await c.unlock();
     const messagesC = await c.openApp('Messages', 'messages');
     await messagesC.getByLabel('2 unread', { exact: true }).waitFor();
+    // The group's row says who wrote its last message.
+    expect(await messagesC.locator('.thread-row', { hasText: 'Crew' }).locator('.thread-preview').textContent()).toBe(`${b.number}: Ten minutes`);
     await messagesC.getByRole('button', { name: 'Crew', exact: false }).first().click();
     const shown = messagesC.locator('.message [role="article"]');
     await shown.getByText('Ten minutes').waitFor();
@@ -121,6 +136,31 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await c.shell.locator('.app-frame[data-app="messages"]').waitFor();
     await eventually(async () => expect((await unread(c)).group).toBe(0));
   });
+
+  it('offers Add to contacts on a shared card only for a number the player has not saved', async () => {
+    const answer = await b.shellFrame().evaluate(
+      (payload) =>
+        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'contacts', action: 'contacts.add', payload }) }).then(
+          (response) => response.json() as Promise<{ ok: boolean }>,
+        ),
+      { requestId: 'b-saves-c', number: c.number, firstName: 'Cee' },
+    );
+    expect(answer.ok).toBe(true);
+    for (const [clientId, name, number] of [['card-c', 'Cee', digits(c)], ['card-d', 'Dee', '5550999']]) {
+      await ask(a, 'messages.send', { clientId, to: digits(b), kind: 'contact', attachment: { name, number } });
+    }
+    // B still has the thread with A open from the first test: the cards arrive there.
+    const messagesB = await b.appFrame('messages');
+    const cards = messagesB.locator('.message.theirs .contact-card');
+    await cards.filter({ hasText: 'Dee' }).waitFor();
+    const shown = await cards.evaluateAll((elements) =>
+      elements.map((card) => [card.querySelector('.card-title')?.textContent, card.querySelector('.card-action')?.textContent ?? null]),
+    );
+    expect(shown).toEqual([
+      ['Cee', null],
+      ['Dee', 'Add to contacts'],
+    ]);
+  }, 40_000);
 
   it('loses nothing when the resource restarts', async () => {
     const before = await Promise.all([a, b, c].map(async (screen) => ({ threads: await threads(screen), group: await bodies(screen, group) })));

@@ -41,9 +41,31 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await contacts.getByRole('button', { name: 'Add contact' }).click();
     await contacts.getByLabel('First name').fill('Bea');
     await contacts.getByLabel('Number').fill(b.number);
+    // An avatar off the image list is refused with the hosts it may come from.
+    await contacts.getByLabel('Avatar URL').fill('https://evil.example/bea.png');
+    await contacts.getByRole('button', { name: 'Save' }).click();
+    await contacts.getByRole('alert').waitFor();
+    // The server owner's default hosts, then the sandbox's media backend's own.
+    expect(await contacts.getByRole('alert').textContent()).toBe(
+      "the avatar's host is not on this server's image list; avatars may come from i.imgur.com, cdn.discordapp.com, media.discordapp.net, *.fivemanage.com, localhost",
+    );
+    await contacts.getByLabel('Avatar URL').fill('');
     await contacts.getByRole('button', { name: 'Save' }).click();
     await contacts.getByRole('button', { name: 'Contacts' }).click();
     await contacts.getByRole('button', { name: 'Bea', exact: true }).waitFor();
+    // A favorite in Contacts is listed under Favorites and still under its letter.
+    await contacts.getByRole('button', { name: 'Bea', exact: true }).click();
+    await contacts.getByRole('button', { name: 'Favorite', exact: true }).click();
+    await contacts.getByRole('button', { name: 'Unfavorite', exact: true }).waitFor();
+    await contacts.getByRole('button', { name: 'Contacts' }).click();
+    await contacts.getByRole('button', { name: 'Bea, favorite', exact: true }).waitFor();
+    const sections = await contacts.locator('.section').evaluateAll((elements) =>
+      elements.map((section) => [section.querySelector('.section-title')?.textContent, [...section.querySelectorAll('.row-name')].map((name) => name.textContent)]),
+    );
+    expect(sections).toEqual([
+      ['Favorites', ['Bea']],
+      ['B', ['Bea']],
+    ]);
     await a.shell.getByRole('button', { name: 'Home' }).click();
 
     let phone = await a.openApp('Phone', 'phone');
@@ -69,6 +91,14 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await b.openPhone();
     await b.unlock();
     const phoneB = await b.openApp('Phone', 'phone');
+    // Handset carries voice only, so the keypad offers no video call; Call sits under 0.
+    const roundButtons = phoneB.locator('.keys .round-button');
+    await expect(roundButtons.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))).resolves.toEqual(['Call', 'Delete digit']);
+    const centre = async (name: string) => {
+      const box = (await phoneB.getByRole('button', { name, exact: true }).boundingBox())!;
+      return Math.round(box.x + box.width / 2);
+    };
+    expect(await centre('Call')).toBe(await centre('0'));
     const phoneA = await ringA(phoneB);
 
     await a.page.keyboard.press('KeyY');

@@ -84,4 +84,23 @@ describe.skipIf(!hasChromium)(`the phone in Chromium, on the sandbox (skipped wi
     await eventually(() => expect(session.player.nui.focus).toMatchObject({ resource: null, hasFocus: false, hasCursor: false }));
     await session.shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
   });
+
+  it('closes on F1, the key that opened it, from the lock screen and from inside an app, releasing NUI focus', async () => {
+    const closedWithF1 = async () => {
+      // The key-up waits for the phone to go: sent to a frame removed on the key-down, it never completes.
+      await session.page.keyboard.down('F1');
+      await session.shell.locator('[data-phone]').waitFor({ state: 'detached' });
+      await session.page.keyboard.up('F1');
+      await eventually(() => expect(session.player.nui.focus).toMatchObject({ resource: null, hasFocus: false, hasCursor: false }));
+    };
+    await session.openPhone();
+    await closedWithF1();
+
+    await session.openPhone();
+    await session.unlock();
+    const messages = await session.openApp('Messages', 'messages');
+    await messages.getByRole('heading', { name: 'Messages' }).click();
+    expect(await messages.evaluate(() => document.hasFocus())).toBe(true);
+    await closedWithF1();
+  });
 });

@@ -70,6 +70,10 @@ onEachDatabase((open) => {
     await expect(request('contacts.add', { requestId: 'r-http', number: '5550104', firstName: 'Eve', avatarUrl: 'http://evil.example/x.png' })).resolves.toEqual(
       refused('INVALID_INPUT', 'the avatar must be an https URL of at most 500 characters'),
     );
+    // The refusal names the server owner's image hosts (handset:image_hosts), so the player knows where to look.
+    await expect(request('contacts.add', { requestId: 'r-host', number: '5550104', firstName: 'Eve', avatarUrl: 'https://evil.example/x.png' })).resolves.toEqual(
+      refused('INVALID_INPUT', "the avatar's host is not on this server's image list; avatars may come from cdn.example.com"),
+    );
 
     // Favorites first, then by display name whatever its case.
     const names = async () => (await data<{ contacts: { displayName: string }[] }>(request('contacts.list', {}))).contacts.map((contact) => contact.displayName);

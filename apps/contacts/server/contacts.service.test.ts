@@ -42,7 +42,8 @@ forEachDatabase((current) => {
       repository: createContactsRepository(db),
       phones: { find: findPhone(db) },
       requireExisting: () => options.requireExisting ?? false,
-      imageAllowed: (url) => new URL(url).hostname === 'cdn.example.com',
+      imageAllowed: (url) => ['cdn.example.com', 'i.imgur.com'].includes(new URL(url).hostname),
+      imageHosts: () => ['cdn.example.com', 'i.imgur.com'],
       maxContacts: options.maxContacts ?? 1000,
     });
     return { db, service };
@@ -143,10 +144,10 @@ forEachDatabase((current) => {
     await expect(update({ displayName: '' })).resolves.toMatchObject({ displayName: 'Anna Park' });
     await expect(update({ avatarUrl: 'https://cdn.example.com/anna.png' })).resolves.toMatchObject({ avatarUrl: 'https://cdn.example.com/anna.png' });
     await expect(update({ avatarUrl: 'https://elsewhere.example/anna.png' })).rejects.toEqual(
-      new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list"),
+      new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list; avatars may come from cdn.example.com, i.imgur.com"),
     );
     await expect(service.add(1, input({ number: '5550177', firstName: 'Eve', avatarUrl: 'https://elsewhere.example/e.png' }))).rejects.toThrow(
-      "the avatar's host is not on this server's image list",
+      "the avatar's host is not on this server's image list; avatars may come from cdn.example.com, i.imgur.com",
     );
     await expect(update({ avatarUrl: null, number: '555 0199' })).resolves.toMatchObject({ avatarUrl: null, number: '5550199' });
     const [stored] = await service.list(1);
@@ -308,6 +309,7 @@ forEachDatabase((current) => {
       phones: { find: findPhone(db) },
       requireExisting: () => false,
       imageAllowed: () => true,
+      imageHosts: () => [],
       maxContacts: 10_000,
     });
     const names = await counted.namesFor(1, ['500-0001', '5004999', '5550999', '5000001']);

@@ -168,11 +168,15 @@ export interface ContactsServiceOptions {
   imageAllowed(url: string): boolean;
   /** The server owner's `handset:contacts:max_contacts`: how many contacts a phone may hold. */
   maxContacts: number;
+  /** The hosts on that list, named in the refusal so that the player knows where an avatar may come from. */
+  imageHosts(): readonly string[];
 }
 
-export function createContactsService({ repository, phones, requireExisting, imageAllowed, maxContacts }: ContactsServiceOptions): ContactsService {
+export function createContactsService({ repository, phones, requireExisting, imageAllowed, imageHosts, maxContacts }: ContactsServiceOptions): ContactsService {
   const checkAvatar = (url: string | null | undefined) => {
-    if (url && !imageAllowed(url)) throw new HandsetError('INVALID_INPUT', "the avatar's host is not on this server's image list");
+    if (url && !imageAllowed(url)) {
+      throw new HandsetError('INVALID_INPUT', `the avatar's host is not on this server's image list; avatars may come from ${imageHosts().join(', ')}`);
+    }
   };
 
   const mustFind = async (phoneId: number, id: number) => {
@@ -315,6 +319,7 @@ export function contactsServiceFor(context: PluginContext): ContactsService {
       phones: context.phones,
       requireExisting: () => context.setting('require_existing', 'false').trim().toLowerCase() === 'true',
       imageAllowed: context.imageAllowed,
+      imageHosts: context.imageHosts,
       ...readContactsSettings(context.setting, (message) => console.warn(message)),
     });
     services.set(context, service);

@@ -132,11 +132,12 @@ onEachDatabase((open) => {
     await expect(c.ask('messages.send', { clientId: 'c-g1', threadId: group.id, ...text('three') })).resolves.toEqual({ ok: true, data: g3 });
     await expect(unreadOf(a.ask)).resolves.toEqual({ [group.id]: 1, [direct.threadId]: 1 });
 
-    // Every delivery is done: each recipient was notified of each message in a thread their page did not show.
-    await eventually(() => expect([a, b, c].map(({ page }) => notified(page).map((notice) => notice.body))).toEqual([
-      ['hey Ann', 'two', 'three'],
-      ['hi Bea', 'one', 'three'],
-      ['one', 'two'],
+    // Every delivery is done: each recipient was notified of each message in a thread their page did not show; a
+    // group's banner is titled with the group and names the sender as the recipient saved them (B saved A as Ann).
+    await eventually(() => expect([a, b, c].map(({ page }) => notified(page).map((notice) => `${notice.title} | ${notice.body}`))).toEqual([
+      [`${b.number} | hey Ann`, `Crew | ${b.number}: two`, `Crew | ${c.number}: three`],
+      ['Ann | hi Bea', 'Crew | Ann: one', `Crew | ${c.number}: three`],
+      [`Crew | ${a.number}: one`, `Crew | ${b.number}: two`],
     ]));
 
     // A restart of Handset: everything is still there, for each player, as it was.

@@ -258,7 +258,7 @@ forEachDatabase((current) => {
       title: '555-0002',
       members: [{ number: B, displayNumber: '555-0002', name: null, admin: false }],
       admin: false,
-      lastMessage: { id: reply.id, senderNumber: B, kind: 'text', preview: 'yes!', sentAt: reply.sentAt },
+      lastMessage: { id: reply.id, senderNumber: B, senderName: null, mine: false, kind: 'text', preview: 'yes!', sentAt: reply.sentAt },
       unread: 1,
       updatedAt: reply.sentAt,
       settings: { readReceipts: true, typing: true },
@@ -604,27 +604,44 @@ forEachDatabase((current) => {
     await service.listThreads(player(3), undefined, 30);
     await service.send(player(1), { clientId: 'a-1', threadId: group.id, content: text('x'.repeat(100)) });
     await until(() => expect(notices).toHaveLength(1));
-    expect(notices).toEqual([[13, { title: '555-0001', body: 'x'.repeat(80) }]]);
+    expect(notices).toEqual([[13, { title: 'Crew', body: `555-0001: ${'x'.repeat(80)}` }]]);
     // B puts the phone away with the thread still open, then closes the app: each next message notifies them.
     await service.view(player(2), null);
     await service.send(player(1), { clientId: 'a-put-away', threadId: group.id, content: text('hidden') });
     await until(() => expect(notices.slice(1).sort(([x], [y]) => x - y)).toEqual([
-      [12, { title: '555-0001', body: 'hidden' }],
-      [13, { title: '555-0001', body: 'hidden' }],
+      [12, { title: 'Crew', body: '555-0001: hidden' }],
+      [13, { title: 'Crew', body: '555-0001: hidden' }],
     ]));
     notices.splice(1);
     closed.add(12);
     await service.send(player(1), { clientId: 'a-2', threadId: group.id, content: { kind: 'location', body: '', attachment: { x: 1.5, y: -20, label: null } } });
     await until(() => expect(notices).toHaveLength(3));
     expect(notices.slice(1).sort(([x], [y]) => x - y)).toEqual([
-      [12, { title: '555-0001', body: '📍 Location' }],
-      [13, { title: '555-0001', body: '📍 Location' }],
+      [12, { title: 'Crew', body: '555-0001: 📍 Location' }],
+      [13, { title: 'Crew', body: '555-0001: 📍 Location' }],
     ]);
     online.set(14, { phoneId: 4, number: D, source: 14 });
     expect(await unread(4)).toEqual({ [group.id]: 3 });
     await expect(service.listMessages(player(4), group.id, undefined, 30)).resolves.toMatchObject({
       messages: [{ kind: 'location', attachment: { x: 1.5, y: -20, label: null } }, { body: 'hidden' }, { body: 'x'.repeat(100) }],
     });
+  });
+
+  it('names a group message’s group and sender in the banner and the list, the sender as each member saved them', async () => {
+    const { service, player, notices, saveName } = await setup();
+    saveName(B, A, 'Lamar');
+    const group = await service.createGroup(player(1), 'The Crew', [B, C]);
+    const sent = await service.send(player(1), { clientId: 'a-1', threadId: group.id, content: text('on my way') });
+    await until(() => expect(notices).toHaveLength(2));
+    expect(notices.sort(([x], [y]) => x - y)).toEqual([
+      [12, { title: 'The Crew', body: 'Lamar: on my way' }],
+      [13, { title: 'The Crew', body: '555-0001: on my way' }],
+    ]);
+    const last = { id: sent.id, senderNumber: A, kind: 'text', preview: 'on my way', sentAt: sent.sentAt };
+    await expect(service.getThread(player(2), group.id)).resolves.toMatchObject({ lastMessage: { ...last, senderName: 'Lamar', mine: false } });
+    await expect(service.getThread(player(3), group.id)).resolves.toMatchObject({ lastMessage: { ...last, senderName: null, mine: false } });
+    const [ofA] = (await service.listThreads(player(1), undefined, 30)).threads;
+    expect(ofA!.lastMessage).toEqual({ ...last, senderName: null, mine: true });
   });
 
   it('keeps a line with the resource that took it first until that resource stops', async () => {
@@ -685,13 +702,20 @@ forEachDatabase((current) => {
     await expect(service.listMessages(player(2), sent.threadId, undefined, 30)).resolves.toMatchObject({ messages: [{ id: theirs.id }, { id: sent.id, senderNumber: A }] });
   });
 
-  it('carries photos, locations and contacts, and previews them', async () => {
-    const { service, player } = await setup();
+  it('carries photos, locations and contacts, and previews them; a card says whether the viewer saved its number', async () => {
+    const { service, player, saveName, pushed } = await setup();
+    saveName(C, '5550177', 'Mech');
     const card = await service.send(player(1), { clientId: 'c', to: B, content: { kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177' } } });
-    expect(card).toMatchObject({ kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177' } });
+    expect(card).toMatchObject({ kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177', saved: false } });
     const thread: ThreadSummary = await service.getThread(player(2), card.threadId);
     expect(thread.lastMessage?.preview).toBe('👤 Contact');
     const [stored] = (await service.listMessages(player(2), card.threadId, undefined, 1)).messages as [Message];
-    expect(stored.attachment).toEqual({ name: 'Mechanic', number: '5550177' });
+    expect(stored.attachment).toEqual({ name: 'Mechanic', number: '5550177', saved: false });
+
+    const group = await service.createGroup(player(1), 'Crew', [B, C]);
+    await service.send(player(1), { clientId: 'g', threadId: group.id, content: { kind: 'contact', body: '', attachment: { name: 'Mechanic', number: '5550177' } } });
+    await until(() => expect(pushed(13, 'message.new')).toHaveLength(1));
+    expect((pushed(13, 'message.new')[0] as Message).attachment).toEqual({ name: 'Mechanic', number: '5550177', saved: true });
+    expect((pushed(12, 'message.new').at(-1) as Message).attachment).toEqual({ name: 'Mechanic', number: '5550177', saved: false });
   });
 });

@@ -3,7 +3,7 @@ import { HandsetError } from '@handset/sdk/protocol/errors';
 import { DatabaseError } from '@handset/sdk/server/database';
 import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
 import { NO_NAMES, type ContactNames, type ContactsLink } from './contacts-link';
-import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Party, ThreadSettings } from './messages.repository';
+import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Party, SummaryRecord, ThreadSettings } from './messages.repository';
 import { MAX_BODY_LENGTH, MAX_GROUP_MEMBERS, type MessageContent } from './messages.schemas';
 import { messageView, previewOf, summaryView, type Message, type ThreadSummary } from './messages.views';
 import { RateLimiter } from '@handset/sdk/server';
@@ -70,6 +70,8 @@ function directPartner(threadId: string, number: string): string | null {
   return match[2] === number ? match[1]! : null;
 }
 
+/** The numbers a thread's summary names: its other members, and its last message's sender (who may have left). */
+const namedIn = (record: SummaryRecord) => [...record.others.map((other) => other.number), ...(record.last ? [record.last.senderNumber] : [])];
 const newGroupId = () => `g:${randomBytes(10).toString('hex')}`;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const notFound = (threadId: string) => new HandsetError('NOT_FOUND', `no thread ${threadId} of yours`);
@@ -131,9 +133,9 @@ export class MessagesService {
     const records = await this.options.repository.summaries(viewer, after, limit + 1);
     const page = records.slice(0, limit);
     const last = page.at(-1);
-    const names = await this.namesOf(viewer.number, page.flatMap((record) => record.others.map((other) => other.number)));
+    const names = await this.namesOf(viewer.number, page.flatMap(namedIn));
     return {
-      threads: page.map((record) => summaryView(record, names, this.options.phones.format)),
+      threads: page.map((record) => summaryView(record, viewer.number, names, this.options.phones.format)),
       cursor: records.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt, threadId: last.threadId }) : null,
     };
   }
@@ -451,7 +453,7 @@ export class MessagesService {
 
   private async summaryFor(viewer: PhoneRef, threadId: string): Promise<ThreadSummary | undefined> {
     const record = await this.options.repository.summary(viewer, threadId);
-    return record && summaryView(record, await this.namesOf(viewer.number, record.others.map((other) => other.number)), this.options.phones.format);
+    return record && summaryView(record, viewer.number, await this.namesOf(viewer.number, namedIn(record)), this.options.phones.format);
   }
 
   /** After a change to the thread: the other members' pages hear of it, and the viewer gets their summary. */
@@ -516,8 +518,11 @@ export class MessagesService {
     this.options.signals.badgeChanged(member);
     const viewing = this.viewing.get(member.source);
     if (open && viewing?.phoneId === member.phoneId && viewing.threadId === record.threadId) return;
-    const title = message.senderName ?? this.options.phones.format(record.senderNumber);
-    await this.options.signals.notify(member.source, { title, body: previewOf(record.kind, record.body) });
+    const sender = message.senderName ?? this.options.phones.format(record.senderNumber);
+    const preview = previewOf(record.kind, record.body);
+    // A group's banner says which group, then who wrote: "Crew" / "Lamar: on my way".
+    const notification = summary?.kind === 'group' ? { title: summary.title, body: `${sender}: ${preview}` } : { title: sender, body: preview };
+    await this.options.signals.notify(member.source, notification);
   }
 
   /** Hands a player's message to the script behind the line `number`; a text it answers is sent back. */

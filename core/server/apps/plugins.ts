@@ -53,6 +53,7 @@ export async function startPlugins(
         phones,
         setting: (name, fallback) => GetConvar(`handset:${appId}:${name}`, fallback),
         imageAllowed: (url) => services.media.imageAllowed(url),
+        imageHosts: () => services.media.allowedHosts(),
       };
       await plugin.start(context);
       started.set(appId, context);

@@ -21,8 +21,13 @@ export class Media {
 
   /** Whether players may be shown `url`: the server owner's image hosts, and the media backend's own. */
   imageAllowed(url: string): boolean {
+    return isAllowedImage(url, this.allowedHosts());
+  }
+
+  /** The hosts `imageAllowed` takes: the server owner's image hosts, and the media backend's own. */
+  allowedHosts(): readonly string[] {
     const own = this.store.host();
-    return isAllowedImage(url, own ? [...this.imageHosts, own] : this.imageHosts);
+    return own && !this.imageHosts.includes(own) ? [...this.imageHosts, own] : this.imageHosts;
   }
 
   /** Stores an image for the phone; refused with PAYLOAD_TOO_LARGE, INVALID_INPUT or QUOTA_EXCEEDED before anything is stored. */

@@ -4,6 +4,7 @@ import { clearNotifications, dismissNotification } from '../state/notifications'
 import { closePhone, openNotification, setAirplaneMode, setClockFormat, setTheme, showOverlay, unlock } from '../state/phone';
 import type { PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
+import { PHONE_KEY } from '../../../sdk/protocol/wire';
 import { AppStack } from './app-stack';
 import { AppSwitcher } from './app-switcher';
 import { Banners } from './banners';
@@ -28,6 +29,10 @@ function useShellKeys(state: PhoneState, active: boolean): void {
         if (sheets[0]) cancelSheet(sheets[0]);
         else if (overlay) showOverlay(null);
         else closePhone();
+      } else if (event.key === PHONE_KEY && !event.repeat) {
+        // The key that opened the phone closes it: with NUI focus the game does not hear it.
+        event.preventDefault();
+        closePhone();
       } else if (event.key === 'Enter' && locked && !overlay && sheets.length === 0) {
         event.preventDefault();
         unlock();

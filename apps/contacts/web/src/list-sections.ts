@@ -17,14 +17,14 @@ function letterOf(contact: Contact): string {
 }
 
 /**
- * The list's sections: favorites first, then one per initial letter, "#" last. A favorite is listed once, under
- * Favorites, so every row is the only button with its contact's name.
+ * The list's sections: favorites first (unless `withFavorites` is false, as while searching), then one per initial
+ * letter, "#" last. A favorite is under its letter too, where a player scanning the alphabet looks for it.
  */
-export function sectionsOf(contacts: Contact[]): Section[] {
+export function sectionsOf(contacts: Contact[], withFavorites = true): Section[] {
   const byName = (a: Contact, b: Contact) => a.displayName.localeCompare(b.displayName, undefined, { sensitivity: 'base' });
-  const favorites = contacts.filter((contact) => contact.favorite).sort(byName);
+  const favorites = withFavorites ? contacts.filter((contact) => contact.favorite).sort(byName) : [];
   const letters = new Map<string, Contact[]>();
-  for (const contact of contacts.filter((contact) => !contact.favorite).sort(byName)) {
+  for (const contact of [...contacts].sort(byName)) {
     const letter = letterOf(contact);
     letters.set(letter, [...(letters.get(letter) ?? []), contact]);
   }

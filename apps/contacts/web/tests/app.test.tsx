@@ -143,7 +143,9 @@ const field = (name: string) => {
   return found;
 };
 /** The names of the list's rows, in order. */
-const rows = () => [...screen!.querySelectorAll('.row')].filter(visible).map((row) => row.getAttribute('aria-label'));
+/** The rows under the letters: every contact once. */
+const rows = () => [...screen!.querySelectorAll('.section:not(.favorites) .row')].filter(visible).map((row) => row.getAttribute('aria-label'));
+const favoriteRows = () => [...screen!.querySelectorAll('.section.favorites .row')].filter(visible).map((row) => row.getAttribute('aria-label'));
 const sectionTitles = () => [...screen!.querySelectorAll('.section-title')].map((title) => title.textContent);
 const alerts = () => [...screen!.querySelectorAll('[role="alert"]')].filter(visible).map((alert) => alert.textContent?.trim());
 const requests = (action: string) =>
@@ -164,11 +166,18 @@ const press = (target: EventTarget, key: string) =>
 const loaded = () => vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
 
 describe('the list', () => {
-  it('shows favorites first, then a section per letter, each row a button named by the contact', async () => {
+  it('shows favorites first, then a section per letter with the favorites under theirs too, each row a button named by the contact', async () => {
     await start();
     await loaded();
-    expect(sectionTitles()).toEqual(['Favorites', 'A', 'L']);
-    expect(rows()).toEqual(['Trevor Philips', 'Amanda De Santa', 'Lamar Davis', 'lester Crest']);
+    expect(sectionTitles()).toEqual(['Favorites', 'A', 'L', 'T']);
+    expect(favoriteRows()).toEqual(['Trevor Philips, favorite']);
+    expect(rows()).toEqual(['Amanda De Santa', 'Lamar Davis', 'lester Crest', 'Trevor Philips']);
+    expect([...screen!.querySelectorAll('.section')].map((section) => [...section.querySelectorAll('.row-name')].map((name) => name.textContent))).toEqual([
+      ['Trevor Philips'],
+      ['Amanda De Santa'],
+      ['Lamar Davis', 'lester Crest'],
+      ['Trevor Philips'],
+    ]);
     expect(screen!.textContent).toContain('4 Contacts');
     expect(screen!.querySelector('.row .avatar')!.textContent).toBe('TP');
   });
@@ -310,7 +319,7 @@ describe('adding', () => {
       notes: 'Forum Drive',
     });
     await click('Contacts');
-    expect(rows()).toEqual(['Trevor Philips', 'Amanda De Santa', 'Franklin Clinton', 'Lamar Davis', 'lester Crest']);
+    expect(rows()).toEqual(['Amanda De Santa', 'Franklin Clinton', 'Lamar Davis', 'lester Crest', 'Trevor Philips']);
   });
 
   it('saves on Enter', async () => {
@@ -425,8 +434,8 @@ describe('a contact', () => {
     await vi.waitFor(() => expect(findButton('Unfavorite')).toBeDefined());
     expect(requests('contacts.setFavorite')).toEqual([{ id: 1, favorite: true }]);
     await click('Contacts');
-    expect(sectionTitles()).toEqual(['Favorites', 'A', 'L']);
-    expect(rows().slice(0, 2)).toEqual(['Lamar Davis', 'Trevor Philips']);
+    expect(sectionTitles()).toEqual(['Favorites', 'A', 'L', 'T']);
+    expect(favoriteRows()).toEqual(['Lamar Davis, favorite', 'Trevor Philips, favorite']);
   });
 
   it('is blocked and unblocked', async () => {
@@ -467,7 +476,7 @@ describe('a contact', () => {
 
     answer = true;
     await click('Delete');
-    await vi.waitFor(() => expect(rows()).toEqual(['Trevor Philips', 'Amanda De Santa', 'lester Crest']));
+    await vi.waitFor(() => expect(rows()).toEqual(['Amanda De Santa', 'lester Crest', 'Trevor Philips']));
     expect(requests('contacts.delete')).toEqual([{ id: 1 }]);
   });
 
@@ -505,7 +514,7 @@ describe('a contact', () => {
     await open('Lamar Davis');
     server.contacts.splice(0, 1);
     await act(() => host.push('contacts.changed', null));
-    await vi.waitFor(() => expect(rows()).toEqual(['Trevor Philips', 'Amanda De Santa', 'lester Crest']));
+    await vi.waitFor(() => expect(rows()).toEqual(['Amanda De Santa', 'lester Crest', 'Trevor Philips']));
   });
 
   it("shows the server's refusal of an action", async () => {

@@ -259,7 +259,7 @@ export function App({ app }: { app: HandsetApp }) {
           busy={busy}
           error={viewError}
           onBack={() => navigate(MAILBOX)}
-          onReply={() => opened && compose(replyDraft(opened))}
+          onReply={() => opened && compose(replyDraft(opened, locale))}
           onMarkUnread={() => opened && void markUnread(opened)}
           onDelete={() => opened && void remove(opened)}
           senderBlocked={opened !== null && blocks.includes(opened.from.toLowerCase())}

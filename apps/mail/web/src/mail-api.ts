@@ -1,5 +1,6 @@
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { Folder, Mail, MailAddress, mailContract, MailPage, MailSummary } from '../../contract';
+import { formatFull } from './format';
 
 export type { Folder, Mail, MailAddress, MailPage, MailSummary };
 
@@ -10,9 +11,16 @@ export interface Draft {
   body: string;
   /** The mail this answers. */
   replyTo: number | null;
+  /** A reply's quoted original ('' for a new mail), sent under the body. */
+  quote: string;
 }
 
-export const EMPTY_DRAFT: Draft = { to: '', subject: '', body: '', replyTo: null };
+export const EMPTY_DRAFT: Draft = { to: '', subject: '', body: '', replyTo: null, quote: '' };
+
+/** The longest mail body the server takes. */
+export const MAX_BODY_LENGTH = 5000;
+/** How much of the original a reply quotes, so that the player keeps most of the body for their own text. */
+const MAX_QUOTED_LENGTH = 2000;
 
 /** How many mails a page of a folder asks for. */
 export const PAGE_SIZE = 30;
@@ -22,15 +30,26 @@ export function errorText(error: unknown): string {
   return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
 }
 
-/** A reply's draft: to the other party of the mail, "Re: " once in front of its subject. */
-export function replyDraft(mail: Mail): Draft {
+/** A reply's draft: to the other party of the mail, "Re: " once in front of its subject, the original quoted. */
+export function replyDraft(mail: Mail, locale: string): Draft {
   return {
     to: mail.folder === 'inbox' ? mail.from : mail.to,
     subject: /^re:/i.test(mail.subject) ? mail.subject : `Re: ${mail.subject}`.slice(0, 120),
     body: '',
     replyTo: mail.id,
+    quote: quoteOf(mail, locale),
   };
 }
+
+/** "On <when>, <sender> wrote:" and the original's lines after "> ", cut short past MAX_QUOTED_LENGTH. */
+export function quoteOf(mail: Mail, locale: string): string {
+  const original = mail.body.length > MAX_QUOTED_LENGTH ? `${mail.body.slice(0, MAX_QUOTED_LENGTH)}…` : mail.body;
+  const lines = original.split('\n').map((line) => (line === '' ? '>' : `> ${line}`));
+  return [`On ${formatFull(mail.createdAt, locale)}, ${mail.from} wrote:`, ...lines].join('\n');
+}
+
+/** What `mail.send` carries as the body: the player's text, then the quoted original. */
+export const bodyOf = (draft: Draft): string => (draft.quote === '' ? draft.body.trim() : `${draft.body.trim()}\n\n${draft.quote}`);
 
 /** The body's first characters, as the list shows them. */
 export function summaryOf(mail: Mail): MailSummary {
@@ -57,7 +76,7 @@ export function mailApi(app: HandsetApp) {
         clientId,
         to: draft.to.trim(),
         subject: draft.subject.trim(),
-        body: draft.body.trim(),
+        body: bodyOf(draft),
         ...(draft.replyTo !== null && { replyTo: draft.replyTo }),
       }),
   };

@@ -359,18 +359,25 @@ describe('a mail', () => {
     expect(findButton('Unblock sender')).toBeUndefined();
   });
 
-  it('is answered with Reply: to its sender, "Re:" once, as a reply to it', async () => {
-    await start();
+  it('is answered with Reply: to its sender, "Re:" once, as a reply to it, quoting the original under the text', async () => {
+    const { server } = await start();
+    const original = server.mails.find((mail) => mail.subject === 'Lunch?')!;
+    original.body = 'Noon?\n\nAt the pier';
     await loaded();
     await openRow('Lunch?');
     await vi.waitFor(() => expect(findButton('Reply')).toBeDefined());
     await click('Reply');
     expect(field('To').value).toBe('bob@handset.mail');
     expect(field('Subject').value).toBe('Re: Lunch?');
+    const when = new Date(original.createdAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+    const quote = `On ${when}, bob@handset.mail wrote:\n> Noon?\n>\n> At the pier`;
+    expect(screen!.querySelector('[aria-label="Quoted mail"]')!.textContent).toBe(quote);
+    // The quote is not the player's text: Send waits for some.
+    expect(findButton('Send')!.disabled).toBe(true);
     await type('Body', 'Sure, noon.');
     await click('Send');
     await vi.waitFor(() => expect(findButton('Compose')).toBeDefined());
-    expect(requests('mail.send')).toEqual([{ clientId: expect.any(String), to: 'bob@handset.mail', subject: 'Re: Lunch?', body: 'Sure, noon.', replyTo: 2 }]);
+    expect(requests('mail.send')).toEqual([{ clientId: expect.any(String), to: 'bob@handset.mail', subject: 'Re: Lunch?', body: `Sure, noon.\n\n${quote}`, replyTo: 2 }]);
   });
 
   it('says so when it was deleted elsewhere, and leaves the list', async () => {

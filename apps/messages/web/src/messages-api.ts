@@ -121,6 +121,8 @@ export const isLocation = (attachment: Attachment | null): attachment is Locatio
   isObject(attachment) && typeof (attachment as Partial<LocationAttachment>).x === 'number' && typeof (attachment as Partial<LocationAttachment>).y === 'number';
 export const isContactCard = (attachment: Attachment | null): attachment is ContactAttachment =>
   isObject(attachment) && typeof (attachment as Partial<ContactAttachment>).number === 'string';
+/** Whether the server said the player has a contact card's number in Contacts already. */
+export const isSavedCard = (attachment: Attachment | null) => isContactCard(attachment) && (attachment as { saved?: unknown }).saved === true;
 
 /** The text when it is nothing but the https address of an image (a photo shared from Photos, a pasted link); else null. */
 export function imageUrlOf(text: string): string | null {

@@ -29,7 +29,15 @@ export function bumpThread(list: readonly ThreadSummary[], message: Message, rea
       if (thread.id !== message.threadId || (thread.lastMessage && thread.lastMessage.id >= message.id)) return thread;
       return {
         ...thread,
-        lastMessage: { id: message.id, senderNumber: message.senderNumber, kind: message.kind, preview: previewOf(message), sentAt: message.sentAt },
+        lastMessage: {
+          id: message.id,
+          senderNumber: message.senderNumber,
+          senderName: message.senderName ?? null,
+          mine: message.mine,
+          kind: message.kind,
+          preview: previewOf(message),
+          sentAt: message.sentAt,
+        },
         updatedAt: Math.max(thread.updatedAt, message.sentAt),
         unread: message.mine ? thread.unread : read ? 0 : thread.unread + 1,
       };
@@ -63,4 +71,12 @@ export function senderName(thread: ThreadSummary | null, message: Pick<Message, 
   if (message.senderName) return message.senderName;
   const member = thread?.members.find((candidate) => candidate.number === message.senderNumber);
   return member ? memberName(member) : message.senderNumber;
+}
+
+/** The list's line for a thread: its last message, in a group after who wrote it ("Lamar: on my way"). */
+export function previewLine(thread: ThreadSummary): string {
+  const last = thread.lastMessage;
+  if (!last) return thread.kind === 'group' ? 'New group' : '';
+  if (thread.kind !== 'group') return last.preview;
+  return `${last.mine ? 'You' : senderName(thread, last)}: ${last.preview}`;
 }

@@ -139,7 +139,7 @@ describe('the list', () => {
 
     expect(rows()).toEqual(['Heist crew', '555-0177', 'Lamar Davis']);
     expect([...screen!.querySelectorAll('.thread-preview')].map((preview) => preview.textContent)).toEqual([
-      'Meet at 9',
+      'Amanda De Santa: Meet at 9',
       '<img src=x onerror=alert(1)>',
       'Where are you?',
     ]);
@@ -340,7 +340,7 @@ describe('a thread', () => {
     await start(seeded());
     await open('Lamar Davis');
     await click('Message options', messageOf('Yo'));
-    expect(screen!.querySelector('[role="menu"]')!.textContent).toBe('Delete for meCancel');
+    expect(screen!.querySelector('[role="menu"]')!.textContent).toBe('CopyDelete for meCancel');
     await click('Delete for me');
     await vi.waitFor(() => expect(bubbles()).toEqual(['Hey', 'Where are you?']));
     expect(requests('messages.delete')).toEqual([{ messageId: 2 }]);
@@ -349,6 +349,55 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(messageOf('Hey').querySelector('[role="menu"]')).not.toBeNull());
     await click('Cancel');
     expect(screen!.querySelector('[role="menu"]')).toBeNull();
+  });
+
+  it('copies a message from its menu, through a hidden textarea when the frame is refused the clipboard, and says so', async () => {
+    const written: string[] = [];
+    let refuse = false;
+    const clipboard = { writeText: async (text: string) => (refuse ? Promise.reject(new DOMException('denied', 'NotAllowedError')) : void written.push(text)) };
+    Object.defineProperty(navigator, 'clipboard', { value: clipboard, configurable: true });
+    const copiedByCommand: string[] = [];
+    // happy-dom has no execCommand: the test stands in for the browser's.
+    const execCommand = vi.fn((command: string) => {
+      const area = document.activeElement as HTMLTextAreaElement;
+      copiedByCommand.push(`${command}:${area.value.slice(area.selectionStart, area.selectionEnd)}`);
+      return true;
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    try {
+      const server = seeded();
+      server.store(LAMAR_THREAD, LAMAR, '', { kind: 'contact', attachment: { name: 'Franklin Clinton', number: FRANKLIN } });
+      await start(server);
+      await open('Lamar Davis');
+      const copiedStatus = () => [...screen!.querySelectorAll('.copied[role="status"]')].map((status) => status.textContent);
+
+      await click('Message options', messageOf('Where are you?'));
+      await click('Copy');
+      await vi.waitFor(() => expect(copiedStatus()).toEqual(['Copied']));
+      expect(written).toEqual(['Where are you?']);
+      expect(copiedByCommand).toEqual([]);
+      expect(screen!.querySelector('[role="menu"]')).toBeNull();
+
+      refuse = true;
+      await click('Message options', messageOf('Hey'));
+      await click('Copy');
+      await vi.waitFor(() => expect(copiedByCommand).toEqual(['copy:Hey']));
+      expect(copiedStatus()).toEqual(['Copied']);
+      expect(document.querySelector('textarea[aria-hidden="true"]')).toBeNull();
+      expect(document.activeElement).toBe(field('Message'));
+
+      execCommand.mockReturnValue(false);
+      await click('Message options', messageOf('Yo'));
+      await click('Copy');
+      await vi.waitFor(() => expect(alertTexts()).toEqual(['The message could not be copied.']));
+
+      // A card without text has nothing to copy.
+      await click('Message options', messageOf('FCFranklin Clinton5550177Add to contacts'));
+      expect(messageOf('FCFranklin Clinton5550177Add to contacts').querySelector('[role="menu"]')!.textContent).toBe('Delete for meCancel');
+    } finally {
+      Reflect.deleteProperty(document, 'execCommand');
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
   });
 
   it('shows "Read" under my last message once the other side read it', async () => {
@@ -364,16 +413,35 @@ describe('a thread', () => {
     await vi.waitFor(() => expect(messageOf('Yo').querySelector('.receipt')?.textContent).toBe('Read'));
   });
 
-  it('renders photo, location and contact messages; a contact card adds to Contacts', async () => {
+  it('renders photo, location and contact messages; a card of a number not saved yet adds to Contacts', async () => {
     const server = messagesServer({ names: NAMES });
     const thread = server.direct(LAMAR);
     server.store(thread, LAMAR, '', { kind: 'photo', attachment: { url: 'https://i.imgur.com/abc.png' } });
     server.store(thread, LAMAR, 'Here', { kind: 'location', attachment: { x: 215.76, y: -810.12, label: 'Legion Square' } });
     server.store(thread, LAMAR, '', { kind: 'contact', attachment: { name: 'Franklin Clinton', number: FRANKLIN } });
+    // Amanda is in the player's contacts; the last card is one the player shared.
+    server.store(thread, LAMAR, '', { kind: 'contact', attachment: { name: 'Amanda', number: AMANDA } });
+    server.store(thread, ME, '', { kind: 'contact', attachment: { name: 'Trevor', number: '5550123' } });
     const { host } = await start(server);
     await open('Lamar Davis');
     expect(articles()[0]!.querySelector('img')!.getAttribute('src')).toBe('https://i.imgur.com/abc.png');
-    expect(bubbles().slice(1)).toEqual(['Legion Square215.8, -810.1Here', 'FCFranklin Clinton5550177Add to contacts']);
+    expect(bubbles().slice(1)).toEqual(['Legion Square215.8, -810.1Here', 'FCFranklin Clinton5550177Add to contacts', 'AAmanda5550199', 'TTrevor5550123']);
+    expect([...screen!.querySelectorAll('.card-action')].map((action) => action.textContent)).toEqual(['Add to contacts']);
+    await click('Add to contacts');
+    await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
+  });
+
+  it('offers Add to contacts in a direct thread’s details only for a number the player has not saved', async () => {
+    const server = seeded();
+    server.direct(FRANKLIN, [[FRANKLIN, 'New phone who dis']]);
+    const { host } = await start(server);
+    await open('Lamar Davis');
+    await click('Details');
+    expect(findButton('Add to contacts')).toBeUndefined();
+    await click('Back');
+    await click('Back');
+    await open('555-0177');
+    await click('Details');
     await click('Add to contacts');
     await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
   });
@@ -411,7 +479,7 @@ describe('a thread', () => {
       },
     ]);
     await vi.waitFor(() => expect(screen!.querySelectorAll('.mine .photo')).toHaveLength(2));
-    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177Add to contacts', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
+    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
   });
 
   it('sends the address of an image alone as a photo, and any other text, a web page’s address included, as text', async () => {
@@ -549,7 +617,7 @@ describe('pushes', () => {
 
   it('bumps a thread on the list, counting it unread, and fetches a thread the list lacks', async () => {
     const server = seeded();
-    const group = server.group('Heist crew', [LAMAR, AMANDA]);
+    const group = server.group('Heist crew', [LAMAR, AMANDA, FRANKLIN]);
     server.store(group, AMANDA, 'Meet at 9');
     await start(server);
     await listed();
@@ -560,9 +628,18 @@ describe('pushes', () => {
     expect(row('Lamar Davis').querySelector('.thread-preview')!.textContent).toBe('Call me');
     expect(row('Lamar Davis').querySelector('.unread-badge')!.getAttribute('aria-label')).toBe('3 unread');
 
+    // A group's row says who wrote its last message: as the player saved them, their number, or You.
+    await push('message.new', server.store(group, FRANKLIN, 'Who is driving?'));
+    await vi.waitFor(() => expect(rows()).toEqual(['Heist crew', 'Lamar Davis']));
+    expect(row('Heist crew').querySelector('.thread-preview')!.textContent).toBe('555-0177: Who is driving?');
+    await push('message.new', server.store(group, LAMAR, 'on my way'));
+    await vi.waitFor(() => expect(row('Heist crew').querySelector('.thread-preview')!.textContent).toBe('Lamar Davis: on my way'));
+    await push('message.new', server.store(group, ME, 'Me'));
+    await vi.waitFor(() => expect(row('Heist crew').querySelector('.thread-preview')!.textContent).toBe('You: Me'));
+
     const other = server.direct(FRANKLIN, []);
     await push('message.new', server.store(other, FRANKLIN, 'New phone who dis'));
-    await vi.waitFor(() => expect(rows()).toEqual(['555-0177', 'Lamar Davis', 'Heist crew']));
+    await vi.waitFor(() => expect(rows()).toEqual(['555-0177', 'Heist crew', 'Lamar Davis']));
     expect(requests('threads.get')).toEqual([{ threadId: other }]);
     expect(row('555-0177').querySelector('.unread-badge')!.getAttribute('aria-label')).toBe('1 unread');
   });

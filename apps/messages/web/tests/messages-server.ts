@@ -71,6 +71,8 @@ export function messagesServer(options: ServerOptions = {}) {
         ? {
             id: last.id,
             senderNumber: last.senderNumber,
+            senderName: last.senderNumber === ME ? null : (names[last.senderNumber] ?? null),
+            mine: last.senderNumber === ME,
             kind: last.kind,
             preview: last.kind === 'text' ? last.body.slice(0, 80) : { photo: '📷 Photo', location: '📍 Location', contact: '👤 Contact' }[last.kind],
             sentAt: last.sentAt,
@@ -90,6 +92,8 @@ export function messagesServer(options: ServerOptions = {}) {
 
   const asMessage = (message: StoredMessage): Message => ({
     ...message,
+    // A contact card says whether the viewer saved its number, as the server's does.
+    attachment: message.attachment && 'number' in message.attachment ? { ...message.attachment, saved: message.attachment.number in names } : message.attachment,
     senderName: message.senderNumber === ME ? null : (names[message.senderNumber] ?? null),
     mine: message.senderNumber === ME,
   });

@@ -185,18 +185,19 @@ export function App({ app }: { app: HandsetApp }) {
     }
   };
 
-  const placeCall = (target: string, video: boolean) => {
+  /** Always a voice call: Handset carries no video, so the page offers none (a call back from a video call included). */
+  const placeCall = (target: string) => {
     const dialed = dialable(target);
     if (dialed === '' || view) return;
     setError(null);
     setLastDialed(dialed);
-    void start({ requestId: crypto.randomUUID(), number: dialed, video, hideNumber });
+    void start({ requestId: crypto.randomUUID(), number: dialed, video: false, hideNumber });
   };
 
   /** Call on an empty keypad brings back the last number, as phones do; a second tap calls it. */
-  const dial = (video: boolean) => {
+  const dial = () => {
     if (number === '') setNumber(lastDialed);
-    else placeCall(number, video);
+    else placeCall(number);
   };
 
   /** Runs an action on the call on screen: its buttons wait, and a refusal is shown on the screen. */
@@ -368,7 +369,7 @@ export function App({ app }: { app: HandsetApp }) {
             error={recentsError}
             locale={locale}
             labelOf={labelOf}
-            onCall={(call) => placeCall(call.number, call.video)}
+            onCall={(call) => placeCall(call.number)}
             blocked={blockedRecords}
             onBlockCaller={(call) => void blockCaller(call)}
           />
@@ -379,7 +380,7 @@ export function App({ app }: { app: HandsetApp }) {
             error={favoritesError}
             onAdd={() => void addFavorite()}
             onRemove={removeFavorite}
-            onCall={(favorite) => placeCall(favorite.number, false)}
+            onCall={(favorite) => placeCall(favorite.number)}
           />
         )}
       </div>

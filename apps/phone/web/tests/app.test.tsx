@@ -122,12 +122,19 @@ it('calls the typed number with a fresh requestId and shows the call screen', as
   expect(control('Mute')!.getAttribute('aria-pressed')).toBe('true');
 });
 
-it('places a video call with the number hidden, still showing whom it calls', async () => {
-  await start({ requests: { 'calls.start': () => call({ hidden: true, video: true }) } });
+it('offers no video call on the keypad: its round buttons are Call and Delete digit', async () => {
+  await start();
+  await dial('5550142');
+  expect([...screen!.querySelectorAll('.keys .round-button')].map((button) => button.getAttribute('aria-label'))).toEqual(['Call', 'Delete digit']);
+  expect(control('Video call')).toBeNull();
+});
+
+it('places a call with the number hidden, still showing whom it calls', async () => {
+  await start({ requests: { 'calls.start': () => call({ hidden: true }) } });
   await dial('5550142');
   await act(() => (screen!.querySelector('input[role="switch"]') as HTMLInputElement).click());
-  await click('Video call');
-  await vi.waitFor(() => expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550142', video: true, hideNumber: true }]));
+  await click('Call');
+  await vi.waitFor(() => expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550142', video: false, hideNumber: true }]));
   // `hidden` is set on the caller's side too; only the callee sees "Unknown".
   await vi.waitFor(() => expect(title()).toBe('555-0142'));
 });
@@ -291,11 +298,11 @@ it('shows a caller without a contact or favorite as their number alone', async (
   expect(subtitle()).toBeNull();
 });
 
-it('shows a hidden caller as Unknown and a video call as one; Decline declines', async () => {
+it('shows a hidden caller as Unknown and a video call as one that carries voice only; Decline declines', async () => {
   const phone = await start();
   await act(() => phone.push('call.incoming', incoming({ number: '', displayNumber: 'Unknown', hidden: true, video: true })));
   await vi.waitFor(() => expect(title()).toBe('Unknown'));
-  expect(screen!.querySelector('.call-kind')!.textContent).toBe('Video call');
+  expect(screen!.querySelector('.call-kind')!.textContent).toBe('Video call · voice only');
   expect(screen!.querySelector('.call-subtitle')).toBeNull();
 
   await click('Decline');
@@ -318,11 +325,11 @@ it('opened with call/<callId>, shows that call from calls.current', async () => 
   expect(sent('calls.current')).toEqual([{}]);
 });
 
-it('lists recents with their direction, status and duration, missed ones in red, and calls back on tap', async () => {
+it('lists recents with their direction, status and duration, missed ones in red, and calls back on tap, by voice after a video call too', async () => {
   const at = new Date().setHours(0, 5, 0, 0);
   const recents: CallRecord[] = [
     { ...call({ status: 'completed', duration: 83, startedAt: at }), id: 3 },
-    { ...incoming({ status: 'missed', startedAt: at }), id: 2 },
+    { ...incoming({ status: 'missed', video: true, startedAt: at }), id: 2 },
     { ...incoming({ status: 'missed', number: '', displayNumber: 'Unknown', hidden: true, video: true, startedAt: at }), id: 1 },
   ];
   await start({ favorites: [{ name: 'Lamar Davis', number: '555-0142' }], requests: { 'calls.recents': () => recents } });

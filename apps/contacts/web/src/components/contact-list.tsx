@@ -30,7 +30,8 @@ const MORE_BEFORE_END_PX = 600;
 export function ContactList({ contacts, complete, results, error, query, myNumber, hidden, onQuery, onMore, onOpen, onAdd, onRetry }: ContactListProps) {
   const searching = query.trim() !== '';
   const found = searching ? (results ?? []) : (contacts ?? []);
-  const sections = sectionsOf(found);
+  // Search results list each match once, under its letter.
+  const sections = sectionsOf(found, !searching);
   const scroller = useRef<HTMLDivElement>(null);
 
   /** Asks for the next page when the end of the loaded rows is in (or near) view. */
@@ -94,12 +95,18 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
         )}
 
         {sections.map((section) => (
-          <section class="section" key={section.title}>
+          <section class={section.title === 'Favorites' ? 'section favorites' : 'section'} key={section.title}>
             <h2 class={section.title === 'Favorites' ? 'section-title favorites' : 'section-title'}>{section.title}</h2>
             <ul>
               {section.contacts.map((contact) => (
                 <li key={contact.id}>
-                  <button type="button" class="row" aria-label={contact.displayName} onClick={() => onOpen(contact)}>
+                  <button
+                    type="button"
+                    class="row"
+                    // A favorite's second row is named apart, so the one under its letter stays the button with its name.
+                    aria-label={section.title === 'Favorites' ? `${contact.displayName}, favorite` : contact.displayName}
+                    onClick={() => onOpen(contact)}
+                  >
                     <Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="row" />
                     <span class="row-text">
                       <span class="row-name">{contact.displayName}</span>

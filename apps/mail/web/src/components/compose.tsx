@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText, type Draft, type Mail } from '../mail-api';
+import { errorText, MAX_BODY_LENGTH, type Draft, type Mail } from '../mail-api';
 import { NavBar } from '@handset/sdk/ui';
 
 export interface ComposeProps {
@@ -95,8 +95,22 @@ export function Compose({ initial, onCancel, onSend }: ComposeProps) {
             <label for="field-body" class="visually-hidden">
               Body
             </label>
-            <textarea id="field-body" ref={bodyInput} rows={12} value={draft.body} maxLength={5000} placeholder="Write your mail" onInput={edit('body')} />
+            <textarea
+              id="field-body"
+              ref={bodyInput}
+              rows={draft.quote === '' ? 12 : 6}
+              value={draft.body}
+              // The quote goes under the text, two line breaks apart, within the server's limit.
+              maxLength={draft.quote === '' ? MAX_BODY_LENGTH : MAX_BODY_LENGTH - draft.quote.length - 2}
+              placeholder="Write your mail"
+              onInput={edit('body')}
+            />
           </div>
+          {draft.quote !== '' && (
+            <blockquote class="quoted" aria-label="Quoted mail">
+              {draft.quote}
+            </blockquote>
+          )}
         </div>
       </div>
     </section>

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCoordinates } from '../format';
-import { isContactCard, isLocation, isPhoto } from '../messages-api';
+import { isContactCard, isLocation, isPhoto, isSavedCard } from '../messages-api';
 import type { Bubble } from '../timeline';
 import { AlertIcon, Avatar, MoreIcon, PinIcon } from '@handset/sdk/ui';
 
@@ -9,6 +9,7 @@ export interface BubbleViewProps {
   bubble: Bubble;
   menuOpen: boolean;
   onMenu(open: boolean): void;
+  onCopy(): void;
   onDelete(): void;
   onRetry(): void;
   onDiscard(): void;
@@ -19,7 +20,7 @@ export interface BubbleViewProps {
 const LONG_PRESS_MS = 500;
 
 /** One message: its bubble (text, photo, location or contact card), its state while pending, its menu. */
-export function BubbleView({ bubble, menuOpen, onMenu, onDelete, onRetry, onDiscard, onAddContact }: BubbleViewProps) {
+export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry, onDiscard, onAddContact }: BubbleViewProps) {
   const press = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cancelPress = () => {
     if (press.current !== null) clearTimeout(press.current);
@@ -81,6 +82,11 @@ export function BubbleView({ bubble, menuOpen, onMenu, onDelete, onRetry, onDisc
       </div>
       {menuOpen && (
         <div class="message-menu" role="menu" aria-label="Message options" ref={menu}>
+          {bubble.body !== '' && (
+            <button type="button" role="menuitem" onClick={onCopy}>
+              Copy
+            </button>
+          )}
           <button type="button" role="menuitem" class="danger" onClick={onDelete}>
             Delete for me
           </button>
@@ -137,9 +143,12 @@ function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number
               <span class="card-subtitle">{attachment.number}</span>
             </span>
           </div>
-          <button type="button" class="card-action" onClick={() => onAddContact(attachment.number)}>
-            Add to contacts
-          </button>
+          {/* Not for a number the player saved already, nor for a card they shared from their own contacts. */}
+          {!bubble.mine && !isSavedCard(attachment) && (
+            <button type="button" class="card-action" onClick={() => onAddContact(attachment.number)}>
+              Add to contacts
+            </button>
+          )}
         </div>
         {caption}
       </>

@@ -18,6 +18,7 @@ import {
 } from '../messages-api';
 import { buildTimeline, mergeMessages, receiptOf, type PendingSend } from '../timeline';
 import { memberName } from '../threads';
+import { copyText } from '../clipboard';
 import { BubbleView } from './bubble';
 import { Composer } from './composer';
 import { Avatar, BackIcon, CloseIcon, ContactCardIcon, InfoIcon, NavBar } from '@handset/sdk/ui';
@@ -48,6 +49,8 @@ export interface ConversationProps {
 export const TYPING_SIGNAL_MS = 3000;
 /** How long "… is typing" stays after a `typing` push. */
 export const TYPING_SHOWN_MS = 5000;
+/** How long "Copied" stays after a message was copied. */
+export const COPIED_SHOWN_MS = 1500;
 /** How close to the top, in pixels, older messages start loading. */
 const LOAD_AHEAD_PX = 160;
 
@@ -84,6 +87,9 @@ export function Conversation(props: ConversationProps) {
   const [text, setText] = useState(props.draft);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [menuFor, setMenuFor] = useState<number | null>(null);
+  const [copied, setCopied] = useState(false);
+  const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(copiedTimer.current), []);
   const [typers, setTypers] = useState<Typer[]>([]);
   const [recipient, setRecipient] = useState<{ text: string; name: string | null }>({ text: props.to, name: null });
 
@@ -327,6 +333,17 @@ export function Conversation(props: ConversationProps) {
     }
   };
 
+  const copy = async (body: string) => {
+    setMenuFor(null);
+    if (!(await copyText(body))) {
+      setNotice({ text: 'The message could not be copied.', code: null });
+      return;
+    }
+    setCopied(true);
+    clearTimeout(copiedTimer.current);
+    copiedTimer.current = setTimeout(() => setCopied(false), COPIED_SHOWN_MS);
+  };
+
   const addContact = (number: string) =>
     app.openApp('contacts', `add?number=${encodeURIComponent(number)}`).catch((error: unknown) => setNotice(noticeOf(error)));
 
@@ -429,6 +446,7 @@ export function Conversation(props: ConversationProps) {
                 bubble={entry.bubble}
                 menuOpen={entry.bubble.id !== null && menuFor === entry.bubble.id}
                 onMenu={(open) => setMenuFor(open ? entry.bubble.id : null)}
+                onCopy={() => void copy(entry.bubble.body)}
                 onDelete={() => entry.bubble.id !== null && void remove(entry.bubble.id)}
                 onRetry={() => {
                   const failed = entry.bubble.pending;
@@ -451,6 +469,12 @@ export function Conversation(props: ConversationProps) {
           )}
         </div>
       </div>
+
+      {copied && (
+        <p class="copied" role="status">
+          Copied
+        </p>
+      )}
 
       {notice && (
         <div class="notice composer-notice" role="alert" data-code={notice.code ?? undefined}>

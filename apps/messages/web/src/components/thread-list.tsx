@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatListTime } from '../format';
 import type { ThreadSummary } from '../messages-api';
+import { previewLine } from '../threads';
 import { Avatar, CloseIcon, ComposeIcon, NewGroupIcon } from '@handset/sdk/ui';
 
 export interface ThreadListProps {
@@ -139,7 +140,7 @@ function ThreadRow({ thread, index, locale, onOpen }: { thread: ThreadSummary; i
         </span>
         <span class="thread-bottom">
           <span class="thread-preview" id={`${id}-preview`}>
-            {thread.lastMessage?.preview ?? (thread.kind === 'group' ? 'New group' : '')}
+            {previewLine(thread)}
           </span>
           {unread && (
             <span class="unread-badge" id={`${id}-unread`} aria-label={`${thread.unread} unread`}>

@@ -33,7 +33,8 @@ export function CallScreen(props: CallScreenProps) {
   return (
     <section class={`call-screen ${phase}`} aria-label={phase === 'incoming' ? 'Incoming call' : 'Call'}>
       <div class="call-party">
-        {phase === 'incoming' && <p class="call-kind">{video ? 'Video call' : 'Phone call'}</p>}
+        {/* A script may flag a call as video; the player is told that only the voice is carried. */}
+        {phase === 'incoming' && <p class="call-kind">{video ? 'Video call · voice only' : 'Phone call'}</p>}
         <span class="call-avatar" aria-hidden="true">
           {video ? <VideoIcon size={40} /> : <PersonIcon size={44} />}
         </span>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DeleteIcon, HandsetIcon, VideoIcon } from '@handset/sdk/ui';
+import { DeleteIcon, HandsetIcon } from '@handset/sdk/ui';
 
 const KEYS: [key: string, letters: string][] = [
   ['1', ''],
@@ -21,7 +21,7 @@ export interface KeypadProps {
   hideNumber: boolean;
   onKey(key: string): void;
   onDelete(): void;
-  onCall(video: boolean): void;
+  onCall(): void;
   onHideNumber(hide: boolean): void;
   onAddNumber(): void;
 }
@@ -29,7 +29,7 @@ export interface KeypadProps {
 /** Shrinks the typed number as it grows, so 32 characters still fit on one line. */
 const sizeOf = (number: string) => (number.length > 15 ? 'small' : number.length > 11 ? 'medium' : 'large');
 
-/** The dial pad: the number, the twelve keys, Video call, Call and Delete digit; the keyboard types too. */
+/** The dial pad: the number, the twelve keys, Call and Delete digit; the keyboard types too. No video call: Handset carries voice only. */
 export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumber, onAddNumber }: KeypadProps) {
   const props = useRef({ onKey, onDelete, onCall });
   props.current = { onKey, onDelete, onCall };
@@ -42,7 +42,7 @@ export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumb
       if (onControl && event.key === 'Enter') return;
       if (/^[0-9*#+]$/.test(event.key)) props.current.onKey(event.key);
       else if (event.key === 'Backspace') props.current.onDelete();
-      else if (event.key === 'Enter') props.current.onCall(false);
+      else if (event.key === 'Enter') props.current.onCall();
       else return;
       event.preventDefault();
     };
@@ -75,10 +75,7 @@ export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumb
             </span>
           </button>
         ))}
-        <button type="button" class="round-button video" aria-label="Video call" onClick={() => onCall(true)}>
-          <VideoIcon />
-        </button>
-        <button type="button" class="round-button call" aria-label="Call" onClick={() => onCall(false)}>
+        <button type="button" class="round-button call" aria-label="Call" onClick={onCall}>
           <HandsetIcon size={32} />
         </button>
         <button

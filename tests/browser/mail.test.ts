@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, openSandbox, type PhoneScreen, type Sandbox } from '../support/browser';
+import { eventually } from '../support/simulation';
+
+interface MailAddress {
+  address: string;
+}
+interface Mail {
+  id: number;
+  from: string;
+  subject: string;
+  body: string;
+  replyTo: number | null;
+  createdAt: number;
+}
+
+describe.skipIf(!hasChromium)(`two players write each other mail, in Chromium (skipped without ${chromiumPath})`, () => {
+  let sandbox: Sandbox;
+  let a: PhoneScreen;
+  let b: PhoneScreen;
+
+  beforeAll(async () => {
+    sandbox = await openSandbox({});
+    [a, b] = [await sandbox.connect(), await sandbox.connect()];
+    // The requests go through each player's shell page: wait until it has loaded.
+    for (const screen of [a, b]) await eventually(() => expect(screen.shellFrame()).toBeDefined(), 10_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  /** Asks the Mail app's server side as the shell does for the app's page. */
+  const ask = async <T>(screen: PhoneScreen, action: string, payload: unknown): Promise<T> => {
+    const answer = (await screen.shellFrame().evaluate(
+      ({ action, payload }) =>
+        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'mail', action, payload }) }).then(
+          (response) => response.json() as Promise<unknown>,
+        ),
+      { action, payload },
+    )) as { ok: boolean; data: T; error?: unknown };
+    expect(answer.error).toBeUndefined();
+    return answer.data;
+  };
+
+  it('answers a mail with Reply, quoting the original under the text and sending it with it', async () => {
+    const from = await ask<MailAddress>(a, 'mail.claim', { name: 'lamar' });
+    const to = await ask<MailAddress>(b, 'mail.claim', { name: 'franklin' });
+    await ask<Mail>(a, 'mail.send', { clientId: 'a-1', to: to.address, subject: 'Lunch?', body: 'Noon?\n\nAt the pier' });
+
+    await b.openPhone();
+    await b.unlock();
+    const mail = await b.openApp('Mail', 'mail');
+    await mail.getByRole('button', { name: /Lunch\?/ }).click();
+    await mail.getByRole('button', { name: 'Reply' }).click();
+    const quoted = mail.getByLabel('Quoted mail');
+    await quoted.waitFor();
+    const quote = (await quoted.textContent())!;
+    expect(quote).toMatch(new RegExp(`^On .+, ${from.address.replace(/\./g, '\\.')} wrote:\\n> Noon\\?\\n>\\n> At the pier$`));
+    await mail.getByLabel('Body').fill('Sure, noon.');
+    await mail.getByRole('button', { name: 'Send' }).click();
+    await mail.getByRole('button', { name: 'Compose' }).waitFor();
+
+    const { mails } = await ask<{ mails: { id: number; subject: string }[] }>(a, 'mail.list', { folder: 'inbox' });
+    expect(mails.map((summary) => summary.subject)).toEqual(['Re: Lunch?']);
+    const reply = await ask<Mail>(a, 'mail.get', { id: mails[0]!.id });
+    expect(reply).toMatchObject({ from: to.address, subject: 'Re: Lunch?', body: `Sure, noon.\n\n${quote}` });
+  }, 40_000);
+});
