@@ -499,7 +499,7 @@ forEachDatabase((current) => {
     const fromA = await service.send(player(1), { clientId: 'a-1', threadId: group.id, content: text('found you') });
     const fromC = await service.send(player(3), { clientId: 'c-1', threadId: group.id, content: text('hello B') });
     await until(() => expect(pushed(12, 'message.new').map((message) => (message as Message).id)).toEqual([fromC.id]));
-    await until(() => expect(notices.filter(([to]) => to === 12).map(([, notice]) => notice.body)).toEqual(['hello B']));
+    await until(() => expect(notices.filter(([to]) => to === 12).map(([, notice]) => notice.body)).toEqual(['555-0003: hello B']));
     expect(pushed(13, 'message.new').map((message) => (message as Message).id)).toEqual([fromA.id]);
     expect(logs).toEqual([]);
   });

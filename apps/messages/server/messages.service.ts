@@ -70,8 +70,16 @@ function directPartner(threadId: string, number: string): string | null {
   return match[2] === number ? match[1]! : null;
 }
 
-/** The numbers a thread's summary names: its other members, and its last message's sender (who may have left). */
-const namedIn = (record: SummaryRecord) => [...record.others.map((other) => other.number), ...(record.last ? [record.last.senderNumber] : [])];
+/** The numbers a thread's summary names for `viewerNumber`: its other members, and its last message's sender (who may have left). */
+const namedIn = (record: SummaryRecord, viewerNumber: string) => [
+  ...record.others.map((other) => other.number),
+  ...(record.last && record.last.senderNumber !== viewerNumber ? [record.last.senderNumber] : []),
+];
+/** The numbers a message names for `viewerNumber`: its sender (unless the viewer), and a contact card's number. */
+const namedBy = (record: MessageRecord, viewerNumber: string) => [
+  ...(record.senderNumber === viewerNumber ? [] : [record.senderNumber]),
+  ...(record.attachment !== null && 'number' in record.attachment ? [record.attachment.number] : []),
+];
 const newGroupId = () => `g:${randomBytes(10).toString('hex')}`;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const notFound = (threadId: string) => new HandsetError('NOT_FOUND', `no thread ${threadId} of yours`);
@@ -133,7 +141,7 @@ export class MessagesService {
     const records = await this.options.repository.summaries(viewer, after, limit + 1);
     const page = records.slice(0, limit);
     const last = page.at(-1);
-    const names = await this.namesOf(viewer.number, page.flatMap(namedIn));
+    const names = await this.namesOf(viewer.number, page.flatMap((record) => namedIn(record, viewer.number)));
     return {
       threads: page.map((record) => summaryView(record, viewer.number, names, this.options.phones.format)),
       cursor: records.length > limit && last ? encodeCursor({ updatedAt: last.updatedAt, threadId: last.threadId }) : null,
@@ -157,7 +165,7 @@ export class MessagesService {
     const member = await this.membership(viewer, threadId);
     const records = await this.options.repository.messages(threadId, viewer.phoneId, member.fromMessageId, before ?? null, limit + 1);
     const page = records.slice(0, limit);
-    const names = await this.namesOf(viewer.number, page.flatMap((record) => (record.senderNumber === viewer.number ? [] : [record.senderNumber])));
+    const names = await this.namesOf(viewer.number, page.flatMap((record) => namedBy(record, viewer.number)));
     return {
       messages: page.map((record) => messageView(record, viewer.number, names)),
       before: records.length > limit ? (page.at(-1)?.id ?? null) : null,
@@ -453,7 +461,7 @@ export class MessagesService {
 
   private async summaryFor(viewer: PhoneRef, threadId: string): Promise<ThreadSummary | undefined> {
     const record = await this.options.repository.summary(viewer, threadId);
-    return record && summaryView(record, viewer.number, await this.namesOf(viewer.number, namedIn(record)), this.options.phones.format);
+    return record && summaryView(record, viewer.number, await this.namesOf(viewer.number, namedIn(record, viewer.number)), this.options.phones.format);
   }
 
   /** After a change to the thread: the other members' pages hear of it, and the viewer gets their summary. */
@@ -509,7 +517,7 @@ export class MessagesService {
   }
 
   private async deliverTo(member: OnlinePhoneRef, record: MessageRecord, answered: number | null): Promise<void> {
-    const names = await this.namesOf(member.number, record.senderNumber === member.number ? [] : [record.senderNumber]);
+    const names = await this.namesOf(member.number, namedBy(record, member.number));
     const message = messageView(record, member.number, names);
     const open = member.source !== answered && this.options.signals.push(member.source, 'message.new', message);
     const summary = await this.summaryFor(member, record.threadId);
@@ -553,7 +561,7 @@ export class MessagesService {
   private async namesOf(number: string, numbers: readonly string[]): Promise<ContactNames> {
     if (numbers.length === 0) return NO_NAMES;
     try {
-      return await this.options.contacts.names(number, numbers);
+      return await this.options.contacts.names(number, [...new Set(numbers)]);
     } catch (error) {
       this.options.log(`the contacts of ${number} could not be read: ${errorText(error)}`);
       return NO_NAMES;
