@@ -1,19 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../../../scripts/sdk-source.ts';
+import { appPageConfig } from '../../../scripts/app-page-config.ts';
 
-// The Contacts page, built to dist/apps/contacts/: the phone shows it at https://cfx-nui-handset/dist/apps/contacts/index.html.
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  // Relative URLs, so the page works under whatever name the resource has.
-  base: './',
-  resolve: sdkSourceResolve,
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: {
-    outDir: '../../../dist/apps/contacts',
-    emptyOutDir: true,
-    // The game's browser is Chromium 103.
-    target: 'chrome103',
-    modulePreload: { polyfill: false },
-  },
-});
+// The Contacts page, built to dist/apps/contacts/.
+export default appPageConfig(import.meta.url, 'contacts');

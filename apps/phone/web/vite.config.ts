@@ -1,19 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
-import { sdkSourceResolve } from '../../../scripts/sdk-source.ts';
+import { appPageConfig } from '../../../scripts/app-page-config.ts';
 
-// The Phone page, built to dist/apps/phone/: the phone shows it at https://cfx-nui-handset/dist/apps/phone/index.html.
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  // Relative URLs, so the page works under whatever name the resource has.
-  base: './',
-  resolve: sdkSourceResolve,
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: {
-    outDir: '../../../dist/apps/phone',
-    emptyOutDir: true,
-    // The game's browser is Chromium 103.
-    target: 'chrome103',
-    modulePreload: { polyfill: false },
-  },
-});
+// The Phone page, built to dist/apps/phone/.
+export default appPageConfig(import.meta.url, 'phone');
