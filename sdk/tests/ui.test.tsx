@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type HandsetApp } from '../app';
 import { createFakeHost, type FakeHost } from '../testing';
-import { ActionSheet, AppProvider, Avatar, EmptyState, NavBar, SearchField, TabBar, useMessage, usePaged, type Page, type PagedList } from '../ui';
+import { ActionSheet, AppProvider, Avatar, EmptyState, ErrorNotice, NavBar, SearchField, TabBar, useMessage, usePaged, type Page, type PagedList } from '../ui';
 
 let root: HTMLElement;
 let host: FakeHost | undefined;
@@ -103,6 +103,15 @@ describe('useMessage', () => {
 });
 
 describe('the components', () => {
+  it('read out only the reason a list could not load, and try again on the button', async () => {
+    let retries = 0;
+    await show(<ErrorNotice message="No signal" onRetry={() => (retries += 1)} />);
+    expect([...root.querySelectorAll('[role="alert"]')].map((alert) => alert.textContent)).toEqual(['No signal']);
+    await act(() => root.querySelector<HTMLButtonElement>('button')!.click());
+    expect(root.querySelector('button')!.textContent).toBe('Try again');
+    expect(retries).toBe(1);
+  });
+
   it('name their parts for assistive technology', async () => {
     const picked: string[] = [];
     await show(

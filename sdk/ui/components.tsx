@@ -286,3 +286,20 @@ export function ActionSheet({ title, actions, onClose }: { title?: string; actio
     </div>
   );
 }
+
+/**
+ * Why something could not load (`.notice`), read out as an alert, with a button to try again.
+ *
+ * @example
+ * {error && <ErrorNotice message={error} onRetry={reload} />}
+ */
+export function ErrorNotice({ message, onRetry }: { message: string; onRetry(): void }) {
+  return (
+    <div class="notice">
+      <p role="alert">{message}</p>
+      <button type="button" class="text-button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -270,7 +270,7 @@ describe('the list', () => {
       return list(payload);
     };
     await start(server);
-    await vi.waitFor(() => expect(alerts()).toEqual(['The phone network is downTry again']));
+    await vi.waitFor(() => expect(alerts()).toEqual(['The phone network is down']));
     fail = false;
     await click('Try again');
     await loaded();

@@ -5,7 +5,7 @@ import { Compose } from './components/compose';
 import { Mailbox, type FolderState } from './components/mailbox';
 import { MailView } from './components/mail-view';
 import { EMPTY_DRAFT, errorText, mailApi, replyDraft, summaryOf, type Draft, type Folder, type Mail, type MailAddress, type MailSummary } from './mail-api';
-import { useSettings } from '@handset/sdk/ui';
+import { ErrorNotice, useSettings } from '@handset/sdk/ui';
 
 type Screen =
   | { name: 'mailbox' }
@@ -213,12 +213,7 @@ export function App({ app }: { app: HandsetApp }) {
       <main class="app">
         <section class="screen" aria-label="Mail">
           {addressError ? (
-            <div class="notice">
-              <p role="alert">{addressError}</p>
-              <button type="button" class="text-button" onClick={() => void loadAddress()}>
-                Try again
-              </button>
-            </div>
+            <ErrorNotice message={addressError} onRetry={() => void loadAddress()} />
           ) : (
             <p class="placeholder">Loading…</p>
           )}

@@ -194,7 +194,7 @@ describe('the list', () => {
       return list(payload);
     };
     await start(server);
-    await vi.waitFor(() => expect(alertTexts()).toEqual(['No signalTry again']));
+    await vi.waitFor(() => expect(alertTexts()).toEqual(['No signal']));
     fail = false;
     await click('Try again');
     await listed();

@@ -195,7 +195,7 @@ describe('the grid', () => {
       return list(payload);
     };
     await start(server);
-    await vi.waitFor(() => expect(alerts()).toEqual(['no character is loadedTry again']));
+    await vi.waitFor(() => expect(alerts()).toEqual(['no character is loaded']));
     fail = false;
     await click('Try again');
     await vi.waitFor(() => expect(grid()).toEqual(ids(3, 2, 1)));

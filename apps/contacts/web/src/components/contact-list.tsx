@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { avatarName, type Contact } from '../contacts-api';
 import { sectionsOf } from '../list-sections';
-import { Avatar, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
+import { Avatar, ErrorNotice, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
 
 export interface ContactListProps {
   /** The pages loaded so far; null until the first answer. */
@@ -63,12 +63,7 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
         )}
 
         {error && (
-          <div class="notice" role="alert">
-            <p>{error}</p>
-            <button type="button" class="text-button" onClick={onRetry}>
-              Try again
-            </button>
-          </div>
+          <ErrorNotice message={error} onRetry={onRetry} />
         )}
 
         {contacts === null && !error && <p class="placeholder">Loading…</p>}

@@ -1,4 +1,4 @@
-import { ComposeIcon, InboxIcon, SentIcon, TabBar, type Tab } from '@handset/sdk/ui';
+import { ComposeIcon, ErrorNotice, InboxIcon, SentIcon, TabBar, type Tab } from '@handset/sdk/ui';
 import { formatWhen } from '../format';
 import type { Folder, MailAddress, MailSummary } from '../mail-api';
 
@@ -67,12 +67,7 @@ export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOp
         }}
       >
         {error && (
-          <div class="notice">
-            <p role="alert">{error}</p>
-            <button type="button" class="text-button" onClick={onRetry}>
-              Try again
-            </button>
-          </div>
+          <ErrorNotice message={error} onRetry={onRetry} />
         )}
 
         {mails === null && !error && <p class="placeholder">Loading…</p>}

@@ -21,7 +21,7 @@ import { memberName } from '../threads';
 import { copyText } from '../clipboard';
 import { BubbleView } from './bubble';
 import { Composer } from './composer';
-import { Avatar, BackIcon, CloseIcon, ContactCardIcon, InfoIcon, NavBar } from '@handset/sdk/ui';
+import { Avatar, BackIcon, CloseIcon, ContactCardIcon, ErrorNotice, InfoIcon, NavBar } from '@handset/sdk/ui';
 
 export interface ConversationProps {
   app: HandsetApp;
@@ -428,12 +428,7 @@ export function Conversation(props: ConversationProps) {
           {loadingOlder && <p class="placeholder small">Loading…</p>}
           {threadId !== null && !loaded && !loadError && <p class="placeholder">Loading…</p>}
           {loadError && (
-            <div class="notice" role="alert">
-              <p>{loadError}</p>
-              <button type="button" class="text-button" onClick={() => setReloads((count) => count + 1)}>
-                Try again
-              </button>
-            </div>
+            <ErrorNotice message={loadError} onRetry={() => setReloads((count) => count + 1)} />
           )}
           {entries.map((entry) =>
             entry.type === 'stamp' ? (

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatListTime } from '../format';
 import type { ThreadSummary } from '../messages-api';
 import { previewLine } from '../threads';
-import { Avatar, CloseIcon, ComposeIcon, NewGroupIcon } from '@handset/sdk/ui';
+import { Avatar, CloseIcon, ComposeIcon, ErrorNotice, NewGroupIcon } from '@handset/sdk/ui';
 
 export interface ThreadListProps {
   /** Null until the first page came. */
@@ -81,12 +81,7 @@ export function ThreadList(props: ThreadListProps) {
           </div>
         )}
         {error && (
-          <div class="notice" role="alert">
-            <p>{error}</p>
-            <button type="button" class="text-button" onClick={onRetry}>
-              Try again
-            </button>
-          </div>
+          <ErrorNotice message={error} onRetry={onRetry} />
         )}
 
         {threads === null && !error && <p class="placeholder">Loading…</p>}

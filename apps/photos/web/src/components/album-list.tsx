@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { EmptyState, ListRow, ListSection } from '@handset/sdk/ui';
+import { EmptyState, ErrorNotice, ListRow, ListSection } from '@handset/sdk/ui';
 import type { Album } from '../photos-api';
 
 export interface AlbumListProps {
@@ -33,12 +33,7 @@ export function AlbumList({ albums, error, panel, children, onOpen, onCreate, on
       {children}
 
       {error && (
-        <div class="notice" role="alert">
-          <p>{error}</p>
-          <button type="button" class="text-button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+        <ErrorNotice message={error} onRetry={onRetry} />
       )}
 
       {albums === null && !error && <p class="placeholder">Loading…</p>}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { EmptyState, StarIcon } from '@handset/sdk/ui';
+import { EmptyState, ErrorNotice, StarIcon } from '@handset/sdk/ui';
 import { formatWhen, type Photo } from '../photos-api';
 import { PhotoImage } from './photo-image';
 
@@ -53,12 +53,7 @@ export function PhotoGrid({ photos, error, loadingMore, locale, empty, panel, ch
       {children}
 
       {error && (
-        <div class="notice" role="alert">
-          <p>{error}</p>
-          <button type="button" class="text-button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+        <ErrorNotice message={error} onRetry={onRetry} />
       )}
 
       {photos === null && !error && <p class="placeholder">Loading…</p>}
