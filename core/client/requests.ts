@@ -3,6 +3,38 @@ import type { Answer } from '../../sdk/protocol/errors';
 /** How long the client waits for the server's answer; the server's own handler limit is 10 s. */
 const ANSWER_TIMEOUT_MS = 12_000;
 
+/**
+ * What all of Handset's requests together may send a second, and at once: half of what FXServer allows a client
+ * before it drops them (`rateLimiter_netEvent` 50/s burst 200, `rateLimiter_netEventSize` 128 KiB/s burst
+ * 384 KiB), leaving the rest to the server's other resources.
+ */
+const BUDGET = {
+  events: { perSecond: 25, burst: 100 },
+  bytes: { perSecond: 64 * 1024, burst: 192 * 1024 },
+};
+
+/** A token bucket; `take` spends `amount` when it has it. */
+function bucket({ perSecond, burst }: { perSecond: number; burst: number }) {
+  let tokens = burst;
+  let at = Date.now();
+  return {
+    has(amount: number): boolean {
+      const now = Date.now();
+      tokens = Math.min(burst, tokens + ((now - at) / 1000) * perSecond);
+      at = now;
+      return tokens >= amount;
+    },
+    spend(amount: number): void {
+      tokens -= amount;
+    },
+  };
+}
+const events = bucket(BUDGET.events);
+const bytes = bucket(BUDGET.bytes);
+
+/** The UTF-8 size of a request as JSON: close to what the net event carries. */
+const sizeOf = (value: unknown) => encodeURIComponent(JSON.stringify(value) ?? '').replace(/%[0-9A-F]{2}/g, '.').length;
+
 const pending = new Map<number, (answer: Answer<unknown>) => void>();
 let nextId = 1;
 
@@ -13,8 +45,17 @@ onNet('handset:response', (id: unknown, answer: unknown) => {
   settle(answer as Answer<unknown>);
 });
 
-/** Asks the server's app bridge; always settles, with TIMEOUT when the server stays silent. */
+/**
+ * Asks the server's app bridge; always settles, with TIMEOUT when the server stays silent, and with RATE_LIMITED
+ * at once when the phone's budget is spent, before FXServer would drop the player for flooding.
+ */
 export function request(appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
+  const size = sizeOf([appId, action, payload ?? null]);
+  if (!events.has(1) || !bytes.has(size)) {
+    return Promise.resolve({ ok: false, error: { code: 'RATE_LIMITED', message: 'the phone is sending too much at once; slow down' } });
+  }
+  events.spend(1);
+  bytes.spend(size);
   const id = nextId;
   nextId = nextId >= 2 ** 31 ? 1 : nextId + 1;
   return new Promise((resolve) => {
