@@ -1,6 +1,6 @@
 // A namespace import lets esbuild drop the zod the client never calls; `import { z }` bundled all of it (450 KB).
 import * as z from 'zod';
-import { actionNameSchema, appIdSchema } from '../../sdk/protocol/names';
+import { actionNameSchema, appIdSchema, unwrapJsonData } from '../../sdk/protocol/names';
 import { PHONE_KEY } from '../../sdk/protocol/wire';
 import { installExports } from '../shared/export-table';
 import { notificationInputSchema } from '../shared/notification';
@@ -154,10 +154,12 @@ async function notify(data: unknown): Promise<Outcome> {
 // Scripts written for 919PHONE notify with this server → client event.
 onNet('phone:notification', (data: unknown) => void notify(data));
 
-function sendAppMessage(caller: string, appId: unknown, type: unknown, data: unknown): Outcome {
-  if (!appIdSchema.safeParse(appId).success || !actionNameSchema.safeParse(type).success) {
+function sendAppMessage(caller: string, appId: unknown, type: unknown, handed: unknown): Outcome {
+  const unwrapped = unwrapJsonData(handed);
+  if (!appIdSchema.safeParse(appId).success || !actionNameSchema.safeParse(type).success || !unwrapped.ok) {
     return { ok: false, reason: 'invalid_input', message: 'expected (appId: string, type: string, data)' };
   }
+  const { data } = unwrapped;
   const owner = appOwners.get(appId as string);
   if (owner === undefined) return { ok: false, reason: 'not_found', message: `no app "${String(appId)}" is registered` };
   if (owner !== caller) return { ok: false, reason: 'not_owner', message: `"${String(appId)}" is registered by another resource` };

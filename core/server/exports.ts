@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionNameSchema, appIdSchema, MAX_LINK_LENGTH, MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
+import { actionNameSchema, appIdSchema, MAX_LINK_LENGTH, JSON_DATA_KEY, MAX_PAYLOAD_BYTES, unwrapJsonData } from '../../sdk/protocol/names';
 import type { Outcome } from './apps/registry';
 import { version } from '../../package.json';
 import type { ExportEntry } from '../shared/export-table';
@@ -33,11 +33,13 @@ const refuse = <Reason extends string>(reason: Reason, message: string) => ({ ok
 export function serverExports(core: Core): Record<string, ServerExport> {
   const { registry, bridge, badges } = core;
 
-  const sendAppMessage = (caller: string, source: unknown, appId: unknown, type: unknown, data: unknown): Outcome<SendReason> => {
+  const sendAppMessage = (caller: string, source: unknown, appId: unknown, type: unknown, handed: unknown): Outcome<SendReason> => {
     const target = playerId.safeParse(source);
-    if (!target.success || !appIdSchema.safeParse(appId).success || !actionNameSchema.safeParse(type).success) {
+    const unwrapped = unwrapJsonData(handed);
+    if (!target.success || !appIdSchema.safeParse(appId).success || !actionNameSchema.safeParse(type).success || !unwrapped.ok) {
       return refuse('invalid_input', 'expected (source: number, appId: string, type: string, data)');
     }
+    const { data } = unwrapped;
     if (jsonSize(data) > MAX_PAYLOAD_BYTES) return refuse('payload_too_large', `data over ${MAX_PAYLOAD_BYTES} bytes`);
     const app = registry.get(appId as string);
     if (!app) return refuse('not_found', `no app "${String(appId)}" is registered`);
@@ -130,8 +132,11 @@ export function serverExports(core: Core): Record<string, ServerExport> {
     setAppData: {
       shape: 'ok_reason',
       compat: [],
-      call: (caller, source, appId, key, value) =>
-        withAppData(caller, source, appId, (services, phoneId, id) => services.storage.set(phoneId, id, key as string, value)),
+      call: (caller, source, appId, key, value) => {
+        const unwrapped = unwrapJsonData(value);
+        if (!unwrapped.ok) return refuse('invalid_input', `the value under ${JSON.stringify(JSON_DATA_KEY)} is not JSON`);
+        return withAppData(caller, source, appId, (services, phoneId, id) => services.storage.set(phoneId, id, key as string, unwrapped.data));
+      },
     },
     removeAppData: {
       shape: 'ok_reason',

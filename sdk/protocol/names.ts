@@ -26,6 +26,32 @@ export const actionNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,63}
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 /**
+ * How data keeps its nulls across Handset's ok/reason exports (`sendAppMessage`, `setAppData`): Lua answers those,
+ * and a Lua table has no null fields, so the SDK hands the data over as JSON under this one key.
+ *
+ * @example
+ * exports.handset.sendAppMessage(source, 'bank', 'balance', { [JSON_DATA_KEY]: JSON.stringify({ pending: null }) });
+ */
+export const JSON_DATA_KEY = '__handset_json';
+
+/**
+ * The data a resource handed over: unwrapped from {@link JSON_DATA_KEY} when it came that way, else as it came.
+ *
+ * @example
+ * unwrapJsonData({ __handset_json: '{"pending":null}' }); // { ok: true, data: { pending: null } }
+ */
+export function unwrapJsonData(data: unknown): { ok: true; data: unknown } | { ok: false } {
+  if (typeof data !== 'object' || data === null || !(JSON_DATA_KEY in data)) return { ok: true, data };
+  const json = (data as Record<string, unknown>)[JSON_DATA_KEY];
+  if (typeof json !== 'string' || Object.keys(data).length !== 1) return { ok: false };
+  try {
+    return { ok: true, data: JSON.parse(json) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
  * The longest deep link an app is opened with (`openApp(id, link)`, `present(source, link)`).
  *
  * @example

@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import type { ActionAnswer, ActionName, ActionPayload, Contract } from '../contract';
 import type { AppManifestInput } from '../manifest';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorCode } from '../protocol/errors';
+import { JSON_DATA_KEY } from '../protocol/names';
+
+/** Data as it crosses an ok/reason export with its nulls kept (see JSON_DATA_KEY). */
+const asJsonData = (data: unknown) => ({ [JSON_DATA_KEY]: JSON.stringify(data ?? null) });
 
 export { HandsetError };
 
@@ -217,7 +221,7 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
       const result = outcome(handset().refreshBadge!(source, id));
       if (!result.ok) throw new HandsetError('INVALID_INPUT', `${result.reason}: ${result.message}`);
     },
-    sendAppMessage: (source, type, data) => outcome(handset().sendAppMessage!(source, id, type, data)),
+    sendAppMessage: (source, type, data) => outcome(handset().sendAppMessage!(source, id, type, asJsonData(data))),
     present: async (source, link) => outcome(await handset().presentApp!(source, id, link)),
     notify: async (source, data) => outcome(await handset().notify!(source, { ...data, appId: id })),
     storage: {
@@ -234,7 +238,7 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
         }
       },
       async set(source, key, value) {
-        const result = outcome(await handset().setAppData!(source, id, key, value));
+        const result = outcome(await handset().setAppData!(source, id, key, asJsonData(value)));
         if (!result.ok) throw storageError(result.reason, result.message);
       },
       async remove(source, key) {
