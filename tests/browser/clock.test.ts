@@ -35,8 +35,7 @@ describe.skipIf(!hasChromium)(`the phone's clock, in Chromium (skipped without $
     await session.page.keyboard.press('Escape');
     await showsTime('.status-left', TWELVE_HOUR);
 
-    await session.page.keyboard.press('Escape');
-    await session.shell.locator('[data-phone]').waitFor({ state: 'detached' });
+    await session.putAway();
     await session.openPhone();
     await showsTime('.lock-clock', TWELVE_HOUR);
   });

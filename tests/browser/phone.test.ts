@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)(`the phone in Chromium, on the sandbox (skipped wi
   });
 
   it('closes on Escape and releases NUI focus', async () => {
-    await session.page.keyboard.press('Escape');
+    await session.putAway();
     await eventually(() => expect(session.player.nui.focus).toMatchObject({ resource: null, hasFocus: false, hasCursor: false }));
     await session.shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
   });

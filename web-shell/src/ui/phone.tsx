@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { closeApp, goHome, openApp } from '../state/apps';
 import { clearNotifications, dismissNotification } from '../state/notifications';
 import { closePhone, openNotification, setAirplaneMode, setClockFormat, setTheme, showOverlay, unlock } from '../state/phone';
-import type { PhoneState } from '../state/phone-store';
+import { phoneStore, type PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
 import { PHONE_KEY } from '../../../sdk/protocol/wire';
 import { AppStack } from './app-stack';
@@ -18,12 +18,15 @@ import { StatusBar } from './status-bar';
 import { Toasts } from './toasts';
 import { useClock } from './use-clock';
 
-/** Escape backs out of the innermost layer, then puts the phone away; Enter unlocks. */
-function useShellKeys(state: PhoneState, active: boolean): void {
-  const { sheets, overlay, locked } = state;
+/**
+ * Escape backs out of the innermost layer, then puts the phone away; Enter unlocks. The layers are read when the
+ * key comes: a listener holding the last render's would miss a second Escape pressed before the next effect runs.
+ */
+function useShellKeys(active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
+      const { sheets, overlay, locked } = phoneStore.get();
       if (event.key === 'Escape') {
         event.preventDefault();
         if (sheets[0]) cancelSheet(sheets[0]);
@@ -40,7 +43,7 @@ function useShellKeys(state: PhoneState, active: boolean): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [sheets, overlay, locked, active]);
+  }, [active]);
 }
 
 interface PhoneProps {
@@ -56,7 +59,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
   const peeking = !state.open && !closing;
   // Keys reach the page once the game gives it focus; focusing the phone brings them into this frame.
   const device = useFocusOnMount<HTMLDivElement>(state.open);
-  useShellKeys(state, state.open && !closing);
+  useShellKeys(state.open && !closing);
   const locale = navigator.language;
   const { apps, overlay, foreground, sheets } = state;
   const locked = state.locked && !peeking;
