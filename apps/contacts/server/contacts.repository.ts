@@ -55,7 +55,8 @@ export interface ContactsRepository {
   /** Whether the phone blocked `number`: a blocked contact, or a number blocked without a contact. */
   isBlocked(phoneId: number, number: string): Promise<boolean>;
   /** Blocks `number` for the phone without a contact (a second time changes nothing). */
-  blockNumber(phoneId: number, number: string): Promise<void>;
+  /** Blocks `number` without a contact, keeping only the phone's newest `keep` such blocks. */
+  blockNumber(phoneId: number, number: string, keep: number): Promise<void>;
 }
 
 interface ContactRow extends Record<string, unknown> {
@@ -204,13 +205,20 @@ export function createContactsRepository(db: Database): ContactsRepository {
       return rows.length > 0;
     },
 
-    async blockNumber(phoneId, number) {
+    async blockNumber(phoneId, number, keep) {
       try {
         await db.run(`INSERT INTO ${BLOCKS} (phone_id, blocked_number) VALUES (?, ?)`, [phoneId, number]);
       } catch (error) {
         // Already blocked.
         if (!(error instanceof DatabaseError && error.kind === 'unique_violation')) throw error;
+        return;
       }
+      // The player never sees these numbers to unblock them, so past the cap the oldest block gives way instead of refusing.
+      const oldest = await db.select<{ blocked_number: string }>(
+        `SELECT blocked_number FROM ${BLOCKS} WHERE phone_id = ? ORDER BY created_at DESC, blocked_number DESC LIMIT 100 OFFSET ?`,
+        [phoneId, keep],
+      );
+      for (const { blocked_number } of oldest) await db.run(`DELETE FROM ${BLOCKS} WHERE phone_id = ? AND blocked_number = ?`, [phoneId, blocked_number]);
     },
   };
 }

@@ -34,7 +34,7 @@ const contactRows = (db: Database) =>
 
 forEachDatabase((current) => {
   /** Both migrations, two phones (A = 1 with 5550001, B = 2 with 5550002), and the service over them. */
-  async function setup(options: { requireExisting?: boolean; maxContacts?: number } = {}) {
+  async function setup(options: { requireExisting?: boolean; maxContacts?: number; maxBlockedNumbers?: number } = {}) {
     const db = current();
     await migratePlugin(db, 'contacts', contactsMigrations);
     await db.run('INSERT INTO handset_core_phones (identifier, phone_number) VALUES (?, ?), (?, ?)', ['license:a', '5550001', 'license:b', '5550002']);
@@ -45,6 +45,7 @@ forEachDatabase((current) => {
       imageAllowed: (url) => ['cdn.example.com', 'i.imgur.com'].includes(new URL(url).hostname),
       imageHosts: () => ['cdn.example.com', 'i.imgur.com'],
       maxContacts: options.maxContacts ?? 1000,
+      maxBlockedNumbers: options.maxBlockedNumbers ?? 200,
     });
     return { db, service };
   }
@@ -188,6 +189,28 @@ forEachDatabase((current) => {
     await expect(service.list(1)).resolves.toEqual([]);
   });
 
+  it('keeps the newest hidden-caller blocks up to the owner’s cap: the oldest gives way, nothing is refused', async () => {
+    const { db, service } = await setup({ maxBlockedNumbers: 3 });
+    for (const number of ['5550201', '5550202', '5550203']) await service.blockNumber(1, number);
+    // Blocked a minute apart, the first one earliest.
+    for (const [minute, number] of [[1, '5550201'], [2, '5550202'], [3, '5550203']] as const) {
+      await db.run('UPDATE handset_contacts_blocks SET created_at = ? WHERE blocked_number = ?', [`2026-01-01 00:0${minute}:00`, number]);
+    }
+    await service.blockNumber(2, '5550201');
+    await service.blockNumber(1, '555-0203');
+    await expect(db.select('SELECT blocked_number FROM handset_contacts_blocks WHERE phone_id = 1 ORDER BY blocked_number')).resolves.toHaveLength(3);
+
+    await service.blockNumber(1, '5550204');
+    await expect(db.select('SELECT phone_id, blocked_number FROM handset_contacts_blocks ORDER BY phone_id, blocked_number')).resolves.toEqual([
+      { phone_id: 1, blocked_number: '5550202' },
+      { phone_id: 1, blocked_number: '5550203' },
+      { phone_id: 1, blocked_number: '5550204' },
+      { phone_id: 2, blocked_number: '5550201' },
+    ]);
+    await expect(service.isBlocked(1, '5550201')).resolves.toBe(false);
+    await expect(service.isBlocked(1, '5550204')).resolves.toBe(true);
+  });
+
   it('deletes any phone’s contact by id for trusted scripts, answering its owner', async () => {
     const { service } = await setup();
     const theirs = await service.add(2, input({ number: '5550101', firstName: 'Ann' }));
@@ -311,6 +334,7 @@ forEachDatabase((current) => {
       imageAllowed: () => true,
       imageHosts: () => [],
       maxContacts: 10_000,
+      maxBlockedNumbers: 200,
     });
     const names = await counted.namesFor(1, ['500-0001', '5004999', '5550999', '5000001']);
     expect([...names].sort()).toEqual([
@@ -340,13 +364,20 @@ forEachDatabase((current) => {
   });
 });
 
-it('reads the cap from handset:contacts:max_contacts; a bad value warns and keeps the default', () => {
+it('reads the caps from handset:contacts:max_contacts and max_blocked_numbers; a bad value warns and keeps the default', () => {
   const warnings: string[] = [];
-  const read = (value: string | undefined) => readContactsSettings((name, fallback) => (name === 'max_contacts' ? (value ?? fallback) : fallback), (message) => warnings.push(message));
-  expect(read(undefined)).toEqual({ maxContacts: 1000 });
-  expect(read('250')).toEqual({ maxContacts: 250 });
-  for (const bad of ['0', '-5', '1.5', 'lots', '100001']) expect(read(bad)).toEqual({ maxContacts: 1000 });
-  expect(warnings).toEqual(Array(5).fill('Handset contacts: handset:contacts:max_contacts must be a whole number from 1 to 100000; using 1000'));
+  const read = (values: Record<string, string>) => readContactsSettings((name, fallback) => values[name] ?? fallback, (message) => warnings.push(message));
+  expect(read({})).toEqual({ maxContacts: 1000, maxBlockedNumbers: 200 });
+  expect(read({ max_contacts: '250', max_blocked_numbers: '50' })).toEqual({ maxContacts: 250, maxBlockedNumbers: 50 });
+  for (const bad of ['0', '-5', '1.5', 'lots', '100001']) expect(read({ max_contacts: bad, max_blocked_numbers: bad })).toEqual({ maxContacts: 1000, maxBlockedNumbers: 200 });
+  expect(warnings).toEqual(
+    Array(5)
+      .fill([
+        'Handset contacts: handset:contacts:max_contacts must be a whole number from 1 to 100000; using 1000',
+        'Handset contacts: handset:contacts:max_blocked_numbers must be a whole number from 1 to 100000; using 200',
+      ])
+      .flat(),
+  );
 });
 
 it('reads numbers with punctuation as digits and refuses malformed ones, bad avatars and over-long text', () => {

@@ -168,11 +168,13 @@ export interface ContactsServiceOptions {
   imageAllowed(url: string): boolean;
   /** The server owner's `handset:contacts:max_contacts`: how many contacts a phone may hold. */
   maxContacts: number;
+  /** The server owner's `handset:contacts:max_blocked_numbers`: how many hidden callers a phone keeps blocked (the newest). */
+  maxBlockedNumbers: number;
   /** The hosts on that list, named in the refusal so that the player knows where an avatar may come from. */
   imageHosts(): readonly string[];
 }
 
-export function createContactsService({ repository, phones, requireExisting, imageAllowed, imageHosts, maxContacts }: ContactsServiceOptions): ContactsService {
+export function createContactsService({ repository, phones, requireExisting, imageAllowed, imageHosts, maxContacts, maxBlockedNumbers }: ContactsServiceOptions): ContactsService {
   const checkAvatar = (url: string | null | undefined) => {
     if (url && !imageAllowed(url)) {
       throw new HandsetError('INVALID_INPUT', `the avatar's host is not on this server's image list; avatars may come from ${imageHosts().join(', ')}`);
@@ -289,22 +291,27 @@ export function createContactsService({ repository, phones, requireExisting, ima
     },
 
     isBlocked: (phoneId, number) => repository.isBlocked(phoneId, number.replace(/\D/g, '')),
-    blockNumber: (phoneId, number) => repository.blockNumber(phoneId, number.replace(/\D/g, '')),
+    blockNumber: (phoneId, number) => repository.blockNumber(phoneId, number.replace(/\D/g, ''), maxBlockedNumbers),
   };
 }
 
 /** The server owner's limits, from `handset:contacts:*`; a bad value falls back to the default with a warning. */
 export interface ContactsSettings {
   maxContacts: number;
+  maxBlockedNumbers: number;
 }
 
 export const DEFAULT_MAX_CONTACTS = 1000;
+export const DEFAULT_MAX_BLOCKED_NUMBERS = 200;
 
 export function readContactsSettings(setting: PluginContext['setting'], warn: (message: string) => void): ContactsSettings {
-  const parsed = z.coerce.number().int().min(1).max(100_000).safeParse(setting('max_contacts', String(DEFAULT_MAX_CONTACTS)));
-  if (parsed.success) return { maxContacts: parsed.data };
-  warn(`Handset contacts: handset:contacts:max_contacts must be a whole number from 1 to 100000; using ${DEFAULT_MAX_CONTACTS}`);
-  return { maxContacts: DEFAULT_MAX_CONTACTS };
+  const read = (name: string, fallback: number) => {
+    const parsed = z.coerce.number().int().min(1).max(100_000).safeParse(setting(name, String(fallback)));
+    if (parsed.success) return parsed.data;
+    warn(`Handset contacts: handset:contacts:${name} must be a whole number from 1 to 100000; using ${fallback}`);
+    return fallback;
+  };
+  return { maxContacts: read('max_contacts', DEFAULT_MAX_CONTACTS), maxBlockedNumbers: read('max_blocked_numbers', DEFAULT_MAX_BLOCKED_NUMBERS) };
 }
 
 // One service per started plugin, so the settings are read (and a bad one warned about) once, not on every export call.
