@@ -1,4 +1,5 @@
 import type { Answer } from '../../sdk/protocol/errors';
+import { RateLimiter } from '../../sdk/protocol/rate-limiter';
 
 /** How long the client waits for the server's answer; the server's own handler limit is 10 s. */
 const ANSWER_TIMEOUT_MS = 12_000;
@@ -13,24 +14,8 @@ const BUDGET = {
   bytes: { perSecond: 64 * 1024, burst: 192 * 1024 },
 };
 
-/** A token bucket; `take` spends `amount` when it has it. */
-function bucket({ perSecond, burst }: { perSecond: number; burst: number }) {
-  let tokens = burst;
-  let at = Date.now();
-  return {
-    has(amount: number): boolean {
-      const now = Date.now();
-      tokens = Math.min(burst, tokens + ((now - at) / 1000) * perSecond);
-      at = now;
-      return tokens >= amount;
-    },
-    spend(amount: number): void {
-      tokens -= amount;
-    },
-  };
-}
-const events = bucket(BUDGET.events);
-const bytes = bucket(BUDGET.bytes);
+const events = new RateLimiter(BUDGET.events.perSecond, BUDGET.events.burst);
+const bytes = new RateLimiter(BUDGET.bytes.perSecond, BUDGET.bytes.burst);
 
 /** The UTF-8 size of a request as JSON: close to what the net event carries. */
 const sizeOf = (value: unknown) => encodeURIComponent(JSON.stringify(value) ?? '').replace(/%[0-9A-F]{2}/g, '.').length;
@@ -51,11 +36,11 @@ onNet('handset:response', (id: unknown, answer: unknown) => {
  */
 export function request(appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
   const size = sizeOf([appId, action, payload ?? null]);
-  if (!events.has(1) || !bytes.has(size)) {
+  // Both budgets or neither: the bytes are checked first, then spent once the event is.
+  if (!bytes.has('phone', size) || !events.take('phone')) {
     return Promise.resolve({ ok: false, error: { code: 'RATE_LIMITED', message: 'the phone is sending too much at once; slow down' } });
   }
-  events.spend(1);
-  bytes.spend(size);
+  bytes.take('phone', size);
   const id = nextId;
   nextId = nextId >= 2 ** 31 ? 1 : nextId + 1;
   return new Promise((resolve) => {

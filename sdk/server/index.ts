@@ -4,6 +4,8 @@ import type { AppManifestInput } from '../manifest';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorCode } from '../protocol/errors';
 import { JSON_DATA_KEY } from '../protocol/names';
 
+export { RateLimiter } from '../protocol/rate-limiter';
+
 /** Data as it crosses an ok/reason export with its nulls kept (see JSON_DATA_KEY). */
 const asJsonData = (data: unknown) => ({ [JSON_DATA_KEY]: JSON.stringify(data ?? null) });
 
@@ -248,49 +250,6 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
     },
   };
   return app;
-}
-
-/** Keys a {@link RateLimiter} holds before it forgets the full buckets. */
-const MAX_BUCKETS = 10_000;
-
-/**
- * A token bucket per key: `perSecond` sustained, `burst` at once. For the limits an app keeps on what players
- * send each other (per sender, per sender and target …).
- *
- * @example
- * const perTarget = new RateLimiter(10 / 60, 10); // 10 a minute, 10 at once
- * if (!perTarget.take(`${from}>${to}`)) throw new HandsetError('RATE_LIMITED', 'too many messages to this number');
- */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes one token for `key`; false when its bucket is empty. */
-  take(key: string): boolean {
-    const now = this.now();
-    if (!this.buckets.has(key) && this.buckets.size >= MAX_BUCKETS) this.prune(now);
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = this.refilled(bucket, now);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-
-  private refilled(bucket: { tokens: number; at: number }, now: number): number {
-    return Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
-  }
-
-  /** A full bucket is the same as none: forgetting those keeps the map to the keys being limited now. */
-  private prune(now: number): void {
-    for (const [key, bucket] of this.buckets) if (this.refilled(bucket, now) >= this.burst) this.buckets.delete(key);
-  }
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

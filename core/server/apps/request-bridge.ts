@@ -3,7 +3,7 @@ import { actionNameSchema, appIdSchema, MAX_ANSWER_BYTES, MAX_PAYLOAD_BYTES } fr
 import { ERROR_CODES, HandsetError, type Answer, type ErrorBody, type ErrorCode } from '../../../sdk/protocol/errors';
 import type { OnlinePhone } from '../identity/identity';
 import type { Services } from '../services';
-import { RateLimiter } from '../rate-limiter';
+import { RateLimiter } from '../../../sdk/protocol/rate-limiter';
 import { describeIssue, jsonSize } from '../validation';
 import type { AppRegistry, Outcome } from './registry';
 
