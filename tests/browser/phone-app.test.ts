@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await contacts.getByRole('button', { name: 'Contacts' }).click();
     await contacts.getByRole('button', { name: 'Bea, favorite', exact: true }).waitFor();
     const sections = await contacts.locator('.section').evaluateAll((elements) =>
-      elements.map((section) => [section.querySelector('.section-title')?.textContent, [...section.querySelectorAll('.row-name')].map((name) => name.textContent)]),
+      elements.map((section) => [section.querySelector('.section-title')?.textContent, [...section.querySelectorAll('.list-row-title')].map((name) => name.textContent)]),
     );
     expect(sections).toEqual([
       ['Favorites', ['Bea']],

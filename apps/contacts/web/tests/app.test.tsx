@@ -144,8 +144,8 @@ const field = (name: string) => {
 };
 /** The names of the list's rows, in order. */
 /** The rows under the letters: every contact once. */
-const rows = () => [...screen!.querySelectorAll('.section:not(.favorites) .row')].filter(visible).map((row) => row.getAttribute('aria-label'));
-const favoriteRows = () => [...screen!.querySelectorAll('.section.favorites .row')].filter(visible).map((row) => row.getAttribute('aria-label'));
+const rows = () => [...screen!.querySelectorAll('.section:not(.favorites) .list-row-content')].filter(visible).map((row) => row.getAttribute('aria-label'));
+const favoriteRows = () => [...screen!.querySelectorAll('.section.favorites .list-row-content')].filter(visible).map((row) => row.getAttribute('aria-label'));
 const sectionTitles = () => [...screen!.querySelectorAll('.section-title')].map((title) => title.textContent);
 const alerts = () => [...screen!.querySelectorAll('[role="alert"]')].filter(visible).map((alert) => alert.textContent?.trim());
 const requests = (action: string) =>
@@ -172,14 +172,14 @@ describe('the list', () => {
     expect(sectionTitles()).toEqual(['Favorites', 'A', 'L', 'T']);
     expect(favoriteRows()).toEqual(['Trevor Philips, favorite']);
     expect(rows()).toEqual(['Amanda De Santa', 'Lamar Davis', 'lester Crest', 'Trevor Philips']);
-    expect([...screen!.querySelectorAll('.section')].map((section) => [...section.querySelectorAll('.row-name')].map((name) => name.textContent))).toEqual([
+    expect([...screen!.querySelectorAll('.section')].map((section) => [...section.querySelectorAll('.list-row-title')].map((name) => name.textContent))).toEqual([
       ['Trevor Philips'],
       ['Amanda De Santa'],
       ['Lamar Davis', 'lester Crest'],
       ['Trevor Philips'],
     ]);
     expect(screen!.textContent).toContain('4 Contacts');
-    expect(screen!.querySelector('.row .avatar')!.textContent).toBe('TP');
+    expect(screen!.querySelector('.list-row .avatar')!.textContent).toBe('TP');
   });
 
   it('searches by name or number on the server as the player types', async () => {
@@ -246,7 +246,7 @@ describe('the list', () => {
   it('shows the photo when the contact has one, initials otherwise', async () => {
     await start(contactsServer([{ firstName: 'Lamar', number: '5550142', avatarUrl: 'https://example.com/lamar.png' }]));
     await loaded();
-    expect(screen!.querySelector('.row .avatar img')!.getAttribute('src')).toBe('https://example.com/lamar.png');
+    expect(screen!.querySelector('.list-row .avatar img')!.getAttribute('src')).toBe('https://example.com/lamar.png');
   });
 
   it('says so when there are no contacts', async () => {

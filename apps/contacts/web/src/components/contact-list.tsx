@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { avatarName, type Contact } from '../contacts-api';
 import { sectionsOf } from '../list-sections';
-import { Avatar, ErrorNotice, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
+import { Avatar, ErrorNotice, ListRow, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
 
 export interface ContactListProps {
   /** The pages loaded so far; null until the first answer. */
@@ -92,29 +92,29 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
         {sections.map((section) => (
           <section class={section.title === 'Favorites' ? 'section favorites' : 'section'} key={section.title}>
             <h2 class={section.title === 'Favorites' ? 'section-title favorites' : 'section-title'}>{section.title}</h2>
-            <ul>
+            <ul class="list-rows">
               {section.contacts.map((contact) => (
-                <li key={contact.id}>
-                  <button
-                    type="button"
-                    class="row"
-                    // A favorite's second row is named apart, so the one under its letter stays the button with its name.
-                    aria-label={section.title === 'Favorites' ? `${contact.displayName}, favorite` : contact.displayName}
-                    onClick={() => onOpen(contact)}
-                  >
-                    <Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="row" />
-                    <span class="row-text">
-                      <span class="row-name">{contact.displayName}</span>
-                      <span class="row-number">{contact.displayNumber}</span>
-                    </span>
-                    {contact.blocked && <span class="tag">Blocked</span>}
-                    {contact.favorite && (
-                      <span class="row-star">
-                        <StarIcon filled />
-                      </span>
-                    )}
-                  </button>
-                </li>
+                <ListRow
+                  key={contact.id}
+                  // A favorite's second row is named apart, so the one under its letter stays the button with its name.
+                  label={section.title === 'Favorites' ? `${contact.displayName}, favorite` : contact.displayName}
+                  onClick={() => onOpen(contact)}
+                  leading={<Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="row" />}
+                  title={contact.displayName}
+                  subtitle={contact.displayNumber}
+                  trailing={
+                    (contact.blocked || contact.favorite) && (
+                      <>
+                        {contact.blocked && <span class="tag">Blocked</span>}
+                        {contact.favorite && (
+                          <span class="row-star">
+                            <StarIcon filled />
+                          </span>
+                        )}
+                      </>
+                    )
+                  }
+                />
               ))}
             </ul>
           </section>
