@@ -182,6 +182,14 @@ export interface HandsetApp {
    */
   pickContact(): Promise<PickedContact | null>;
   /**
+   * The player's contacts whose name or number holds `query` (needs `contacts:read`), up to `limit` (8; at most
+   * 20): suggestions while the player types a recipient.
+   *
+   * @example
+   * const suggestions = await app.searchContacts('lam');
+   */
+  searchContacts(query: string, limit?: number): Promise<PickedContact[]>;
+  /**
    * Lets the player pick a photo from their gallery (needs `gallery`); null when they cancel.
    *
    * @example
@@ -402,6 +410,7 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
     confirm: async (input) => (await call('dialog.confirm', input)).confirmed,
     prompt: async (input) => (await call('dialog.prompt', input)).value,
     pickContact: () => call('contacts.pick', {}),
+    searchContacts: (query, limit) => call('contacts.search', limit === undefined ? { query } : { query, limit }),
     pickPhoto: () => call('gallery.pick', {}),
     capturePhoto: () => call('camera.capture', {}),
     pickLocation: () => call('location.pick', {}),

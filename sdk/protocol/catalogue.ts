@@ -130,6 +130,13 @@ export const METHODS = {
   ),
   /** Lets the player pick a contact; null when they cancel. */
   'contacts.pick': method(none, pickedContactSchema.nullable(), 'contacts:read', PLAYER_TIMEOUT_MS),
+  /** The player's contacts whose name or number holds `query`, in the Contacts app's order: suggestions as they type. */
+  'contacts.search': method(
+    z.object({ query: z.string().trim().min(1, 'query is 1-64 characters').max(64, 'query is 1-64 characters'), limit: z.number().int().min(1).max(20).default(8) }).strict(),
+    z.array(pickedContactSchema).max(20),
+    'contacts:read',
+    SERVER_TIMEOUT_MS,
+  ),
   /** Lets the player take a photo; null when they cancel. */
   'camera.capture': method(none, pickedPhotoSchema.nullable(), 'camera', PLAYER_TIMEOUT_MS),
   /** Lets the player pick a photo from their gallery; null when they cancel. */

@@ -29,6 +29,8 @@ export interface FakeHostOptions {
   prompt?: (input: MethodInput<'dialog.prompt'>) => string | null;
   /** The contact the player picks; default null (cancelled). */
   contact?: MethodOutput<'contacts.pick'>;
+  /** The player's contacts, which `contacts.search` filters by name or number (any case); default none. */
+  contacts?: MethodOutput<'contacts.search'>;
   /** The photo the player picks or takes; default null (cancelled). */
   photo?: MethodOutput<'gallery.pick'>;
   /** The place the player shares; default null (cancelled). */
@@ -116,6 +118,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       return { id: notifications.length };
     },
     'contacts.pick': (input) => (record('contacts.pick', input), options.contact ?? null),
+    'contacts.search': (input) => {
+      record('contacts.search', input);
+      const query = input.query.toLowerCase();
+      return (options.contacts ?? []).filter(({ name, number }) => name.toLowerCase().includes(query) || number.includes(query)).slice(0, input.limit);
+    },
     'camera.capture': (input) => (record('camera.capture', input), options.photo ?? null),
     'gallery.pick': (input) => (record('gallery.pick', input), options.photo ?? null),
     'location.pick': (input) => (record('location.pick', input), options.location ?? null),

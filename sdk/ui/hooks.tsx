@@ -1,6 +1,6 @@
 import { createContext, render, type ComponentChildren, type ComponentType } from 'preact';
 import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { connect, type ConnectOptions, type HandsetApp, type Settings } from '../app';
+import { connect, type ConnectOptions, type HandsetApp, type PickedContact, type Settings } from '../app';
 
 const AppContext = createContext<HandsetApp | null>(null);
 
@@ -176,4 +176,40 @@ export function usePaged<Item, Cursor>(load: (cursor: Cursor | null) => Promise<
     reload,
     update: (change) => setState((current) => ({ ...current, items: change(current.items) })),
   };
+}
+
+/** How long typing must pause before the contacts are searched: one search a word, not one a key. */
+const SUGGEST_DELAY_MS = 150;
+
+/**
+ * The player's contacts matching what they type in a recipient field, up to `limit` (needs `contacts:read`; none
+ * without it): searched once typing pauses, only the latest answer kept, none for an empty field.
+ *
+ * @example
+ * const suggestions = useContactSuggestions(to);
+ * suggestions.map((contact) => <ListRow title={contact.name} subtitle={contact.number} onClick={() => choose(contact)} />);
+ */
+export function useContactSuggestions(query: string, limit = 5): PickedContact[] {
+  const app = useApp();
+  const allowed = app.info.grants.includes('contacts:read');
+  const [found, setFound] = useState<PickedContact[]>([]);
+  useEffect(() => {
+    const text = query.trim();
+    if (!allowed || text === '') {
+      setFound([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      app.searchContacts(text, limit).then(
+        (contacts) => current && setFound(contacts),
+        () => current && setFound([]),
+      );
+    }, SUGGEST_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [app, allowed, query, limit]);
+  return found;
 }

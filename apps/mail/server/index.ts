@@ -13,7 +13,7 @@ export const mailPlugin = defineServerPlugin({
     color: '#0a84ff',
     category: 'default',
     ui: 'dist/apps/mail/index.html',
-    permissions: [],
+    permissions: ['contacts:read'],
   },
   migrations: mailMigrations,
   start(context) {

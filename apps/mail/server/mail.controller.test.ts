@@ -36,7 +36,20 @@ function controller(phones: Record<number, number>) {
 
 it('registers exactly the contract’s actions', () => {
   const { handlers } = controller({});
-  expect([...handlers.keys()].sort()).toEqual(['mail.address', 'mail.block', 'mail.blocks', 'mail.claim', 'mail.delete', 'mail.get', 'mail.list', 'mail.send', 'mail.setRead', 'mail.unblock']);
+  expect([...handlers.keys()].sort()).toEqual([
+    'mail.address',
+    'mail.addressesOf',
+    'mail.block',
+    'mail.blocks',
+    'mail.claim',
+    'mail.delete',
+    'mail.domain',
+    'mail.get',
+    'mail.list',
+    'mail.send',
+    'mail.setRead',
+    'mail.unblock',
+  ]);
 });
 
 it('acts on the mailbox of the player who asked, and answers UNAVAILABLE when they have no character', async () => {

@@ -13,6 +13,18 @@ export function registerMailRequests({ app, phones }: PluginContext, service: Ma
 
   app.serve(mailContract, {
     'mail.address': ({ source }) => service.address(phoneOf(source)),
+    'mail.domain': ({ source }) => (phoneOf(source), { domain: service.settings.domain }),
+    'mail.addressesOf': async ({ source }, { numbers }) => {
+      phoneOf(source);
+      const found = await Promise.all(
+        numbers.map(async (number) => {
+          const phone = await phones.find(number);
+          const mailbox = phone && (await service.mailboxOf(phone.phoneId));
+          return mailbox ? { number, address: mailbox.address } : null;
+        }),
+      );
+      return found.filter((entry) => entry !== null);
+    },
     'mail.claim': ({ source }, { name }) => service.claim(phoneOf(source), name),
     'mail.list': ({ source }, input) => service.list(phoneOf(source), input),
     'mail.get': ({ source }, { id }) => service.get(phoneOf(source), id),

@@ -90,7 +90,9 @@ onEachDatabase((open) => {
     await expect(inbox(asA)).resolves.toMatchObject({ mails: [{ from: 'bob@celltowa.com', subject: 'Re: Lunch?', read: false }] });
 
     await expect(asA('mail.send', { clientId: 'c-2', to: 'nobody@celltowa.com', body: 'Hello?' })).resolves.toEqual(refused('NOT_FOUND', 'no one has the address nobody@celltowa.com'));
-    await expect(asA('mail.send', { clientId: 'c-2', to: 'bob', body: 'Hello?' })).resolves.toEqual(refused('INVALID_INPUT', 'to must be a mail address such as name@domain'));
+    await expect(asA('mail.send', { clientId: 'c-2', to: 'bob@', body: 'Hello?' })).resolves.toEqual(
+      refused('INVALID_INPUT', 'to must be a mail address such as name@domain, or a name on this server'),
+    );
     await expect(asA('mail.send', { clientId: 'c-2', to: 'bob@celltowa.com', body: '   ' })).resolves.toEqual(refused('INVALID_INPUT', 'body must be 1-5000 characters'));
     await expect(asA('mail.send', { clientId: 'c-2', to: 'bob@celltowa.com', subject: 'x'.repeat(121), body: 'Hi' })).resolves.toEqual(
       refused('INVALID_INPUT', 'subject must be at most 120 characters'),
@@ -135,6 +137,33 @@ onEachDatabase((open) => {
 
     await expect(data(a.request('mail.list', { folder: 'sent' }))).resolves.toEqual(before.a);
     await expect(data(b.request('mail.get', { id: bobs!.id }))).resolves.toMatchObject({ body: 'For Bob only' });
+    expect(simulation.errors).toEqual([]);
+  });
+
+  it('takes a bare name as that name on the server, tells the domain, and finds the addresses of numbers for suggestions', async () => {
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:mail:domain': 'celltowa.com' } });
+    const a = await withAddress(simulation, 'ann');
+    const b = await withAddress(simulation, 'bob');
+    const c = await connectWithPhone(simulation);
+    const asC = mail(c.page as Page);
+
+    await expect(asC('mail.domain', {})).resolves.toEqual({ ok: true, data: { domain: 'celltowa.com' } });
+    await expect(data(a.request('mail.send', { clientId: 'bare', to: ' Bob ', body: 'Hi Bob' }))).resolves.toMatchObject({ to: 'bob@celltowa.com' });
+    await expect(inbox(b.request)).resolves.toMatchObject({ mails: [{ from: 'ann@celltowa.com', to: 'bob@celltowa.com' }] });
+    await expect(a.request('mail.send', { clientId: 'nobody', to: 'nobody', body: 'Hi' })).resolves.toEqual(refused('NOT_FOUND', 'no one has the address nobody@celltowa.com'));
+    await expect(a.request('mail.send', { clientId: 'two', to: 'two words', body: 'Hi' })).resolves.toEqual(
+      refused('INVALID_INPUT', 'to must be a mail address such as name@domain, or a name on this server'),
+    );
+    await expect(data(b.request('mail.block', { address: 'ANN' }))).resolves.toEqual(['ann@celltowa.com']);
+    await expect(data(b.request('mail.unblock', { address: 'ann' }))).resolves.toEqual([]);
+
+    // C has no address: left out, as is a number no one has; the numbers come back as asked.
+    await expect(data(asC('mail.addressesOf', { numbers: [b.number, c.number, '555-000-0000', a.number.replace(/\D/g, '')] }))).resolves.toEqual([
+      { number: b.number, address: 'bob@celltowa.com' },
+      { number: a.number.replace(/\D/g, ''), address: 'ann@celltowa.com' },
+    ]);
+    await expect(asC('mail.addressesOf', { numbers: [] })).resolves.toEqual(refused('INVALID_INPUT', 'numbers must be 1-5 phone numbers'));
+    await expect(asC('mail.addressesOf', { numbers: ['1', '2', '3', '4', '5', '6'] })).resolves.toEqual(refused('INVALID_INPUT', 'numbers must be 1-5 phone numbers'));
     expect(simulation.errors).toEqual([]);
   });
 

@@ -343,8 +343,10 @@ it('reads names, addresses, subjects and bodies with the documented limits and m
   };
   expect(parse({})).toEqual({ clientId: 'c', to: 'bob@celltowa.com', subject: 'Hi', body: 'Hello' });
   expect(parse({ subject: undefined })).toMatchObject({ subject: '' });
-  for (const to of ['bob', 'bob@', '@celltowa.com', 'bob smith@celltowa.com', `${'a'.repeat(120)}@celltowa.com`, 7]) {
-    expect(parse({ to })).toBe('to must be a mail address such as name@domain');
+  // A bare name is a name on this server; the service completes it with the domain.
+  expect(parse({ to: ' Bob ' })).toMatchObject({ to: 'bob' });
+  for (const to of ['bob@', '@celltowa.com', 'bob smith@celltowa.com', 'bob smith', `${'a'.repeat(120)}@celltowa.com`, 7]) {
+    expect(parse({ to })).toBe('to must be a mail address such as name@domain, or a name on this server');
   }
   expect(parse({ subject: 'a'.repeat(121) })).toBe('subject must be at most 120 characters');
   expect(parse({ subject: 'a'.repeat(120) })).toMatchObject({ subject: 'a'.repeat(120) });

@@ -60,6 +60,8 @@ const RESERVED_NAMES: readonly string[] = ['noreply'];
 
 export const NAME_MESSAGE = 'an address name is 3-24 characters: a-z, 0-9, dot, underscore or hyphen';
 const ADDRESS = /^[^\s@]+@[^\s@]+$/;
+/** An address, or a bare name meaning that name on this server's domain. */
+const RECIPIENT = /^[^\s@]+(?:@[^\s@]+)?$/;
 
 /** The part before the `@`, as players type it; canonical in lower case. */
 export const nameSchema = z.string({ error: NAME_MESSAGE }).trim().toLowerCase().regex(/^[a-z0-9._-]{3,24}$/, NAME_MESSAGE);
@@ -69,7 +71,8 @@ const addressSchema = (label: string) => {
   const message = `${label} must be a mail address such as name@domain`;
   return z.string({ error: message }).trim().max(128, message).regex(ADDRESS, message);
 };
-export const toSchema = addressSchema('to').toLowerCase();
+const TO_MESSAGE = 'to must be a mail address such as name@domain, or a name on this server';
+export const toSchema = z.string({ error: TO_MESSAGE }).trim().max(128, TO_MESSAGE).regex(RECIPIENT, TO_MESSAGE).toLowerCase();
 export const fromSchema = addressSchema('from');
 
 export const subjectSchema = z
@@ -104,6 +107,10 @@ export const listSchema = z.object({
 });
 export const mailIdSchema = z.object({ id: idSchema });
 export const blockSchema = z.object({ address: toSchema });
+const NUMBERS_MESSAGE = 'numbers must be 1-5 phone numbers';
+export const addressesOfSchema = z.object({
+  numbers: z.array(z.string({ error: NUMBERS_MESSAGE }).max(32, NUMBERS_MESSAGE), { error: NUMBERS_MESSAGE }).min(1, NUMBERS_MESSAGE).max(5, NUMBERS_MESSAGE),
+});
 export const setReadSchema = z.object({ id: idSchema, read: z.boolean({ error: 'read must be true or false' }) });
 export const sendSchema = z.object({
   clientId: clientIdSchema,
@@ -200,6 +207,8 @@ export function createMailService({ repository, settings, delivered, unreadChang
   const { domain, allowChange, changeDays, perRecipientPerMinute, maxMailbox } = settings;
   const perRecipient = new RateLimiter(perRecipientPerMinute / 60, perRecipientPerMinute, now);
   const full = (name: string) => `${name}@${domain}`;
+  /** What a player typed as a recipient, whole: a bare name is that name on this server. */
+  const complete = (to: string) => (to.includes('@') ? to : full(to));
   const taken = (error: unknown) => error instanceof DatabaseError && error.kind === 'unique_violation';
 
   /** When the address may change again; null when it may now. */
@@ -326,8 +335,8 @@ export function createMailService({ repository, settings, delivered, unreadChang
       const sender = await repository.addressOf(phoneId);
       if (!sender) throw new HandsetError('FORBIDDEN', 'claim a mail address before sending mail');
       if (replyTo != null) await mustFind(phoneId, replyTo);
-      const recipient = await mailboxAt(to);
-      if (!recipient) throw new HandsetError('NOT_FOUND', `no one has the address ${to}`);
+      const recipient = await mailboxAt(complete(to));
+      if (!recipient) throw new HandsetError('NOT_FOUND', `no one has the address ${complete(to)}`);
       const from = full(sender.name);
       if ((await repository.isBlocked(recipient.phoneId, from)) || (await numberBlocked(recipient.phoneId, phoneId))) {
         throw new HandsetError('FORBIDDEN', 'this address does not take your mail');
@@ -382,7 +391,8 @@ export function createMailService({ repository, settings, delivered, unreadChang
 
     blocks: (phoneId) => repository.blocks(phoneId),
 
-    async block(phoneId, address) {
+    async block(phoneId, typed) {
+      const address = complete(typed);
       const own = await repository.addressOf(phoneId);
       if (own && full(own.name) === address) throw new HandsetError('INVALID_INPUT', 'you cannot block your own address');
       const current = await repository.blocks(phoneId);
@@ -392,7 +402,8 @@ export function createMailService({ repository, settings, delivered, unreadChang
       return repository.blocks(phoneId);
     },
 
-    async unblock(phoneId, address) {
+    async unblock(phoneId, typed) {
+      const address = complete(typed);
       if (!(await repository.unblock(phoneId, address))) throw new HandsetError('NOT_FOUND', `${address} is not blocked`);
       return repository.blocks(phoneId);
     },

@@ -45,6 +45,11 @@ const pickableContacts = z
   .object({ contacts: z.array(z.object({ displayName: z.string(), displayNumber: z.string() })) })
   .transform(({ contacts }) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
 
+/** The Contacts app's `contacts.search` answer, as the suggestions hand it over. */
+const foundContacts = z
+  .array(z.object({ displayName: z.string(), displayNumber: z.string() }))
+  .transform((contacts) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
+
 /** The Photos app: its gallery is the one `gallery.pick` offers and the camera's shutter saves to. */
 const PHOTOS_APP = 'photos';
 /** One page of the Photos app's `photos.list`, as much of it as the picker shows. */
@@ -73,6 +78,13 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
       const contacts = pickableContacts.safeParse(listed.data);
       if (!contacts.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');
       return shell.pickContact(app, contacts.data, signal);
+    },
+    'contacts.search': async (input) => {
+      const found = await shell.request('contacts', 'contacts.search', input);
+      if (!found.ok) throw new HandsetError('UNAVAILABLE', `the contacts app cannot be reached: ${found.error.message}`);
+      const contacts = foundContacts.safeParse(found.data);
+      if (!contacts.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');
+      return contacts.data;
     },
     'camera.capture': (_input, signal) =>
       shell.capturePhoto(

@@ -90,6 +90,12 @@ export function App({ app }: { app: HandsetApp }) {
     return stop;
   }, [app]);
 
+  // The claim screen shows the domain the name goes before.
+  const [domain, setDomain] = useState<string | null>(null);
+  useEffect(() => {
+    if (address === null && domain === null) api.domain().then(({ domain }) => setDomain(domain), () => {});
+  }, [address]);
+
   // The mailbox loads once there is an address to have one.
   const claimed = address !== undefined && address !== null;
   useEffect(() => {
@@ -225,7 +231,7 @@ export function App({ app }: { app: HandsetApp }) {
   if (address === null) {
     return (
       <main class="app">
-        <ClaimScreen current={null} locale={locale} onClaim={claim} />
+        <ClaimScreen current={null} domain={domain} locale={locale} onClaim={claim} />
       </main>
     );
   }
@@ -245,7 +251,7 @@ export function App({ app }: { app: HandsetApp }) {
         onMore={() => void load(folder, true)}
         onRetry={() => void load(folder, false)}
       />
-      {screen.name === 'change' && <ClaimScreen current={address} locale={locale} onClaim={claim} onCancel={() => navigate(MAILBOX)} />}
+      {screen.name === 'change' && <ClaimScreen current={address} domain={address.address.slice(address.address.lastIndexOf('@') + 1)} locale={locale} onClaim={claim} onCancel={() => navigate(MAILBOX)} />}
       {screen.name === 'view' && (
         <MailView
           folder={screen.folder}
@@ -262,7 +268,7 @@ export function App({ app }: { app: HandsetApp }) {
           onUnblockSender={() => opened && void unblockSender(opened)}
         />
       )}
-      {screen.name === 'compose' && <Compose key={`compose-${screen.opened}`} initial={screen.draft} onCancel={() => navigate(MAILBOX)} onSend={send} />}
+      {screen.name === 'compose' && <Compose key={`compose-${screen.opened}`} initial={screen.draft} onCancel={() => navigate(MAILBOX)} onSend={send} addressesOf={api.addressesOf} />}
     </main>
   );
 }

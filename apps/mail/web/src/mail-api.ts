@@ -62,6 +62,8 @@ export function mailApi(app: HandsetApp) {
   const mail = contractClient<typeof mailContract>(app);
   return {
     address: () => mail.request('mail.address', {}),
+    domain: () => mail.request('mail.domain', {}),
+    addressesOf: (numbers: string[]) => mail.request('mail.addressesOf', { numbers }),
     claim: (name: string) => mail.request('mail.claim', { name }),
     list: (folder: Folder, cursor: string | null) =>
       mail.request('mail.list', cursor === null ? { folder, limit: PAGE_SIZE } : { folder, cursor, limit: PAGE_SIZE }),

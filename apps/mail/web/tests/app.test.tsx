@@ -52,6 +52,9 @@ function mailServer(options: { address?: MailAddress | null; inbox?: Seed[]; sen
       return [...blocks].sort();
     },
     'mail.address': () => address,
+    'mail.domain': () => ({ domain: 'handset.mail' }),
+    'mail.addressesOf': (payload) =>
+      (payload as { numbers: string[] }).numbers.flatMap((number) => (number === '555-0142' ? [{ number, address: 'lamar@handset.mail' }] : [])),
     'mail.claim': (payload) => {
       const name = (payload as { name: string }).name.toLowerCase();
       if (name === 'taken') throw new HandsetError('ALREADY_EXISTS', 'taken@handset.mail is taken');
@@ -171,7 +174,13 @@ describe('the address', () => {
     expect(button('Claim').disabled).toBe(true);
     expect(findButton('Compose')).toBeUndefined();
 
+    await vi.waitFor(() => expect(screen!.querySelector('.domain')?.textContent).toBe('@handset.mail'));
+    // The name's rule is checked as it is typed: nothing too short is sent.
+    await type('Address name', 'an');
+    expect(button('Claim').disabled).toBe(true);
+    expect(screen!.querySelector('#name-hint')!.className).toBe('hint invalid');
     await type('Address name', 'taken');
+    expect(screen!.querySelector('#name-hint')!.className).toBe('hint');
     await click('Claim');
     await vi.waitFor(() => expect(alerts()).toEqual(['taken@handset.mail is taken']));
     await type('Address name', ' Ann ');
@@ -417,6 +426,29 @@ describe('compose', () => {
     expect(requests('mail.send')).toEqual([{ clientId: expect.any(String), to: 'bob@handset.mail', subject: 'Dinner', body: 'At eight?' }]);
     await click('Sent');
     await vi.waitFor(() => expect(rows()[0]).toEqual({ who: 'To: bob@handset.mail', subject: 'Dinner', unread: false }));
+  });
+
+  it('suggests the player’s contacts that have an address as they type a name, and fills To: with the one picked', async () => {
+    await start(mailServer(SEEDS), {
+      grants: ['contacts:read'],
+      contacts: [
+        { name: 'Lamar Davis', number: '555-0142' },
+        { name: 'Lamarr Jones', number: '555-0150' },
+      ],
+    });
+    await loaded();
+    await click('Compose');
+    await type('To', 'lam');
+    const suggested = () => [...screen!.querySelectorAll('[aria-label="Suggested contacts"] button')].map((row) => row.getAttribute('aria-label'));
+    // Lamarr has no address: only Lamar is offered.
+    await vi.waitFor(() => expect(suggested()).toEqual(['Lamar Davis, lamar@handset.mail']));
+    expect(requests('mail.addressesOf')).toEqual([{ numbers: ['555-0142', '555-0150'] }]);
+    await click('Lamar Davis, lamar@handset.mail');
+    expect(field('To').value).toBe('lamar@handset.mail');
+    expect(suggested()).toEqual([]);
+    await type('Body', 'Yo');
+    await click('Send');
+    await vi.waitFor(() => expect(requests('mail.send')).toEqual([{ clientId: expect.any(String), to: 'lamar@handset.mail', subject: '', body: 'Yo' }]));
   });
 
   it('shows a refusal and retries the same mail with the same client id', async () => {

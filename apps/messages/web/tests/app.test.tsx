@@ -699,6 +699,35 @@ describe('a new message', () => {
     expect(requests('threads.direct')).toEqual([]);
   });
 
+  it('suggests contacts as the player types a name or number in To:, and a suggestion opens its thread', async () => {
+    await start(seeded(), {
+      contacts: [
+        { name: 'Lamar Davis', number: '555-0142' },
+        { name: 'Lamarr Jones', number: '555-0150' },
+        { name: 'Amanda De Santa', number: '555-0199' },
+      ],
+    });
+    await listed();
+    await click('New message');
+    expect(field('To').placeholder).toBe('Name or number');
+    await type('To', 'lam');
+    const suggested = () => [...screen!.querySelectorAll('[aria-label="Suggested contacts"] button')].map(nameOf);
+    await vi.waitFor(() => expect(suggested()).toEqual(['Lamar Davis, 555-0142', 'Lamarr Jones, 555-0150']));
+    await type('To', '0199');
+    await vi.waitFor(() => expect(suggested()).toEqual(['Amanda De Santa, 555-0199']));
+    // Typing pauses before each search: one for each settled query, none for every key.
+    expect(calls('contacts.search')).toEqual([
+      { query: 'lam', limit: 5 },
+      { query: '0199', limit: 5 },
+    ]);
+    await type('To', 'Lamar D');
+    await vi.waitFor(() => expect(suggested()).toEqual(['Lamar Davis, 555-0142']));
+    await click('Lamar Davis, 555-0142');
+    await vi.waitFor(() => expect(heading()).toBe('Lamar Davis'));
+    await vi.waitFor(() => expect(bubbles()).toEqual(['Hey', 'Yo', 'Where are you?']));
+    expect(suggested()).toEqual([]);
+  });
+
   it('rolls back a refused first message and stays a new message', async () => {
     await start(seeded());
     await listed();

@@ -6,6 +6,8 @@ import { NavBar } from '@handset/sdk/ui';
 export interface ClaimScreenProps {
   /** The address the character has, when this is a change; null for the first claim. */
   current: MailAddress | null;
+  /** The server's domain every address ends in; null until it is known. */
+  domain: string | null;
   locale: string;
   /** Claims `name`; rejects with the server's SdkError to show it. */
   onClaim(name: string): Promise<void>;
@@ -21,13 +23,18 @@ function changeBlocked(current: MailAddress, locale: string): string | null {
 }
 
 /** Choosing the name before the `@`: the first claim, or a change. No <form>: the phone runs apps with scripts only. */
-export function ClaimScreen({ current, locale, onClaim, onCancel }: ClaimScreenProps) {
+/** The server's rule for the name before the `@` (it checks it again). */
+const NAME = /^[a-z0-9._-]{3,24}$/;
+
+export function ClaimScreen({ current, domain, locale, onClaim, onCancel }: ClaimScreenProps) {
   const [name, setName] = useState(current?.name ?? '');
   const [error, setError] = useState<string | null>(null);
   const [claiming, setClaiming] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const blocked = current ? changeBlocked(current, locale) : null;
-  const ready = name.trim() !== '' && name.trim().toLowerCase() !== current?.name && blocked === null && !claiming;
+  const typed = name.trim().toLowerCase();
+  const valid = NAME.test(typed);
+  const ready = valid && typed !== current?.name && blocked === null && !claiming;
 
   useEffect(() => input.current?.focus(), []);
 
@@ -80,9 +87,10 @@ export function ClaimScreen({ current, locale, onClaim, onCancel }: ClaimScreenP
               }}
               onKeyDown={(event) => event.key === 'Enter' && void claim()}
             />
+            {domain && <span class="domain">@{domain}</span>}
           </div>
         </div>
-        <p class="hint" id="name-hint">
+        <p class={typed !== '' && !valid ? 'hint invalid' : 'hint'} id="name-hint">
           3–24 characters: a–z, 0–9, dot, underscore or hyphen.
         </p>
         {error && (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, MAX_BODY_LENGTH, type Draft, type Mail } from '../mail-api';
-import { NavBar } from '@handset/sdk/ui';
+import { Avatar, ListRow, NavBar, useContactSuggestions } from '@handset/sdk/ui';
 
 export interface ComposeProps {
   initial: Draft;
@@ -10,10 +10,18 @@ export interface ComposeProps {
    * same mail, so a retry after a lost answer never sends it twice.
    */
   onSend(draft: Draft, clientId: string): Promise<Mail>;
+  /** The mail addresses of the characters with these numbers, for suggesting the player's contacts. */
+  addressesOf(numbers: string[]): Promise<{ number: string; address: string }[]>;
+}
+
+/** A contact with a mail address, suggested under To:. */
+interface Suggestion {
+  name: string;
+  address: string;
 }
 
 /** A new mail or a reply. No <form>: the phone runs apps with scripts only, so Send is handled here. */
-export function Compose({ initial, onCancel, onSend }: ComposeProps) {
+export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps) {
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -27,6 +35,33 @@ export function Compose({ initial, onCancel, onSend }: ComposeProps) {
   }, []);
 
   const complete = draft.to.trim() !== '' && draft.body.trim() !== '';
+
+  // Contacts are searched by what is typed before an `@`; only those with an address are suggested.
+  const contacts = useContactSuggestions(draft.to.includes('@') ? '' : draft.to);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  useEffect(() => {
+    if (contacts.length === 0) {
+      setSuggestions([]);
+      return;
+    }
+    let current = true;
+    addressesOf(contacts.map((contact) => contact.number)).then(
+      (found) => {
+        const addresses = new Map(found.map((entry) => [entry.number, entry.address]));
+        if (current) setSuggestions(contacts.flatMap(({ name, number }) => (addresses.has(number) ? [{ name, address: addresses.get(number)! }] : [])));
+      },
+      () => current && setSuggestions([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [contacts]);
+
+  const choose = ({ address }: Suggestion) => {
+    setDraft((current) => ({ ...current, to: address }));
+    setSuggestions([]);
+    bodyInput.current?.focus();
+  };
 
   const send = async () => {
     if (!complete || sending) return;
@@ -85,6 +120,20 @@ export function Compose({ initial, onCancel, onSend }: ComposeProps) {
               onInput={edit('to')}
             />
           </div>
+          {suggestions.length > 0 && (
+            <ul class="list-rows" aria-label="Suggested contacts">
+              {suggestions.map((suggestion) => (
+                <ListRow
+                  key={suggestion.address}
+                  leading={<Avatar name={suggestion.name} size="small" />}
+                  title={suggestion.name}
+                  subtitle={suggestion.address}
+                  label={`${suggestion.name}, ${suggestion.address}`}
+                  onClick={() => choose(suggestion)}
+                />
+              ))}
+            </ul>
+          )}
           <div class="input-row">
             <label for="field-subject">Subject</label>
             <input id="field-subject" value={draft.subject} maxLength={120} autoComplete="off" onInput={edit('subject')} />

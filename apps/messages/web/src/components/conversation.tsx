@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SdkError, type HandsetApp } from '@handset/sdk/app';
+import { SdkError, type HandsetApp, type PickedContact } from '@handset/sdk/app';
 import { formatStamp } from '../format';
 import {
   asDeleted,
@@ -21,7 +21,7 @@ import { memberName } from '../threads';
 import { copyText } from '../clipboard';
 import { BubbleView } from './bubble';
 import { Composer } from './composer';
-import { Avatar, BackIcon, CloseIcon, ContactCardIcon, ErrorNotice, InfoIcon, NavBar } from '@handset/sdk/ui';
+import { Avatar, BackIcon, CloseIcon, ContactCardIcon, ErrorNotice, InfoIcon, ListRow, NavBar, useContactSuggestions } from '@handset/sdk/ui';
 
 export interface ConversationProps {
   app: HandsetApp;
@@ -105,6 +105,7 @@ export function Conversation(props: ConversationProps) {
 
   const composing = threadId === null;
   const to = digitsOf(recipient.text);
+  const suggestions = useContactSuggestions(composing && !recipient.name ? recipient.text : '');
 
   useEffect(() => {
     if (composing && props.to === '') toBox.current?.focus();
@@ -309,13 +310,16 @@ export function Conversation(props: ConversationProps) {
       return place && { kind: 'location', body: '', attachment: place };
     });
 
+  const chooseRecipient = (contact: PickedContact) => {
+    setRecipient({ text: digitsOf(contact.number), name: contact.name });
+    onRecipient(digitsOf(contact.number));
+    messageBox.current?.focus();
+  };
+
   const pickRecipient = async () => {
     try {
       const contact = await app.pickContact();
-      if (!contact) return;
-      setRecipient({ text: digitsOf(contact.number), name: contact.name });
-      onRecipient(digitsOf(contact.number));
-      messageBox.current?.focus();
+      if (contact) chooseRecipient(contact);
     } catch (error) {
       setNotice(noticeOf(error));
     }
@@ -401,8 +405,9 @@ export function Conversation(props: ConversationProps) {
               ref={toBox}
               aria-label="To"
               value={recipient.text}
-              inputMode="tel"
-              placeholder="Number"
+              // A name finds the contact among the suggestions; without contacts, only a number can.
+              inputMode={grants.includes('contacts:read') ? 'text' : 'tel'}
+              placeholder={grants.includes('contacts:read') ? 'Name or number' : 'Number'}
               maxLength={32}
               autoComplete="off"
               spellcheck={false}
@@ -421,6 +426,20 @@ export function Conversation(props: ConversationProps) {
             </button>
           )}
         </div>
+      )}
+      {composing && !recipient.name && suggestions.length > 0 && (
+        <ul class="list-rows suggestions" aria-label="Suggested contacts">
+          {suggestions.map((contact) => (
+            <ListRow
+              key={contact.number}
+              leading={<Avatar name={contact.name} size="row" />}
+              title={contact.name}
+              subtitle={contact.number}
+              label={`${contact.name}, ${contact.number}`}
+              onClick={() => chooseRecipient(contact)}
+            />
+          ))}
+        </ul>
       )}
 
       <div class="timeline-scroll" ref={scroller} onScroll={() => loaded && more && nearTop() && void loadOlder()}>
