@@ -30,14 +30,14 @@ describe.skipIf(!hasChromium)(`two players write each other mail, in Chromium (s
     await sandbox?.close();
   });
 
-  /** Asks the Mail app's server side as the shell does for the app's page. */
-  const ask = async <T>(screen: PhoneScreen, action: string, payload: unknown): Promise<T> => {
+  /** Asks an app's server side (Mail's unless told) as the shell does for the app's page. */
+  const ask = async <T>(screen: PhoneScreen, action: string, payload: unknown, appId = 'mail'): Promise<T> => {
     const answer = (await screen.shellFrame().evaluate(
-      ({ action, payload }) =>
-        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'mail', action, payload }) }).then(
+      ({ appId, action, payload }) =>
+        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId, action, payload }) }).then(
           (response) => response.json() as Promise<unknown>,
         ),
-      { action, payload },
+      { appId, action, payload },
     )) as { ok: boolean; data: T; error?: unknown };
     expect(answer.error).toBeUndefined();
     return answer.data;
@@ -65,5 +65,24 @@ describe.skipIf(!hasChromium)(`two players write each other mail, in Chromium (s
     expect(mails.map((summary) => summary.subject)).toEqual(['Re: Lunch?']);
     const reply = await ask<Mail>(a, 'mail.get', { id: mails[0]!.id });
     expect(reply).toMatchObject({ from: to.address, subject: 'Re: Lunch?', body: `Sure, noon.\n\n${quote}` });
+  }, 40_000);
+
+  it('suggests a contact with an address as the player types their name in To:, and sends to the one picked', async () => {
+    // Both addresses were claimed above: Lamar (a) writes to Franklin (b), saved in a's Contacts.
+    await ask(a, 'contacts.add', { requestId: 'franklin', number: b.number, firstName: 'Franklin' }, 'contacts');
+    await a.openPhone();
+    await a.unlock();
+    const mail = await a.openApp('Mail', 'mail');
+    await mail.getByRole('button', { name: 'Compose' }).click();
+    await mail.getByLabel('To').fill('fra');
+    const suggestion = mail.getByRole('button', { name: /^Franklin, franklin@/ });
+    await suggestion.click();
+    const to = await mail.getByLabel('To').inputValue();
+    expect(to).toMatch(/^franklin@/);
+    await mail.getByLabel('Body').fill('Found you in my contacts.');
+    await mail.getByRole('button', { name: 'Send' }).click();
+    await mail.getByRole('button', { name: 'Compose' }).waitFor();
+    const { mails } = await ask<{ mails: { to: string; preview: string }[] }>(b, 'mail.list', { folder: 'inbox' });
+    expect(mails[0]).toMatchObject({ to, preview: 'Found you in my contacts.' });
   }, 40_000);
 });
