@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { APP_PAGE_POLICY, contentSecurityPolicy } from './content-security.ts';
 import { sdkSourceResolve } from './sdk-source.ts';
 
 /**
@@ -12,6 +13,7 @@ export function appPageConfig(configUrl: string, id: string): UserConfig {
     // Relative URLs, so the page works under whatever name the resource has.
     base: './',
     resolve: sdkSourceResolve,
+    plugins: [contentSecurityPolicy(APP_PAGE_POLICY)],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `../../../dist/apps/${id}`,

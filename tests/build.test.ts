@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../core/server/config';
+import { APP_PAGE_POLICY, SHELL_POLICY } from '../scripts/content-security';
 import { pageFootprints } from '../scripts/page-footprint';
 import { filesUnder, manifestFileEntries, resolveManifestEntries } from './simulator/files';
 import { loadManifest, type ResourceManifest } from './simulator/manifest';
@@ -76,6 +77,20 @@ describe('pages', () => {
       expect(page.gzipBytes, `${page.page}: ${page.gzipBytes} B gzip`).toBeLessThanOrEqual(page.budgetBytes);
     }
     expect(pages.filter((page) => page.bundlesZod).map((page) => page.page)).toEqual(['shell']);
+  });
+});
+
+describe('content security', () => {
+  it("gives the shell and every built-in app page its policy, first in <head> after the charset", async () => {
+    const apps = (await readdir(path.join(root, 'dist/apps'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const pages: [string, string][] = [['dist/web/index.html', SHELL_POLICY], ...apps.map((app): [string, string] => [`dist/apps/${app}/index.html`, APP_PAGE_POLICY])];
+    expect(apps.length).toBeGreaterThanOrEqual(5);
+    for (const [page, policy] of pages) {
+      const head = /<head>\s*<meta charset="utf-8" \/>\s*(<meta[^>]*>)/.exec(await readFile(path.join(root, page), 'utf8'));
+      expect(head?.[1], page).toBe(`<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    }
+    expect(SHELL_POLICY).toContain("script-src 'self';");
+    expect(APP_PAGE_POLICY).toContain("connect-src 'none';");
   });
 });
 

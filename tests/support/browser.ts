@@ -25,6 +25,8 @@ export interface Sandbox {
   browser: Browser;
   /** Connects a player (waiting for their phone) and opens their game screen in a page of its own. */
   connect(): Promise<PhoneScreen>;
+  /** What the pages' Content Security Policies refused so far, as Chromium reported it; `close` fails when any is left. */
+  readonly refusedByPolicy: string[];
   close(): Promise<void>;
 }
 
@@ -77,11 +79,15 @@ export async function openSandbox(options: {
   const server = await startSandboxServer(simulation.sim, { port: 0 });
   const port = new URL(server.url).port;
   const browser = await launchChromium();
+  const refusedByPolicy: string[] = [];
 
   const connect = async (): Promise<PhoneScreen> => {
     const { player, number } = await connectWithPhone(simulation);
     // The sandbox's web server has its own certificate (tests/simulator/sandbox/tls).
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
+    });
     await page.goto(`${server.url}player/${player.id}`);
     await page.locator('iframe[data-resource="handset"]').waitFor();
     const shell = page.frameLocator('iframe[data-resource="handset"]');
@@ -135,12 +141,15 @@ export async function openSandbox(options: {
     server,
     browser,
     connect,
+    refusedByPolicy,
     async close() {
       await browser.close();
       await server.close();
       await web.close();
       await simulation.sim.shutdown();
       await database.dispose();
+      // Handset's own pages load nothing their policies refuse; a test that provokes a refusal empties the list.
+      if (refusedByPolicy.length > 0) throw new Error(`refused by a Content Security Policy:\n${refusedByPolicy.join('\n')}`);
     },
   };
 }
@@ -148,5 +157,5 @@ export async function openSandbox(options: {
 export async function openPhoneSession(options: Parameters<typeof openSandbox>[0]): Promise<PhoneSession> {
   const sandbox = await openSandbox(options);
   const screen = await sandbox.connect();
-  return { ...screen, simulation: sandbox.simulation, server: sandbox.server, browser: sandbox.browser, close: sandbox.close };
+  return { ...screen, simulation: sandbox.simulation, server: sandbox.server, browser: sandbox.browser, refusedByPolicy: sandbox.refusedByPolicy, close: sandbox.close };
 }
