@@ -20,11 +20,17 @@ const numberFormat = z
 /** A host images may come from: `i.imgur.com`, or `*.fivemanage.com` for every subdomain. */
 const imageHost = z.string().regex(/^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'a host such as i.imgur.com or *.example.com');
 
+const WHOLE_NUMBER = 'a whole number from 1 to 100000';
+const wholeNumber = z.coerce.number({ error: WHOLE_NUMBER }).int(WHOLE_NUMBER).min(1, WHOLE_NUMBER).max(100_000, WHOLE_NUMBER);
+
 export const configSchema = z.object({
   framework: z.enum([...FRAMEWORKS, 'auto']),
   compat: z.array(z.enum(COMPAT_NAMES)),
   numberFormat,
   imageHosts: z.array(imageHost),
+  /** Requests one player may make to one app (or the phone's own actions) a second, and at once. */
+  requestsPerSecond: wholeNumber,
+  requestBurst: wholeNumber,
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -34,6 +40,8 @@ export const CONVARS = {
   compat: { name: 'handset:compat', fallback: '' },
   numberFormat: { name: 'handset:number_format', fallback: '555-###-####' },
   imageHosts: { name: 'handset:image_hosts', fallback: 'i.imgur.com cdn.discordapp.com media.discordapp.net *.fivemanage.com' },
+  requestsPerSecond: { name: 'handset:requests_per_second', fallback: '10' },
+  requestBurst: { name: 'handset:request_burst', fallback: '30' },
 } as const;
 
 export class ConfigError extends Error {
@@ -46,6 +54,8 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
     compat: words(getConvar(CONVARS.compat.name, CONVARS.compat.fallback)),
     numberFormat: getConvar(CONVARS.numberFormat.name, CONVARS.numberFormat.fallback).trim(),
     imageHosts: words(getConvar(CONVARS.imageHosts.name, CONVARS.imageHosts.fallback).toLowerCase()),
+    requestsPerSecond: getConvar(CONVARS.requestsPerSecond.name, CONVARS.requestsPerSecond.fallback).trim(),
+    requestBurst: getConvar(CONVARS.requestBurst.name, CONVARS.requestBurst.fallback).trim(),
   };
   return parseConvars(configSchema, CONVARS, raw);
 }

@@ -50,7 +50,7 @@ const registry = new AppRegistry({
 });
 
 let services: Services | undefined;
-const bridge = new RequestBridge(registry, coreActions, () => services, log);
+const bridge = new RequestBridge(registry, coreActions, () => services, log, { perSecond: config.requestsPerSecond, burst: config.requestBurst });
 const badges = new Badges(registry, () => services, (source, appId, count) => emitNet('handset:badge', source, appId, count), log);
 
 /** What the player's phone shows: the number laid out in the server's format, and airplane mode. */

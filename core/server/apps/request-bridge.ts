@@ -22,14 +22,6 @@ export interface CoreAction<Input extends z.ZodType = z.ZodType> {
 
 export const CORE_APP_ID = 'handset';
 export const REQUEST_TIMEOUT_MS = 10_000;
-const REQUESTS_PER_SECOND = 10;
-const REQUEST_BURST = 30;
-/**
- * Handler runs one player may have unfinished per rate bucket (an app, or the phone's own): a whole burst may
- * run at once, but a run that outlives its TIMEOUT still holds its place until it settles, so a handler that
- * hangs cannot pile up work (without this, 10 a second for 10 s would keep 130 runs going per player and app).
- */
-export const MAX_RUNNING_PER_PLAYER = REQUEST_BURST;
 
 const envelopeSchema = z.tuple([z.number().int().min(1).max(2 ** 31), appIdSchema, actionNameSchema, z.unknown()]);
 
@@ -69,7 +61,7 @@ function bucketOf(appId: string, payload: unknown): string {
  */
 export class RequestBridge {
   private readonly handlers = new Map<string, Map<string, RequestHandler>>();
-  private readonly limiter = new RateLimiter(REQUESTS_PER_SECOND, REQUEST_BURST);
+  private readonly limiter: RateLimiter;
   /** Unfinished handler runs by `source:bucket`; a run releases the counter it took, even after its player left. */
   private readonly running = new Map<string, { count: number }>();
 
@@ -78,7 +70,14 @@ export class RequestBridge {
     private readonly coreActions: Record<string, CoreAction>,
     private readonly started: () => Services | undefined,
     private readonly log: (message: string) => void,
+    /**
+     * Requests one player may make to one rate bucket (an app, or the phone's own) a second, and at once. As many
+     * handler runs as the burst may be unfinished at once per bucket: a run that outlives its TIMEOUT still holds
+     * its place until it settles, so a handler that hangs cannot pile up work.
+     */
+    private readonly rate: { perSecond: number; burst: number },
   ) {
+    this.limiter = new RateLimiter(rate.perSecond, rate.burst);
     registry.subscribe((change) => {
       if (change.type === 'unregistered') this.handlers.delete(change.app.manifest.id);
     });
@@ -122,7 +121,7 @@ export class RequestBridge {
     if (!this.limiter.take(bucket)) return fail('RATE_LIMITED', 'too many requests; slow down');
     // Checked after the rate, so a request refused here still spends its token, as every request does.
     const running = this.running.get(bucket) ?? { count: 0 };
-    if (running.count >= MAX_RUNNING_PER_PLAYER) return fail('RATE_LIMITED', 'too many requests still running; wait for their answers');
+    if (running.count >= this.rate.burst) return fail('RATE_LIMITED', 'too many requests still running; wait for their answers');
     const services = this.started();
     const phone = services?.identity.phoneOf(source);
     if (!services || !phone) return fail('UNAVAILABLE', 'no character is loaded');

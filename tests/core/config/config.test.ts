@@ -10,7 +10,18 @@ describe('readConfig', () => {
       compat: [],
       numberFormat: '555-###-####',
       imageHosts: ['i.imgur.com', 'cdn.discordapp.com', 'media.discordapp.net', '*.fivemanage.com'],
+      requestsPerSecond: 10,
+      requestBurst: 30,
     });
+  });
+
+  it("takes the server owner's request rate, and refuses one that is not a whole number from 1 to 100000", () => {
+    expect(readConfig(convars({ 'handset:requests_per_second': ' 20 ', 'handset:request_burst': '60' }))).toMatchObject({ requestsPerSecond: 20, requestBurst: 60 });
+    for (const bad of ['0', '-1', '2.5', 'fast', '', '100001']) {
+      expect(() => readConfig(convars({ 'handset:request_burst': bad }))).toThrow(
+        new ConfigError(`convar handset:request_burst: a whole number from 1 to 100000 (got ${JSON.stringify(bad)})`),
+      );
+    }
   });
 
   it("takes the server owner's image hosts, lowercased, and refuses one that is not a host", () => {
