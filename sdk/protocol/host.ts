@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RateLimiter } from './rate-limiter';
 import type { AppPermission } from '../manifest';
 import {
   API_VERSION,
@@ -97,8 +98,7 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
   const maxPending = options.maxPending ?? 16;
   const { perSecond, burst } = options.rate ?? { perSecond: 20, burst: 40 };
   const pending = new Map<string, AbortController>();
-  let tokens = burst;
-  let refilledAt = Date.now();
+  const calls = new RateLimiter(perSecond, burst);
   let closed = false;
 
   const post = (message: ShellMessage) => {
@@ -107,14 +107,6 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
   const refuse = (error: ErrorBody, id?: string) => {
     options.onRefused?.(error);
     post(id === undefined ? { kind: 'rejected', error } : { id, type: 'HANDLER', name: ERROR_HANDLER, value: error });
-  };
-  const takeToken = () => {
-    const now = Date.now();
-    tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * perSecond);
-    refilledAt = now;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
   };
 
   const answer = async (id: string, name: MethodName, params: unknown) => {
@@ -164,7 +156,7 @@ export function serveAppPort(port: MessagePort, options: AppPortOptions): AppPor
     const method = call.data.path.join('.');
     if (!isMethodName(method)) return refuse({ code: 'FORBIDDEN', message: `no method "${method}"` }, id);
     if (pending.has(id)) return refuse({ code: 'INVALID_INPUT', message: `call ${id} is still pending` }, id);
-    if (pending.size >= maxPending || !takeToken()) return refuse({ code: 'RATE_LIMITED', message: 'too many calls' }, id);
+    if (pending.size >= maxPending || !calls.take('frame')) return refuse({ code: 'RATE_LIMITED', message: 'too many calls' }, id);
     // A method called without an argument, e.g. `host.app.close()`, gets an empty input.
     void answer(id, method, call.data.argumentList[0]?.value ?? {});
   };

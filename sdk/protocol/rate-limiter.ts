@@ -15,7 +15,7 @@ export class RateLimiter {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Whether `key`'s bucket holds `amount` tokens now; spends nothing. */
