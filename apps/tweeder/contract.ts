@@ -185,8 +185,8 @@ export const settingsSchema = z
 
 /**
  * The Tweeder page's actions, each as the caller's own account (from `source`, never the payload). Until the
- * character claims a handle (`profiles.claim`), `profiles.me` answers null and every other action but
- * `settings.*` answers FORBIDDEN. Posts and accounts hidden from the caller (blocks either way, deleted, private
+ * character claims a handle (`profiles.claim`), `profiles.me` answers null and every other action answers
+ * FORBIDDEN. Posts and accounts hidden from the caller (blocks either way, deleted, private
  * and not followed) answer NOT_FOUND, as if they did not exist.
  */
 export const tweederContract = defineContract({

@@ -1,0 +1,133 @@
+import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
+
+/**
+ * Tweeder's tables. Accounts go with their phone (a server account has none); everything else goes with its
+ * account, so deleting a character deletes their whole Tweeder presence.
+ */
+export const tweederMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, posts, follows, blocks, notifications',
+    up: (dialect) => {
+      const account = (column: string) => `FOREIGN KEY (${column}) REFERENCES handset_tweeder_accounts (id) ON DELETE CASCADE`;
+      return [
+        createTable(dialect, 'handset_tweeder_accounts', [
+          autoIncrementId(dialect),
+          // NULL for a server account (a news bot posting through tweederPostAs).
+          'phone_id BIGINT NULL UNIQUE',
+          `handle VARCHAR(24)${caseSensitive(dialect)} NOT NULL`,
+          // The handle in lower case: unique however it is written.
+          `handle_key VARCHAR(24)${caseSensitive(dialect)} NOT NULL UNIQUE`,
+          'display_name VARCHAR(30) NOT NULL',
+          'avatar VARCHAR(500) NULL',
+          "bio VARCHAR(160) NOT NULL DEFAULT ''",
+          'verified TINYINT(1) NOT NULL DEFAULT 0',
+          'is_private TINYINT(1) NOT NULL DEFAULT 0',
+          'pinned_post_id BIGINT NULL',
+          // The kinds of activity that notify the player, as JSON; NULL: all of them.
+          'notify VARCHAR(200) NULL',
+          'created_at BIGINT NOT NULL',
+          'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE',
+        ]),
+        createTable(dialect, 'handset_tweeder_posts', [
+          autoIncrementId(dialect),
+          'author_id BIGINT NOT NULL',
+          // 1 for what feeds show (posts and reposts), 0 for replies.
+          'top TINYINT(1) NOT NULL',
+          "text VARCHAR(1000) NOT NULL DEFAULT ''",
+          "photos VARCHAR(2100) NOT NULL DEFAULT '[]'",
+          'has_media TINYINT(1) NOT NULL DEFAULT 0',
+          'reply_to BIGINT NULL',
+          'quote_of BIGINT NULL',
+          'repost_of BIGINT NULL',
+          'likes INT NOT NULL DEFAULT 0',
+          'reposts INT NOT NULL DEFAULT 0',
+          'replies INT NOT NULL DEFAULT 0',
+          // The page's id for a create, so a retried post is found instead of posted twice.
+          `client_id VARCHAR(64)${caseSensitive(dialect)} NULL`,
+          'deleted_at BIGINT NULL',
+          'created_at BIGINT NOT NULL',
+          'UNIQUE (author_id, client_id)',
+          account('author_id'),
+        ]),
+        // Latest: feed rows newest first. Following and profiles: one author's rows newest first. Threads: a post's replies.
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_feed ON handset_tweeder_posts (top, id)',
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_author ON handset_tweeder_posts (author_id, top, id)',
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_media ON handset_tweeder_posts (author_id, has_media, id)',
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_replies ON handset_tweeder_posts (reply_to, id)',
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_reposts ON handset_tweeder_posts (repost_of, author_id)',
+        createTable(dialect, 'handset_tweeder_likes', [
+          autoIncrementId(dialect),
+          'account_id BIGINT NOT NULL',
+          'post_id BIGINT NOT NULL',
+          'created_at BIGINT NOT NULL',
+          'UNIQUE (account_id, post_id)',
+          account('account_id'),
+          'FOREIGN KEY (post_id) REFERENCES handset_tweeder_posts (id) ON DELETE CASCADE',
+        ]),
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_likes_post ON handset_tweeder_likes (post_id, id)',
+        createTable(dialect, 'handset_tweeder_follows', [
+          'follower_id BIGINT NOT NULL',
+          'followee_id BIGINT NOT NULL',
+          // 1 once accepted; 0 while a private account has not answered the request.
+          'accepted TINYINT(1) NOT NULL',
+          'created_at BIGINT NOT NULL',
+          'PRIMARY KEY (follower_id, followee_id)',
+          account('follower_id'),
+          account('followee_id'),
+        ]),
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_follows_followee ON handset_tweeder_follows (followee_id, accepted, follower_id)',
+        createTable(dialect, 'handset_tweeder_blocks', [
+          'blocker_id BIGINT NOT NULL',
+          'blocked_id BIGINT NOT NULL',
+          'created_at BIGINT NOT NULL',
+          'PRIMARY KEY (blocker_id, blocked_id)',
+          account('blocker_id'),
+          account('blocked_id'),
+        ]),
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_blocks_blocked ON handset_tweeder_blocks (blocked_id, blocker_id)',
+        createTable(dialect, 'handset_tweeder_mutes', [
+          'muter_id BIGINT NOT NULL',
+          'muted_id BIGINT NOT NULL',
+          'created_at BIGINT NOT NULL',
+          'PRIMARY KEY (muter_id, muted_id)',
+          account('muter_id'),
+          account('muted_id'),
+        ]),
+        // A post's hashtags and words, lower case: the hashtag feed, trends and post search read these, never the text.
+        createTable(dialect, 'handset_tweeder_terms', [
+          'term VARCHAR(50) NOT NULL',
+          'post_id BIGINT NOT NULL',
+          'is_tag TINYINT(1) NOT NULL',
+          'created_at BIGINT NOT NULL',
+          'PRIMARY KEY (term, post_id)',
+          'FOREIGN KEY (post_id) REFERENCES handset_tweeder_posts (id) ON DELETE CASCADE',
+        ]),
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_terms_trending ON handset_tweeder_terms (is_tag, created_at)',
+        createTable(dialect, 'handset_tweeder_notifications', [
+          autoIncrementId(dialect),
+          'recipient_id BIGINT NOT NULL',
+          'kind VARCHAR(8) NOT NULL',
+          'actor_id BIGINT NOT NULL',
+          'post_id BIGINT NULL',
+          'is_read TINYINT(1) NOT NULL DEFAULT 0',
+          'created_at BIGINT NOT NULL',
+          account('recipient_id'),
+          account('actor_id'),
+          'FOREIGN KEY (post_id) REFERENCES handset_tweeder_posts (id) ON DELETE CASCADE',
+        ]),
+        'CREATE INDEX IF NOT EXISTS handset_tweeder_notifications_list ON handset_tweeder_notifications (recipient_id, id)',
+        createTable(dialect, 'handset_tweeder_reports', [
+          autoIncrementId(dialect),
+          'reporter_id BIGINT NOT NULL',
+          'post_id BIGINT NULL',
+          'account_id BIGINT NULL',
+          'reason VARCHAR(16) NOT NULL',
+          "details VARCHAR(500) NOT NULL DEFAULT ''",
+          'created_at BIGINT NOT NULL',
+          account('reporter_id'),
+        ]),
+      ];
+    },
+  },
+];
