@@ -4,6 +4,7 @@ import { mailPlugin } from './mail/server';
 import { messagesPlugin } from './messages/server';
 import { phonePlugin } from './phone/server';
 import { photosPlugin } from './photos/server';
+import { tweederPlugin } from './tweeder/server';
 
 /** The built-in apps' server plugins, in the order Handset starts them. */
-export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin, photosPlugin];
+export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin, photosPlugin, tweederPlugin];

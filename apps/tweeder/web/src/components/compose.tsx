@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HandsetApp } from '@handset/sdk/app';
+import { Avatar, CameraIcon, CloseIcon, ListRow, NavBar, PhotoIcon } from '@handset/sdk/ui';
+import { errorText, newClientId, type AccountCard, type Post, type TweederApi } from '../tweeder-api';
+
+/** The server's default limit; the owner's own is enforced there, and its refusal shown. */
+const MAX_LENGTH = 280;
+const MAX_PHOTOS = 4;
+
+/** The `@handle` being typed at the caret, if any. */
+const mentionAt = (text: string, caret: number) => /(?:^|\s)@([A-Za-z0-9_]{1,24})$/.exec(text.slice(0, caret))?.[1] ?? null;
+
+export interface ComposeProps {
+  app: HandsetApp;
+  api: TweederApi;
+  replyTo: Post | null;
+  quote: Post | null;
+  onCancel(): void;
+  onPosted(post: Post): void;
+}
+
+/** A new post, a reply or a quote: text with a counter, up to four photos, and handles suggested after `@`. */
+export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: ComposeProps) {
+  const [text, setText] = useState(replyTo ? `@${replyTo.author.handle} ` : '');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [suggestions, setSuggestions] = useState<AccountCard[]>([]);
+  const [caret, setCaret] = useState(text.length);
+  const clientId = useRef(newClientId());
+  const box = useRef<HTMLTextAreaElement>(null);
+  const grants = app.info.grants;
+  const mention = mentionAt(text, caret);
+
+  useEffect(() => box.current?.focus(), []);
+  useEffect(() => {
+    if (mention === null) return setSuggestions([]);
+    let live = true;
+    const timer = setTimeout(() => {
+      api.request('search.accounts', { query: mention, limit: 5 }).then(
+        (page) => live && setSuggestions(page.accounts),
+        () => live && setSuggestions([]),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [mention]);
+
+  const length = [...text].length;
+  const ready = (text.trim() !== '' || photos.length > 0) && length <= MAX_LENGTH && !sending;
+
+  const complete = (handle: string) => {
+    const before = text.slice(0, caret).replace(/@[A-Za-z0-9_]*$/, `@${handle} `);
+    setText(before + text.slice(caret));
+    setCaret(before.length);
+    setSuggestions([]);
+    box.current?.focus();
+  };
+
+  const addPhoto = async (source: 'gallery' | 'camera') => {
+    try {
+      const photo = source === 'gallery' ? await app.pickPhoto() : await app.capturePhoto();
+      if (photo) setPhotos((list) => [...list, photo.url].slice(0, MAX_PHOTOS));
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  };
+
+  const send = async () => {
+    if (!ready) return;
+    setSending(true);
+    setError(null);
+    try {
+      const post = await api.request('posts.create', {
+        clientId: clientId.current,
+        text,
+        photos,
+        ...(replyTo && { replyTo: replyTo.id }),
+        ...(quote && { quote: quote.id }),
+      });
+      onPosted(post);
+    } catch (failure) {
+      setError(errorText(failure));
+      setSending(false);
+    }
+  };
+
+  const title = replyTo ? 'Reply' : quote ? 'Quote' : 'New Post';
+  return (
+    <section class="screen pushed" aria-label={title}>
+      <NavBar
+        title={title}
+        leading={
+          <button type="button" class="text-button" onClick={onCancel}>
+            Cancel
+          </button>
+        }
+        trailing={
+          <button type="button" class="text-button strong" disabled={!ready} onClick={() => void send()}>
+            Post
+          </button>
+        }
+      />
+      <div class="scroll compose">
+        {replyTo && <p class="post-context">Replying to @{replyTo.author.handle}</p>}
+        {error && (
+          <p class="notice" role="alert">
+            {error}
+          </p>
+        )}
+        <label for="post-text" class="visually-hidden">
+          Post text
+        </label>
+        <textarea
+          id="post-text"
+          ref={box}
+          rows={6}
+          value={text}
+          placeholder={replyTo ? 'Post your reply' : "What's happening?"}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setCaret(event.currentTarget.selectionStart ?? event.currentTarget.value.length);
+          }}
+          onKeyUp={(event) => setCaret(event.currentTarget.selectionStart ?? text.length)}
+        />
+        {suggestions.length > 0 && (
+          <ul class="list-rows suggestions" aria-label="Suggested accounts">
+            {suggestions.map((account) => (
+              <ListRow
+                key={account.id}
+                leading={<Avatar name={account.displayName} imageUrl={account.avatar} size="small" />}
+                title={account.displayName}
+                subtitle={`@${account.handle}`}
+                label={`@${account.handle}`}
+                onClick={() => complete(account.handle)}
+              />
+            ))}
+          </ul>
+        )}
+        {photos.length > 0 && (
+          <ul class="compose-photos">
+            {photos.map((url) => (
+              <li key={url}>
+                <img src={url} alt="" referrerpolicy="no-referrer" />
+                <button type="button" aria-label="Remove photo" onClick={() => setPhotos((list) => list.filter((photo) => photo !== url))}>
+                  <CloseIcon />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {quote && (
+          <div class="quote">
+            <strong>{quote.author.displayName}</strong> <span class="handle">@{quote.author.handle}</span>
+            <p>{quote.text}</p>
+          </div>
+        )}
+        <div class="compose-tools">
+          {grants.includes('gallery') && (
+            <button type="button" class="icon-button" aria-label="Add photo" disabled={photos.length >= MAX_PHOTOS} onClick={() => void addPhoto('gallery')}>
+              <PhotoIcon />
+            </button>
+          )}
+          {grants.includes('camera') && (
+            <button type="button" class="icon-button" aria-label="Take photo" disabled={photos.length >= MAX_PHOTOS} onClick={() => void addPhoto('camera')}>
+              <CameraIcon />
+            </button>
+          )}
+          <span class={length > MAX_LENGTH ? 'counter over' : 'counter'} aria-label="Characters left">
+            {MAX_LENGTH - length}
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}
