@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Avatar, BackIcon, ErrorNotice, MoreIcon, NavBar } from '@handset/sdk/ui';
+import { Avatar, BackIcon, EmptyState, ErrorNotice, MoreIcon, NavBar } from '@handset/sdk/ui';
 import { errorText, type FeedPage, type Profile, type Relation, type TweederApi } from '../tweeder-api';
 import { Feed, type Changes } from './feed';
 import type { PostActions } from './post';
@@ -158,10 +158,7 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
             />
           </>
         ) : (
-          <div class="empty-state">
-            <p class="empty-title">These posts are protected</p>
-            <p>Only accounts @{profile.handle} accepted can see them.</p>
-          </div>
+          <EmptyState title="These posts are protected" message={`Only accounts @${profile.handle} accepted can see them.`} />
         )}
       </div>
     </section>
