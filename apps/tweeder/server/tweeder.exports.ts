@@ -57,7 +57,14 @@ export const tweederExports: Record<string, PluginExport> = {
       const { service, live } = tweederFor(context);
       try {
         const handle = parsed.data.handle.replace(/^@/, '');
-        const author = (await service.accountByHandle(handle)) ?? (await service.claim(null, { handle, displayName: parsed.data.displayName ?? handle }));
+        // Two first posts at once both find no account: the one whose claim loses takes the winner's.
+        const author =
+          (await service.accountByHandle(handle)) ??
+          (await service.claim(null, { handle, displayName: parsed.data.displayName ?? handle }).catch(async (error: unknown) => {
+            const claimed = await service.accountByHandle(handle);
+            if (!claimed) throw error;
+            return claimed;
+          }));
         const { stored, notices } = await service.create(author, createPostSchema.parse({ text: parsed.data.text, photos: parsed.data.photos ?? [], clientId: `server-${Date.now()}-${Math.random().toString(36).slice(2, 10)}` }), false);
         await live.posted(stored);
         for (const [recipient, kind] of notices) await live.notified(recipient, kind, author, stored.id);
