@@ -50,8 +50,8 @@ export const tweederMigrations: Migration[] = [
           'UNIQUE (author_id, client_id)',
           account('author_id'),
         ]),
-        // Latest: feed rows newest first. Following and profiles: one author's rows newest first. Threads: a post's replies.
-        'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_feed ON handset_tweeder_posts (top, id)',
+        // Latest reads the primary key backwards from its cursor (an index led by `top` makes MariaDB scan from the newest row
+        // to the cursor instead). Following and profiles: one author's rows newest first. Threads: a post's replies.
         'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_author ON handset_tweeder_posts (author_id, top, id)',
         'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_media ON handset_tweeder_posts (author_id, has_media, id)',
         'CREATE INDEX IF NOT EXISTS handset_tweeder_posts_replies ON handset_tweeder_posts (reply_to, id)',

@@ -101,6 +101,7 @@ const POST_COLUMNS = 'id, author_id, top, text, photos, reply_to, quote_of, repo
 const ALL_NOTIFY: PlayerSettings['notify'] = { likes: true, reposts: true, replies: true, mentions: true, follows: true };
 const MAX_TERMS = 20;
 const NOTIFICATION_SCAN = 200;
+const TRENDS_FOR_MS = 60_000;
 
 const num = (value: unknown) => Number(value);
 const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -195,6 +196,7 @@ export interface TweederServiceOptions {
  */
 export function createTweederService({ db, settings, imageAllowed, now = Date.now }: TweederServiceOptions) {
   const postLimiter = new RateLimiter(settings.postsPerMinute / 60, settings.postsPerMinute, now);
+  let trending: { at: number; trends: Trend[] } | null = null;
   const vetoes: ((draft: PostDraft) => unknown)[] = [];
 
   const banned = (text: string) => {
@@ -433,7 +435,9 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     const conditions = [
       where,
       'p.deleted_at IS NULL',
-      'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE (b.blocker_id = ? AND b.blocked_id = p.author_id) OR (b.blocker_id = p.author_id AND b.blocked_id = ?))',
+      // Two lookups, one per direction: an OR of both makes MariaDB scan the whole blocks index for every row.
+      'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = ? AND b.blocked_id = p.author_id)',
+      'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = p.author_id AND b.blocked_id = ?)',
       `(a.is_private = 0 OR a.id = ? OR EXISTS (SELECT 1 FROM handset_tweeder_follows f WHERE f.follower_id = ? AND f.followee_id = a.id AND f.accepted = 1))`,
     ];
     const params = [...values, viewer, viewer, viewer, viewer];
@@ -737,12 +741,16 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       return accountPage(me.id, rows.map((row) => num(row.id)), false, () => 0);
     },
 
+    /** The window's top hashtags, counted at most once a minute: the count reads every tag of the window. */
     async trends(): Promise<Trend[]> {
+      const at = now();
+      if (trending && at - trending.at < TRENDS_FOR_MS) return trending.trends;
       const rows = await db.select<{ term: string; n: number }>(
         'SELECT term, COUNT(*) AS n FROM handset_tweeder_terms WHERE is_tag = 1 AND created_at >= ? GROUP BY term ORDER BY n DESC, term LIMIT 10',
-        [now() - settings.trendingHours * 3_600_000],
+        [at - settings.trendingHours * 3_600_000],
       );
-      return rows.map((row) => ({ tag: row.term, posts: num(row.n) }));
+      trending = { at, trends: rows.map((row) => ({ tag: row.term, posts: num(row.n) })) };
+      return trending.trends;
     },
 
     /**
