@@ -26,6 +26,7 @@ const BENCHMARKS: { file: string; title: string; nodeFlags?: string[] }[] = [
   { file: 'bench/footprint-runtime.ts', title: 'Footprint at run time', nodeFlags: ['--expose-gc'] },
   { file: 'bench/frontend.ts', title: 'Front end' },
   { file: 'bench/app-port.ts', title: 'App port round trips' },
+  { file: 'bench/tweeder.ts', title: 'Tweeder at scale' },
 ];
 
 const server = mariadbServer();
