@@ -6,6 +6,7 @@ import { mailContract } from '../../apps/mail/contract';
 import { messagesContract } from '../../apps/messages/contract';
 import { phoneContract } from '../../apps/phone/contract';
 import { photosContract } from '../../apps/photos/contract';
+import { tweederContract } from '../../apps/tweeder/contract';
 import { coreActions } from '../../core/server/core-actions';
 import { createDriverDatabase } from '../../core/server/storage/driver-database';
 import { connectWithPhone, handsetPerTest, nui, openSqlite } from '../support/handset';
@@ -35,8 +36,9 @@ const ROUTES = Object.entries({
   messages: messagesContract,
   mail: mailContract,
   photos: photosContract,
+  tweeder: tweederContract,
 }).flatMap(([appId, actions]) => Object.keys(actions).map((action) => [appId, action] as const));
-const FIELDS = ['id', 'ids', 'threadId', 'number', 'numbers', 'clientId', 'requestId', 'body', 'to', 'name', 'query', 'cursor', 'limit', 'folder', 'appId', 'kind', 'attachment', 'members', 'title', 'enabled', 'open', 'url', 'firstName', 'favorite', 'blocked', 'key', 'value', 'subject', 'replyTo', 'albumId', 'photoId', 'read', 'address', 'video', 'hideNumber'];
+const FIELDS = ['handle', 'displayName', 'tab', 'tag', 'liked', 'reposted', 'reason', 'postId', 'accountId', 'notify', 'photos', 'quote', 'id', 'ids', 'threadId', 'number', 'numbers', 'clientId', 'requestId', 'body', 'to', 'name', 'query', 'cursor', 'limit', 'folder', 'appId', 'kind', 'attachment', 'members', 'title', 'enabled', 'open', 'url', 'firstName', 'favorite', 'blocked', 'key', 'value', 'subject', 'replyTo', 'albumId', 'photoId', 'read', 'address', 'video', 'hideNumber'];
 
 /** Values that reach past the schemas: small ids (other characters' rows), thread ids, near-valid strings, and anything. */
 const value = fc.oneof(
@@ -103,6 +105,10 @@ it(`answers ${RUNS} random requests from a modded client with an exact code, nev
   await asB('mail', 'mail.claim', { name: 'bobby' });
   await asB('photos', 'photos.add', { clientId: 'p1', url: 'https://i.imgur.com/b.png' });
   await asB('handset', 'notifications.create', { title: 'Mine', body: 'B only' });
+  await asB('tweeder', 'profiles.claim', { handle: 'bee', displayName: 'Bee' });
+  await asB('tweeder', 'posts.create', { clientId: 't1', text: 'B speaks #tag' });
+  // A has an account too, so Tweeder's handlers are reached past "choose a handle first".
+  await nui(a.page, 'request', { appId: 'tweeder', action: 'profiles.claim', payload: { handle: 'aye', displayName: 'Aye' } });
   const before = await rowsOf(database.connection, b.number);
 
   const requests = fc.sample(request, { numRuns: RUNS, seed: 20261205 });
