@@ -20,7 +20,7 @@ import { createDriverDatabase } from '../core/server/storage/driver-database';
 import { migrate } from '../core/server/storage/migrations';
 import type { Database } from '../sdk/server/database';
 import { createMariadbDatabase } from '../tests/support/databases';
-import { flag, machine, mariadbServer, ms, printSection, quantile, table } from './support';
+import { flag, insert, machine, mariadbServer, ms, printSection, quantile, ROWS_PER_INSERT, table } from './support';
 
 const CHARACTERS = flag('characters', 10_000);
 const MESSAGES = flag('messages', 1_000_000);
@@ -29,7 +29,6 @@ const CALLS = flag('calls', 1_000_000);
 const MAIL = flag('mail', 500_000);
 /** Each character has direct threads with the next few characters: THREADS_EACH × characters threads in all. */
 const THREADS_EACH = 5;
-const ROWS_PER_INSERT = 2_000;
 const RUNS = 500;
 const WARM_UP = 50;
 const START = 1_700_000_000_000;
@@ -39,15 +38,6 @@ const numberOf = (phoneId: number) => String(5_550_000_000 + phoneId);
 /** Character n's k-th partner (1…THREADS_EACH): the thread between them, ordered by number. */
 const threadOf = (a: number, b: number) => `d:${numberOf(Math.min(a, b))}:${numberOf(Math.max(a, b))}`;
 const partner = (phoneId: number, k: number) => ((phoneId - 1 + k) % CHARACTERS) + 1;
-
-/** Inserts `count` rows made by `row(n)` with multi-row INSERTs of ROWS_PER_INSERT. */
-async function insert(db: Database, tableName: string, columns: string[], count: number, row: (n: number) => unknown[]): Promise<void> {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let at = 0; at < count; at += ROWS_PER_INSERT) {
-    const rows = Array.from({ length: Math.min(ROWS_PER_INSERT, count - at) }, (_, offset) => row(at + offset));
-    await db.run(`INSERT INTO ${tableName} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
-  }
-}
 
 async function seed(db: Database): Promise<void> {
   await insert(db, 'handset_core_phones', ['identifier', 'phone_number'], CHARACTERS, (n) => [`license:bench${n + 1}`, numberOf(n + 1)]);

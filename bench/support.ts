@@ -1,5 +1,6 @@
 /** What every benchmark shares: flags, percentiles, the MariaDB server, and the section it prints for BENCHMARKS.md. */
 import os from 'node:os';
+import type { Database } from '../sdk/server/database';
 
 /** `--name value` from the command line as a number, or the default. */
 export function flag(name: string, fallback: number): number {
@@ -40,4 +41,16 @@ export function machine(): string {
 /** Prints one benchmark's section; bench/run.ts collects what lies between the markers into BENCHMARKS.md. */
 export function printSection(title: string, body: string): void {
   console.log(`<!-- section -->\n## ${title}\n\n${body.trim()}\n<!-- /section -->`);
+}
+
+/** Rows a seeding INSERT carries at once. */
+export const ROWS_PER_INSERT = 2_000;
+
+/** Inserts `count` rows made by `row(n)` into `tableName`, with multi-row INSERTs of ROWS_PER_INSERT. */
+export async function insert(db: Database, tableName: string, columns: string[], count: number, row: (n: number) => unknown[]): Promise<void> {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let at = 0; at < count; at += ROWS_PER_INSERT) {
+    const rows = Array.from({ length: Math.min(ROWS_PER_INSERT, count - at) }, (_, offset) => row(at + offset));
+    await db.run(`INSERT INTO ${tableName} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
+  }
 }

@@ -14,25 +14,16 @@ import { createDriverDatabase } from '../core/server/storage/driver-database';
 import { migrate } from '../core/server/storage/migrations';
 import type { Database } from '../sdk/server/database';
 import { createMariadbDatabase } from '../tests/support/databases';
-import { flag, machine, mariadbServer, ms, printSection, quantile, table } from './support';
+import { flag, insert, machine, mariadbServer, ms, printSection, quantile, ROWS_PER_INSERT, table } from './support';
 
 const ACCOUNTS = flag('accounts', 10_000);
 const POSTS = flag('posts', 500_000);
 const FOLLOWS_EACH = 50;
-const ROWS_PER_INSERT = 2_000;
 const RUNS = 300;
 const WARM_UP = 30;
 const START = 1_700_000_000_000;
 const TAGS = ['lossantos', 'traffic', 'weazel', 'pier', 'heist', 'vinewood', 'sandy', 'paleto'];
 const WORDS = ['sunset', 'coffee', 'police', 'racing', 'party', 'beach', 'music', 'market'];
-
-async function insert(db: Database, tableName: string, columns: string[], count: number, row: (n: number) => unknown[]): Promise<void> {
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let at = 0; at < count; at += ROWS_PER_INSERT) {
-    const rows = Array.from({ length: Math.min(ROWS_PER_INSERT, count - at) }, (_, offset) => row(at + offset));
-    await db.run(`INSERT INTO ${tableName} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
-  }
-}
 
 /** Post n's author; every fifth post is a reply to an earlier one. */
 const authorOf = (n: number) => ((n * 7_919) % ACCOUNTS) + 1;

@@ -344,9 +344,11 @@ export function App({ app }: { app: HandsetApp }) {
       ],
     });
 
+  const showRequests = () => push({ kind: 'accounts', title: 'Follow requests', load: (cursor) => api.request('follows.requests', { limit: 20, ...(cursor !== null && { cursor }) }) });
+
   const openNotification = (group: NotificationGroup) => {
     if (group.post) push({ kind: 'thread', id: group.post.id });
-    else if (group.kind === 'request') push({ kind: 'accounts', title: 'Follow requests', load: (cursor) => api.request('follows.requests', { limit: 20, ...(cursor !== null && { cursor }) }) });
+    else if (group.kind === 'request') showRequests();
     else if (group.actors[0]) openProfile(group.actors[0].id);
   };
 
@@ -368,6 +370,23 @@ export function App({ app }: { app: HandsetApp }) {
     );
   }
 
+  const profileProps = {
+    api,
+    changes,
+    actions,
+    now,
+    locale,
+    onEdit: () => push({ kind: 'edit' }),
+    onSettings: () => push({ kind: 'settings' }),
+    onRequests: showRequests,
+    onList: (kind: 'followers' | 'following', profile: Profile) =>
+      push({
+        kind: 'accounts',
+        title: kind === 'followers' ? 'Followers' : 'Following',
+        load: (cursor) => api.request(kind === 'followers' ? 'profiles.followers' : 'profiles.following', { id: profile.id, limit: 20, ...(cursor !== null && { cursor }) }),
+      }),
+    onMenu: profileMenu,
+  } satisfies Partial<Parameters<typeof ProfileScreen>[0]>;
   const feedLoad = (kind: 'following' | 'latest') => (cursor: number | null) => api.request(kind === 'following' ? 'feed.following' : 'feed.latest', { limit: 20, ...(cursor !== null && { cursor }) });
   const top = stack.at(-1);
   const feedProps = { changes, actions, now, locale };
@@ -424,17 +443,7 @@ export function App({ app }: { app: HandsetApp }) {
           )}
         </div>
         {tab === 'profile' && (
-          <ProfileScreen
-            api={api}
-            id={me.id}
-            {...feedProps}
-            onBack={null}
-            onEdit={() => push({ kind: 'edit' })}
-            onSettings={() => push({ kind: 'settings' })}
-            onRequests={() => push({ kind: 'accounts', title: 'Follow requests', load: (cursor) => api.request('follows.requests', { limit: 20, ...(cursor !== null && { cursor }) }) })}
-            onList={(kind, profile) => push({ kind: 'accounts', title: kind === 'followers' ? 'Followers' : 'Following', load: (cursor) => api.request(kind === 'followers' ? 'profiles.followers' : 'profiles.following', { id: profile.id, limit: 20, ...(cursor !== null && { cursor }) }) })}
-            onMenu={profileMenu}
-          />
+          <ProfileScreen {...profileProps} id={me.id} onBack={null} />
         )}
         <button type="button" class="fab" aria-label="New post" onClick={() => push({ kind: 'compose', replyTo: null, quote: null })}>
           <ComposeIcon />
@@ -465,18 +474,7 @@ export function App({ app }: { app: HandsetApp }) {
         </section>
       )}
       {top?.kind === 'profile' && (
-        <ProfileScreen
-          key={top.id}
-          api={api}
-          id={top.id}
-          {...feedProps}
-          onBack={pop}
-          onEdit={() => push({ kind: 'edit' })}
-          onSettings={() => push({ kind: 'settings' })}
-          onRequests={() => push({ kind: 'accounts', title: 'Follow requests', load: (cursor) => api.request('follows.requests', { limit: 20, ...(cursor !== null && { cursor }) }) })}
-          onList={(kind, profile) => push({ kind: 'accounts', title: kind === 'followers' ? 'Followers' : 'Following', load: (cursor) => api.request(kind === 'followers' ? 'profiles.followers' : 'profiles.following', { id: profile.id, limit: 20, ...(cursor !== null && { cursor }) }) })}
-          onMenu={profileMenu}
-        />
+        <ProfileScreen {...profileProps} key={top.id} id={top.id} onBack={pop} />
       )}
       {top?.kind === 'accounts' && (
         <section class="screen pushed" aria-label={top.title}>
@@ -696,28 +694,26 @@ function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): vo
             </label>
           ))}
         </div>
-        <h2 class="section-title">Blocked</h2>
-        <AccountList
-          load={(cursor) => api.request('blocks.list', { limit: 20, ...(cursor !== null && { cursor }) })}
-          loadKey="blocks"
-          onOpen={onOpen}
-          buttons={(account, done) => (
-            <button type="button" class="small secondary" onClick={(event) => (event.stopPropagation(), void api.request('blocks.unblock', { id: account.id }).then(done))}>
-              Unblock
-            </button>
-          )}
-        />
-        <h2 class="section-title">Muted</h2>
-        <AccountList
-          load={(cursor) => api.request('mutes.list', { limit: 20, ...(cursor !== null && { cursor }) })}
-          loadKey="mutes"
-          onOpen={onOpen}
-          buttons={(account, done) => (
-            <button type="button" class="small secondary" onClick={(event) => (event.stopPropagation(), void api.request('mutes.unmute', { id: account.id }).then(done))}>
-              Unmute
-            </button>
-          )}
-        />
+        {(
+          [
+            ['Blocked', 'blocks.list', 'blocks.unblock', 'Unblock'],
+            ['Muted', 'mutes.list', 'mutes.unmute', 'Unmute'],
+          ] as const
+        ).map(([title, list, undo, label]) => (
+          <section key={title} aria-label={title}>
+            <h2 class="section-title">{title}</h2>
+            <AccountList
+              load={(cursor) => api.request(list, { limit: 20, ...(cursor !== null && { cursor }) })}
+              loadKey={list}
+              onOpen={onOpen}
+              buttons={(account, done) => (
+                <button type="button" class="small secondary" onClick={(event) => (event.stopPropagation(), void api.request(undo, { id: account.id }).then(done))}>
+                  {label}
+                </button>
+              )}
+            />
+          </section>
+        ))}
       </div>
     </section>
   );
