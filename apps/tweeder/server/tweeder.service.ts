@@ -438,17 +438,18 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       // Two lookups, one per direction: an OR of both makes MariaDB scan the whole blocks index for every row.
       'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = ? AND b.blocked_id = p.author_id)',
       'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = p.author_id AND b.blocked_id = ?)',
-      `(a.is_private = 0 OR a.id = ? OR EXISTS (SELECT 1 FROM handset_tweeder_follows f WHERE f.follower_id = ? AND f.followee_id = a.id AND f.accepted = 1))`,
+      `(p.author_id = ? OR NOT EXISTS (SELECT 1 FROM handset_tweeder_accounts a WHERE a.id = p.author_id AND a.is_private = 1)
+        OR EXISTS (SELECT 1 FROM handset_tweeder_follows f WHERE f.follower_id = ? AND f.followee_id = p.author_id AND f.accepted = 1))`,
+      // Always a range on the key, the first page's too: with nothing to start from, MariaDB drove from the accounts (1.3 s at 500,000 posts).
+      'p.id < ?',
     ];
-    const params = [...values, viewer, viewer, viewer, viewer];
+    const params = [...values, viewer, viewer, viewer, viewer, cursor ?? Number.MAX_SAFE_INTEGER];
     if (muted) (conditions.push('NOT EXISTS (SELECT 1 FROM handset_tweeder_mutes m WHERE m.muter_id = ? AND m.muted_id = p.author_id)'), params.push(viewer));
-    if (cursor !== undefined) (conditions.push('p.id < ?'), params.push(cursor));
     const rows = (
-      await db.select<PostRow>(
-        `SELECT ${POST_COLUMNS.split(', ').map((column) => `p.${column}`).join(', ')} FROM handset_tweeder_posts p JOIN handset_tweeder_accounts a ON a.id = p.author_id
-         WHERE ${conditions.join(' AND ')} ORDER BY p.id DESC LIMIT ?`,
-        [...params, limit + 1],
-      )
+      await db.select<PostRow>(`SELECT ${POST_COLUMNS.split(', ').map((column) => `p.${column}`).join(', ')} FROM handset_tweeder_posts p WHERE ${conditions.join(' AND ')} ORDER BY p.id DESC LIMIT ?`, [
+        ...params,
+        limit + 1,
+      ])
     ).map(toPost);
     const page = rows.slice(0, limit);
     return { items: await itemsOf(viewer, page), cursor: rows.length > limit ? page.at(-1)!.id : null };

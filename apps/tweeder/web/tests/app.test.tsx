@@ -33,9 +33,12 @@ const post = (id: number, author: AccountCard, text: string, fields: Partial<Pos
 const item = (entry: Post): FeedItem => ({ id: entry.id, post: entry, repostedBy: null });
 
 /** Tweeder's server side in memory: Ana (the player, once signed up) and Ben, and the feeds given. */
-function tweederServer(options: { me?: Profile | null; feed?: Post[] } = {}) {
+function tweederServer(options: { me?: Profile | null; feed?: Post[]; notifications?: NotificationGroup[] } = {}) {
   let me = options.me === undefined ? profile(ANA, true) : options.me;
   const feed = [...(options.feed ?? [])];
+  const notifications: NotificationGroup[] = options.notifications ?? [];
+  let following: 'no' | 'requested' | 'yes' = 'no';
+  let settings = { notify: { likes: true, reposts: true, replies: true, mentions: true, follows: true } };
   const requests: Record<string, (payload: unknown) => unknown> = {
     'profiles.me': () => me,
     'profiles.claim': (payload) => {
@@ -63,7 +66,21 @@ function tweederServer(options: { me?: Profile | null; feed?: Post[] } = {}) {
       return created;
     },
     'search.accounts': (payload) => ({ accounts: (payload as { query: string }).query.startsWith('b') ? [{ ...BEN, relation }] : [], cursor: null }),
-    'notifications.list': () => ({ groups: [] as NotificationGroup[], cursor: null }),
+    'notifications.list': () => ({ groups: notifications, cursor: null }),
+    'profiles.get': (payload) => {
+      const { id } = payload as { id: number };
+      if (id === ANA.id) return me;
+      return { ...profile(BEN, false), private: true, visible: following === 'yes', relation: { ...relation, following } };
+    },
+    'profiles.posts': () => ({ items: [], cursor: null }),
+    'follows.follow': () => ((following = 'requested'), { ...relation, following }),
+    'follows.unfollow': () => ((following = 'no'), { ...relation, following }),
+    'reports.create': () => null,
+    'settings.get': () => settings,
+    'settings.set': (payload) => ((settings = payload as typeof settings), settings),
+    'blocks.list': () => ({ accounts: [{ ...BEN, relation: { ...relation, blocking: true } }], cursor: null }),
+    'blocks.unblock': () => relation,
+    'mutes.list': () => ({ accounts: [], cursor: null }),
     'notifications.read': () => null,
   };
   return { requests, feed };
@@ -203,5 +220,55 @@ describe('compose', () => {
     await click('Post');
     await vi.waitFor(() => expect(findButton('New post')).toBeDefined());
     expect(requestsOf('posts.create')).toEqual([{ clientId: expect.stringMatching(/^[0-9a-f-]{36}$/), text: 'Hey @ben', photos: [] }]);
+  });
+});
+
+describe('people and notifications', () => {
+  it('asks to follow a private account from its profile, and reports it with a reason', async () => {
+    await start(tweederServer({ feed: [post(1, BEN, 'locked')] }));
+    await vi.waitFor(() => expect(findButton('@ben')).toBeDefined());
+    await click('@ben');
+    await vi.waitFor(() => expect(screen!.textContent).toContain('These posts are protected'));
+    await click('Follow');
+    await vi.waitFor(() => expect(findButton('Requested')).toBeDefined());
+    await click('Requested');
+    await vi.waitFor(() => expect(findButton('Follow')).toBeDefined());
+    await click('Profile actions');
+    await click('Report account');
+    await click('Harassment');
+    await vi.waitFor(() => expect(requestsOf('reports.create')).toEqual([{ accountId: BEN.id, reason: 'harassment' }]));
+    expect(requestsOf('follows.follow')).toEqual([{ id: BEN.id }]);
+    expect(requestsOf('follows.unfollow')).toEqual([{ id: BEN.id }]);
+  });
+
+  it('says who did what in grouped notifications, and marks them read when seen', async () => {
+    const liked = post(5, ANA, 'my post');
+    const groups: NotificationGroup[] = [
+      { id: 9, kind: 'like', actors: [BEN, { ...BEN, id: 3, displayName: 'Cal' }], count: 3, post: liked, read: false, at: T0 },
+      { id: 7, kind: 'follow', actors: [BEN], count: 1, post: null, read: true, at: T0 },
+    ];
+    await start(tweederServer({ notifications: groups }));
+    await vi.waitFor(() => expect(findButton('New post')).toBeDefined());
+    await act(() => [...screen!.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((tab) => tab.textContent === 'Notifications')!.click());
+    await vi.waitFor(() =>
+      expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben and 2 others liked your post', 'Ben followed you']),
+    );
+    await vi.waitFor(() => expect(requestsOf('notifications.read')).toEqual([{}]));
+  });
+
+  it('switches which activity notifies, and unblocks from the blocked list', async () => {
+    await start();
+    await vi.waitFor(() => expect(findButton('New post')).toBeDefined());
+    await act(() => [...screen!.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((tab) => tab.textContent === 'Profile')!.click());
+    await vi.waitFor(() => expect(findButton('Settings')).toBeDefined());
+    await click('Settings');
+    const likes = () => [...screen!.querySelectorAll<HTMLLabelElement>('.toggle-row')].find((row) => row.textContent === 'Likes')!.querySelector('input')!;
+    await vi.waitFor(() => expect(likes().disabled).toBe(false));
+    await act(() => likes().click());
+    await vi.waitFor(() => expect(requestsOf('settings.set')).toEqual([{ notify: { likes: false, reposts: true, replies: true, mentions: true, follows: true } }]));
+    await vi.waitFor(() => expect(findButton('Unblock')).toBeDefined());
+    await click('Unblock');
+    await vi.waitFor(() => expect(findButton('Unblock')).toBeUndefined());
+    expect(requestsOf('blocks.unblock')).toEqual([{ id: BEN.id }]);
   });
 });
