@@ -37,6 +37,8 @@ export const tweederMigrations: Migration[] = [
           "text VARCHAR(1000) NOT NULL DEFAULT ''",
           "photos VARCHAR(2100) NOT NULL DEFAULT '[]'",
           'has_media TINYINT(1) NOT NULL DEFAULT 0',
+          // The author's private mode, kept on each post so a feed never reads the accounts table to hide them.
+          'author_private TINYINT(1) NOT NULL DEFAULT 0',
           'reply_to BIGINT NULL',
           'quote_of BIGINT NULL',
           'repost_of BIGINT NULL',

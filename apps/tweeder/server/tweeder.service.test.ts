@@ -122,6 +122,11 @@ forEachDatabase((current) => {
     expect(await codeOf(service.answer(ana, ben.id, true))).toBe(`NOT_FOUND: no follow request from account ${ben.id}`);
     expect(texts(await service.followingFeed(ben, undefined, 10))).toEqual(['for friends']);
     expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual([]);
+    // Going public shows the posts made while private; going private again hides them.
+    await service.update(ana, { private: false });
+    expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual(['for friends']);
+    await service.update(ana, { private: true });
+    expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual([]);
 
     await service.create(cal, post('loud'));
     await service.mute(ben, cal.id, true);

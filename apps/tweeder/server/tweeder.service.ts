@@ -438,8 +438,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       // Two lookups, one per direction: an OR of both makes MariaDB scan the whole blocks index for every row.
       'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = ? AND b.blocked_id = p.author_id)',
       'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = p.author_id AND b.blocked_id = ?)',
-      `(p.author_id = ? OR NOT EXISTS (SELECT 1 FROM handset_tweeder_accounts a WHERE a.id = p.author_id AND a.is_private = 1)
-        OR EXISTS (SELECT 1 FROM handset_tweeder_follows f WHERE f.follower_id = ? AND f.followee_id = p.author_id AND f.accepted = 1))`,
+      `(p.author_private = 0 OR p.author_id = ? OR EXISTS (SELECT 1 FROM handset_tweeder_follows f WHERE f.follower_id = ? AND f.followee_id = p.author_id AND f.accepted = 1))`,
       // Always a range on the key, the first page's too: with nothing to start from, MariaDB drove from the accounts (1.3 s at 500,000 posts).
       'p.id < ?',
     ];
@@ -561,6 +560,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
           account.id,
         ]);
       }
+      if (input.private !== undefined) await db.run('UPDATE handset_tweeder_posts SET author_private = ? WHERE author_id = ?', [input.private ? 1 : 0, account.id]);
       // Going public lets those who asked in.
       if (input.private === false) await db.run('UPDATE handset_tweeder_follows SET accepted = 1 WHERE followee_id = ? AND accepted = 0', [account.id]);
       return (await accountById(account.id))!;
@@ -787,8 +787,8 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       let id: number;
       try {
         ({ insertId: id } = await db.run(
-          'INSERT INTO handset_tweeder_posts (author_id, top, text, photos, has_media, reply_to, quote_of, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [author.id, parent ? 0 : 1, text, JSON.stringify(input.photos), input.photos.length > 0 ? 1 : 0, parent?.stored.id ?? null, quoted?.stored.id ?? null, input.clientId ?? null, createdAt],
+          'INSERT INTO handset_tweeder_posts (author_id, top, text, photos, has_media, author_private, reply_to, quote_of, client_id, created_at) VALUES (?, ?, ?, ?, ?, (SELECT is_private FROM handset_tweeder_accounts WHERE id = ?), ?, ?, ?, ?)',
+          [author.id, parent ? 0 : 1, text, JSON.stringify(input.photos), input.photos.length > 0 ? 1 : 0, author.id, parent?.stored.id ?? null, quoted?.stored.id ?? null, input.clientId ?? null, createdAt],
         ));
       } catch (error) {
         // The same client id raced in: the first one stands.
@@ -859,7 +859,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       let notify = false;
       if (reposted && !existing) {
         if (!postLimiter.take(String(me.id))) throw new HandsetError('RATE_LIMITED', `at most ${settings.postsPerMinute} posts a minute`);
-        const { insertId } = await db.run('INSERT INTO handset_tweeder_posts (author_id, top, repost_of, created_at) VALUES (?, 1, ?, ?)', [me.id, id, now()]);
+        const { insertId } = await db.run('INSERT INTO handset_tweeder_posts (author_id, top, repost_of, author_private, created_at) VALUES (?, 1, ?, (SELECT is_private FROM handset_tweeder_accounts WHERE id = ?), ?)', [me.id, id, me.id, now()]);
         await db.run('UPDATE handset_tweeder_posts SET reposts = reposts + 1 WHERE id = ?', [id]);
         row = await postById(insertId);
         notify = await notifyRow(stored.authorId, 'repost', me.id, id);
