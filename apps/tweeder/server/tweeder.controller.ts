@@ -20,10 +20,7 @@ export function registerTweederRequests({ app, phones }: PluginContext, service:
   const announce = async (row: StoredPost, author: Account, notices: [number, Parameters<TweederLive['notified']>[1]][]) => {
     await live.posted(row);
     for (const [recipient, kind] of notices) await live.notified(recipient, kind, author, row.id);
-    if (row.replyTo !== null) {
-      const parent = await service.postById(row.replyTo);
-      if (parent) await live.counted(parent, parent.authorId);
-    }
+    if (row.replyTo !== null) live.counted({ id: row.replyTo });
   };
 
   app.serve(tweederContract, {
@@ -85,7 +82,7 @@ export function registerTweederRequests({ app, phones }: PluginContext, service:
       const account = await me(source);
       const { post, notify } = await service.like(account, id, liked);
       if (notify) await live.notified(post.author.id, 'like', account, id);
-      await live.counted(post, post.author.id);
+      live.counted(post);
       return post;
     },
     'posts.repost': async ({ source }, { id, reposted }) => {
@@ -94,7 +91,7 @@ export function registerTweederRequests({ app, phones }: PluginContext, service:
       if (row) await live.posted(row);
       if (removed !== null) await live.removed(account.id, [removed]);
       if (notify) await live.notified(post.author.id, 'repost', account, id);
-      await live.counted(post, post.author.id);
+      live.counted(post);
       return post;
     },
     'posts.pin': async ({ source }, { id }) => {

@@ -4,6 +4,9 @@ import { NOTIFICATIONS_CHANGED, POST_COUNTS, POST_DELETED, POST_NEW } from '../p
 import { createTweederService, type Account, type StoredPost, type TweederService } from './tweeder.service';
 import { readTweederSettings } from './tweeder.settings';
 
+/** How often one post's counts are pushed at most. */
+const COUNTS_EVERY_MS = 1000;
+
 /** What a notification says on the phone's banner, by kind. */
 const BANNERS: Record<NotificationKind, string> = {
   like: 'liked your post',
@@ -32,6 +35,8 @@ const SETTING: Record<NotificationKind, keyof Account['notify']> = {
  */
 export function createLive(context: PluginContext, service: TweederService) {
   const { app, phones } = context;
+  /** Posts whose new counts are waiting to be pushed. */
+  const countsDue = new Map<number, NodeJS.Timeout>();
   /** Players who have used Tweeder since they loaded, with their account. */
   const viewers = new Map<number, number>();
   phones.onUnloaded((phone) => viewers.delete(phone.source));
@@ -88,9 +93,23 @@ export function createLive(context: PluginContext, service: TweederService) {
       for (const { source } of await audienceOf(authorId)) for (const id of rows) push(source, POST_DELETED, { id });
     },
 
-    /** A post's counts changed. */
-    async counted(post: { id: number; likes: number; reposts: number; replies: number }, authorId: number) {
-      for (const { source } of await audienceOf(authorId)) push(source, POST_COUNTS, { id: post.id, likes: post.likes, reposts: post.reposts, replies: post.replies });
+    /**
+     * A post's counts changed: its viewers hear the counts as they stand a second later, once however many likes
+     * came in that second, so one player liking and unliking cannot flood every open page.
+     */
+    counted(post: { id: number }) {
+      if (countsDue.has(post.id)) return;
+      countsDue.set(
+        post.id,
+        setTimeout(() => {
+          countsDue.delete(post.id);
+          void (async () => {
+            const fresh = await service.postById(post.id);
+            if (!fresh || fresh.deleted) return;
+            for (const { source } of await audienceOf(fresh.authorId)) push(source, POST_COUNTS, { id: fresh.id, likes: fresh.likes, reposts: fresh.reposts, replies: fresh.replies });
+          })().catch((error: unknown) => console.warn(`Handset tweeder: counts of post ${post.id} not pushed: ${String(error)}`));
+        }, COUNTS_EVERY_MS),
+      );
     },
 
     /**
