@@ -41,6 +41,9 @@ async function seed(db: Database): Promise<void> {
     const post = Math.floor(n / 2);
     return n % 2 ? [TAGS[post % TAGS.length]!, post + 1, 1, START + (post + 1) * 1000] : [`${WORDS[post % WORDS.length]}`, post + 1, 0, START + (post + 1) * 1000];
   });
+  await db.run(
+    'INSERT INTO handset_tweeder_trends (hour, tag, posts) SELECT FLOOR(created_at / 3600000), term, COUNT(*) FROM handset_tweeder_terms WHERE is_tag = 1 GROUP BY FLOOR(created_at / 3600000), term',
+  );
   await insert(db, 'handset_tweeder_follows', ['follower_id', 'followee_id', 'accepted', 'created_at'], ACCOUNTS * FOLLOWS_EACH, (n) => {
     const follower = Math.floor(n / FOLLOWS_EACH) + 1;
     return [follower, ((follower - 1 + (n % FOLLOWS_EACH) * 197 + 1) % ACCOUNTS) + 1, 1, START];
@@ -107,7 +110,7 @@ try {
     ['search posts by word', async (n) => service.searchPosts(await accountAt(n), WORDS[n % WORDS.length]!, undefined, 20)],
     ['search accounts by handle', async (n) => service.searchAccounts(await accountAt(n), `user${(n % 90) + 10}`, 10)],
     ['notifications, grouped', async (n) => service.notifications(await accountAt(n), { limit: 20 })],
-    ['trending hashtags (counted at most once a minute)', () => service.trends()],
+    ['trending hashtags (from hourly counts, at most once a minute)', () => service.trends()],
   ];
   const rows: (string | number)[][] = [];
   const explains: string[] = [];

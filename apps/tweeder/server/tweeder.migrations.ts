@@ -105,7 +105,13 @@ export const tweederMigrations: Migration[] = [
           'PRIMARY KEY (term, post_id)',
           'FOREIGN KEY (post_id) REFERENCES handset_tweeder_posts (id) ON DELETE CASCADE',
         ]),
-        'CREATE INDEX IF NOT EXISTS handset_tweeder_terms_trending ON handset_tweeder_terms (is_tag, created_at)',
+        // Posts per hashtag per hour: trends sum the window's hours, never its posts.
+        createTable(dialect, 'handset_tweeder_trends', [
+          'hour BIGINT NOT NULL',
+          'tag VARCHAR(50) NOT NULL',
+          'posts INT NOT NULL',
+          'PRIMARY KEY (hour, tag)',
+        ]),
         createTable(dialect, 'handset_tweeder_notifications', [
           autoIncrementId(dialect),
           'recipient_id BIGINT NOT NULL',

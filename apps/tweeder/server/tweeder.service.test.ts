@@ -29,12 +29,12 @@ forEachDatabase((current) => {
     const ana = await service.claim(1, { handle: 'Ana', displayName: 'Ana Ruiz' });
     const ben = await service.claim(2, { handle: 'ben', displayName: 'Ben' });
     const cal = await service.claim(3, { handle: 'cal', displayName: 'Cal' });
-    return { db, service, ana, ben, cal };
+    return { db, service, ana, ben, cal, advance: (ms: number) => (clock += ms) };
   }
 
   it('claims unique handles in any case, by the server owner’s pattern, once per character', async () => {
     const { db, service, ana } = await setup({ blacklist: 'darn' });
-    expect((await tableNames(db)).filter((name) => name.startsWith('handset_tweeder_')).length).toBe(9);
+    expect((await tableNames(db)).filter((name) => name.startsWith('handset_tweeder_')).length).toBe(10);
     expect(ana).toMatchObject({ handle: 'Ana', displayName: 'Ana Ruiz', phoneId: 1, verified: false, private: false });
     expect(await codeOf(service.claim(4, { handle: 'ANA', displayName: 'Copy' }))).toBe('ALREADY_EXISTS: @ANA is taken');
     expect(await codeOf(service.claim(1, { handle: 'other', displayName: 'Again' }))).toBe('ALREADY_EXISTS: you already have a Tweeder account');
@@ -182,6 +182,32 @@ forEachDatabase((current) => {
     await expect(service.setVerified('ANA', true)).resolves.toBe(true);
     await expect(service.setVerified('nobody', true)).resolves.toBe(false);
     await expect(service.me(1)).resolves.toMatchObject({ verified: true });
+  });
+
+  it('counts trending hashtags by the hour over the owner’s window, read at most once a minute, less deleted posts', async () => {
+    const { service, ana, ben, advance } = await setup({ trending_hours: '2', posts_per_minute: '100' });
+    await service.create(ana, post('#Pier at dusk'));
+    const gone = await service.create(ben, post('#pier #heist'));
+    await service.create(ben, post('#heist again'));
+    await service.create(ana, post('#Pier, always #pier'));
+    await expect(service.trends()).resolves.toEqual([
+      { tag: 'pier', posts: 3 },
+      { tag: 'heist', posts: 2 },
+    ]);
+    await service.remove(ben.id, gone.stored.id);
+    // Still the minute's answer.
+    await expect(service.trends()).resolves.toEqual([
+      { tag: 'pier', posts: 3 },
+      { tag: 'heist', posts: 2 },
+    ]);
+    advance(61_000);
+    await expect(service.trends()).resolves.toEqual([
+      { tag: 'pier', posts: 2 },
+      { tag: 'heist', posts: 1 },
+    ]);
+    // Two hours on, the window has moved past them.
+    advance(2 * 3_600_000);
+    await expect(service.trends()).resolves.toEqual([]);
   });
 
   it('goes with its phone: deleting the character deletes their account, posts and follows', async () => {

@@ -102,6 +102,7 @@ const ALL_NOTIFY: PlayerSettings['notify'] = { likes: true, reposts: true, repli
 const MAX_TERMS = 20;
 const NOTIFICATION_SCAN = 200;
 const TRENDS_FOR_MS = 60_000;
+const hourOf = (at: number) => Math.floor(at / 3_600_000);
 
 const num = (value: unknown) => Number(value);
 const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -487,6 +488,17 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     return { replies: page.flatMap((row) => shown.get(row.id) ?? []), cursor: rows.length > limit ? page.at(-1)!.id : null };
   };
 
+  /** Adds `by` to the hashtag's count in the hour of `at`. */
+  const countTag = (tag: string, at: number, by: 1 | -1) =>
+    by < 0
+      ? db.run('UPDATE handset_tweeder_trends SET posts = posts - 1 WHERE hour = ? AND tag = ? AND posts > 0', [hourOf(at), tag])
+      : db.run(
+          db.dialect === 'sqlite'
+            ? 'INSERT INTO handset_tweeder_trends (hour, tag, posts) VALUES (?, ?, 1) ON CONFLICT (hour, tag) DO UPDATE SET posts = posts + 1'
+            : 'INSERT INTO handset_tweeder_trends (hour, tag, posts) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE posts = posts + 1',
+          [hourOf(at), tag],
+        );
+
   const terms = (post: { id: number; text: string; createdAt: number }) => [
     ...hashtagsIn(post.text).slice(0, MAX_TERMS).map((term) => [term, true] as const),
     ...wordsIn(post.text).slice(0, MAX_TERMS).map((term) => [term, false] as const),
@@ -742,15 +754,18 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       return accountPage(me.id, rows.map((row) => num(row.id)), false, () => 0);
     },
 
-    /** The window's top hashtags, counted at most once a minute: the count reads every tag of the window. */
+    /** The window's top hashtags from the hourly counts, read at most once a minute. */
     async trends(): Promise<Trend[]> {
       const at = now();
       if (trending && at - trending.at < TRENDS_FOR_MS) return trending.trends;
-      const rows = await db.select<{ term: string; n: number }>(
-        'SELECT term, COUNT(*) AS n FROM handset_tweeder_terms WHERE is_tag = 1 AND created_at >= ? GROUP BY term ORDER BY n DESC, term LIMIT 10',
-        [at - settings.trendingHours * 3_600_000],
+      const since = hourOf(at) - settings.trendingHours + 1;
+      // Hours past every window are let go here, once a minute at most.
+      await db.run('DELETE FROM handset_tweeder_trends WHERE hour < ?', [since]);
+      const rows = await db.select<{ tag: string; n: number }>(
+        'SELECT tag, SUM(posts) AS n FROM handset_tweeder_trends WHERE hour >= ? GROUP BY tag HAVING SUM(posts) > 0 ORDER BY n DESC, tag LIMIT 10',
+        [since],
       );
-      trending = { at, trends: rows.map((row) => ({ tag: row.term, posts: num(row.n) })) };
+      trending = { at, trends: rows.map((row) => ({ tag: row.tag, posts: num(row.n) })) };
       return trending.trends;
     },
 
@@ -799,6 +814,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       }
       for (const [term, tag] of terms({ id, text, createdAt })) {
         await db.run('INSERT INTO handset_tweeder_terms (term, post_id, is_tag, created_at) VALUES (?, ?, ?, ?)', [term, id, tag ? 1 : 0, createdAt]);
+        if (tag) await countTag(term, createdAt, 1);
       }
       const notices: [number, NotificationKind][] = [];
       if (parent) {
@@ -890,6 +906,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       if (post.replyTo !== null) await db.run('UPDATE handset_tweeder_posts SET replies = replies - 1 WHERE id = ? AND replies > 0', [post.replyTo]);
       if (post.repostOf !== null) await db.run('UPDATE handset_tweeder_posts SET reposts = reposts - 1 WHERE id = ? AND reposts > 0', [post.repostOf]);
       await db.run('UPDATE handset_tweeder_accounts SET pinned_post_id = NULL WHERE pinned_post_id = ?', [id]);
+      for (const tag of hashtagsIn(post.text).slice(0, MAX_TERMS)) await countTag(tag, post.createdAt, -1);
       return { ...post, rows: [id, ...reposts.map((repost) => repost.id)] };
     },
 
