@@ -126,6 +126,7 @@ describe('npm run package', () => {
       imageHosts: ['i.imgur.com', 'cdn.discordapp.com', 'media.discordapp.net', '*.fivemanage.com'],
       requestsPerSecond: 10,
       requestBurst: 30,
+      adminAce: 'admin',
     });
     expect(lines.filter((line) => line.startsWith('ensure '))).toEqual(['ensure oxmysql', 'ensure handset']);
   });

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   /** Requests one player may make to one app (or the phone's own actions) a second, and at once. */
   requestsPerSecond: wholeNumber,
   requestBurst: wholeNumber,
+  /** The ACE a player needs for Handset's admin commands (`/resetphonedata`). */
+  adminAce: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an ACE name such as admin or handset.admin'),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -42,6 +44,7 @@ export const CONVARS = {
   imageHosts: { name: 'handset:image_hosts', fallback: 'i.imgur.com cdn.discordapp.com media.discordapp.net *.fivemanage.com' },
   requestsPerSecond: { name: 'handset:requests_per_second', fallback: '10' },
   requestBurst: { name: 'handset:request_burst', fallback: '30' },
+  adminAce: { name: 'handset:admin_ace', fallback: 'admin' },
 } as const;
 
 export class ConfigError extends Error {
@@ -56,6 +59,7 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
     imageHosts: words(getConvar(CONVARS.imageHosts.name, CONVARS.imageHosts.fallback).toLowerCase()),
     requestsPerSecond: getConvar(CONVARS.requestsPerSecond.name, CONVARS.requestsPerSecond.fallback).trim(),
     requestBurst: getConvar(CONVARS.requestBurst.name, CONVARS.requestBurst.fallback).trim(),
+    adminAce: getConvar(CONVARS.adminAce.name, CONVARS.adminAce.fallback).trim(),
   };
   return parseConvars(configSchema, CONVARS, raw);
 }

@@ -7,7 +7,8 @@ import type { CompatName } from './config';
 import { canonicalNumber } from './identity/phone-numbers';
 import { HandsetError } from '../../sdk/protocol/errors';
 import type { Core, Services } from './services';
-import { jsonSize, playerIdSchema as playerId } from './validation';
+import { identifierSchema, jsonSize, playerIdSchema as playerId } from './validation';
+import { resetPhoneData } from './admin';
 
 interface ServerExport extends ExportEntry {
   compat: readonly CompatName[];
@@ -158,6 +159,11 @@ export function serverExports(core: Core): Record<string, ServerExport> {
       shape: 'value',
       compat: [],
       call: (_caller, source) => core.started()?.device.isPhoneOpen(parse(playerId, source, 'source')) ?? false,
+    },
+    resetPhoneData: {
+      shape: 'value',
+      compat: ['amzn_smartphone'],
+      call: async (_caller, identifier) => resetPhoneData((await core.ready).identity, parse(identifierSchema, identifier, 'identifier')),
     },
     getIdentifierByPhoneNumber: {
       shape: 'value',

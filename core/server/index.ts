@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { registerAdminCommands } from './admin';
 import { version } from '../../package.json';
 import { serverPlugins } from '../../apps/server-plugins';
 import { installExports } from '../shared/export-table';
@@ -93,6 +94,7 @@ const core: Core = { config, registry, bridge, badges, ready, started: () => ser
 const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
 const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config, log));
 
+registerAdminCommands(async () => (await ready).identity, config.adminAce, log);
 installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins, async (identifier) => (await ready).identity.findByIdentifier(identifier)) }, config.compat);
 
 const appOwners = () => registry.all().map((app) => ({ id: app.manifest.id, owner: app.owner }));

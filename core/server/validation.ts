@@ -17,3 +17,6 @@ export function jsonSize(value: unknown): number {
     return Infinity;
   }
 }
+
+/** A framework's character identifier (citizenid, license, char id), as admin exports and commands take it. */
+export const identifierSchema = z.string().trim().min(1).max(96);

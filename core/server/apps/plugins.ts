@@ -1,4 +1,5 @@
 import { registerApp } from '../../../sdk/server';
+import { identifierSchema } from '../validation';
 import { z } from 'zod';
 import type { PhoneIdentityFields, PluginContext, PluginPhones, ServerPlugin } from '../../../sdk/server/plugin';
 import type { Phone } from '../identity/identity';
@@ -64,7 +65,6 @@ export async function startPlugins(
   return started;
 }
 
-const identifierSchema = z.string().trim().min(1).max(96);
 
 /**
  * The plugins' exports, for Handset's export table: each answers once its plugin has started, under Handset's

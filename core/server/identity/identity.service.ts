@@ -124,6 +124,16 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
     },
     findByIdentifier: (identifier) => phones.findByIdentifier(identifier),
     findById: (id) => phones.findById(id),
+    async reset(identifier) {
+      const old = await phones.findByIdentifier(identifier);
+      if (!old) return null;
+      const player = [...bySource.values()].find((phone) => phone.id === old.id)?.source;
+      if (player !== undefined) unload(player);
+      await phones.remove(old.id);
+      const phone = await phones.findOrCreate(identifier);
+      if (player !== undefined) await load(player, () => bridge.current(player));
+      return { old, phone };
+    },
     stop() {
       stopped = true;
       removeEventListener('playerDropped', onDropped);

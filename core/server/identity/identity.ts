@@ -35,4 +35,10 @@ export interface Identity {
   findByIdentifier(identifier: string): Promise<Phone | undefined>;
   /** Looks a phone up by its row id in the database, online or not. */
   findById(id: number): Promise<Phone | undefined>;
+  /**
+   * Deletes the phone of the character `identifier` with everything of it (every `handset_*` row cascades from the
+   * phone row) and gives the character a new phone with a new number; a player on that character has it reloaded,
+   * as on a character switch. Null when the character has no phone.
+   */
+  reset(identifier: string): Promise<{ old: Phone; phone: Phone } | null>;
 }

@@ -24,6 +24,8 @@ export interface PhonesRepository {
   findByIdentifier(identifier: string): Promise<Phone | undefined>;
   /** The phone with this row id. */
   findById(id: number): Promise<Phone | undefined>;
+  /** Deletes the phone row, and with it every row that cascades from it. */
+  remove(id: number): Promise<void>;
 }
 
 export interface PhonesRepositoryOptions {
@@ -55,6 +57,10 @@ export function createPhonesRepository(db: Database, options: PhonesRepositoryOp
     findByIdentifier,
     findByNumber: (digits) => findOne('phone_number', digits),
     findById: (id) => findOne('id', id),
+
+    async remove(id) {
+      await db.run('DELETE FROM handset_core_phones WHERE id = ?', [id]);
+    },
 
     async findOrCreate(identifier) {
       const existing = await findByIdentifier(identifier);

@@ -12,6 +12,7 @@ describe('readConfig', () => {
       imageHosts: ['i.imgur.com', 'cdn.discordapp.com', 'media.discordapp.net', '*.fivemanage.com'],
       requestsPerSecond: 10,
       requestBurst: 30,
+      adminAce: 'admin',
     });
   });
 
