@@ -71,15 +71,9 @@ onEachDatabase((open) => {
     await ask('handset', 'storage.set', { appId: 'phone', key: 'favorites', value: [ben.number] });
     await ask('handset', 'device.setAirplaneMode', { enabled: false });
     const digits = ana.number.replace(/\D/g, '');
-    const [{ id: phoneId }] = await (async () => {
-      const db = await createDriverDatabase(database.connection);
-      try {
-        return await db.select<{ id: number }>('SELECT id FROM handset_core_phones WHERE identifier = ?', ['license:ana']);
-      } finally {
-        await db.close();
-      }
-    })();
-    const old = { phoneId: Number(phoneId), number: digits, identifier: 'license:ana' };
+    const lookup = await createDriverDatabase(database.connection);
+    const [ana0] = await lookup.select<{ id: number }>('SELECT id FROM handset_core_phones WHERE identifier = ?', ['license:ana']).finally(() => lookup.close());
+    const old = { phoneId: Number(ana0!.id), number: digits, identifier: 'license:ana' };
     expect((await traces(database.connection, old)).length).toBeGreaterThanOrEqual(8);
 
     sim.executeCommand('wipe license:ana', 0);
