@@ -13,6 +13,8 @@ export interface CharacterEvents {
   unloaded(source: number): void;
   /** A loaded character's job changed. */
   jobChanged(source: number, job: string | null): void;
+  /** A character was deleted (ox_core says so; other frameworks delete the phone row by their own table rules). */
+  deleted(identifier: string): void;
 }
 
 /** One framework's view of characters: how to read the current one and hear when it changes. */

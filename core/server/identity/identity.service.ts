@@ -89,12 +89,25 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
     }
   };
 
+  /** Deletes the character's phone, and with it every row of every app that cascades from it. */
+  const forget = async (identifier: string) => {
+    const phone = await phones.findByIdentifier(identifier);
+    if (!phone) return null;
+    const player = [...bySource.values()].find((online) => online.id === phone.id)?.source;
+    if (player !== undefined) unload(player);
+    await phones.remove(phone.id);
+    return { phone, player };
+  };
+
   bridge.listen({
     loaded(source, character) {
       if (!stopped) void load(source, () => Promise.resolve(character));
     },
     unloaded(source) {
       if (!stopped) unload(source);
+    },
+    deleted(identifier) {
+      if (!stopped) void forget(identifier).catch((error: unknown) => console.error(`could not delete the phone of character ${identifier}:`, error));
     },
     jobChanged(source, job) {
       if (stopped) return;
@@ -125,11 +138,9 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
     findByIdentifier: (identifier) => phones.findByIdentifier(identifier),
     findById: (id) => phones.findById(id),
     async reset(identifier) {
-      const old = await phones.findByIdentifier(identifier);
-      if (!old) return null;
-      const player = [...bySource.values()].find((phone) => phone.id === old.id)?.source;
-      if (player !== undefined) unload(player);
-      await phones.remove(old.id);
+      const forgotten = await forget(identifier);
+      if (!forgotten) return null;
+      const { phone: old, player } = forgotten;
       const phone = await phones.findOrCreate(identifier);
       if (player !== undefined) await load(player, () => bridge.current(player));
       return { old, phone };

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
-import { connectWithPhone, handsetPerTest, nui, onEachDatabase } from '../../support/handset';
+import { describeMariadb } from '../../support/databases';
+import { connectWithPhone, handsetPerTest, nui, onEachDatabase, openMariadb } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
 
 // A staff script written for 919PHONE, and a third-party resource that keeps rows of its own per character.
@@ -130,5 +131,29 @@ onEachDatabase((open) => {
     sim.executeCommand('resetphonedata license:nobody', 0);
     await eventually(() => expect(printed('handset')).toContain('no phone belongs to license:nobody'));
     expect(simulation.errors).toEqual([]);
+  });
+});
+
+describeMariadb('a character deleted by ESX’s multicharacter, on MariaDB', () => {
+  it('takes the phone and every app’s rows with it: the phone row is one of the tables ESX deletes from by its identifier column', async () => {
+    const simulation = await startHandset({ database: await openMariadb() });
+    const ana = await connectWithPhone(simulation, { identifiers: ['license:esxana'] });
+    await nui(ana.page, 'request', { appId: 'contacts', action: 'contacts.add', payload: { requestId: 'r1', number: '555-0100', firstName: 'Bo' } });
+    await nui(ana.page, 'request', { appId: 'tweeder', action: 'profiles.claim', payload: { handle: 'esxana', displayName: 'Ana' } });
+    const db = await createDriverDatabase(simulation.database.connection);
+    try {
+      // What esx_multicharacter's Database:DeleteCharacter does: every table with a VARCHAR identifier or owner column.
+      const tables = await db.select<{ name: string; column: string }>(
+        `SELECT table_name AS name, column_name AS \`column\` FROM information_schema.columns
+         WHERE table_schema = DATABASE() AND column_name IN ('identifier', 'owner') AND data_type = 'varchar'`,
+      );
+      expect(tables.map((table) => `${table.name}.${table.column}`)).toContain('handset_core_phones.identifier');
+      for (const { name, column } of tables) await db.run(`DELETE FROM ${name} WHERE ${column} = ?`, ['license:esxana']);
+      for (const table of ['handset_core_phones', 'handset_contacts_contacts', 'handset_tweeder_accounts']) {
+        await expect(db.select(`SELECT COUNT(*) AS n FROM ${table}`)).resolves.toEqual([{ n: 0 }]);
+      }
+    } finally {
+      await db.close();
+    }
   });
 });

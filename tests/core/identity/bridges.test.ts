@@ -125,6 +125,16 @@ describe.each(FRAMEWORKS)('the $bridge bridge, on the $resource stand-in', (fram
     expect(errors).toEqual([]);
   });
 
+  it.runIf(framework.bridge === 'ox_core')('deletes the phone of a character ox_core deleted, with everything that goes with it', async () => {
+    const { sim, identity, errors } = await setup();
+    const player = await connect(sim);
+    const phone = await loadPhone(identity, player.id, 'ana');
+    driver().deleteCharacter!(player.id);
+    await eventually(async () => expect(await identity.findByIdentifier(phone.identifier)).toBeUndefined());
+    expect(identity.phoneOf(player.id)).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
   it('forgets the phone of a player who drops, and only theirs', async () => {
     const { sim, identity, heard, errors } = await setup();
     const leaving = await connect(sim);

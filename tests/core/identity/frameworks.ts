@@ -10,6 +10,8 @@ export interface FrameworkDriver {
   setJob(source: number, job: string): Promise<void>;
   /** Takes the character's job away: back to the framework's default. */
   clearJob(source: number): Promise<void>;
+  /** Deletes the loaded character, where the framework says so with an event (ox_core). */
+  deleteCharacter?(source: number): void;
 }
 
 export interface Framework {
@@ -110,6 +112,11 @@ export const FRAMEWORKS: Framework[] = [
           call(source, 'setActiveGroup', job);
         },
         clearJob: (source) => call(source, 'setGroup', call(source, 'get', 'activeGroup'), 0),
+        // What OxPlayer.deleteCharacter emits once the character row is soft-deleted.
+        deleteCharacter(source) {
+          const player = exports.ox_core.GetPlayer(source);
+          emit('ox:deletedCharacter', source, player.userId, player.charId);
+        },
       };`,
   },
 ];

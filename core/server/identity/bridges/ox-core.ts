@@ -24,6 +24,8 @@ export const oxCoreBridge = (): FrameworkBridge => ({
     );
     // Fired on logout and, before the player is removed, on a drop.
     on('ox:playerLogout', (playerId: number) => events.unloaded(Number(playerId)));
+    // deleteCharacter soft-deletes the character, then says so: its phone goes with it.
+    on('ox:deletedCharacter', (_playerId: number, _userId: number, charId: number) => events.deleted(String(charId)));
     on('ox:setActiveGroup', (playerId: number, groupName?: string) => events.jobChanged(Number(playerId), groupName ?? null));
     // Leaving the active group clears it without an ox:setActiveGroup.
     on('ox:setGroup', (playerId: number, _groupName: string, grade: number | null) => {
