@@ -1,22 +1,13 @@
 import type { PluginContext } from '@handset/sdk/server/plugin';
 import type { FeedItem, NotificationKind } from '../contract';
 import { NOTIFICATIONS_CHANGED, POST_COUNTS, POST_DELETED, POST_NEW } from '../pushes';
+import { NOTIFICATION_VERBS } from '../words';
 import { createTweederService, type Account, type StoredPost, type TweederService } from './tweeder.service';
 import { readTweederSettings } from './tweeder.settings';
 
 /** How often one post's counts are pushed at most. */
 const COUNTS_EVERY_MS = 1000;
 
-/** What a notification says on the phone's banner, by kind. */
-const BANNERS: Record<NotificationKind, string> = {
-  like: 'liked your post',
-  repost: 'reposted your post',
-  reply: 'replied to you',
-  mention: 'mentioned you',
-  quote: 'quoted your post',
-  follow: 'followed you',
-  request: 'asked to follow you',
-};
 /** Each kind's switch in the player's Tweeder settings. */
 const SETTING: Record<NotificationKind, keyof Account['notify']> = {
   like: 'likes',
@@ -125,7 +116,7 @@ export function createLive(context: PluginContext, service: TweederService) {
       app.refreshBadge(online.source);
       const burst = (kind === 'like' || kind === 'repost') && postId !== null && (await service.unreadAbout(recipient.id, kind, postId)) > 1;
       if (!recipient.notify[SETTING[kind]] || burst) return;
-      await app.notify(online.source, { title: `${actor.displayName} @${actor.handle}`, body: BANNERS[kind] }).catch(() => {});
+      await app.notify(online.source, { title: `${actor.displayName} @${actor.handle}`, body: NOTIFICATION_VERBS[kind] }).catch(() => {});
     },
 
     /** A report is stored: to the server owner's log destinations, best effort, never in the player's way. */

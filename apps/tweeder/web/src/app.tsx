@@ -32,6 +32,7 @@ import {
   POST_DELETED,
   POST_NEW,
   tweederApi,
+  useAccountSearch,
   type AccountPage,
   type FeedItem,
   type NotificationGroup,
@@ -544,21 +545,12 @@ function SearchPanel({
   onHashtag(tag: string): void;
 }) {
   const [trends, setTrends] = useState<Trend[] | null>(null);
-  const [accounts, setAccounts] = useState<AccountPage['accounts']>([]);
   const text = query.trim();
+  const accounts = useAccountSearch(api, text === '' || text.startsWith('#') ? null : text, 10);
   useEffect(() => {
     if (text !== '') return;
     api.request('trends.list', {}).then(setTrends, () => setTrends([]));
   }, [text === '']);
-  useEffect(() => {
-    if (text === '' || text.startsWith('#')) return setAccounts([]);
-    let live = true;
-    const timer = setTimeout(() => api.request('search.accounts', { query: text, limit: 10 }).then((page) => live && setAccounts(page.accounts), () => live && setAccounts([])), 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
   if (text === '') {
     return (
       <section aria-label="Trending">

@@ -1,11 +1,10 @@
+import { useEffect, useState } from 'preact/hooks';
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
-import type { AccountCard, FeedItem, NotificationGroup, Post, tweederContract } from '../../contract';
+import type { AccountPage, NotificationGroup, tweederContract } from '../../contract';
+import { NOTIFICATION_VERBS } from '../../words';
 
 export { NOTIFICATIONS_CHANGED, POST_COUNTS, POST_DELETED, POST_NEW } from '../../pushes';
 export type { AccountCard, AccountPage, FeedItem, FeedPage, NotificationGroup, Post, Profile, Relation, Thread, Trend, TweederSettings } from '../../contract';
-
-/** Posts a feed page asks for at a time: a few screens. */
-export const PAGE_SIZE = 20;
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
 export function errorText(error: unknown): string {
@@ -34,30 +33,38 @@ export function ago(at: number, now: number, locale: string): string {
 export function notificationText(group: NotificationGroup): string {
   const [first] = group.actors;
   const who = !first ? 'Someone' : group.count === 1 ? first.displayName : `${first.displayName} and ${group.count - 1} ${group.count === 2 ? 'other' : 'others'}`;
-  const what = {
-    like: 'liked your post',
-    repost: 'reposted your post',
-    reply: 'replied to you',
-    mention: 'mentioned you',
-    quote: 'quoted your post',
-    follow: 'followed you',
-    request: group.count === 1 ? 'asked to follow you' : 'asked to follow you',
-  }[group.kind];
+  const what = NOTIFICATION_VERBS[group.kind];
   return `${who} ${what}`;
-}
-
-/** The same post with the changes of a newer copy (counts, likes) wherever it shows, in a feed row or quoted. */
-export function withPost(items: FeedItem[], post: Post): FeedItem[] {
-  return items.map((item) => (item.post.id === post.id ? { ...item, post } : item));
 }
 
 /** A random id for a compose session: a retried send carries the same one and posts once. */
 export const newClientId = () => crypto.randomUUID();
-
-export type Card = AccountCard;
 
 /** The server plugin's actions, typed by the contract. */
 export function tweederApi(app: HandsetApp) {
   return contractClient<typeof tweederContract>(app);
 }
 export type TweederApi = ReturnType<typeof tweederApi>;
+
+/** Accounts whose handle starts with `query` (null: none asked), once typing pauses; only the latest answer kept. */
+export function useAccountSearch(api: TweederApi, query: string | null, limit: number): AccountPage['accounts'] {
+  const [found, setFound] = useState<AccountPage['accounts']>([]);
+  useEffect(() => {
+    if (query === null) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api.request('search.accounts', { query, limit }).then(
+        (page) => live && setFound(page.accounts),
+        () => live && setFound([]),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  return found;
+}

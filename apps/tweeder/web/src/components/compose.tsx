@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
 import { Avatar, CameraIcon, CloseIcon, ListRow, NavBar, PhotoIcon } from '@handset/sdk/ui';
-import { errorText, newClientId, type AccountCard, type Post, type TweederApi } from '../tweeder-api';
+import { errorText, newClientId, useAccountSearch, type Post, type TweederApi } from '../tweeder-api';
 
 /** The server's default limit; the owner's own is enforced there, and its refusal shown. */
 const MAX_LENGTH = 280;
@@ -25,28 +25,14 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
   const [photos, setPhotos] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [suggestions, setSuggestions] = useState<AccountCard[]>([]);
   const [caret, setCaret] = useState(text.length);
   const clientId = useRef(newClientId());
   const box = useRef<HTMLTextAreaElement>(null);
   const grants = app.info.grants;
   const mention = mentionAt(text, caret);
+  const suggestions = useAccountSearch(api, mention, 5);
 
   useEffect(() => box.current?.focus(), []);
-  useEffect(() => {
-    if (mention === null) return setSuggestions([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      api.request('search.accounts', { query: mention, limit: 5 }).then(
-        (page) => live && setSuggestions(page.accounts),
-        () => live && setSuggestions([]),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [mention]);
 
   const length = [...text].length;
   const ready = (text.trim() !== '' || photos.length > 0) && length <= MAX_LENGTH && !sending;
@@ -55,7 +41,6 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
     const before = text.slice(0, caret).replace(/@[A-Za-z0-9_]*$/, `@${handle} `);
     setText(before + text.slice(caret));
     setCaret(before.length);
-    setSuggestions([]);
     box.current?.focus();
   };
 
