@@ -210,6 +210,19 @@ forEachDatabase((current) => {
     await expect(service.trends()).resolves.toEqual([]);
   });
 
+  it('stores reports of posts and accounts, up to the owner’s reports an hour', async () => {
+    const { db, service, ana, ben } = await setup({ reports_per_hour: '2' });
+    const bens = await service.create(ben, post('spam spam'));
+    await expect(service.report(ana, { postId: bens.stored.id, reason: 'spam', details: 'ads' })).resolves.toMatchObject({ account: { handle: 'ben' }, post: { id: bens.stored.id } });
+    await expect(service.report(ana, { accountId: ben.id, reason: 'impersonation', details: '' })).resolves.toMatchObject({ account: { handle: 'ben' }, post: null });
+    expect(await codeOf(service.report(ana, { accountId: ben.id, reason: 'other', details: '' }))).toBe('RATE_LIMITED: at most 2 reports an hour');
+    expect(await codeOf(service.report(ana, { accountId: 999, reason: 'other', details: '' }))).toBe('NOT_FOUND: no account 999');
+    await expect(db.select('SELECT reporter_id, post_id, account_id, reason, details FROM handset_tweeder_reports ORDER BY id')).resolves.toEqual([
+      { reporter_id: ana.id, post_id: bens.stored.id, account_id: ben.id, reason: 'spam', details: 'ads' },
+      { reporter_id: ana.id, post_id: null, account_id: ben.id, reason: 'impersonation', details: '' },
+    ]);
+  });
+
   it('goes with its phone: deleting the character deletes their account, posts and follows', async () => {
     const { db, service, ana, ben } = await setup();
     await service.create(ana, post('bye'));

@@ -197,6 +197,7 @@ export interface TweederServiceOptions {
  */
 export function createTweederService({ db, settings, imageAllowed, now = Date.now }: TweederServiceOptions) {
   const postLimiter = new RateLimiter(settings.postsPerMinute / 60, settings.postsPerMinute, now);
+  const reportLimiter = new RateLimiter(settings.reportsPerHour / 3600, settings.reportsPerHour, now);
   let trending: { at: number; trends: Trend[] } | null = null;
   const vetoes: ((draft: PostDraft) => unknown)[] = [];
 
@@ -925,6 +926,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       const post = input.postId === undefined ? null : (await visiblePost(me.id, input.postId)).stored;
       const account = post ? (await accountById(post.authorId))! : await accountById(input.accountId!);
       if (!account) throw new HandsetError('NOT_FOUND', `no account ${input.accountId}`);
+      if (!reportLimiter.take(String(me.id))) throw new HandsetError('RATE_LIMITED', `at most ${settings.reportsPerHour} reports an hour`);
       await db.run('INSERT INTO handset_tweeder_reports (reporter_id, post_id, account_id, reason, details, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
         me.id,
         post?.id ?? null,

@@ -8,6 +8,8 @@ export interface TweederSettings {
   maxLength: number;
   /** Posts (replies and reposts too) one account may make a minute, and at once. */
   postsPerMinute: number;
+  /** Reports one account may file an hour (each goes to the owner's log destinations), and at once. */
+  reportsPerHour: number;
   /** Posts one account may keep. */
   maxPosts: number;
   /** Accounts one account may follow, block and mute, each. */
@@ -58,6 +60,7 @@ export function readTweederSettings(setting: PluginContext['setting'], warn: (me
     ),
     maxLength: read('max_length', '280', wholeIn(1, 1000), 'a whole number from 1 to 1000'),
     postsPerMinute: read('posts_per_minute', '5', wholeIn(1, 600), 'a whole number from 1 to 600'),
+    reportsPerHour: read('reports_per_hour', '10', wholeIn(1, 1000), 'a whole number from 1 to 1000'),
     maxPosts: read('max_posts', '10000', wholeIn(1, 1_000_000), 'a whole number from 1 to 1000000'),
     maxFollows: read('max_follows', '2000', wholeIn(1, 100_000), 'a whole number from 1 to 100000'),
     maxBlocks: read('max_blocks', '1000', wholeIn(1, 100_000), 'a whole number from 1 to 100000'),
