@@ -4,7 +4,8 @@ import { mailPlugin } from './mail/server';
 import { messagesPlugin } from './messages/server';
 import { phonePlugin } from './phone/server';
 import { photosPlugin } from './photos/server';
+import { settingsPlugin } from './settings/server';
 import { tweederPlugin } from './tweeder/server';
 
 /** The built-in apps' server plugins, in the order Handset starts them. */
-export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin, photosPlugin, tweederPlugin];
+export const serverPlugins: readonly ServerPlugin[] = [contactsPlugin, phonePlugin, messagesPlugin, mailPlugin, photosPlugin, tweederPlugin, settingsPlugin];

@@ -50,6 +50,12 @@ const handlers: MethodHandlers = {
   'storage.set': () => null,
   'storage.remove': notBenchmarked,
   'storage.keys': notBenchmarked,
+  'settings.get': notBenchmarked,
+  'settings.update': notBenchmarked,
+  'passcode.set': notBenchmarked,
+  'apps.catalogue': notBenchmarked,
+  'apps.install': notBenchmarked,
+  'apps.uninstall': notBenchmarked,
   'shell.escape': notBenchmarked,
   'app.close': notBenchmarked,
 };

@@ -1,4 +1,5 @@
 import type { Identity } from './identity/identity';
+import type { Services } from './services';
 import { identifierSchema } from './validation';
 
 // The CitizenFX globals used here, declared in this module so that unit tests outside the game type-check it.
@@ -20,22 +21,41 @@ export async function resetPhoneData(identity: Identity, identifier: string): Pr
   return true;
 }
 
-/** `/resetphonedata <citizenid>`, for the console and for players with the server owner's admin ACE. */
-export function registerAdminCommands(identity: () => Promise<Identity>, ace: string, log: (message: string) => void): void {
+/**
+ * 919PHONE's `resetPasscode`: the character's passcode and lockout are cleared, and an online lock screen lets the
+ * player in at once. Answers whether the character had a phone.
+ */
+export async function resetPasscode({ identity, device }: Pick<Services, 'identity' | 'device'>, identifier: string): Promise<boolean> {
+  const phone = await identity.findByIdentifier(identifier);
+  if (!phone) return false;
+  const online = identity.online().find((candidate) => candidate.id === phone.id) ?? null;
+  await device.resetPasscode(phone, online);
+  return true;
+}
+
+/** One admin command on a character: `/<name> <citizenid>`, for the console and players with the admin ACE. */
+function registerCharacterCommand(name: string, ace: string, log: (message: string) => void, run: (identifier: string) => Promise<string>): void {
   RegisterCommand(
-    'resetphonedata',
+    name,
     (source, args) => {
       const reply = (text: string) => (source === 0 ? log(text) : emitNet('chat:addMessage', source, { args: ['Handset', text] }));
-      if (source !== 0 && !IsPlayerAceAllowed(String(source), ace)) return reply(`/resetphonedata needs the ${ace} permission`);
+      if (source !== 0 && !IsPlayerAceAllowed(String(source), ace)) return reply(`/${name} needs the ${ace} permission`);
       const identifier = identifierSchema.safeParse(args.join(' '));
-      if (args.length !== 1 || !identifier.success) return reply('usage: /resetphonedata <citizenid>');
-      void identity()
-        .then((ready) => resetPhoneData(ready, identifier.data))
-        .then(
-          (done) => reply(done ? `the phone of ${identifier.data} was reset: its data is gone and it has a new number` : `no phone belongs to ${identifier.data}`),
-          (error: unknown) => reply(`the phone of ${identifier.data} could not be reset: ${String(error)}`),
-        );
+      if (args.length !== 1 || !identifier.success) return reply(`usage: /${name} <citizenid>`);
+      void run(identifier.data).then(reply, (error: unknown) => reply(`/${name} ${identifier.data} failed: ${String(error)}`));
     },
     false,
+  );
+}
+
+/** `/resetphonedata` and `/resetphonepasscode`, behind the server owner's admin ACE. */
+export function registerAdminCommands(services: () => Promise<Services>, ace: string, log: (message: string) => void): void {
+  registerCharacterCommand('resetphonedata', ace, log, async (identifier) =>
+    (await resetPhoneData((await services()).identity, identifier))
+      ? `the phone of ${identifier} was reset: its data is gone and it has a new number`
+      : `no phone belongs to ${identifier}`,
+  );
+  registerCharacterCommand('resetphonepasscode', ace, log, async (identifier) =>
+    (await resetPasscode(await services(), identifier)) ? `the passcode of ${identifier} was removed` : `no phone belongs to ${identifier}`,
   );
 }

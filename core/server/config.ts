@@ -33,6 +33,9 @@ export const configSchema = z.object({
   requestBurst: wholeNumber,
   /** The ACE a player needs for Handset's admin commands (`/resetphonedata`). */
   adminAce: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an ACE name such as admin or handset.admin'),
+  /** Wrong passcodes allowed before the phone locks out, and the first lockout (it doubles with each failure). */
+  passcodeAttempts: wholeNumber,
+  passcodeLockoutSeconds: wholeNumber,
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -45,6 +48,8 @@ export const CONVARS = {
   requestsPerSecond: { name: 'handset:requests_per_second', fallback: '10' },
   requestBurst: { name: 'handset:request_burst', fallback: '30' },
   adminAce: { name: 'handset:admin_ace', fallback: 'admin' },
+  passcodeAttempts: { name: 'handset:passcode_attempts', fallback: '5' },
+  passcodeLockoutSeconds: { name: 'handset:passcode_lockout_seconds', fallback: '30' },
 } as const;
 
 export class ConfigError extends Error {
@@ -60,6 +65,8 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
     requestsPerSecond: getConvar(CONVARS.requestsPerSecond.name, CONVARS.requestsPerSecond.fallback).trim(),
     requestBurst: getConvar(CONVARS.requestBurst.name, CONVARS.requestBurst.fallback).trim(),
     adminAce: getConvar(CONVARS.adminAce.name, CONVARS.adminAce.fallback).trim(),
+    passcodeAttempts: getConvar(CONVARS.passcodeAttempts.name, CONVARS.passcodeAttempts.fallback).trim(),
+    passcodeLockoutSeconds: getConvar(CONVARS.passcodeLockoutSeconds.name, CONVARS.passcodeLockoutSeconds.fallback).trim(),
   };
   return parseConvars(configSchema, CONVARS, raw);
 }

@@ -4,6 +4,7 @@ import { appIdSchema } from '../../sdk/protocol/names';
 import type { CoreAction } from './apps/request-bridge';
 import { notificationInputSchema } from '../shared/notification';
 import type { AppPermission } from '../../sdk/manifest';
+import { passcodeSchema, phoneSettingsSchema } from '../../sdk/protocol/phone-settings';
 import type { RegisteredApp } from './apps/registry';
 import type { OnlinePhone } from './identity/identity';
 import type { Services } from './services';
@@ -11,7 +12,8 @@ import type { Services } from './services';
 const action = <Input extends z.ZodType>(
   input: Input,
   run: (services: Services, phone: OnlinePhone, input: z.output<Input>) => unknown,
-): CoreAction => ({ input, run: run as CoreAction['run'] });
+  whileLocked = false,
+): CoreAction => ({ input, whileLocked, run: run as CoreAction['run'] });
 
 const none = z.object({}).strict().optional();
 const storageKey = z.object({ appId: appIdSchema, key: z.string() }).strict();
@@ -37,38 +39,82 @@ function orThrow(refusal: { code: HandsetError['code']; message: string } | null
  * error codes as any app's request. The caller's phone comes from `source`, never from the payload.
  */
 export const coreActions: Record<string, CoreAction> = {
-  'phone.setOpen': action(z.object({ open: z.boolean() }).strict(), ({ device }, phone, { open }) => {
-    device.setPhoneOpen(phone.source, open);
+  'phone.setOpen': action(
+    z.object({ open: z.boolean() }).strict(),
+    ({ device }, phone, { open }) => {
+      device.setPhoneOpen(phone.source, open);
+      return null;
+    },
+    true,
+  ),
+
+  // The lock screen names the apps of its notifications and of a call brought up over it.
+  'apps.list': action(none, ({ access }, phone) => access.visible(phone), true),
+
+  // Closing is always allowed; opening behind the lock screen only for the app brought up there.
+  'apps.setOpen': action(
+    z.object({ appId: appIdSchema, open: z.boolean() }).strict(),
+    async ({ access, device }, phone, input) => {
+      if (input.open) {
+        if (!device.mayUse(phone.source, input.appId)) throw new HandsetError('FORBIDDEN', 'the phone is locked');
+        const allowed = await access.check(phone, input.appId);
+        if (!allowed.ok) orThrow(allowed.error);
+      }
+      device.setAppOpen(phone.source, input.appId, input.open);
+      return null;
+    },
+    true,
+  ),
+
+  // The App Store's, under its app id and the apps permission.
+  'apps.catalogue': action(z.object({ appId: appIdSchema }).strict(), async (services, phone, { appId }) => {
+    await grantedApp(services, phone, appId, 'apps');
+    return services.access.catalogue(phone);
+  }),
+
+  // From the shell, or with `from`, from an app's frame with the apps permission (the App Store).
+  'apps.install': action(z.object({ appId: appIdSchema, from: appIdSchema.optional() }).strict(), async (services, phone, { appId, from }) => {
+    if (from !== undefined) await grantedApp(services, phone, from, 'apps');
+    orThrow(await services.access.install(phone, appId));
+    services.badges.accessChanged(phone.source, appId);
     return null;
   }),
 
-  'apps.list': action(none, ({ access }, phone) => access.visible(phone)),
-
-  'apps.setOpen': action(z.object({ appId: appIdSchema, open: z.boolean() }).strict(), async ({ access, device }, phone, input) => {
-    if (input.open) {
-      const allowed = await access.check(phone, input.appId);
-      if (!allowed.ok) orThrow(allowed.error);
-    }
-    device.setAppOpen(phone.source, input.appId, input.open);
+  'apps.uninstall': action(z.object({ appId: appIdSchema, from: appIdSchema.optional() }).strict(), async (services, phone, { appId, from }) => {
+    if (from !== undefined) await grantedApp(services, phone, from, 'apps');
+    orThrow(await services.access.uninstall(phone, appId));
+    services.badges.accessChanged(phone.source, appId);
     return null;
   }),
 
-  'apps.install': action(z.object({ appId: appIdSchema }).strict(), async ({ access, badges }, phone, { appId }) => {
-    orThrow(await access.install(phone, appId));
-    badges.accessChanged(phone.source, appId);
-    return null;
+  'passcode.unlock': action(z.object({ code: z.string().max(6) }).strict(), ({ device }, phone, { code }) => device.unlock(phone, code), true),
+
+  // With `appId`, the Settings app's frame (the settings permission); without, the shell's control center.
+  'settings.get': action(z.object({ appId: appIdSchema }).strict(), async (services, phone, { appId }) => {
+    await grantedApp(services, phone, appId, 'settings');
+    return services.device.settings(phone.source);
   }),
 
-  'apps.uninstall': action(z.object({ appId: appIdSchema }).strict(), async ({ access, badges }, phone, { appId }) => {
-    orThrow(await access.uninstall(phone, appId));
-    badges.accessChanged(phone.source, appId);
-    return null;
-  }),
+  'settings.update': action(
+    phoneSettingsSchema.partial().extend({ airplaneMode: z.boolean().optional(), appId: appIdSchema.optional() }).strict(),
+    async (services, phone, { appId, airplaneMode, ...patch }) => {
+      if (appId !== undefined) await grantedApp(services, phone, appId, 'settings');
+      const { wallpaper } = patch;
+      if (wallpaper?.startsWith('https://') && !services.media.imageAllowed(wallpaper)) {
+        throw new HandsetError('INVALID_INPUT', 'wallpaper: that image host is not allowed on this server');
+      }
+      if (airplaneMode !== undefined) await services.device.setAirplaneMode(phone, airplaneMode);
+      return services.device.updateSettings(phone, patch);
+    },
+  ),
 
-  'device.setAirplaneMode': action(z.object({ enabled: z.boolean() }).strict(), async ({ device }, phone, { enabled }) => {
-    await device.setAirplaneMode(phone, enabled);
-    return { airplaneMode: enabled };
-  }),
+  'passcode.set': action(
+    z.object({ appId: appIdSchema, current: passcodeSchema.nullable(), next: passcodeSchema.nullable() }).strict(),
+    async (services, phone, { appId, current, next }) => {
+      await grantedApp(services, phone, appId, 'settings');
+      return services.device.setPasscode(phone, current, next);
+    },
+  ),
 
   // With `appId`, an app's frame notifies under the app's id and label.
   'notifications.create': action(notificationInputSchema.extend({ appId: appIdSchema.optional() }), async (services, phone, { appId, ...input }) => {
@@ -82,6 +128,8 @@ export const coreActions: Record<string, CoreAction> = {
   'notifications.list': action(
     z.object({ beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(100).default(50) }).strict().default({ limit: 50 }),
     ({ notifications }, phone, { beforeId, limit }) => notifications.list(phone, beforeId ?? null, limit),
+    // The lock screen shows the newest.
+    true,
   ),
 
   'notifications.dismiss': action(z.object({ id: z.number().int().positive() }).strict(), async ({ notifications }, phone, { id }) => {

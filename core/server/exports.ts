@@ -8,7 +8,7 @@ import { canonicalNumber } from './identity/phone-numbers';
 import { HandsetError } from '../../sdk/protocol/errors';
 import type { Core, Services } from './services';
 import { identifierSchema, jsonSize, playerIdSchema as playerId } from './validation';
-import { resetPhoneData } from './admin';
+import { resetPasscode, resetPhoneData } from './admin';
 
 interface ServerExport extends ExportEntry {
   compat: readonly CompatName[];
@@ -76,6 +76,7 @@ export function serverExports(core: Core): Record<string, ServerExport> {
     const allowed = await services.access.check(phone, app.manifest.id);
     if (!allowed.ok) return refuse('not_allowed', allowed.error.message);
     if (services.device.airplaneMode(target.data)) return refuse('airplane_mode', 'the phone is in airplane mode');
+    services.device.setPresentedApp(target.data, app.manifest.id);
     emitNet('handset:app:present', target.data, app.manifest.id, link);
     return { ok: true };
   };
@@ -164,6 +165,11 @@ export function serverExports(core: Core): Record<string, ServerExport> {
       shape: 'value',
       compat: ['amzn_smartphone'],
       call: async (_caller, identifier) => resetPhoneData((await core.ready).identity, parse(identifierSchema, identifier, 'identifier')),
+    },
+    resetPasscode: {
+      shape: 'value',
+      compat: ['amzn_smartphone'],
+      call: async (_caller, identifier) => resetPasscode(await core.ready, parse(identifierSchema, identifier, 'identifier')),
     },
     getIdentifierByPhoneNumber: {
       shape: 'value',

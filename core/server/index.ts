@@ -16,6 +16,7 @@ import { DeviceState } from './device/device-state';
 import { serverExports } from './exports';
 import { selectBridge } from './identity/bridges';
 import type { OnlinePhone } from './identity/identity';
+import type { DeviceSettings } from '../../sdk/protocol/phone-settings';
 import { startIdentity } from './identity/identity.service';
 import { formatNumber } from './identity/phone-numbers';
 import { readMediaConfig } from './media/config';
@@ -54,15 +55,16 @@ let services: Services | undefined;
 const bridge = new RequestBridge(registry, coreActions, () => services, log, { perSecond: config.requestsPerSecond, burst: config.requestBurst });
 const badges = new Badges(registry, () => services, (source, appId, count) => emitNet('handset:badge', source, appId, count), log);
 
-/** What the player's phone shows: the number laid out in the server's format, and airplane mode. */
-function phoneState(phone: OnlinePhone, airplaneMode: boolean) {
-  return { number: formatNumber(phone.number, config.numberFormat), airplaneMode };
+/** What the player's phone shows: the number laid out in the server's format, airplane mode, settings, passcode. */
+function phoneState(phone: OnlinePhone, device: DeviceSettings) {
+  return { number: formatNumber(phone.number, config.numberFormat), ...device };
 }
 
 async function start(): Promise<Services> {
   const db = await createOxmysqlDatabase();
   await migrate(db, 'core', coreMigrations);
-  const device = new DeviceState(db, (phone, airplaneMode) => emitNet('handset:phone:state', phone.source, phoneState(phone, airplaneMode)));
+  const policy = { attempts: config.passcodeAttempts, lockoutSeconds: config.passcodeLockoutSeconds };
+  const device = new DeviceState(db, policy, (phone, state) => emitNet('handset:phone:state', phone.source, phoneState(phone, state)));
   const access = new AppAccess(registry, settings.get, createInstallsRepository(db));
   const identity = await startIdentity({ db, bridge: selectBridge(config.framework), numberFormat: config.numberFormat });
   const notifications = new Notifications(db, identity, device, (source, notification) =>
@@ -94,7 +96,7 @@ const core: Core = { config, registry, bridge, badges, ready, started: () => ser
 const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
 const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config, log));
 
-registerAdminCommands(async () => (await ready).identity, config.adminAce, log);
+registerAdminCommands(() => ready, config.adminAce, log);
 installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins, async (identifier) => (await ready).identity.findByIdentifier(identifier)) }, config.compat);
 
 const appOwners = () => registry.all().map((app) => ({ id: app.manifest.id, owner: app.owner }));
@@ -120,7 +122,8 @@ onNet('handset:client:ready', () => {
   const player = Number(source);
   emitNet('handset:apps:changed', player, appOwners());
   const phone = services?.identity.phoneOf(player);
-  if (phone) emitNet('handset:phone:state', player, phoneState(phone, services!.device.airplaneMode(player)));
+  const device = services?.device.settings(player);
+  if (phone && device) emitNet('handset:phone:state', player, phoneState(phone, device));
   badges.resend(player);
 });
 

@@ -36,6 +36,8 @@ export const APP_PERMISSIONS = [
   'location',
   'storage',
   'share',
+  'settings',
+  'apps',
 ] as const;
 /**
  * One permission of {@link APP_PERMISSIONS}.

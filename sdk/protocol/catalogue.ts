@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APP_PERMISSIONS, type AppPermission } from '../manifest';
 import { actionNameSchema, appIdSchema, MAX_LINK_LENGTH } from './names';
+import { deviceSettingsSchema, passcodeSchema, phoneSettingsSchema } from './phone-settings';
 import { API_VERSION } from './wire';
 
 export { API_VERSION };
@@ -11,20 +12,25 @@ const none = z.object({}).strict();
 const linkSchema = z.string().max(MAX_LINK_LENGTH);
 
 /**
- * The phone's look and language, sent at the handshake and whenever they change.
+ * The phone's look and language, sent at the handshake and whenever they change. `theme` is the one showing now
+ * (an automatic theme already resolved); `streamerMode` asks the app to hide other players' numbers and images.
  *
  * @example
- * settingsSchema.parse({ theme: 'dark', locale: 'en-US', phoneNumber: '555-0100' });
+ * settingsSchema.parse({ theme: 'dark', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false });
  */
 export const settingsSchema = z
   .object({
     theme: z.enum(['light', 'dark']),
-    locale: z.string().max(35),
+    /** A BCP 47 tag carrying the player's hour cycle (`en-US-u-hc-h23`): `toLocaleTimeString(locale)` follows their clock. */
+    locale: z.string().max(48),
     phoneNumber: z.string().max(32).nullable(),
+    clockFormat: phoneSettingsSchema.shape.clockFormat,
+    textSize: phoneSettingsSchema.shape.textSize,
+    streamerMode: z.boolean(),
   })
   .strict();
 /**
- * The phone's theme, locale and number, as an app receives them.
+ * The phone's look, language and number, as an app receives them.
  *
  * @example
  * app.on('settings', (settings: Settings) => (document.documentElement.lang = settings.locale));
@@ -82,6 +88,48 @@ export const pickedLocationSchema = z
   .strict();
 
 const storageKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'key must be 1-64 of A-Z, a-z, 0-9 and _ . : -');
+
+/**
+ * An app as the App Store lists it for this character.
+ *
+ * @example
+ * storeAppSchema.parse({ id: 'bank', label: 'Bank', icon: 'fa-bank', color: '#30d158', resource: 'bank', description: null, developer: null, version: null, installed: false, removable: true });
+ */
+export const storeAppSchema = z
+  .object({
+    id: appIdSchema,
+    label: z.string(),
+    icon: z.string(),
+    color: z.string(),
+    /** The resource whose files hold the icon. */
+    resource: z.string(),
+    description: z.string().nullable(),
+    developer: z.string().nullable(),
+    version: z.string().nullable(),
+    installed: z.boolean(),
+    /** Whether the player may uninstall it (a `default` app only where the server owner allows). */
+    removable: z.boolean(),
+  })
+  .strict();
+/**
+ * An app as the App Store lists it.
+ *
+ * @example
+ * const apps: StoreApp[] = await app.call('apps.catalogue', {});
+ */
+export type StoreApp = z.output<typeof storeAppSchema>;
+
+/**
+ * What a passcode change answered: done, or the current passcode was wrong (tries left, lockout in ms).
+ *
+ * @example
+ * const result = await app.call('passcode.set', { current: '1234', next: null });
+ * if (!result.unlocked) showError(result.attemptsLeft);
+ */
+export const passcodeResultSchema = z.union([
+  z.object({ unlocked: z.literal(true) }).strict(),
+  z.object({ unlocked: z.literal(false), attemptsLeft: z.number().int().min(0), lockedForMs: z.number().int().min(0) }).strict(),
+]);
 
 /**
  * A method an app frame may call on the shell: its input, its output, the permission it needs, its time limit.
@@ -198,6 +246,28 @@ export const METHODS = {
   ),
   /** Every key of the app's per-character store. */
   'storage.keys': method(none, z.array(z.string()), 'storage', SERVER_TIMEOUT_MS),
+  /** The phone's settings, airplane mode and whether a passcode is set (the Settings app). */
+  'settings.get': method(none, deviceSettingsSchema, 'settings', SERVER_TIMEOUT_MS),
+  /** Changes some of the phone's settings, or airplane mode; answers what is now kept. */
+  'settings.update': method(
+    phoneSettingsSchema.partial().extend({ airplaneMode: z.boolean().optional() }).strict(),
+    deviceSettingsSchema,
+    'settings',
+    SERVER_TIMEOUT_MS,
+  ),
+  /** Sets, changes or (with `next` null) removes the passcode; `current` is needed once one is set. */
+  'passcode.set': method(
+    z.object({ current: passcodeSchema.nullable(), next: passcodeSchema.nullable() }).strict(),
+    passcodeResultSchema,
+    'settings',
+    SERVER_TIMEOUT_MS,
+  ),
+  /** The apps this character may install or has installed (the App Store). */
+  'apps.catalogue': method(none, z.array(storeAppSchema).max(500), 'apps', SERVER_TIMEOUT_MS),
+  /** Installs an app for this character; it appears on the home screen. */
+  'apps.install': method(z.object({ appId: appIdSchema }).strict(), z.null(), 'apps', SERVER_TIMEOUT_MS),
+  /** Uninstalls an app for this character. */
+  'apps.uninstall': method(z.object({ appId: appIdSchema }).strict(), z.null(), 'apps', SERVER_TIMEOUT_MS),
   /** The player pressed Escape or the phone key (`PHONE_KEY`) inside the app: the shell closes the phone, as either does anywhere else. */
   'shell.escape': method(none, z.null()),
   /** Closes the app, as the home gesture does. */

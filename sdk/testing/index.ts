@@ -1,6 +1,7 @@
 import type { AppPermission } from '../manifest';
 import type { FrameWindow } from '../app';
-import type { EventData, EventName, MethodInput, MethodName, MethodOutput, Settings } from '../protocol/catalogue';
+import type { EventData, EventName, MethodInput, MethodName, MethodOutput, Settings, StoreApp } from '../protocol/catalogue';
+import { DEFAULT_PHONE_SETTINGS, type DeviceSettings } from '../protocol/phone-settings';
 import { HandsetError } from '../protocol/errors';
 import { helloSchema, serveAppPort, type AppPort, type MethodHandlers } from '../protocol/host';
 import { API_VERSION, WELCOME } from '../protocol/wire';
@@ -37,6 +38,12 @@ export interface FakeHostOptions {
   location?: MethodOutput<'location.pick'>;
   /** The app the player shares to; default null (cancelled). */
   shareTo?: string | null;
+  /** The phone's settings (`settings.get`, changed by `settings.update`); default the phone's defaults. */
+  device?: Partial<DeviceSettings>;
+  /** The passcode now set (`passcode.set` checks `current` against it); default none. */
+  passcode?: string | null;
+  /** What `apps.catalogue` lists; `apps.install` and `apps.uninstall` change it. Default none. */
+  store?: StoreApp[];
 }
 
 /**
@@ -70,6 +77,12 @@ export interface FakeHost {
   readonly openedApps: { appId: string; link: string | null }[];
   /** Whether the app asked to close. */
   readonly closed: boolean;
+  /** The phone's settings as the app left them. */
+  readonly device: DeviceSettings;
+  /** The passcode as the app left it. */
+  readonly passcode: string | null;
+  /** The App Store's list as the app left it. */
+  readonly store: StoreApp[];
   /** Pushes a server message, as `sendAppMessage` does. */
   push(type: string, data: unknown): void;
   /** Pushes any protocol event. */
@@ -89,7 +102,23 @@ export interface FakeHost {
  */
 export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const grants = options.grants ?? [];
-  const settings: Settings = { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', ...options.settings };
+  const settings: Settings = {
+    theme: 'light',
+    locale: 'en-US',
+    phoneNumber: '555-0100',
+    clockFormat: '24h',
+    textSize: 'medium',
+    streamerMode: false,
+    ...options.settings,
+  };
+  let passcode = options.passcode ?? null;
+  let device: DeviceSettings = { settings: DEFAULT_PHONE_SETTINGS, airplaneMode: false, passcodeSet: passcode !== null, ...options.device };
+  const store = structuredClone(options.store ?? []);
+  const storeApp = (appId: string) => {
+    const found = store.find((app) => app.id === appId);
+    if (!found) throw new HandsetError('NOT_FOUND', `no app "${appId}" is registered`);
+    return found;
+  };
   const listeners = new Set<(event: MessageEvent) => void>();
   const calls: RecordedCall[] = [];
   const notifications: MethodInput<'notifications.show'>[] = [];
@@ -145,6 +174,35 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     },
     'storage.remove': (input) => (record('storage.remove', input), { removed: storage.delete(input.key) }),
     'storage.keys': (input) => (record('storage.keys', input), [...storage.keys()]),
+    'settings.get': (input) => (record('settings.get', input), device),
+    'settings.update': (input) => {
+      record('settings.update', input);
+      const { airplaneMode, ...patch } = input;
+      device = { ...device, airplaneMode: airplaneMode ?? device.airplaneMode, settings: { ...device.settings, ...patch } };
+      return device;
+    },
+    'passcode.set': (input) => {
+      record('passcode.set', input);
+      if (passcode !== null && input.current !== passcode) return { unlocked: false, attemptsLeft: 4, lockedForMs: 0 };
+      if (passcode === null && input.next === null) throw new HandsetError('NOT_FOUND', 'no passcode is set');
+      passcode = input.next;
+      device = { ...device, passcodeSet: passcode !== null };
+      return { unlocked: true };
+    },
+    'apps.catalogue': (input) => (record('apps.catalogue', input), store),
+    'apps.install': (input) => {
+      record('apps.install', input);
+      storeApp(input.appId).installed = true;
+      return null;
+    },
+    'apps.uninstall': (input) => {
+      record('apps.uninstall', input);
+      const app = storeApp(input.appId);
+      if (!app.removable) throw new HandsetError('FORBIDDEN', `app "${input.appId}" comes with the phone`);
+      if (!app.installed) throw new HandsetError('NOT_FOUND', `app "${input.appId}" is not installed`);
+      app.installed = false;
+      return null;
+    },
     'shell.escape': (input) => (record('shell.escape', input), null),
     'app.close': (input) => {
       record('app.close', input);
@@ -183,6 +241,13 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     get closed() {
       return closed;
     },
+    get device() {
+      return device;
+    },
+    get passcode() {
+      return passcode;
+    },
+    store,
     push: (type, data) => ensureServed().emit('message', { type, data }),
     emit: (event, data) => ensureServed().emit(event, data),
     dispose: () => served?.close(),

@@ -89,6 +89,20 @@ export function ListSection({ title, children }: { title?: ComponentChildren; ch
 }
 
 /**
+ * An on/off switch, for a list row's trailing side; `label` names what it turns on.
+ *
+ * @example
+ * <ListRow title="Airplane Mode" trailing={<Switch label="Airplane Mode" on={airplane} onChange={setAirplane} />} />
+ */
+export function Switch({ label, on, disabled = false, onChange }: { label: string; on: boolean; disabled?: boolean; onChange(on: boolean): void }) {
+  return (
+    <button type="button" class="switch" role="switch" aria-label={label} aria-checked={on} disabled={disabled} onClick={() => onChange(!on)}>
+      <span class="switch-knob" />
+    </button>
+  );
+}
+
+/**
  * One row of a list: a button when it does something, with a leading avatar or glyph, a title, a subtitle and
  * a trailing detail.
  *
@@ -211,7 +225,7 @@ export function Avatar({
   return (
     <span class={`avatar avatar-${size}`} aria-hidden="true">
       {url ? (
-        <img src={url} alt="" draggable={false} referrerpolicy="no-referrer" onError={() => setBrokenUrl(url)} />
+        <img class="private" src={url} alt="" draggable={false} referrerpolicy="no-referrer" onError={() => setBrokenUrl(url)} />
       ) : group ? (
         <GroupIcon />
       ) : (

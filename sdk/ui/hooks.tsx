@@ -52,8 +52,8 @@ export async function mountApp(Page: ComponentType<{ app: HandsetApp }>, root: H
 }
 
 /**
- * The phone's theme, locale and number, kept current from the `settings` event; the page's `<html data-theme>`
- * follows the theme, which is what base.css reads.
+ * The phone's theme, locale, number, clock, text size and streamer mode, kept current from the `settings` event;
+ * the page's `<html data-theme data-text-size data-streamer>` follow them, which is what base.css reads.
  *
  * @example
  * const { locale } = useSettings();
@@ -61,11 +61,17 @@ export async function mountApp(Page: ComponentType<{ app: HandsetApp }>, root: H
  */
 export function useSettings(): Settings {
   const app = useApp();
-  const [settings, setSettings] = useState<Settings>(() => ({ theme: app.info.theme, locale: app.info.locale, phoneNumber: app.info.phoneNumber }));
+  const [settings, setSettings] = useState<Settings>(() => {
+    const { theme, locale, phoneNumber, clockFormat, textSize, streamerMode } = app.info;
+    return { theme, locale, phoneNumber, clockFormat, textSize, streamerMode };
+  });
   useEffect(() => app.on('settings', setSettings), [app]);
   useEffect(() => {
-    document.documentElement.dataset['theme'] = settings.theme;
-  }, [settings.theme]);
+    const { dataset } = document.documentElement;
+    dataset['theme'] = settings.theme;
+    dataset['textSize'] = settings.textSize;
+    dataset['streamer'] = String(settings.streamerMode);
+  }, [settings.theme, settings.textSize, settings.streamerMode]);
   return settings;
 }
 

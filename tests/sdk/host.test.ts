@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppPermission } from '../../sdk/manifest';
 import { API_VERSION } from '../../sdk/protocol/catalogue';
+import { DEFAULT_PHONE_SETTINGS } from '../../sdk/protocol/phone-settings';
 import { serveAppPort, type AppPort, type MethodHandlers } from '../../sdk/protocol/host';
 import { MAX_PAYLOAD_BYTES } from '../../sdk/protocol/names';
 import { ERROR_HANDLER } from '../../sdk/protocol/wire';
@@ -14,7 +15,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     return value as never;
   };
   return {
-    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, link: null, visible: true }),
+    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, clockFormat: '24h', textSize: 'medium', streamerMode: false, link: null, visible: true }),
     request: ({ action }) => record('request', { action }),
     'notifications.show': () => record('notifications.show', { id: 1 }),
     'contacts.pick': () => record('contacts.pick', null),
@@ -30,6 +31,12 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     'storage.set': () => record('storage.set', null),
     'storage.remove': () => record('storage.remove', { removed: false }),
     'storage.keys': () => record('storage.keys', []),
+    'settings.get': () => record('settings.get', { settings: DEFAULT_PHONE_SETTINGS, airplaneMode: false, passcodeSet: false }),
+    'settings.update': () => record('settings.update', { settings: DEFAULT_PHONE_SETTINGS, airplaneMode: false, passcodeSet: false }),
+    'passcode.set': () => record('passcode.set', { unlocked: true }),
+    'apps.catalogue': () => record('apps.catalogue', []),
+    'apps.install': () => record('apps.install', null),
+    'apps.uninstall': () => record('apps.uninstall', null),
     'shell.escape': () => record('shell.escape', null),
     'app.close': () => record('app.close', null),
     ...overrides,

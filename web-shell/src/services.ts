@@ -1,6 +1,6 @@
 import type { ShellServices } from './host/shell-services';
 import { location, request } from './nui';
-import { closeApp, openApp } from './state/apps';
+import { closeApp, openApp, refreshApps } from './state/apps';
 import { closePhone, currentSettings } from './state/phone';
 import { installedApp } from './state/phone-store';
 import { askCamera, askConfirm, askContact, askLocation, askPhoto, askPrompt, askShare } from './state/sheets';
@@ -20,6 +20,7 @@ export const shellServices: ShellServices = {
   location,
   hasApp: (appId) => installedApp(appId) !== undefined,
   toast,
+  appsChanged: () => void refreshApps(),
   openApp,
   closeApp,
   closePhone,

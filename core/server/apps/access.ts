@@ -1,4 +1,5 @@
 import type { VisibleApp } from '../../shared/shell-data';
+import type { StoreApp } from '../../../sdk/protocol/catalogue';
 import type { ErrorBody } from '../../../sdk/protocol/errors';
 import type { OnlinePhone } from '../identity/identity';
 import type { AppSettings } from './app-settings';
@@ -65,6 +66,28 @@ export class AppAccess {
         order: this.settings(app.manifest.id).order,
       }))
       .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.label.localeCompare(b.label));
+  }
+
+  /** What the App Store lists for this character: every app the server owner lets them have, by name. */
+  async catalogue(phone: OnlinePhone): Promise<StoreApp[]> {
+    const installed = await this.installedApps(phone.id);
+    return this.registry
+      .all()
+      .filter((app) => this.permitted(phone, app) === null)
+      .map((app) => ({ app, preinstalled: this.preinstalled(app) }))
+      .map(({ app: { manifest, owner }, preinstalled }) => ({
+        id: manifest.id,
+        label: manifest.label,
+        icon: manifest.icon,
+        color: manifest.color,
+        resource: owner,
+        description: manifest.description ?? null,
+        developer: manifest.developer ?? null,
+        version: manifest.version ?? null,
+        installed: preinstalled || installed.has(manifest.id),
+        removable: !preinstalled,
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   }
 
   async install(phone: OnlinePhone, appId: string): Promise<ErrorBody | null> {

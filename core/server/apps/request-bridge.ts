@@ -17,6 +17,8 @@ export type RequestHandler = (source: number, payload: unknown) => unknown;
 /** One of the core's own actions, under the app id `handset`; its input is parsed before `run` sees it. */
 export interface CoreAction<Input extends z.ZodType = z.ZodType> {
   input: Input;
+  /** Whether the lock screen itself needs it; every other action waits for the passcode. */
+  whileLocked: boolean;
   run(services: Services, phone: OnlinePhone, input: z.output<Input>): unknown;
 }
 
@@ -151,8 +153,12 @@ export class RequestBridge {
       // The client sends a missing payload as null; core actions without input declare it optional.
       const input = core.input.safeParse(payload ?? undefined);
       if (!input.success) throw new HandsetError('INVALID_INPUT', describeIssue(input.error));
+      // An app's frame asks with its id: the app brought up on a locked phone (a call) may.
+      const frameApp = (input.data as { appId?: string } | undefined)?.appId ?? null;
+      if (!core.whileLocked && !services.device.mayUse(phone.source, frameApp)) throw new HandsetError('FORBIDDEN', 'the phone is locked');
       return { ok: true, data: await core.run(services, phone, input.data) };
     }
+    if (!services.device.mayUse(phone.source, appId)) throw new HandsetError('FORBIDDEN', 'the phone is locked');
     const allowed = await services.access.check(phone, appId);
     if (!allowed.ok) throw new HandsetError(allowed.error.code, allowed.error.message);
     const handler = this.handlers.get(appId)?.get(action);

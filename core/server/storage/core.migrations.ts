@@ -4,7 +4,7 @@ const phoneId = 'phone_id BIGINT NOT NULL';
 // Every row of a phone's data goes when its phone (the character) is deleted.
 const phoneForeignKey = 'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE';
 
-/** The core's tables: phones, and what hangs from a phone (notifications, installed apps, app storage, media). */
+/** The core's tables: phones, and what hangs from a phone (notifications, installed apps, app storage, media, settings). */
 export const coreMigrations: Migration[] = [
   {
     version: 1,
@@ -65,6 +65,21 @@ export const coreMigrations: Migration[] = [
         phoneForeignKey,
       ]),
       'CREATE INDEX IF NOT EXISTS handset_core_media_phone ON handset_core_media (phone_id, id)',
+    ],
+  },
+  {
+    version: 3,
+    name: 'device settings and passcode',
+    up: (dialect) => [
+      createTable(dialect, 'handset_core_device_settings', [
+        'phone_id BIGINT NOT NULL PRIMARY KEY',
+        'settings TEXT NOT NULL',
+        'passcode_hash VARCHAR(160) NULL',
+        'passcode_failures INT NOT NULL DEFAULT 0',
+        // Epoch milliseconds: wrong passcodes are refused until then.
+        'passcode_locked_until BIGINT NOT NULL DEFAULT 0',
+        phoneForeignKey,
+      ]),
     ],
   },
 ];

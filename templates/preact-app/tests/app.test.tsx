@@ -98,6 +98,6 @@ it("shows the server's refusal", async () => {
 it("follows the phone's theme", async () => {
   const phone = await start({ settings: { theme: 'dark' } });
   expect(screen!.querySelector('main')!.dataset['theme']).toBe('dark');
-  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100' }));
+  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(screen!.querySelector('main')!.dataset['theme']).toBe('light'));
 });

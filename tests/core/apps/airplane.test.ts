@@ -6,7 +6,7 @@ import { eventually } from '../../support/simulation';
 const startHandset = handsetPerTest();
 
 const airplane = (page: Parameters<typeof nui>[0], enabled: boolean) =>
-  nui(page, 'request', { appId: 'handset', action: 'device.setAirplaneMode', payload: { enabled } });
+  nui(page, 'request', { appId: 'handset', action: 'settings.update', payload: { airplaneMode: enabled } });
 
 onEachDatabase((open) => {
   it('keeps a phone in airplane mode from sending messages, placing calls and ringing', async () => {
@@ -16,7 +16,7 @@ onEachDatabase((open) => {
     const ask = (page: typeof a.page, appId: string, action: string, payload: unknown) => nui(page, 'request', { appId, action, payload });
     const refused = { ok: false, error: { code: 'UNAVAILABLE', message: 'the phone is in airplane mode' } };
 
-    await expect(airplane(a.page, true)).resolves.toEqual({ ok: true, data: { airplaneMode: true } });
+    await expect(airplane(a.page, true)).resolves.toMatchObject({ ok: true, data: { airplaneMode: true, passcodeSet: false } });
     await expect(ask(a.page, 'messages', 'messages.send', { clientId: 'm-1', to: b.number, kind: 'text', body: 'hi' })).resolves.toEqual(refused);
     await expect(ask(a.page, 'phone', 'calls.start', { requestId: 'c-1', number: b.number })).resolves.toEqual(refused);
 

@@ -123,7 +123,7 @@ onEachDatabase((open) => {
       [[3, 'tally', 'count', { blob: 'x'.repeat(20_000) }], { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'payload over 16384 bytes' } }],
       [[4, 'handset', 'apps.install', { appId: 5 }], { ok: false, error: { code: 'INVALID_INPUT', message: 'appId: Invalid input: expected string, received number' } }],
       [[5, 'handset', 'apps.install', { appId: 'tally', extra: 1 }], { ok: false, error: { code: 'INVALID_INPUT', message: 'Unrecognized key: "extra"' } }],
-      [[6, 'handset', 'device.setAirplaneMode', { enabled: 'yes' }], { ok: false, error: { code: 'INVALID_INPUT', message: 'enabled: Invalid input: expected boolean, received string' } }],
+      [[6, 'handset', 'settings.update', { airplaneMode: 'yes' }], { ok: false, error: { code: 'INVALID_INPUT', message: 'airplaneMode: Invalid input: expected boolean, received string' } }],
       [[7, 'handset', 'notifications.create', { body: 'no title' }], { ok: false, error: { code: 'INVALID_INPUT', message: 'title: Invalid input: expected string, received undefined' } }],
       [[8, 'handset', 'notifications.dismiss', { id: 1 }], { ok: false, error: { code: 'NOT_FOUND', message: 'no notification 1' } }],
       [[9, 'handset', 'no.such.action', null], { ok: false, error: { code: 'NOT_FOUND', message: 'no action "no.such.action"' } }],

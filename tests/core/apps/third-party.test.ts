@@ -160,8 +160,8 @@ onEachDatabase((open) => {
           },
         ]);
         await expect(
-          nui(page, 'request', { appId: 'handset', action: 'device.setAirplaneMode', payload: { enabled: true } }),
-        ).resolves.toEqual({ ok: true, data: { airplaneMode: true } });
+          nui(page, 'request', { appId: 'handset', action: 'settings.update', payload: { airplaneMode: true } }),
+        ).resolves.toMatchObject({ ok: true, data: { airplaneMode: true, passcodeSet: false } });
         await run(app, `notify ${player.id}`, 'notify false airplane_mode');
         const center = await nui(page, 'request', { appId: 'handset', action: 'notifications.list', payload: {} });
         expect(center).toEqual({ ok: true, data: [{ ...(shown[0] as { notification: object }).notification, timeout: 5000 }] });

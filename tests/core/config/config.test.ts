@@ -13,6 +13,8 @@ describe('readConfig', () => {
       requestsPerSecond: 10,
       requestBurst: 30,
       adminAce: 'admin',
+      passcodeAttempts: 5,
+      passcodeLockoutSeconds: 30,
     });
   });
 

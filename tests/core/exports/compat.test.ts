@@ -97,7 +97,7 @@ describe('the amzn_smartphone compatibility names', () => {
       { type: 'app:message', appId: 'myapp', messageType: 'refresh', data: { updated: true } },
     ]);
 
-    await nui(page, 'request', { appId: 'handset', action: 'device.setAirplaneMode', payload: { enabled: true } });
+    await nui(page, 'request', { appId: 'handset', action: 'settings.update', payload: { airplaneMode: true } });
     player.executeCommand('local');
     await eventually(() => expect(printed('legacy').at(-1)).toBe('notify [false,"airplane_mode","the phone is in airplane mode"]'));
 

@@ -70,7 +70,7 @@ onEachDatabase((open) => {
     await ask('tweeder', 'posts.create', { clientId: 't1', text: 'hello #world' });
     await ask('handset', 'notifications.create', { title: 'Note', body: 'to self' });
     await ask('handset', 'storage.set', { appId: 'phone', key: 'favorites', value: [ben.number] });
-    await ask('handset', 'device.setAirplaneMode', { enabled: false });
+    await ask('handset', 'settings.update', { airplaneMode: false });
     const digits = ana.number.replace(/\D/g, '');
     const lookup = await createDriverDatabase(database.connection);
     const [ana0] = await lookup.select<{ id: number }>('SELECT id FROM handset_core_phones WHERE identifier = ?', ['license:ana']).finally(() => lookup.close());

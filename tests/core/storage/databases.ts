@@ -76,6 +76,7 @@ export function forEachDatabase(suite: (current: () => Database) => void): void 
 export const CORE_TABLES = [
   'handset_core_app_installs',
   'handset_core_app_storage',
+  'handset_core_device_settings',
   'handset_core_media',
   'handset_core_migrations',
   'handset_core_notifications',

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { API_VERSION, pickedLocationSchema, pickedPhotoSchema, type EventData, type EventName } from '../../../sdk/protocol/catalogue';
+import {
+  API_VERSION,
+  pickedLocationSchema,
+  pickedPhotoSchema,
+  type EventData,
+  type EventName,
+  type MethodOutput,
+  type StoreApp,
+} from '../../../sdk/protocol/catalogue';
+import type { DeviceSettings } from '../../../sdk/protocol/phone-settings';
 import { HandsetError, type Answer } from '../../../sdk/protocol/errors';
 import { helloSchema, serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
 import { WELCOME } from '../../../sdk/protocol/wire';
@@ -136,6 +145,13 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
     'storage.set': async (input) => (await core('storage.set', input), null),
     'storage.remove': (input) => core('storage.remove', input) as Promise<{ removed: boolean }>,
     'storage.keys': () => core('storage.keys', {}) as Promise<string[]>,
+    'settings.get': () => core('settings.get', {}) as Promise<DeviceSettings>,
+    'settings.update': (input) => core('settings.update', input) as Promise<DeviceSettings>,
+    'passcode.set': (input) => core('passcode.set', input) as Promise<MethodOutput<'passcode.set'>>,
+    'apps.catalogue': () => core('apps.catalogue', {}) as Promise<StoreApp[]>,
+    // The app installed or removed is `appId`; the App Store asking is `from`.
+    'apps.install': async ({ appId }) => (dataOf(await shell.request('handset', 'apps.install', { appId, from: app.id })), shell.appsChanged(), null),
+    'apps.uninstall': async ({ appId }) => (dataOf(await shell.request('handset', 'apps.uninstall', { appId, from: app.id })), shell.appsChanged(), null),
     'shell.escape': () => (shell.closePhone(), null),
     'app.close': () => (shell.closeApp(app.id), null),
   };

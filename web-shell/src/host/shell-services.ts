@@ -1,16 +1,11 @@
 import type { Answer } from '../../../sdk/protocol/errors';
 import type { VisibleApp } from '../../../core/shared/shell-data';
+import type { Settings } from '../../../sdk/protocol/catalogue';
 
 export type { VisibleApp };
 
-export type Theme = 'light' | 'dark';
-
 /** What every open app is told at its handshake and whenever it changes. */
-export interface ShellSettings {
-  theme: Theme;
-  locale: string;
-  phoneNumber: string | null;
-}
+export type ShellSettings = Settings;
 
 export interface ConfirmInput {
   title: string;
@@ -83,6 +78,8 @@ export interface ShellServices {
   hasApp(appId: string): boolean;
   /** A short message over the phone. */
   toast(message: string): void;
+  /** An app was installed or uninstalled: the home screen asks for its list again. */
+  appsChanged(): void;
   /** Opens (or brings forward) an installed app with a deep link; false when no such app is usable. */
   openApp(appId: string, link: string | null): boolean;
   /** Closes the app, as the home gesture would. */

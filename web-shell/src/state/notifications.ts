@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { coreRequest } from '../nui';
 import { phoneNotificationSchema, type PhoneNotification } from '../../../core/shared/shell-data';
+import { DEFAULT_PHONE_SETTINGS } from '../../../sdk/protocol/phone-settings';
 import { phoneStore } from './phone-store';
+import { playTextTone } from './sounds';
 import { toast } from './toasts';
 
 const MAX_BANNERS = 3;
@@ -24,12 +26,19 @@ export async function loadNotifications(): Promise<void> {
   phoneStore.set((state) => ({ notifications: merged(answer.data, state.notifications) }));
 }
 
-/** A new notification: to the top of the center, and a banner unless its timeout is 0. */
+/**
+ * A new notification: to the top of the center, and a banner with the text tone unless its timeout is 0, do not
+ * disturb is on, or the player silenced its app.
+ */
 export function receiveNotification(notification: PhoneNotification): void {
+  const settings = phoneStore.get().device?.settings ?? DEFAULT_PHONE_SETTINGS;
+  const silenced = settings.doNotDisturb || (notification.appId !== null && settings.silencedApps.includes(notification.appId));
+  const banner = notification.timeout > 0 && !silenced;
   phoneStore.set((state) => ({
     notifications: [notification, ...state.notifications.filter((shown) => shown.id !== notification.id)],
-    banners: notification.timeout > 0 ? [...state.banners.slice(1 - MAX_BANNERS), notification] : state.banners,
+    banners: banner ? [...state.banners.slice(1 - MAX_BANNERS), notification] : state.banners,
   }));
+  if (banner) playTextTone(settings);
 }
 
 export function hideBanner(id: number): void {

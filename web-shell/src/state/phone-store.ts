@@ -6,7 +6,6 @@ import type {
   PickedPhoto,
   PromptInput,
   ShareInput,
-  Theme,
   VisibleApp,
 } from '../host/shell-services';
 import type { Device } from '../nui';
@@ -42,6 +41,8 @@ export interface Toast {
 export interface PresentedApp {
   appId: string;
   link: string;
+  /** Rings until the player answers with the key or takes the phone out. */
+  ringing: boolean;
 }
 
 export interface PhoneState {
@@ -52,9 +53,14 @@ export interface PhoneState {
   locked: boolean;
   /** The loaded character's phone; null when none is loaded. */
   device: Device | null;
-  theme: Theme;
-  /** Held by the shell until a Settings app exists: the status bar, lock screen and notifications follow it. */
+  /** The theme showing now: the player's, with `automatic` resolved by the time of day. */
+  theme: 'light' | 'dark';
+  /** The player's clock: the status bar, lock screen, notifications and every app follow it. */
   clockFormat: ClockFormat;
+  /** The passcode pad is up on the lock screen. */
+  passcodePad: boolean;
+  /** The app a notification opens once the passcode is entered. */
+  openAfterUnlock: string | null;
   /** What `apps.list` answered, in the server's order. */
   apps: VisibleApp[];
   /** In the order they opened: moving an iframe in the DOM reloads it, so this order never changes. */
@@ -71,33 +77,15 @@ export interface PhoneState {
   toasts: Toast[];
 }
 
-/** The player's settings the shell keeps in the page's storage, by key. */
-export const SETTING_KEYS = { theme: 'handset:theme', clockFormat: 'handset:clock_format' } as const;
-
-// Storage can be denied to a page framed by another site; a setting then lasts until the page reloads.
-function storedSetting(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function storeSetting(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Kept in memory only.
-  }
-}
-
 export const phoneStore = createStore<PhoneState>({
   open: false,
   presented: null,
   locked: true,
   device: null,
-  theme: storedSetting(SETTING_KEYS.theme) === 'light' ? 'light' : 'dark',
-  clockFormat: storedSetting(SETTING_KEYS.clockFormat) === '12h' ? '12h' : '24h',
+  theme: 'dark',
+  clockFormat: '24h',
+  passcodePad: false,
+  openAfterUnlock: null,
   apps: [],
   running: [],
   foreground: null,

@@ -1,24 +1,49 @@
 import { z } from 'zod';
 import { broadcastSettings } from '../host/app-host';
-import type { ShellSettings, Theme } from '../host/shell-services';
+import type { ShellSettings } from '../host/shell-services';
 import { coreRequest, releaseFocus, type Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
+import { passcodeResultSchema } from '../../../sdk/protocol/catalogue';
+import { DEFAULT_PHONE_SETTINGS, deviceSettingsSchema, type PhoneSettings } from '../../../sdk/protocol/phone-settings';
 import { dropAllFrames, openApp, refreshApps } from './apps';
 import { forgetNotifications, hideBanner, loadNotifications } from './notifications';
-import type { ClockFormat } from '../ui/time-format';
-import { installedApp, phoneStore, SETTING_KEYS, storeSetting, type PhoneState } from './phone-store';
+import { installedApp, phoneStore, type PhoneState } from './phone-store';
 import { toast } from './toasts';
 
+/** The player's settings, or the defaults while no character is loaded. */
+export function phoneSettings(): PhoneSettings {
+  return phoneStore.get().device?.settings ?? DEFAULT_PHONE_SETTINGS;
+}
+
+/** `automatic` is dark from 19:00 to 07:00 on the phone's clock. */
+function shownTheme(theme: PhoneSettings['theme'], now: Date): 'light' | 'dark' {
+  if (theme !== 'automatic') return theme;
+  const hour = now.getHours();
+  return hour >= 19 || hour < 7 ? 'dark' : 'light';
+}
+
 export function currentSettings(): ShellSettings {
-  const { theme, device } = phoneStore.get();
-  return { theme, locale: navigator.language, phoneNumber: device?.number ?? null };
+  const { theme, clockFormat, device } = phoneStore.get();
+  const { textSize, streamerMode } = phoneSettings();
+  // The hour cycle rides in the locale, so every toLocaleTimeString(locale) of every app follows the player's clock.
+  const locale = new Intl.Locale(navigator.language, { hourCycle: clockFormat === '12h' ? 'h12' : 'h23' }).toString();
+  return { theme, locale, phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
+}
+
+/** Derives what the shell shows from the settings (at `now`), and tells open apps when that changed. */
+export function applySettings(now = new Date()): void {
+  const before = JSON.stringify(currentSettings());
+  const settings = phoneSettings();
+  phoneStore.set({ theme: shownTheme(settings.theme, now), clockFormat: settings.clockFormat });
+  if (JSON.stringify(currentSettings()) !== before) broadcastSettings(currentSettings());
 }
 
 /** The game showed or hid the phone; it opens on the lock screen, and closing it ends every app. */
 export function setVisibility(open: boolean): void {
   if (open === phoneStore.get().open) return;
   if (open) {
-    phoneStore.set({ open: true, locked: true, overlay: null });
+    const { presented } = phoneStore.get();
+    phoneStore.set({ open: true, locked: true, passcodePad: false, overlay: null, presented: presented && { ...presented, ringing: false } });
     void refreshApps();
     void loadNotifications();
     return;
@@ -34,14 +59,40 @@ export function closePhone(): void {
   releaseFocus();
 }
 
+/** The lock screen's swipe, button or Enter: straight in, or the passcode pad first. */
 export function unlock(): void {
-  phoneStore.set({ locked: false });
+  if (phoneStore.get().device?.passcodeSet) phoneStore.set({ passcodePad: true });
+  else finishUnlock();
 }
 
-/** A character was loaded (or switched, or logged out), or its airplane mode changed. */
+function finishUnlock(): void {
+  const { openAfterUnlock } = phoneStore.get();
+  phoneStore.set({ locked: false, passcodePad: false, openAfterUnlock: null });
+  if (openAfterUnlock && installedApp(openAfterUnlock)) openApp(openAfterUnlock, null);
+}
+
+export function hidePasscodePad(): void {
+  phoneStore.set({ passcodePad: false, openAfterUnlock: null });
+}
+
+/** What the lock screen shows after a passcode: nothing (unlocked), tries left, or how long it is locked out. */
+export type PasscodeOutcome = { unlocked: true } | { unlocked: false; attemptsLeft: number; lockedForMs: number } | { error: string };
+
+/** Checks the passcode on the server, which counts failures and enforces the lockout. */
+export async function enterPasscode(code: string): Promise<PasscodeOutcome> {
+  const answer = await coreRequest('passcode.unlock', { code }, passcodeResultSchema);
+  if (!answer.ok) return { error: answer.error.message };
+  if (answer.data.unlocked) finishUnlock();
+  return answer.data;
+}
+
+/** A character was loaded (or switched, or logged out), or its settings, airplane mode or passcode changed. */
 export function setDevice(device: Device | null): void {
   const previous = phoneStore.get().device;
   phoneStore.set({ device });
+  // A passcode removed (by the player or an admin's resetPasscode) takes the pad away at once.
+  if (!device?.passcodeSet) phoneStore.set({ passcodePad: false });
+  applySettings();
   if (previous?.number === device?.number) return;
   broadcastSettings(currentSettings());
   forgetNotifications();
@@ -56,26 +107,19 @@ export function setDevice(device: Device | null): void {
   void refreshApps();
 }
 
-export function setTheme(theme: Theme): void {
-  storeSetting(SETTING_KEYS.theme, theme);
-  phoneStore.set({ theme });
-  broadcastSettings(currentSettings());
-}
-
-export function setClockFormat(clockFormat: ClockFormat): void {
-  storeSetting(SETTING_KEYS.clockFormat, clockFormat);
-  phoneStore.set({ clockFormat });
-}
-
-/** Flips at once; the server's answer confirms it, or it flips back. */
-export async function setAirplaneMode(enabled: boolean): Promise<void> {
+/** The control center's toggles: shown at once, kept when the server confirms, put back when it refuses. */
+export async function updateSettings(patch: Partial<PhoneSettings> & { airplaneMode?: boolean }): Promise<void> {
   const { device } = phoneStore.get();
   if (!device) return;
-  phoneStore.set({ device: { ...device, airplaneMode: enabled } });
-  const answer = await coreRequest('device.setAirplaneMode', { enabled }, z.object({ airplaneMode: z.boolean() }));
-  if (answer.ok) return;
-  phoneStore.set((state) => ({ device: state.device && { ...state.device, airplaneMode: !enabled } }));
-  toast(`Airplane mode could not be changed: ${answer.error.message}`);
+  const { airplaneMode, ...settings } = patch;
+  phoneStore.set({ device: { ...device, airplaneMode: airplaneMode ?? device.airplaneMode, settings: { ...device.settings, ...settings } } });
+  applySettings();
+  const answer = await coreRequest('settings.update', patch, deviceSettingsSchema);
+  const current = phoneStore.get().device;
+  if (current?.number !== device.number) return;
+  phoneStore.set({ device: { ...current, ...(answer.ok ? answer.data : { airplaneMode: device.airplaneMode, settings: device.settings }) } });
+  applySettings();
+  if (!answer.ok) toast(`The setting could not be changed: ${answer.error.message}`);
 }
 
 export function showOverlay(overlay: PhoneState['overlay']): void {
@@ -90,7 +134,9 @@ export function showOverlay(overlay: PhoneState['overlay']): void {
  * in the player's hand; on a phone put away, peeking up without focus until the app closes.
  */
 export async function presentApp(appId: string, link: string): Promise<void> {
-  phoneStore.set({ presented: { appId, link }, overlay: null });
+  // Do not disturb: a phone put away stays silent and the call goes unanswered (it is still listed, as missed).
+  if (phoneSettings().doNotDisturb && !phoneStore.get().open) return;
+  phoneStore.set({ presented: { appId, link, ringing: true }, overlay: null });
   // A phone put away does not keep the list of apps.
   if (!installedApp(appId)) await refreshApps();
   if (openApp(appId, link)) return;
@@ -102,13 +148,20 @@ export async function presentApp(appId: string, link: string): Promise<void> {
 export function acceptPresentedApp(appId: string): void {
   const { presented } = phoneStore.get();
   if (presented?.appId !== appId) return;
+  phoneStore.set({ presented: { ...presented, ringing: false } });
   openApp(appId, `${presented.link}${presented.link.includes('?') ? '&' : '?'}accept`);
 }
 
-/** A click on a banner or a center item: the app it came from, straight past the lock screen. */
+/** A click on a banner or a center item: the app it came from, past the lock screen (after the passcode, if set). */
 export function openNotification(notification: PhoneNotification): void {
   hideBanner(notification.id);
-  if (!phoneStore.get().open || !notification.appId || !installedApp(notification.appId)) return;
-  phoneStore.set({ locked: false, overlay: null });
+  const { open, locked, device } = phoneStore.get();
+  if (!open || !notification.appId || !installedApp(notification.appId)) return;
+  phoneStore.set({ overlay: null });
+  if (locked && device?.passcodeSet) {
+    phoneStore.set({ passcodePad: true, openAfterUnlock: notification.appId });
+    return;
+  }
+  phoneStore.set({ locked: false });
   openApp(notification.appId, null);
 }

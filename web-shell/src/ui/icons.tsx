@@ -44,6 +44,15 @@ export function MoonIcon() {
   );
 }
 
+/** A circle half filled: light and dark. */
+export function ContrastIcon() {
+  return (
+    <svg class="glyph" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+      <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 2v14a7 7 0 0 1 0-14z" />
+    </svg>
+  );
+}
+
 export function ClockIcon() {
   return (
     <svg class="glyph" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">

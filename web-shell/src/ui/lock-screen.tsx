@@ -3,6 +3,8 @@ import type { VisibleApp } from '../host/shell-services';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { ChevronUpIcon, LockIcon } from './icons';
 import { NotificationCard } from './notification-card';
+import { PasscodePad } from './passcode-pad';
+import type { PasscodeOutcome } from '../state/phone';
 import { clockTime, longDate, type ClockFormat } from './time-format';
 import { useVerticalDrag } from './vertical-drag';
 
@@ -13,13 +15,18 @@ interface LockScreenProps {
   locked: boolean;
   notifications: PhoneNotification[];
   apps: VisibleApp[];
+  /** The passcode is being asked for: the pad replaces the notifications. */
+  passcodePad: boolean;
   onUnlock: () => void;
+  onPasscode: (code: string) => Promise<PasscodeOutcome>;
+  onCancelPasscode: () => void;
 }
 
 const SWIPE_UNLOCKS_PX = 80;
 const RECENT_SHOWN = 3;
 
-export function LockScreen({ now, clockFormat, locale, locked, notifications, apps, onUnlock }: LockScreenProps) {
+export function LockScreen(props: LockScreenProps) {
+  const { now, clockFormat, locale, locked, notifications, apps, passcodePad, onUnlock } = props;
   const [offset, setOffset] = useState(0);
   const swipe = useVerticalDrag({
     onDrag: (deltaY) => setOffset(Math.min(0, deltaY)),
@@ -42,20 +49,26 @@ export function LockScreen({ now, clockFormat, locale, locked, notifications, ap
         <p class="lock-date">{longDate(now, locale)}</p>
         <time class="lock-clock">{clockTime(now, clockFormat)}</time>
       </div>
-      <ul class="lock-notifications" aria-label="Recent notifications">
-        {notifications.slice(0, RECENT_SHOWN).map((notification) => (
-          <li key={notification.id}>
-            <NotificationCard notification={notification} app={apps.find((app) => app.id === notification.appId)} now={now} clockFormat={clockFormat} />
-          </li>
-        ))}
-      </ul>
-      <div class="lock-bottom">
-        <button class="unlock-button" onClick={onUnlock}>
-          <ChevronUpIcon />
-          Unlock
-        </button>
-        <span class="lock-hint">Swipe up or press Enter</span>
-      </div>
+      {passcodePad ? (
+        <PasscodePad onSubmit={props.onPasscode} onCancel={props.onCancelPasscode} />
+      ) : (
+        <>
+          <ul class="lock-notifications" aria-label="Recent notifications">
+            {notifications.slice(0, RECENT_SHOWN).map((notification) => (
+              <li key={notification.id}>
+                <NotificationCard notification={notification} app={apps.find((app) => app.id === notification.appId)} now={now} clockFormat={clockFormat} />
+              </li>
+            ))}
+          </ul>
+          <div class="lock-bottom">
+            <button class="unlock-button" onClick={onUnlock}>
+              <ChevronUpIcon />
+              Unlock
+            </button>
+            <span class="lock-hint">Swipe up or press Enter</span>
+          </div>
+        </>
+      )}
     </section>
   );
 }

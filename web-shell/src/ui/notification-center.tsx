@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import type { Theme, VisibleApp } from '../host/shell-services';
+import type { VisibleApp } from '../host/shell-services';
+import type { PhoneSettings } from '../../../sdk/protocol/phone-settings';
 import type { Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { useFocusOnMount } from './focus-on-mount';
-import { AirplaneIcon, ClockIcon, MoonIcon } from './icons';
+import { AirplaneIcon, ClockIcon, ContrastIcon, MoonIcon } from './icons';
 import { NotificationCard } from './notification-card';
 import { clockTime, dayHeading, longDate, type ClockFormat } from './time-format';
 import { useVerticalDrag } from './vertical-drag';
@@ -12,16 +13,15 @@ interface NotificationCenterProps {
   notifications: PhoneNotification[];
   apps: VisibleApp[];
   device: Device | null;
-  theme: Theme;
+  theme: 'light' | 'dark';
   clockFormat: ClockFormat;
   now: Date;
   locale: string;
   onOpen: (notification: PhoneNotification) => void;
   onDismiss: (id: number) => void;
   onClearAll: () => void;
-  onAirplaneMode: (enabled: boolean) => void;
-  onTheme: (theme: Theme) => void;
-  onClockFormat: (clockFormat: ClockFormat) => void;
+  /** A quick setting was flipped. */
+  onSettings: (patch: Partial<PhoneSettings> & { airplaneMode?: boolean }) => void;
   onClose: () => void;
 }
 
@@ -79,15 +79,31 @@ export function NotificationCenter(props: NotificationCenterProps) {
             glyph={<AirplaneIcon />}
             on={device?.airplaneMode ?? false}
             disabled={!device}
-            onToggle={() => device && props.onAirplaneMode(!device.airplaneMode)}
+            onToggle={() => device && props.onSettings({ airplaneMode: !device.airplaneMode })}
           />
-          <Toggle kind="dark" name="Dark mode" glyph={<MoonIcon />} on={theme === 'dark'} onToggle={() => props.onTheme(theme === 'dark' ? 'light' : 'dark')} />
+          <Toggle
+            kind="dnd"
+            name="Do not disturb"
+            glyph={<MoonIcon />}
+            on={device?.settings.doNotDisturb ?? false}
+            disabled={!device}
+            onToggle={() => device && props.onSettings({ doNotDisturb: !device.settings.doNotDisturb })}
+          />
+          <Toggle
+            kind="dark"
+            name="Dark mode"
+            glyph={<ContrastIcon />}
+            on={theme === 'dark'}
+            disabled={!device}
+            onToggle={() => props.onSettings({ theme: theme === 'dark' ? 'light' : 'dark' })}
+          />
           <Toggle
             kind="clock"
             name="24-hour time"
             glyph={<ClockIcon />}
             on={clockFormat === '24h'}
-            onToggle={() => props.onClockFormat(clockFormat === '24h' ? '12h' : '24h')}
+            disabled={!device}
+            onToggle={() => props.onSettings({ clockFormat: clockFormat === '24h' ? '12h' : '24h' })}
           />
         </div>
         <div class="center-title">

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { closeApp, goHome, openApp } from '../state/apps';
 import { clearNotifications, dismissNotification } from '../state/notifications';
-import { closePhone, openNotification, setAirplaneMode, setClockFormat, setTheme, showOverlay, unlock } from '../state/phone';
+import { applySettings, closePhone, enterPasscode, hidePasscodePad, openNotification, showOverlay, unlock, updateSettings } from '../state/phone';
 import { phoneStore, type PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
 import { PHONE_KEY } from '../../../sdk/protocol/wire';
@@ -26,17 +26,18 @@ function useShellKeys(active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      const { sheets, overlay, locked } = phoneStore.get();
+      const { sheets, overlay, locked, passcodePad } = phoneStore.get();
       if (event.key === 'Escape') {
         event.preventDefault();
         if (sheets[0]) cancelSheet(sheets[0]);
         else if (overlay) showOverlay(null);
+        else if (locked && passcodePad) hidePasscodePad();
         else closePhone();
       } else if (event.key === PHONE_KEY && !event.repeat) {
         // The key that opened the phone closes it: with NUI focus the game does not hear it.
         event.preventDefault();
         closePhone();
-      } else if (event.key === 'Enter' && locked && !overlay && sheets.length === 0) {
+      } else if (event.key === 'Enter' && locked && !passcodePad && !overlay && sheets.length === 0) {
         event.preventDefault();
         unlock();
       }
@@ -44,6 +45,12 @@ function useShellKeys(active: boolean): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [active]);
+}
+
+/** A built-in wallpaper by name (theme.css draws each), or the player's image over the whole screen. */
+function wallpaperOf(wallpaper: string) {
+  if (!wallpaper.startsWith('https://')) return { 'data-wallpaper': wallpaper };
+  return { 'data-wallpaper': 'image', style: { '--wallpaper': `center / cover no-repeat url(${JSON.stringify(wallpaper)}), #000` } };
 }
 
 interface PhoneProps {
@@ -55,6 +62,8 @@ interface PhoneProps {
 
 export function Phone({ state, closing, onClosed }: PhoneProps) {
   const now = useClock();
+  // An automatic theme turns at 07:00 and 19:00.
+  useEffect(() => applySettings(now), [now]);
   // Peeking up for a presented app while put away: the game keeps the keyboard and the lock screen waits.
   const peeking = !state.open && !closing;
   // Keys reach the page once the game gives it focus; focusing the phone brings them into this frame.
@@ -72,6 +81,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
         ref={device}
         class={`device${closing ? ' closing' : ''}${peeking ? ' peeking' : ''}`}
         data-phone
+        {...wallpaperOf(state.device?.settings.wallpaper ?? 'aurora')}
         tabIndex={-1}
         onAnimationEnd={(event) => closing && event.target === event.currentTarget && onClosed()}
       >
@@ -95,7 +105,10 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               locked={locked}
               notifications={state.notifications}
               apps={apps}
+              passcodePad={state.passcodePad}
               onUnlock={unlock}
+              onPasscode={enterPasscode}
+              onCancelPasscode={hidePasscodePad}
             />
           </div>
           {overlay === 'center' && (
@@ -110,9 +123,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               onOpen={openNotification}
               onDismiss={(id) => void dismissNotification(id)}
               onClearAll={() => void clearNotifications()}
-              onAirplaneMode={(enabled) => void setAirplaneMode(enabled)}
-              onTheme={setTheme}
-              onClockFormat={setClockFormat}
+              onSettings={(patch) => void updateSettings(patch)}
               onClose={() => showOverlay(null)}
             />
           )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { openNotification } from '../state/phone';
+import { openNotification, phoneSettings } from '../state/phone';
+import { startRinging } from '../state/sounds';
 import { phoneStore } from '../state/phone-store';
 import { useStore } from '../state/store';
 import { Banners } from './banners';
@@ -13,6 +14,9 @@ export function Shell() {
   useEffect(() => {
     document.documentElement.dataset.theme = state.theme;
   }, [state.theme]);
+
+  const ringing = state.presented?.ringing ?? false;
+  useEffect(() => (ringing ? startRinging(phoneSettings()) : undefined), [ringing]);
 
   const shown = state.open || state.presented !== null;
   // Kept on screen after the game hides it, until the slide-down animation ends.

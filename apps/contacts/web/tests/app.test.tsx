@@ -290,7 +290,7 @@ describe('the list', () => {
     const { host } = await start(contactsServer(SEEDS), { settings: { theme: 'dark', phoneNumber: '555-0100' } });
     expect(document.documentElement.dataset['theme']).toBe('dark');
     expect(screen!.querySelector('.my-number')!.textContent).toBe('My number 555-0100');
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0101' }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0101', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
     expect(screen!.querySelector('.my-number')!.textContent).toBe('My number 555-0101');
   });

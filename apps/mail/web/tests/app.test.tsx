@@ -283,7 +283,7 @@ describe('the mailbox', () => {
   it('follows the phone’s theme', async () => {
     const { host } = await start(mailServer(SEEDS), { settings: { theme: 'dark' } });
     expect(document.documentElement.dataset['theme']).toBe('dark');
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100' }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
   });
 });

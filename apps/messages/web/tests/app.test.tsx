@@ -204,7 +204,7 @@ describe('the list', () => {
   it("follows the phone's theme", async () => {
     const { host } = await start(seeded(), { settings: { theme: 'dark' } });
     expect(document.documentElement.dataset['theme']).toBe('dark');
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100' }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
   });
 });

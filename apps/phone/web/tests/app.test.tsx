@@ -486,6 +486,6 @@ it('opens the Contacts app from its tab, and with the typed number from Add numb
 it("follows the phone's theme", async () => {
   const phone = await start({ settings: { theme: 'dark' } });
   expect(document.documentElement.dataset['theme']).toBe('dark');
-  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100' }));
+  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
 });

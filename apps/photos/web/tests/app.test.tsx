@@ -173,7 +173,7 @@ describe('the grid', () => {
     await loaded();
     expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Photo, ${when(T0 + 60_000, 'de-DE')}`);
     expect(when(T0 + 60_000, 'de-DE')).not.toBe(when(T0 + 60_000));
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100' }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Photo, ${when(T0 + 60_000)}`));
   });
 

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PasscodeOutcome } from '../state/phone';
+
+interface PasscodePadProps {
+  onSubmit: (code: string) => Promise<PasscodeOutcome>;
+  onCancel: () => void;
+}
+
+const MAX_DIGITS = 6;
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** "Try again in 30 seconds" / "in 2 minutes": the lockout as the player reads it. */
+function waitText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
+}
+
+/** The lock screen's keypad: digits by click or keyboard, OK or Enter sends them; the server says whether they open it. */
+export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState('Enter passcode');
+  const [lockedUntil, setLockedUntil] = useState(0);
+  const [checking, setChecking] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const pad = useRef<HTMLDivElement>(null);
+  const lockedOut = lockedUntil > now;
+
+  // While locked out the pad counts down each second; otherwise it does no work.
+  useEffect(() => {
+    if (!lockedOut) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000);
+    return () => clearTimeout(timer);
+  }, [lockedOut, now]);
+
+  const submit = async () => {
+    if (checking || lockedOut || code.length < 4) return;
+    setChecking(true);
+    const outcome = await onSubmit(code);
+    setChecking(false);
+    setCode('');
+    if ('error' in outcome) return setMessage(outcome.error);
+    if (outcome.unlocked) return;
+    setNow(Date.now());
+    setLockedUntil(Date.now() + outcome.lockedForMs);
+    setMessage(outcome.lockedForMs > 0 ? 'Phone locked' : `Wrong passcode: ${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'try' : 'tries'} left`);
+  };
+  const press = (digit: string) => !lockedOut && setCode((typed) => (typed.length < MAX_DIGITS ? typed + digit : typed));
+
+  useEffect(() => pad.current?.focus(), []);
+
+  return (
+    <div
+      ref={pad}
+      class="passcode-pad"
+      role="group"
+      aria-label="Passcode"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (/^\d$/.test(event.key)) press(event.key);
+        else if (event.key === 'Backspace') setCode((typed) => typed.slice(0, -1));
+        else if (event.key === 'Enter') void submit();
+        else return;
+        event.preventDefault();
+        event.stopPropagation();
+      }}
+    >
+      <p class="passcode-message" role="status">
+        {lockedOut ? `Phone locked. Try again in ${waitText(lockedUntil - now)}` : message}
+      </p>
+      <div class="passcode-dots" aria-label={`${code.length} digits entered`}>
+        {Array.from({ length: Math.max(4, code.length) }, (_, index) => (
+          <span key={index} class={index < code.length ? 'filled' : ''} />
+        ))}
+      </div>
+      <div class="passcode-keys">
+        {[...KEYS, 'cancel', '0', 'ok'].map((key) =>
+          key === 'cancel' ? (
+            <button key={key} class="passcode-text" onClick={code ? () => setCode(code.slice(0, -1)) : onCancel}>
+              {code ? 'Delete' : 'Cancel'}
+            </button>
+          ) : key === 'ok' ? (
+            <button key={key} class="passcode-text" disabled={lockedOut || checking || code.length < 4} onClick={() => void submit()}>
+              OK
+            </button>
+          ) : (
+            <button key={key} class="passcode-key" disabled={lockedOut} onClick={() => press(key)}>
+              {key}
+            </button>
+          ),
+        )}
+      </div>
+    </div>
+  );
+}
