@@ -30,12 +30,16 @@ export function currentSettings(): ShellSettings {
   return { theme, locale, phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
 }
 
-/** Derives what the shell shows from the settings (at `now`), and tells open apps when that changed. */
+let told = '';
+
+/** Derives what the shell shows from the settings (at `now`), and tells open apps when what they see changed. */
 export function applySettings(now = new Date()): void {
-  const before = JSON.stringify(currentSettings());
   const settings = phoneSettings();
   phoneStore.set({ theme: shownTheme(settings.theme, now), clockFormat: settings.clockFormat });
-  if (JSON.stringify(currentSettings()) !== before) broadcastSettings(currentSettings());
+  const current = currentSettings();
+  if (JSON.stringify(current) === told) return;
+  told = JSON.stringify(current);
+  broadcastSettings(current);
 }
 
 /** The game showed or hid the phone; it opens on the lock screen, and closing it ends every app. */
@@ -94,7 +98,6 @@ export function setDevice(device: Device | null): void {
   if (!device?.passcodeSet) phoneStore.set({ passcodePad: false });
   applySettings();
   if (previous?.number === device?.number) return;
-  broadcastSettings(currentSettings());
   forgetNotifications();
   if (!device) {
     dropAllFrames();

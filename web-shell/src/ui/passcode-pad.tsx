@@ -50,6 +50,18 @@ export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
   const press = (digit: string) => !lockedOut && setCode((typed) => (typed.length < MAX_DIGITS ? typed + digit : typed));
 
   useEffect(() => pad.current?.focus(), []);
+  // Keys are heard on the window: a pressed button that turns disabled while checking drops the focus to the page.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (/^\d$/.test(event.key)) press(event.key);
+      else if (event.key === 'Backspace') setCode((typed) => typed.slice(0, -1));
+      else if (event.key === 'Enter') void submit();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
 
   return (
     <div
@@ -58,14 +70,6 @@ export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
       role="group"
       aria-label="Passcode"
       tabIndex={-1}
-      onKeyDown={(event) => {
-        if (/^\d$/.test(event.key)) press(event.key);
-        else if (event.key === 'Backspace') setCode((typed) => typed.slice(0, -1));
-        else if (event.key === 'Enter') void submit();
-        else return;
-        event.preventDefault();
-        event.stopPropagation();
-      }}
     >
       <p class="passcode-message" role="status">
         {lockedOut ? `Phone locked. Try again in ${waitText(lockedUntil - now)}` : message}

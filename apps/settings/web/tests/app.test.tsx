@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect, type HandsetApp } from '@handset/sdk/app';
+import { createFakeHost, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
+import { AppProvider } from '@handset/sdk/ui';
+import { DEFAULT_PHONE_SETTINGS } from '@handset/sdk/protocol/phone-settings';
+import type { StoreApp } from '@handset/sdk/protocol/catalogue';
+import { App } from '../src/app';
+
+let host: FakeHost | undefined;
+let app: HandsetApp | undefined;
+let screen: HTMLElement | undefined;
+
+afterEach(() => {
+  if (screen) render(null, screen);
+  screen?.remove();
+  app?.disconnect();
+  host?.dispose();
+  host = app = screen = undefined;
+});
+
+const storeApp = (id: string, label: string): StoreApp => ({
+  id,
+  label,
+  icon: 'icon.svg',
+  color: '#000',
+  resource: 'handset',
+  description: null,
+  developer: null,
+  version: null,
+  installed: true,
+  removable: false,
+});
+
+async function start(options: FakeHostOptions = {}) {
+  host = createFakeHost({ appId: 'settings', grants: ['settings', 'apps'], store: [storeApp('mail', 'Mail'), storeApp('messages', 'Messages')], ...options });
+  app = await connect({ window: host.window });
+  screen = document.body.appendChild(document.createElement('div'));
+  await act(() => render(<AppProvider app={app!}><App app={app!} /></AppProvider>, screen!));
+  await settle();
+  return host;
+}
+
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+/** A control by its name: aria-label, else a row's title, else its text. */
+const control = (name: string) => {
+  const nameOf = (element: Element) => element.getAttribute('aria-label') ?? (element.querySelector('.list-row-title') ?? element).textContent!.trim();
+  const found = [...screen!.querySelectorAll('button')].find((element) => nameOf(element) === name);
+  if (!found) throw new Error(`no control "${name}"`);
+  return found;
+};
+const press = async (name: string) => {
+  await act(() => control(name).click());
+  await settle();
+};
+const notice = () => screen!.querySelector('[role="alert"]')?.textContent ?? null;
+
+describe('Settings', () => {
+  it('shows the phone’s settings and changes them through settings.update', async () => {
+    const fake = await start({ device: { airplaneMode: false, passcodeSet: false, settings: DEFAULT_PHONE_SETTINGS } });
+    expect(control('Airplane Mode').getAttribute('aria-checked')).toBe('false');
+    await press('Airplane Mode');
+    expect(fake.device.airplaneMode).toBe(true);
+    expect(control('Airplane Mode').getAttribute('aria-checked')).toBe('true');
+
+    await press('Display & Text');
+    await press('Automatic');
+    await press('24-Hour Time');
+    await press('Large');
+    expect(fake.device.settings).toMatchObject({ theme: 'automatic', clockFormat: '12h', textSize: 'large' });
+    expect(control('Automatic, chosen')).toBeDefined();
+    await press('Settings');
+
+    await press('Notifications');
+    await press('Mail banners');
+    expect(fake.device.settings.silencedApps).toEqual(['mail']);
+    expect(control('Mail banners').getAttribute('aria-checked')).toBe('false');
+    expect(control('Messages banners').getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('sets a passcode after asking twice, refuses a mismatch, and turns it off with the current one', async () => {
+    const answers: string[] = [];
+    const fake = await start({ prompt: () => answers.shift() ?? null });
+    await press('Passcode');
+    answers.push('1234', '4321');
+    await press('Turn Passcode On');
+    expect(notice()).toBe('The passcodes did not match. Nothing was changed.');
+    expect(fake.passcode).toBeNull();
+
+    answers.push('1234', '1234');
+    await press('Turn Passcode On');
+    expect(notice()).toBe('Passcode set.');
+    expect(fake.passcode).toBe('1234');
+
+    answers.push('9999');
+    await press('Turn Passcode Off');
+    expect(notice()).toBe('Wrong passcode: 4 tries left.');
+    expect(fake.passcode).toBe('1234');
+    answers.push('1234');
+    await press('Turn Passcode Off');
+    expect(notice()).toBe('Passcode turned off.');
+    expect(fake.passcode).toBeNull();
+    expect(fake.calls.filter((call) => call.method === 'passcode.set').map((call) => call.input)).toEqual([
+      { current: null, next: '1234' },
+      { current: '9999', next: null },
+      { current: '1234', next: null },
+    ]);
+  });
+});
