@@ -47,7 +47,7 @@ export function LockScreen(props: LockScreenProps) {
       <div class="lock-top">
         <LockIcon />
         <p class="lock-date">{longDate(now, locale)}</p>
-        <time class="lock-clock">{clockTime(now, clockFormat)}</time>
+        <time class={`lock-clock${clockFormat === '12h' ? ' twelve-hour' : ''}`}>{clockTime(now, clockFormat)}</time>
       </div>
       {passcodePad ? (
         <PasscodePad onSubmit={props.onPasscode} onCancel={props.onCancelPasscode} />
