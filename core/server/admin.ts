@@ -34,12 +34,12 @@ export async function resetPasscode({ identity, device }: Pick<Services, 'identi
 }
 
 /** One admin command on a character: `/<name> <citizenid>`, for the console and players with the admin ACE. */
-function registerCharacterCommand(name: string, ace: string, log: (message: string) => void, run: (identifier: string) => Promise<string>): void {
+function registerCharacterCommand(name: string, ace: () => string, log: (message: string) => void, run: (identifier: string) => Promise<string>): void {
   RegisterCommand(
     name,
     (source, args) => {
       const reply = (text: string) => (source === 0 ? log(text) : emitNet('chat:addMessage', source, { args: ['Handset', text] }));
-      if (source !== 0 && !IsPlayerAceAllowed(String(source), ace)) return reply(`/${name} needs the ${ace} permission`);
+      if (source !== 0 && !IsPlayerAceAllowed(String(source), ace())) return reply(`/${name} needs the ${ace()} permission`);
       const identifier = identifierSchema.safeParse(args.join(' '));
       if (args.length !== 1 || !identifier.success) return reply(`usage: /${name} <citizenid>`);
       void run(identifier.data).then(reply, (error: unknown) => reply(`/${name} ${identifier.data} failed: ${String(error)}`));
@@ -49,7 +49,7 @@ function registerCharacterCommand(name: string, ace: string, log: (message: stri
 }
 
 /** `/resetphonedata` and `/resetphonepasscode`, behind the server owner's admin ACE. */
-export function registerAdminCommands(services: () => Promise<Services>, ace: string, log: (message: string) => void): void {
+export function registerAdminCommands(services: () => Promise<Services>, ace: () => string, log: (message: string) => void): void {
   registerCharacterCommand('resetphonedata', ace, log, async (identifier) =>
     (await resetPhoneData((await services()).identity, identifier))
       ? `the phone of ${identifier} was reset: its data is gone and it has a new number`

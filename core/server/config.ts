@@ -56,19 +56,54 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function readConfig(getConvar: (name: string, fallback: string) => string): Config {
-  const raw = {
-    framework: getConvar(CONVARS.framework.name, CONVARS.framework.fallback).trim(),
-    compat: words(getConvar(CONVARS.compat.name, CONVARS.compat.fallback)),
-    numberFormat: getConvar(CONVARS.numberFormat.name, CONVARS.numberFormat.fallback).trim(),
-    imageHosts: words(getConvar(CONVARS.imageHosts.name, CONVARS.imageHosts.fallback).toLowerCase()),
-    requestsPerSecond: getConvar(CONVARS.requestsPerSecond.name, CONVARS.requestsPerSecond.fallback).trim(),
-    requestBurst: getConvar(CONVARS.requestBurst.name, CONVARS.requestBurst.fallback).trim(),
-    adminAce: getConvar(CONVARS.adminAce.name, CONVARS.adminAce.fallback).trim(),
-    passcodeAttempts: getConvar(CONVARS.passcodeAttempts.name, CONVARS.passcodeAttempts.fallback).trim(),
-    passcodeLockoutSeconds: getConvar(CONVARS.passcodeLockoutSeconds.name, CONVARS.passcodeLockoutSeconds.fallback).trim(),
+/** The convars as read, trimmed and split, before validation. */
+function rawConvars(getConvar: (name: string, fallback: string) => string): Record<keyof Config, unknown> {
+  const read = (key: keyof typeof CONVARS) => getConvar(CONVARS[key].name, CONVARS[key].fallback);
+  return {
+    framework: read('framework').trim(),
+    compat: words(read('compat')),
+    numberFormat: read('numberFormat').trim(),
+    imageHosts: words(read('imageHosts').toLowerCase()),
+    requestsPerSecond: read('requestsPerSecond').trim(),
+    requestBurst: read('requestBurst').trim(),
+    adminAce: read('adminAce').trim(),
+    passcodeAttempts: read('passcodeAttempts').trim(),
+    passcodeLockoutSeconds: read('passcodeLockoutSeconds').trim(),
   };
-  return parseConvars(configSchema, CONVARS, raw);
+}
+
+export function readConfig(getConvar: (name: string, fallback: string) => string): Config {
+  return parseConvars(configSchema, CONVARS, rawConvars(getConvar));
+}
+
+/** Convars whose new value applies at once; the others are read at start. */
+export const LIVE_CONVARS: readonly (keyof Config)[] = ['imageHosts', 'adminAce', 'passcodeAttempts', 'passcodeLockoutSeconds'];
+
+/**
+ * Reads the convars again into `config`, each on its own: a bad value is reported with the convar, the value and what
+ * was expected and the previous value kept; a changed value applies at once where it can, else at the next start.
+ * Answers the keys that changed and applied.
+ */
+export function rereadConfig(config: Config, getConvar: (name: string, fallback: string) => string, warn: (message: string) => void): (keyof Config)[] {
+  const raw = rawConvars(getConvar);
+  const applied: (keyof Config)[] = [];
+  for (const key of Object.keys(CONVARS) as (keyof Config)[]) {
+    const parsed = configSchema.shape[key].safeParse(raw[key]);
+    if (!parsed.success) {
+      warn(`convar ${CONVARS[key].name}: ${parsed.error.issues[0]!.message} (got ${JSON.stringify(raw[key])}) — the previous value is kept`);
+      continue;
+    }
+    if (JSON.stringify(parsed.data) === JSON.stringify(config[key])) continue;
+    if (!LIVE_CONVARS.includes(key)) {
+      warn(`convar ${CONVARS[key].name} changes when Handset restarts`);
+      continue;
+    }
+    // Arrays are changed in place: services hold the same one.
+    if (Array.isArray(config[key])) (config[key] as string[]).splice(0, Infinity, ...(parsed.data as string[]));
+    else Object.assign(config, { [key]: parsed.data });
+    applied.push(key);
+  }
+  return applied;
 }
 
 /** Parses convar values read into `raw` (keyed like `convars`); the first problem throws, naming its convar. */

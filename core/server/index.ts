@@ -11,6 +11,7 @@ import { createInstallsRepository } from './apps/installs.repository';
 import { AppRegistry } from './apps/registry';
 import { RequestBridge } from './apps/request-bridge';
 import { readConfig } from './config';
+import { startOwnerControl } from './owner-control';
 import { coreActions } from './core-actions';
 import { DeviceState } from './device/device-state';
 import { serverExports } from './exports';
@@ -48,7 +49,7 @@ const settings = createSettingsReader(GetConvar, (message) => console.warn(messa
 const registry = new AppRegistry({
   self,
   hasFile: (resource, file) => typeof LoadResourceFile(resource, file) === 'string',
-  settings: (appId) => settings.refresh(appId),
+  settings: (appId) => settings.refresh(appId).settings,
 });
 
 let services: Services | undefined;
@@ -63,7 +64,15 @@ function phoneState(phone: OnlinePhone, device: DeviceSettings) {
 async function start(): Promise<Services> {
   const db = await createOxmysqlDatabase();
   await migrate(db, 'core', coreMigrations);
-  const policy = { attempts: config.passcodeAttempts, lockoutSeconds: config.passcodeLockoutSeconds };
+  // Read at each attempt: the owner may change them at run time.
+  const policy = {
+    get attempts() {
+      return config.passcodeAttempts;
+    },
+    get lockoutSeconds() {
+      return config.passcodeLockoutSeconds;
+    },
+  };
   const device = new DeviceState(db, policy, (phone, state) => emitNet('handset:phone:state', phone.source, phoneState(phone, state)));
   const access = new AppAccess(registry, settings.get, createInstallsRepository(db));
   const identity = await startIdentity({ db, bridge: selectBridge(config.framework), numberFormat: config.numberFormat });
@@ -96,10 +105,18 @@ const core: Core = { config, registry, bridge, badges, ready, started: () => ser
 const resourceStarted = new Promise<void>((resolve) => on('onResourceStart', (resource: string) => resource === self && resolve()));
 const plugins = Promise.all([ready, resourceStarted]).then(([started]) => startPlugins(serverPlugins, started, config, log));
 
-registerAdminCommands(() => ready, config.adminAce, log);
+registerAdminCommands(() => ready, () => config.adminAce, log);
 installExports({ ...serverExports(core), ...pluginExports(serverPlugins, plugins, async (identifier) => (await ready).identity.findByIdentifier(identifier)) }, config.compat);
 
 const appOwners = () => registry.all().map((app) => ({ id: app.manifest.id, owner: app.owner }));
+startOwnerControl({
+  config,
+  registry,
+  appSettings: settings,
+  services: () => services,
+  appsChanged: () => emitNet('handset:apps:changed', -1, appOwners()),
+  log,
+});
 registry.subscribe((change) => {
   emitNet('handset:apps:changed', -1, appOwners());
   if (change.type !== 'unregistered' || !services) return;

@@ -51,6 +51,22 @@ describe('server.cfg', () => {
     expect(guest.id).toBe(2);
   });
 
+  it('tells convar change listeners of a change to a convar that existed, not of its creation, until the resource stops', async () => {
+    const listener = {
+      'fxmanifest.lua': manifest(`server_script 'server.js'`),
+      'server.js': `AddConvarChangeListener('shop:*', (name) => console.log('changed ' + name + ' ' + GetConvar(name, '')));`,
+    };
+    const { sim, printed } = await simulate({ listener });
+    await sim.ensure('listener');
+    sim.executeCommand('set shop:open yes', 0);
+    sim.executeCommand('set shop:open no', 0);
+    sim.executeCommand('set other:open no', 0);
+    sim.executeCommand('set other:open yes', 0);
+    await sim.stop('listener');
+    sim.executeCommand('set shop:open maybe', 0);
+    expect(printed('listener')).toEqual(['changed shop:open no']);
+  });
+
   it('names the file and line of a typo', async () => {
     const { sim, file } = await withCfg({ probe }, 'set a b\n\nensur probe\n');
     await expect(sim.exec(file)).rejects.toThrow(`${file}:3: unknown command "ensur"`);

@@ -69,6 +69,9 @@ export function createNatives(rt: ScriptRuntime): NativeTable {
       ...common,
       SetConvar: (name: string, value: string) => sim.convars.set(String(name), String(value)),
       SetConvarReplicated: (name: string, value: string) => sim.convars.set(String(name), String(value), true),
+      AddConvarChangeListener: (filter: string, handler: (name: string, reserved: unknown) => void) =>
+        sim.convars.listen(resource.name, String(filter), handler),
+      RemoveConvarChangeListener: (cookie: number) => sim.convars.removeListener(Number(cookie)),
       GetPlayers: () => [...sim.players.keys()].map(String),
       GetNumPlayerIndices: () => sim.players.size,
       GetPlayerFromIndex: (index: number) => String([...sim.players.keys()][index] ?? ''),

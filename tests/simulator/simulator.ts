@@ -45,12 +45,46 @@ export interface ConnectOptions {
   identifiers?: string[];
 }
 
+interface ConvarListener {
+  id: number;
+  resource: string;
+  filter: string;
+  handler: (name: string, reserved: unknown) => void;
+}
+
 /** Server convars; `setr` ones are replicated to clients. */
 class Convars {
   private readonly values = new Map<string, { value: string; replicated: boolean }>();
+  private readonly listeners: ConvarListener[] = [];
+  private nextListener = 1;
 
+  /**
+   * As FXServer's server side: a listener (filter `*`-wildcard or exact) hears a change of a convar that already
+   * existed; the `set` that creates a convar is heard by nobody.
+   */
   set(name: string, value: string, replicated = false): void {
+    const existed = this.values.has(name);
     this.values.set(name, { value, replicated });
+    if (!existed) return;
+    for (const listener of [...this.listeners]) {
+      const pattern = new RegExp(`^${listener.filter.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      if (pattern.test(name)) listener.handler(name, null);
+    }
+  }
+
+  listen(resource: string, filter: string, handler: ConvarListener['handler']): number {
+    const id = this.nextListener++;
+    this.listeners.push({ id, resource, filter, handler });
+    return id;
+  }
+
+  removeListener(id: number): void {
+    const at = this.listeners.findIndex((listener) => listener.id === id);
+    if (at !== -1) this.listeners.splice(at, 1);
+  }
+
+  removeResource(resource: string): void {
+    for (const listener of this.listeners.filter((one) => one.resource === resource)) this.removeListener(listener.id);
   }
 
   get(name: string, side: Side): string | undefined {
@@ -263,6 +297,7 @@ export class Simulator extends EventEmitter {
     for (const runtime of this.server.remove(name)) runtime.dispose();
     this.http.remove(name);
     this.commands.removeResource(name);
+    this.convars.removeResource(name);
     this.startOrder.splice(this.startOrder.indexOf(name), 1);
     resource.state = 'stopped';
     this.log(name, 'server', `Stopping resource ${name}`);

@@ -21,36 +21,42 @@ const word = z.union([
   z.string().regex(/^order=\d{1,4}$/, 'order=<number>'),
 ]);
 
-/**
- * Parses the words of an app's convar (`disabled`, `default`, `jobs=police,ems`, `order=3`); an invalid value
- * disables the app and says why, since guessing an owner's intent could expose a restricted app.
- */
-export function parseAppSettings(text: string, warn: (message: string) => void, appId: string): AppSettings {
+/** Parses the words of an app's convar (`disabled`, `default`, `jobs=police,ems`, `order=3`); the first bad word, or null. */
+export function parseAppSettings(text: string): { ok: true; settings: AppSettings } | { ok: false; word: string } {
   const settings: AppSettings = { enabled: true, allowDefault: false, jobs: [], order: null };
   for (const item of text.split(/\s+/).filter(Boolean)) {
-    const parsed = word.safeParse(item);
-    if (!parsed.success) {
-      warn(`convar ${appSettingsConvar(appId)}: "${item}" is not one of enabled, disabled, default, jobs=…, order=… — app disabled`);
-      return { ...settings, enabled: false };
-    }
+    if (!word.safeParse(item).success) return { ok: false, word: item };
     if (item === 'enabled' || item === 'disabled') settings.enabled = item === 'enabled';
     else if (item === 'default') settings.allowDefault = true;
     else if (item.startsWith('jobs=')) settings.jobs = item.slice('jobs='.length).split(',');
     else settings.order = Number(item.slice('order='.length));
   }
-  return settings;
+  return { ok: true, settings };
 }
 
-/** Reads each app's convar once; `refresh` re-reads it (when the app registers again). */
+const EXPECTED = 'one of enabled, disabled, default, jobs=…, order=…';
+
+/**
+ * Reads each app's convar once; `refresh` reads it again (the app registered again, or the owner changed it at run
+ * time) and answers whether it changed. A bad value is reported: read for the first time it disables the app, since
+ * guessing an owner's intent could expose a restricted app; read again it keeps the previous value.
+ */
 export function createSettingsReader(getConvar: (name: string, fallback: string) => string, warn: (message: string) => void) {
   const cache = new Map<string, AppSettings>();
   const read = (appId: string) => {
-    const settings = parseAppSettings(getConvar(appSettingsConvar(appId), ''), warn, appId);
+    const previous = cache.get(appId);
+    const parsed = parseAppSettings(getConvar(appSettingsConvar(appId), ''));
+    let settings: AppSettings;
+    if (parsed.ok) settings = parsed.settings;
+    else {
+      warn(`convar ${appSettingsConvar(appId)}: "${parsed.word}" is not ${EXPECTED} — ${previous ? 'the previous value is kept' : 'app disabled'}`);
+      settings = previous ?? { enabled: false, allowDefault: false, jobs: [], order: null };
+    }
     cache.set(appId, settings);
-    return settings;
+    return { settings, changed: JSON.stringify(settings) !== JSON.stringify(previous) };
   };
   return {
-    get: (appId: string): AppSettings => cache.get(appId) ?? read(appId),
-    refresh: (appId: string): AppSettings => read(appId),
+    get: (appId: string): AppSettings => cache.get(appId) ?? read(appId).settings,
+    refresh: read,
   };
 }

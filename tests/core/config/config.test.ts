@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isAllowedImage, readConfig } from '../../../core/server/config';
+import { ConfigError, isAllowedImage, readConfig, rereadConfig } from '../../../core/server/config';
+import { createSettingsReader } from '../../../core/server/apps/app-settings';
 
 const convars = (set: Record<string, string>) => (name: string, fallback: string) => set[name] ?? fallback;
 
@@ -54,5 +55,53 @@ describe('isAllowedImage', () => {
     expect(isAllowedImage('https://user:pass@i.imgur.com/a.png', hosts)).toBe(false);
     expect(isAllowedImage('javascript:alert(1)', hosts)).toBe(false);
     expect(isAllowedImage('not a url', hosts)).toBe(false);
+  });
+});
+
+describe('rereadConfig, for changes at run time', () => {
+  it('applies live convars in place, keeps the previous value of a bad one, and says which wait for a restart', () => {
+    const config = readConfig(convars({}));
+    const hosts = config.imageHosts;
+    const warnings: string[] = [];
+    const applied = rereadConfig(
+      config,
+      convars({
+        'handset:image_hosts': 'images.example.com',
+        'handset:passcode_attempts': '3',
+        'handset:passcode_lockout_seconds': 'soon',
+        'handset:number_format': '(###) ###-####',
+      }),
+      (message) => warnings.push(message),
+    );
+    expect(applied).toEqual(['imageHosts', 'passcodeAttempts']);
+    // The same array: services that hold it see the new hosts.
+    expect(config.imageHosts).toBe(hosts);
+    expect(hosts).toEqual(['images.example.com']);
+    expect(config).toMatchObject({ passcodeAttempts: 3, passcodeLockoutSeconds: 30, numberFormat: '555-###-####' });
+    expect(warnings).toEqual([
+      'convar handset:number_format changes when Handset restarts',
+      'convar handset:passcode_lockout_seconds: a whole number from 1 to 100000 (got "soon") — the previous value is kept',
+    ]);
+    expect(rereadConfig(config, convars({ 'handset:image_hosts': 'images.example.com', 'handset:passcode_attempts': '3' }), () => undefined)).toEqual([]);
+  });
+});
+
+describe("an app's words", () => {
+  it('disable the app on a bad first value, keep the previous one on a bad later value, and say whether it changed', () => {
+    const set: Record<string, string> = { 'handset:app:bank': 'jobs=police order=2' };
+    const warnings: string[] = [];
+    const reader = createSettingsReader(convars(set), (message) => warnings.push(message));
+    expect(reader.get('bank')).toEqual({ enabled: true, allowDefault: false, jobs: ['police'], order: 2 });
+    expect(reader.refresh('bank').changed).toBe(false);
+    set['handset:app:bank'] = 'disabled';
+    expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, jobs: [], order: null }, changed: true });
+    set['handset:app:bank'] = 'jobs=';
+    expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, jobs: [], order: null }, changed: false });
+    set['handset:app:shop'] = 'sometimes';
+    expect(reader.get('shop').enabled).toBe(false);
+    expect(warnings).toEqual([
+      'convar handset:app:bank: "jobs=" is not one of enabled, disabled, default, jobs=…, order=… — the previous value is kept',
+      'convar handset:app:shop: "sometimes" is not one of enabled, disabled, default, jobs=…, order=… — app disabled',
+    ]);
   });
 });

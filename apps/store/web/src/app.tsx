@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { HandsetApp } from '@handset/sdk/app';
+import type { StoreApp } from '@handset/sdk/protocol/catalogue';
+import { EmptyState, ErrorNotice, ListRow, ListSection, SearchField } from '@handset/sdk/ui';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The app's color with its first letter: icons live in other resources' files, which a frame cannot address. */
+function Tile({ entry }: { entry: StoreApp }) {
+  return (
+    <span class="tile" style={{ background: entry.color }} aria-hidden="true">
+      {entry.label.charAt(0).toUpperCase()}
+    </span>
+  );
+}
+
+export function App({ app }: { app: HandsetApp }) {
+  const [apps, setApps] = useState<StoreApp[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const load = () => {
+    setError(null);
+    app.host.apps.catalogue({}).then(setApps, (failure: unknown) => setError(errorText(failure)));
+  };
+  useEffect(load, [app]);
+
+  const change = async (entry: StoreApp, install: boolean) => {
+    if (!install && !(await app.confirm({ title: `Remove ${entry.label}?`, message: 'Its data on this phone stays until you install it again.', confirmLabel: 'Remove', destructive: true }))) return;
+    setNotice(null);
+    setBusy(entry.id);
+    try {
+      await (install ? app.host.apps.install({ appId: entry.id }) : app.host.apps.uninstall({ appId: entry.id }));
+      setApps((listed) => listed && listed.map((one) => (one.id === entry.id ? { ...one, installed: install } : one)));
+    } catch (failure) {
+      setNotice(errorText(failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (error) return <ErrorNotice message={`The App Store could not be loaded: ${error}`} onRetry={load} />;
+  const needle = query.trim().toLowerCase();
+  const shown = (apps ?? []).filter((entry) => !needle || `${entry.label} ${entry.developer ?? ''} ${entry.description ?? ''}`.toLowerCase().includes(needle));
+  const section = (title: string, entries: StoreApp[]) =>
+    entries.length > 0 && (
+      <ListSection title={title}>
+        {entries.map((entry) => (
+          <ListRow
+            key={entry.id}
+            leading={<Tile entry={entry} />}
+            title={entry.label}
+            subtitle={[entry.description, [entry.developer, entry.version && `v${entry.version}`].filter(Boolean).join(' · ')].filter(Boolean).join(' — ')}
+            trailing={
+              entry.installed ? (
+                entry.removable ? (
+                  <span class="actions">
+                    <button type="button" class="pill" onClick={() => void app.openApp(entry.id)}>
+                      Open
+                    </button>
+                    <button type="button" class="pill danger" aria-label={`Remove ${entry.label}`} disabled={busy !== null} onClick={() => void change(entry, false)}>
+                      Remove
+                    </button>
+                  </span>
+                ) : (
+                  <span class="built-in">Built in</span>
+                )
+              ) : (
+                <button type="button" class="pill" aria-label={`Get ${entry.label}`} disabled={busy !== null} onClick={() => void change(entry, true)}>
+                  {busy === entry.id ? '…' : 'Get'}
+                </button>
+              )
+            }
+          />
+        ))}
+      </ListSection>
+    );
+
+  return (
+    <main class="app">
+      <section class="screen" aria-label="App Store">
+        <header class="list-header">
+          <h1>App Store</h1>
+          <SearchField value={query} onChange={setQuery} label="Search apps" />
+        </header>
+        <div class="scroll grouped">
+          {notice && (
+            <p class="notice" role="alert">
+              {notice}
+            </p>
+          )}
+          {apps === null ? (
+            <p class="placeholder">Loading…</p>
+          ) : shown.length === 0 ? (
+            <EmptyState title={needle ? 'No Results' : 'No Apps'} message={needle ? `Nothing matches “${query.trim()}”.` : 'This server offers no apps to install.'} />
+          ) : (
+            <>
+              {section('Available', shown.filter((entry) => !entry.installed))}
+              {section('On this phone', shown.filter((entry) => entry.installed))}
+            </>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}

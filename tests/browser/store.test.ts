@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, hasChromium, openPhoneSession, type PhoneSession } from '../support/browser';
+import { eventually } from '../support/simulation';
+
+describe.skipIf(!hasChromium)(`the App Store and the owner's live control, in Chromium (skipped without ${chromiumPath})`, () => {
+  let session: PhoneSession;
+
+  beforeAll(async () => {
+    // The template registers as an App Store app; the owner's word for it exists from the start.
+    session = await openPhoneSession({ convars: { 'handset:app:template_app': 'enabled' }, ensure: ['preact-app'] });
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const homeHas = (label: string) => session.shell.getByLabel('Home screen').getByRole('button', { name: label, exact: true });
+
+  it('installs an app from the App Store onto the home screen, and removes it after asking', async () => {
+    await session.openPhone();
+    await session.unlock();
+    expect(await homeHas('Template').count()).toBe(0);
+    let store = await session.openApp('App Store', 'appstore');
+    await store.getByRole('button', { name: 'Get Template' }).click();
+    await store.getByRole('button', { name: 'Remove Template' }).waitFor();
+    await session.shell.getByRole('button', { name: 'Home', exact: true }).click();
+    await homeHas('Template').waitFor();
+    await session.openApp('Template', 'template_app');
+    // A fresh App Store frame: headless Chromium 156 drops clicks on a cross-origin frame brought forward again.
+    await session.putAway();
+    await session.openPhone();
+    await session.unlock();
+    store = await session.openApp('App Store', 'appstore');
+    await store.getByRole('button', { name: 'Remove Template' }).click();
+    await session.shell.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await store.getByRole('button', { name: 'Get Template' }).waitFor();
+    await session.shell.getByRole('button', { name: 'Home', exact: true }).click();
+    await homeHas('Template').waitFor({ state: 'detached' });
+  });
+
+  it('takes an app the owner disables at run time off an online home screen at once, and closes it', async () => {
+    await session.putAway();
+    await session.openPhone();
+    await session.unlock();
+    const store = await session.openApp('App Store', 'appstore');
+    await store.getByRole('button', { name: 'Get Template' }).click();
+    await store.getByRole('button', { name: 'Remove Template' }).waitFor();
+    await session.putAway();
+    await session.openPhone();
+    await session.unlock();
+    await homeHas('Template').waitFor();
+    await session.openApp('Template', 'template_app');
+    session.simulation.sim.executeCommand('set handset:app:template_app disabled', 0);
+    await session.shell.locator('.app-frame[data-app="template_app"]').waitFor({ state: 'detached' });
+    await homeHas('Template').waitFor({ state: 'detached' });
+    await eventually(() => expect(session.simulation.printed('handset')).toContain('applied handset:app:template_app'));
+    // A bad word keeps the previous value and says why.
+    session.simulation.sim.executeCommand('set handset:app:template_app jobs=', 0);
+    await eventually(() =>
+      expect(session.simulation.printed('handset')).toContain(
+        'convar handset:app:template_app: "jobs=" is not one of enabled, disabled, default, jobs=…, order=… — the previous value is kept',
+      ),
+    );
+    session.simulation.sim.executeCommand('set handset:app:template_app enabled', 0);
+    await homeHas('Template').waitFor();
+  });
+});
