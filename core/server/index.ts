@@ -75,7 +75,10 @@ async function start(): Promise<Services> {
   };
   const device = new DeviceState(db, policy, (phone, state) => emitNet('handset:phone:state', phone.source, phoneState(phone, state)));
   const access = new AppAccess(registry, settings.get, createInstallsRepository(db));
-  const identity = await startIdentity({ db, bridge: selectBridge(config.framework), numberFormat: config.numberFormat });
+  const bridge = selectBridge(config.framework);
+  const setupProblem = bridge.setupProblem?.();
+  if (setupProblem) log(setupProblem);
+  const identity = await startIdentity({ db, bridge, numberFormat: config.numberFormat });
   const notifications = new Notifications(db, identity, device, (source, notification) =>
     emitNet('handset:notification', source, notification),
   );

@@ -225,6 +225,8 @@ export const METHODS = {
         placeholder: z.string().max(100).optional(),
         defaultValue: z.string().max(500).optional(),
         maxLength: z.number().int().min(1).max(500).default(200),
+        /** Typed as dots, as a password or passcode is. */
+        secret: z.boolean().optional(),
       })
       .strict(),
     z.object({ value: z.string().max(500).nullable() }).strict(),

@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)(`Settings and the lock screen in Chromium (skipped
 
   /** Answers the shell's prompt sheet titled `title` with `text`. */
   const answerPrompt = async (title: string, text: string) => {
-    const sheet = session.shell.getByRole('textbox', { name: title });
+    const sheet = session.shell.getByRole('dialog', { name: title }).locator('input');
     await sheet.fill(text);
     await sheet.press('Enter');
     await sheet.waitFor({ state: 'detached' });
@@ -84,6 +84,8 @@ describe.skipIf(!hasChromium)(`Settings and the lock screen in Chromium (skipped
     settings = await session.appFrame('settings');
     await settings.getByRole('button', { name: 'Passcode' }).click();
     await settings.getByRole('button', { name: 'Turn Passcode On' }).click();
+    // Typed as dots.
+    expect(await session.shell.getByRole('dialog', { name: 'Enter a new passcode' }).locator('input').getAttribute('type')).toBe('password');
     await answerPrompt('Enter a new passcode', '2468');
     await answerPrompt('Enter the new passcode again', '2468');
     await settings.getByText('Passcode set.').waitFor();

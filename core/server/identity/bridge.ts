@@ -24,6 +24,8 @@ export interface FrameworkBridge {
   current(source: number): Promise<Character | null>;
   /** Subscribes to the framework's load, logout and job events; called once. */
   listen(events: CharacterEvents): void;
+  /** What the server owner must change in the framework's setup for Handset to work fully; null when nothing. */
+  setupProblem?(): string | null;
 }
 
 export const FRAMEWORKS = ['standalone', 'qbox', 'qbcore', 'esx', 'ox_core'] as const;

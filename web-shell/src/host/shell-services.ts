@@ -21,6 +21,7 @@ export interface PromptInput {
   placeholder?: string | undefined;
   defaultValue?: string | undefined;
   maxLength: number;
+  secret?: boolean | undefined;
 }
 
 /** A contact as the contacts picker offers it, and hands the app the one the player picked. */

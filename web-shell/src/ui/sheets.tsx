@@ -56,6 +56,7 @@ function PromptSheet({ sheet }: { sheet: SheetOf<'prompt'> }) {
       <input
         ref={input}
         class="sheet-input"
+        type={sheet.input.secret ? 'password' : 'text'}
         aria-label={sheet.input.title}
         value={text}
         placeholder={sheet.input.placeholder}

@@ -56,19 +56,19 @@ export function App({ app }: { app: HandsetApp }) {
   };
 
   /** Asks for a passcode in a prompt; null when the player cancels. */
-  const askCode = (title: string) => app.prompt({ title, message: '4 to 6 digits', placeholder: '••••', maxLength: 6 });
+  const askCode = (title: string) => app.prompt({ title, message: '4 to 6 digits', maxLength: 6, secret: true });
 
   const changePasscode = async (turnOff: boolean) => {
     setNotice(null);
-    const current = device?.passcodeSet ? await askCode('Enter your current passcode') : null;
-    if (device?.passcodeSet && current === null) return;
-    let next: string | null = null;
-    if (!turnOff) {
-      next = await askCode('Enter a new passcode');
-      if (next === null) return;
-      if ((await askCode('Enter the new passcode again')) !== next) return setNotice('The passcodes did not match. Nothing was changed.');
-    }
     try {
+      const current = device?.passcodeSet ? await askCode('Enter your current passcode') : null;
+      if (device?.passcodeSet && current === null) return;
+      let next: string | null = null;
+      if (!turnOff) {
+        next = await askCode('Enter a new passcode');
+        if (next === null) return;
+        if ((await askCode('Enter the new passcode again')) !== next) return setNotice('The passcodes did not match. Nothing was changed.');
+      }
       const result = await app.host.passcode.set({ current, next });
       if (!result.unlocked) {
         return setNotice(result.lockedForMs > 0 ? `Wrong passcode. Try again in ${Math.ceil(result.lockedForMs / 1000)} seconds.` : `Wrong passcode: ${result.attemptsLeft} tries left.`);
