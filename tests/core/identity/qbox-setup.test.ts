@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qboxDeletionProblem } from '../../../core/server/identity/bridges/qbox';
+import { qboxDeletionProblem } from '../../../core/server/identity/bridges/qbox-setup';
 import { handsetPerTest, openSqlite } from '../../support/handset';
 import { eventually } from '../../support/simulation';
 

@@ -43,6 +43,15 @@ function ConfirmSheet({ sheet }: { sheet: SheetOf<'confirm'> }) {
 function PromptSheet({ sheet }: { sheet: SheetOf<'prompt'> }) {
   const [text, setText] = useState(sheet.input.defaultValue ?? '');
   const input = useFocusOnMount<HTMLInputElement>();
+  const field = {
+    ref: input,
+    class: 'sheet-input',
+    'aria-label': sheet.input.title,
+    value: text,
+    placeholder: sheet.input.placeholder,
+    maxLength: sheet.input.maxLength,
+    onInput: (event: { currentTarget: HTMLInputElement }) => setText(event.currentTarget.value),
+  };
   return (
     <form
       onSubmit={(event) => {
@@ -53,16 +62,7 @@ function PromptSheet({ sheet }: { sheet: SheetOf<'prompt'> }) {
       <From sheet={sheet} />
       <h2 class="sheet-title">{sheet.input.title}</h2>
       {sheet.input.message && <p class="sheet-message">{sheet.input.message}</p>}
-      <input
-        ref={input}
-        class="sheet-input"
-        type={sheet.input.secret ? 'password' : 'text'}
-        aria-label={sheet.input.title}
-        value={text}
-        placeholder={sheet.input.placeholder}
-        maxLength={sheet.input.maxLength}
-        onInput={(event) => setText(event.currentTarget.value)}
-      />
+      {sheet.input.secret ? <input type="password" {...field} /> : <input {...field} />}
       <div class="sheet-actions">
         <button type="button" class="sheet-button" onClick={() => cancelSheet(sheet)}>
           Cancel
