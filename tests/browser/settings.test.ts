@@ -61,7 +61,21 @@ describe.skipIf(!hasChromium)(`Settings and the lock screen in Chromium (skipped
     await answerPrompt('Wallpaper image', 'https://evil.example/wall.png');
     await settings.getByRole('alert').getByText('wallpaper: that image host is not allowed on this server').waitFor();
     expect(await session.shell.locator('[data-phone]').getAttribute('data-wallpaper')).toBe('ocean');
+    await settings.getByRole('button', { name: 'Image from a link…' }).click();
+    await answerPrompt('Wallpaper image', 'https://i.imgur.com/wall.png');
+    await eventually(async () => expect(await session.shell.locator('[data-phone]').getAttribute('data-wallpaper')).toBe('image'));
     await settings.getByRole('button', { name: 'Settings' }).click();
+
+    await settings.getByRole('button', { name: 'Sounds' }).click();
+    await settings.getByRole('button', { name: 'Marimba' }).click();
+    await settings.getByRole('button', { name: 'Marimba, chosen' }).waitFor();
+    await settings.getByRole('button', { name: 'Settings' }).click();
+
+    // Streamer mode reaches every open app, which hides what others' numbers and pictures show.
+    await settings.getByRole('switch', { name: 'Streamer Mode' }).click();
+    await eventually(async () => expect(await settings.evaluate(() => document.documentElement.dataset['streamer'])).toBe('true'));
+    await settings.getByRole('switch', { name: 'Streamer Mode' }).click();
+    await eventually(async () => expect(await settings.evaluate(() => document.documentElement.dataset['streamer'])).toBe('false'));
   });
 
   it('silences banners in do not disturb, still listing the notification', async () => {

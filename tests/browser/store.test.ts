@@ -23,9 +23,10 @@ describe.skipIf(!hasChromium)(`the App Store and the owner's live control, in Ch
     let store = await session.openApp('App Store', 'appstore');
     await store.getByRole('button', { name: 'Get Template' }).click();
     await store.getByRole('button', { name: 'Remove Template' }).waitFor();
+    await store.getByRole('button', { name: 'Open', exact: true }).click();
+    await session.appFrame('template_app');
     await session.shell.getByRole('button', { name: 'Home', exact: true }).click();
     await homeHas('Template').waitFor();
-    await session.openApp('Template', 'template_app');
     // A fresh App Store frame: headless Chromium 156 drops clicks on a cross-origin frame brought forward again.
     await session.putAway();
     await session.openPhone();

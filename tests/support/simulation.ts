@@ -24,6 +24,12 @@ export function manifest(...lines: string[]): string {
   return [`fx_version 'cerulean'`, `game 'common'`, ...lines].join('\n');
 }
 
+/** A client resource that prints each chat message it receives (`chat <author>: <text>`): what a command replied. */
+export const chatlogResource: ResourceFiles = {
+  'fxmanifest.lua': manifest(`client_script 'client.js'`),
+  'client.js': `onNet('chat:addMessage', (message) => console.log('chat ' + message.args.join(': ')));`,
+};
+
 export interface Simulation {
   sim: Simulator;
   logs: LogEntry[];

@@ -1,13 +1,8 @@
 import { expect, it } from 'vitest';
 import { connectWithPhone, handsetPerTest, nui, onEachDatabase } from '../../support/handset';
-import { eventually, manifest } from '../../support/simulation';
+import { chatlogResource as chatlog, eventually } from '../../support/simulation';
 
 const startHandset = handsetPerTest();
-
-const chatlog = {
-  'fxmanifest.lua': manifest(`client_script 'client.js'`),
-  'client.js': `onNet('chat:addMessage', (message) => console.log('chat ' + message.args.join(': ')));`,
-};
 
 onEachDatabase((open) => {
   it('/handset reload applies a convar set for the first time (which FXServer’s listener does not hear), behind the admin ACE', async () => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createDriverDatabase } from '../../../core/server/storage/driver-database';
 import { describeMariadb } from '../../support/databases';
 import { connectWithPhone, handsetPerTest, nui, onEachDatabase, openMariadb } from '../../support/handset';
-import { eventually, manifest } from '../../support/simulation';
+import { chatlogResource, eventually, manifest } from '../../support/simulation';
 
 // A staff script written for 919PHONE, and a third-party resource that keeps rows of its own per character.
 const resources = {
@@ -106,11 +106,7 @@ onEachDatabase((open) => {
   });
 
   it('/resetphonedata needs the admin ACE, says how to use it, and resets from the console', async () => {
-    const chatlog = {
-      'fxmanifest.lua': manifest(`client_script 'client.js'`),
-      'client.js': `onNet('chat:addMessage', (message) => console.log('chat ' + message.args.join(': ')));`,
-    };
-    const simulation = await startHandset({ database: await open(), resources: { chatlog } });
+    const simulation = await startHandset({ database: await open(), resources: { chatlog: chatlogResource } });
     const { sim, printed } = simulation;
     const admin = await connectWithPhone(simulation, { identifiers: ['license:boss'] });
     const player = await connectWithPhone(simulation, { identifiers: ['license:pat'] });

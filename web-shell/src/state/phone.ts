@@ -93,9 +93,8 @@ export async function enterPasscode(code: string): Promise<PasscodeOutcome> {
 /** A character was loaded (or switched, or logged out), or its settings, airplane mode or passcode changed. */
 export function setDevice(device: Device | null): void {
   const previous = phoneStore.get().device;
-  phoneStore.set({ device });
   // A passcode removed (by the player or an admin's resetPasscode) takes the pad away at once.
-  if (!device?.passcodeSet) phoneStore.set({ passcodePad: false });
+  phoneStore.set(device?.passcodeSet ? { device } : { device, passcodePad: false });
   applySettings();
   if (previous?.number === device?.number) return;
   forgetNotifications();

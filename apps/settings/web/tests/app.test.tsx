@@ -94,18 +94,24 @@ describe('Settings', () => {
     expect(notice()).toBe('Passcode set.');
     expect(fake.passcode).toBe('1234');
 
+    answers.push('1234', '5678', '5678');
+    await press('Change Passcode');
+    expect(notice()).toBe('Passcode set.');
+    expect(fake.passcode).toBe('5678');
+
     answers.push('9999');
     await press('Turn Passcode Off');
     expect(notice()).toBe('Wrong passcode: 4 tries left.');
-    expect(fake.passcode).toBe('1234');
-    answers.push('1234');
+    expect(fake.passcode).toBe('5678');
+    answers.push('5678');
     await press('Turn Passcode Off');
     expect(notice()).toBe('Passcode turned off.');
     expect(fake.passcode).toBeNull();
     expect(fake.calls.filter((call) => call.method === 'passcode.set').map((call) => call.input)).toEqual([
       { current: null, next: '1234' },
+      { current: '1234', next: '5678' },
       { current: '9999', next: null },
-      { current: '1234', next: null },
+      { current: '5678', next: null },
     ]);
   });
 });
