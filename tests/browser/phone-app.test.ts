@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     const phoneB = await b.openApp('Phone', 'phone');
     // Handset carries voice only, so the keypad offers no video call; Call sits under 0.
     const roundButtons = phoneB.locator('.keys .round-button');
+    // evaluateAll does not wait: the keypad must have rendered first.
+    await roundButtons.last().waitFor();
     await expect(roundButtons.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))).resolves.toEqual(['Call', 'Delete digit']);
     const centre = async (name: string) => {
       const box = (await phoneB.getByRole('button', { name, exact: true }).boundingBox())!;
