@@ -129,6 +129,7 @@ describe('npm run package', () => {
       adminAce: 'admin',
       passcodeAttempts: 5,
       passcodeLockoutSeconds: 30,
+      language: 'en',
     });
     expect(lines.filter((line) => line.startsWith('ensure '))).toEqual(['ensure oxmysql', 'ensure handset']);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FRAMEWORKS } from './identity/bridge';
+import { LANGUAGES } from '../../sdk/protocol/phone-options';
 
 /** The export names of other phones that Handset can also answer to, for scripts written for them. */
 export const COMPAT_NAMES = ['17mov_Phone', 'amzn_smartphone'] as const;
@@ -36,6 +37,8 @@ export const configSchema = z.object({
   /** Wrong passcodes allowed before the phone locks out, and the first lockout (it doubles with each failure). */
   passcodeAttempts: wholeNumber,
   passcodeLockoutSeconds: wholeNumber,
+  /** The language a phone starts in, until its player picks another. */
+  language: z.enum(LANGUAGES, { error: `one of ${LANGUAGES.join(', ')}` }),
 });
 export type Config = z.infer<typeof configSchema>;
 
@@ -50,6 +53,7 @@ export const CONVARS = {
   adminAce: { name: 'handset:admin_ace', fallback: 'admin' },
   passcodeAttempts: { name: 'handset:passcode_attempts', fallback: '5' },
   passcodeLockoutSeconds: { name: 'handset:passcode_lockout_seconds', fallback: '30' },
+  language: { name: 'handset:language', fallback: 'en' },
 } as const;
 
 export class ConfigError extends Error {
@@ -69,6 +73,7 @@ function rawConvars(getConvar: (name: string, fallback: string) => string): Reco
     adminAce: read('adminAce').trim(),
     passcodeAttempts: read('passcodeAttempts').trim(),
     passcodeLockoutSeconds: read('passcodeLockoutSeconds').trim(),
+    language: read('language').trim().toLowerCase(),
   };
 }
 
@@ -77,7 +82,7 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
 }
 
 /** Convars whose new value applies at once; the others are read at start. */
-export const LIVE_CONVARS: readonly (keyof Config)[] = ['imageHosts', 'adminAce', 'passcodeAttempts', 'passcodeLockoutSeconds'];
+export const LIVE_CONVARS: readonly (keyof Config)[] = ['imageHosts', 'adminAce', 'passcodeAttempts', 'passcodeLockoutSeconds', 'language'];
 
 /**
  * Reads the convars again into `config`, each on its own: a bad value is reported with the convar, the value and what

@@ -72,6 +72,9 @@ async function start(): Promise<Services> {
     get lockoutSeconds() {
       return config.passcodeLockoutSeconds;
     },
+    get language() {
+      return config.language;
+    },
   };
   const device = new DeviceState(db, policy, (phone, state) => emitNet('handset:phone:state', phone.source, phoneState(phone, state)));
   const access = new AppAccess(registry, settings.get, createInstallsRepository(db));

@@ -21,3 +21,24 @@ export const RINGTONES = ['classic', 'marimba', 'beacon', 'pulse'] as const;
  * TEXT_TONES[0]; // 'note'
  */
 export const TEXT_TONES = ['note', 'chime', 'pop', 'none'] as const;
+/**
+ * The languages the phone speaks: its own screens, the kit's and every built-in app's.
+ *
+ * @example
+ * LANGUAGES.includes('de'); // true
+ */
+export const LANGUAGES = ['en', 'es', 'de'] as const;
+/**
+ * One of the phone's languages.
+ *
+ * @example
+ * const language: Language = 'es';
+ */
+export type Language = (typeof LANGUAGES)[number];
+/**
+ * Each language's name in itself, as a language picker shows it.
+ *
+ * @example
+ * LANGUAGE_NAMES.de; // 'Deutsch'
+ */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Español', de: 'Deutsch' };

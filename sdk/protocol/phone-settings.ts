@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { appIdSchema } from './names';
-import { BUILT_IN_WALLPAPERS, RINGTONES, TEXT_TONES } from './phone-options';
+import { BUILT_IN_WALLPAPERS, LANGUAGES, RINGTONES, TEXT_TONES } from './phone-options';
 
-export { BUILT_IN_WALLPAPERS, RINGTONES, TEXT_TONES };
+export { BUILT_IN_WALLPAPERS, LANGUAGES, RINGTONES, TEXT_TONES };
 
 /**
  * A passcode: 4 to 6 digits.
@@ -15,6 +15,7 @@ export const passcodeSchema = z.string().regex(/^\d{4,6}$/, 'a passcode is 4 to 
 /**
  * One character's phone settings, kept on the server: what the Settings app shows and changes.
  *
+ * - `language`: the phone's screens and every built-in app speak it; apps read it from the locale they are given.
  * - `theme`: `automatic` is dark from 19:00 to 07:00 on the phone's clock.
  * - `wallpaper`: a built-in name or an https image URL on the server owner's image hosts.
  * - `doNotDisturb`: calls and banners are silenced while the phone is put away; they are still listed.
@@ -26,6 +27,7 @@ export const passcodeSchema = z.string().regex(/^\d{4,6}$/, 'a passcode is 4 to 
  */
 export const phoneSettingsSchema = z
   .object({
+    language: z.enum(LANGUAGES),
     theme: z.enum(['light', 'dark', 'automatic']),
     clockFormat: z.enum(['24h', '12h']),
     textSize: z.enum(['small', 'medium', 'large']),
@@ -53,6 +55,7 @@ export type PhoneSettings = z.output<typeof phoneSettingsSchema>;
  * DEFAULT_PHONE_SETTINGS.clockFormat; // '24h'
  */
 export const DEFAULT_PHONE_SETTINGS: PhoneSettings = {
+  language: 'en',
   theme: 'dark',
   clockFormat: '24h',
   textSize: 'medium',

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { useTranslator } from './hooks';
 import { ClearIcon, GroupIcon, PersonIcon, SearchIcon } from './icons';
+import { kitMessages } from './messages';
 
 /**
  * A screen's top bar: a leading and a trailing control around a centred title (`.nav-bar` of base.css).
@@ -154,7 +156,9 @@ export function ListRow({
  * @example
  * <SearchField value={query} onChange={setQuery} />
  */
-export function SearchField({ value, onChange, label = 'Search' }: { value: string; onChange(value: string): void; label?: string }) {
+export function SearchField({ value, onChange, label }: { value: string; onChange(value: string): void; label?: string }) {
+  const t = useTranslator(kitMessages);
+  label ??= t('search');
   return (
     <div class="search">
       <SearchIcon />
@@ -175,7 +179,7 @@ export function SearchField({ value, onChange, label = 'Search' }: { value: stri
         }}
       />
       {value !== '' && (
-        <button type="button" class="clear" aria-label="Clear" onClick={() => onChange('')}>
+        <button type="button" class="clear" aria-label={t('clear')} onClick={() => onChange('')}>
           <ClearIcon />
         </button>
       )}
@@ -275,9 +279,10 @@ export interface SheetAction {
  * {menu && <ActionSheet title="Message" actions={[{ label: 'Copy', onSelect: copy }]} onClose={() => setMenu(false)} />}
  */
 export function ActionSheet({ title, actions, onClose }: { title?: string; actions: SheetAction[]; onClose(): void }) {
+  const t = useTranslator(kitMessages);
   return (
     <div class="action-sheet-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
-      <div class="action-sheet" role="menu" aria-label={title ?? 'Actions'}>
+      <div class="action-sheet" role="menu" aria-label={title ?? t('actions')}>
         {title && <p class="action-sheet-title">{title}</p>}
         {actions.map((action) => (
           <button
@@ -294,7 +299,7 @@ export function ActionSheet({ title, actions, onClose }: { title?: string; actio
           </button>
         ))}
         <button type="button" class="cancel" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>
@@ -308,11 +313,12 @@ export function ActionSheet({ title, actions, onClose }: { title?: string; actio
  * {error && <ErrorNotice message={error} onRetry={reload} />}
  */
 export function ErrorNotice({ message, onRetry }: { message: string; onRetry(): void }) {
+  const t = useTranslator(kitMessages);
   return (
     <div class="notice">
       <p role="alert">{message}</p>
       <button type="button" class="text-button" onClick={onRetry}>
-        Try again
+        {t('tryAgain')}
       </button>
     </div>
   );

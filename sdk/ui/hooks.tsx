@@ -1,8 +1,10 @@
 import { createContext, render, type ComponentChildren, type ComponentType } from 'preact';
-import { useCallback, useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connect, type ConnectOptions, type HandsetApp, type PickedContact, type Settings } from '../app';
+import { languageOf, type Messages, type Translate } from '../i18n';
 
 const AppContext = createContext<HandsetApp | null>(null);
+const SettingsContext = createContext<Settings | null>(null);
 
 /**
  * Hands the connected app to every component below it, for {@link useApp}.
@@ -11,7 +13,23 @@ const AppContext = createContext<HandsetApp | null>(null);
  * render(<AppProvider app={app}><Notes /></AppProvider>, root);
  */
 export function AppProvider({ app, children }: { app: HandsetApp; children: ComponentChildren }) {
-  return <AppContext.Provider value={app}>{children}</AppContext.Provider>;
+  const [settings, setSettings] = useState<Settings>(() => {
+    const { theme, locale, phoneNumber, clockFormat, textSize, streamerMode } = app.info;
+    return { theme, locale, phoneNumber, clockFormat, textSize, streamerMode };
+  });
+  useEffect(() => app.on('settings', setSettings), [app]);
+  useEffect(() => {
+    const { dataset } = document.documentElement;
+    dataset['theme'] = settings.theme;
+    dataset['textSize'] = settings.textSize;
+    dataset['streamer'] = String(settings.streamerMode);
+    document.documentElement.lang = languageOf(settings.locale);
+  }, [settings.theme, settings.textSize, settings.streamerMode, settings.locale]);
+  return (
+    <AppContext.Provider value={app}>
+      <SettingsContext.Provider value={settings}>{children}</SettingsContext.Provider>
+    </AppContext.Provider>
+  );
 }
 
 /**
@@ -53,26 +71,30 @@ export async function mountApp(Page: ComponentType<{ app: HandsetApp }>, root: H
 
 /**
  * The phone's theme, locale, number, clock, text size and streamer mode, kept current from the `settings` event;
- * the page's `<html data-theme data-text-size data-streamer>` follow them, which is what base.css reads.
+ * the page's `<html lang data-theme data-text-size data-streamer>` follow them, which is what base.css reads.
  *
  * @example
  * const { locale } = useSettings();
  * <time>{new Date(sentAt).toLocaleTimeString(locale)}</time>
  */
 export function useSettings(): Settings {
-  const app = useApp();
-  const [settings, setSettings] = useState<Settings>(() => {
-    const { theme, locale, phoneNumber, clockFormat, textSize, streamerMode } = app.info;
-    return { theme, locale, phoneNumber, clockFormat, textSize, streamerMode };
-  });
-  useEffect(() => app.on('settings', setSettings), [app]);
-  useEffect(() => {
-    const { dataset } = document.documentElement;
-    dataset['theme'] = settings.theme;
-    dataset['textSize'] = settings.textSize;
-    dataset['streamer'] = String(settings.streamerMode);
-  }, [settings.theme, settings.textSize, settings.streamerMode]);
+  const settings = useContext(SettingsContext);
+  if (!settings) throw new Error('useSettings() needs an AppProvider (mountApp renders one)');
   return settings;
+}
+
+/**
+ * The translate function of `messages` in the player's language, following a change of language live (English
+ * outside an {@link AppProvider}).
+ *
+ * @example
+ * const t = useTranslator(messages);
+ * <NavBar title={t('title')} />
+ */
+export function useTranslator<E>(messages: Messages<E>): Translate<E> {
+  // Outside an AppProvider (a kit piece on its own), English.
+  const locale = useContext(SettingsContext)?.locale ?? 'en';
+  return useMemo(() => messages.translator(locale), [messages, locale]);
 }
 
 /**

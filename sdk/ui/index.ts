@@ -3,5 +3,5 @@
  * hooks over the connected app. Apps on other stacks use base.css alone.
  */
 export { ActionSheet, Avatar, EmptyState, ErrorNotice, initialsOf, ListRow, ListSection, NavBar, SearchField, Switch, TabBar, type SheetAction, type Tab } from './components';
-export { AppProvider, mountApp, useApp, useContactSuggestions, useMessage, usePaged, useSettings, type Page, type PagedList } from './hooks';
+export { AppProvider, mountApp, useApp, useContactSuggestions, useMessage, usePaged, useSettings, useTranslator, type Page, type PagedList } from './hooks';
 export * from './icons';

@@ -8,6 +8,12 @@ import {
 import type { OnlinePhone } from '../identity/identity';
 import type { Database } from '../../../sdk/server/database';
 import { hashPasscode, lockoutMs, verifyPasscode, type LockoutPolicy } from './passcode';
+import type { Language } from '../../../sdk/protocol/phone-options';
+
+/** The server owner's rules for every phone: the passcode lockout, and the language a phone starts in. */
+export interface DevicePolicy extends LockoutPolicy {
+  language: Language;
+}
 
 interface State {
   phoneId: number;
@@ -16,6 +22,8 @@ interface State {
   /** The app its owner brought up (an incoming call): usable behind the lock screen until it closes. */
   presentedApp: string | null;
   airplaneMode: boolean;
+  /** What the player chose; the rest follows the owner's defaults. */
+  chosen: Partial<PhoneSettings>;
   settings: PhoneSettings;
   passcodeSet: boolean;
   /** The passcode was entered since the phone was last taken out. */
@@ -31,19 +39,19 @@ type PasscodeRow = {
   passcode_locked_until: number;
 };
 
-/** Stored settings a later version no longer accepts fall back to their default, one by one. */
-function readSettings(json: string | null): PhoneSettings {
+/** Stored choices a later version no longer accepts are dropped, one by one, so they follow the default again. */
+function readChoices(json: string | null): Partial<PhoneSettings> {
   let stored: Record<string, unknown> = {};
   try {
     stored = json ? (JSON.parse(json) as Record<string, unknown>) : {};
   } catch {
-    // A damaged row reads as the defaults.
+    // A damaged row reads as no choices.
   }
-  const settings: Record<string, unknown> = { ...DEFAULT_PHONE_SETTINGS };
+  const chosen: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(phoneSettingsSchema.shape)) {
-    if (field.safeParse(stored[key]).success) settings[key] = stored[key];
+    if (field.safeParse(stored[key]).success) chosen[key] = stored[key];
   }
-  return settings as PhoneSettings;
+  return chosen as Partial<PhoneSettings>;
 }
 
 /**
@@ -57,7 +65,7 @@ export class DeviceState {
 
   constructor(
     private readonly db: Database,
-    private readonly policy: LockoutPolicy,
+    private readonly policy: DevicePolicy,
     /** Hears every change a player's client must know: loaded, airplane mode, settings, passcode set or cleared. */
     private readonly changed: (phone: OnlinePhone, device: DeviceSettings) => void,
     private readonly now: () => number = Date.now,
@@ -77,10 +85,12 @@ export class DeviceState {
       openApps: new Set(),
       presentedApp: null,
       airplaneMode: Boolean(row?.airplane_mode),
-      settings: readSettings(row?.settings ?? null),
+      chosen: readChoices(row?.settings ?? null),
+      settings: DEFAULT_PHONE_SETTINGS,
       passcodeSet: Boolean(row?.passcode_hash),
       unlocked: false,
     };
+    state.settings = this.withDefaults(state.chosen);
     this.bySource.set(phone.source, state);
     this.changed(phone, this.view(state));
   }
@@ -150,12 +160,15 @@ export class DeviceState {
   /** Applies `patch` (already validated) over the character's settings; answers what is now kept. */
   async updateSettings(phone: OnlinePhone, patch: Partial<PhoneSettings>): Promise<DeviceSettings> {
     const state = this.online(phone);
-    const settings = { ...state.settings, ...patch };
+    const chosen = { ...state.chosen, ...patch };
     await this.db.transaction(async (tx) => {
       await this.ensureRow(tx, phone.id);
-      await tx.run('UPDATE handset_core_device_settings SET settings = ? WHERE phone_id = ?', [JSON.stringify(settings), phone.id]);
+      await tx.run('UPDATE handset_core_device_settings SET settings = ? WHERE phone_id = ?', [JSON.stringify(chosen), phone.id]);
     });
-    this.update(phone, (current) => (current.settings = settings));
+    this.update(phone, (current) => {
+      current.chosen = chosen;
+      current.settings = this.withDefaults(chosen);
+    });
     return this.view(state);
   }
 
@@ -238,7 +251,11 @@ export class DeviceState {
 
   private ensureRow(queries: Pick<Database, 'run'>, phoneId: number) {
     const ignore = this.db.dialect === 'sqlite' ? 'OR IGNORE' : 'IGNORE';
-    return queries.run(`INSERT ${ignore} INTO handset_core_device_settings (phone_id, settings) VALUES (?, ?)`, [phoneId, JSON.stringify(DEFAULT_PHONE_SETTINGS)]);
+    return queries.run(`INSERT ${ignore} INTO handset_core_device_settings (phone_id, settings) VALUES (?, '{}')`, [phoneId]);
+  }
+
+  private withDefaults(chosen: Partial<PhoneSettings>): PhoneSettings {
+    return { ...DEFAULT_PHONE_SETTINGS, language: this.policy.language, ...chosen };
   }
 
   private online(phone: OnlinePhone): State {

@@ -16,6 +16,7 @@ describe('readConfig', () => {
       adminAce: 'admin',
       passcodeAttempts: 5,
       passcodeLockoutSeconds: 30,
+      language: 'en',
     });
   });
 

@@ -5,6 +5,7 @@ import { coreRequest, releaseFocus, type Device } from '../nui';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { passcodeResultSchema } from '../../../sdk/protocol/catalogue';
 import { DEFAULT_PHONE_SETTINGS, deviceSettingsSchema, type PhoneSettings } from '../../../sdk/protocol/phone-settings';
+import type { Language } from '../../../sdk/protocol/phone-options';
 import { dropAllFrames, openApp, refreshApps } from './apps';
 import { forgetNotifications, hideBanner, loadNotifications } from './notifications';
 import { installedApp, phoneStore, type PhoneState } from './phone-store';
@@ -22,12 +23,20 @@ function shownTheme(theme: PhoneSettings['theme'], now: Date): 'light' | 'dark' 
   return hour >= 19 || hour < 7 ? 'dark' : 'light';
 }
 
+const REGIONS: Record<Language, string> = { en: 'US', es: 'ES', de: 'DE' };
+
+/** The BCP 47 tag of the phone's language: the browser's region where it speaks that language, the usual one else. */
+function localeOf(language: Language, clockFormat: PhoneSettings['clockFormat']): string {
+  const browser = new Intl.Locale(navigator.language);
+  const region = browser.language === language && browser.region ? browser.region : REGIONS[language];
+  // The hour cycle rides in the locale, so every toLocaleTimeString(locale) of every app follows the player's clock.
+  return new Intl.Locale(language, { region, hourCycle: clockFormat === '12h' ? 'h12' : 'h23' }).toString();
+}
+
 export function currentSettings(): ShellSettings {
   const { theme, clockFormat, device } = phoneStore.get();
-  const { textSize, streamerMode } = phoneSettings();
-  // The hour cycle rides in the locale, so every toLocaleTimeString(locale) of every app follows the player's clock.
-  const locale = new Intl.Locale(navigator.language, { hourCycle: clockFormat === '12h' ? 'h12' : 'h23' }).toString();
-  return { theme, locale, phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
+  const { textSize, streamerMode, language } = phoneSettings();
+  return { theme, locale: localeOf(language, clockFormat), phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
 }
 
 let told = '';
