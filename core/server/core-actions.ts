@@ -49,7 +49,7 @@ export const coreActions: Record<string, CoreAction> = {
   ),
 
   // The lock screen names the apps of its notifications and of a call brought up over it.
-  'apps.list': action(none, ({ access }, phone) => access.visible(phone), true),
+  'apps.list': action(none, ({ access, device }, phone) => access.visible(phone, device.current(phone.source)), true),
 
   // Closing is always allowed; opening behind the lock screen only for the app brought up there.
   'apps.setOpen': action(
@@ -69,7 +69,7 @@ export const coreActions: Record<string, CoreAction> = {
   // The App Store's, under its app id and the apps permission.
   'apps.catalogue': action(z.object({ appId: appIdSchema }).strict(), async (services, phone, { appId }) => {
     await grantedApp(services, phone, appId, 'apps');
-    return services.access.catalogue(phone);
+    return services.access.catalogue(phone, services.device.current(phone.source).language);
   }),
 
   // From the shell, or with `from`, from an app's frame with the apps permission (the App Store).

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { appIdSchema } from '../protocol/names';
+import { LANGUAGES } from '../protocol/phone-options';
 
 /**
  * Ids of Handset's built-in apps; only Handset itself may register them.
@@ -63,6 +64,7 @@ export const hexColorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{
  * - `id`: `[a-z0-9_]`, 1–32 characters, unique on the server.
  * - `ui`: the app's page inside its resource (`web/index.html`), listed in the resource's `files`.
  * - `category`: `appstore` (players install it) or `default` (pre-installed; only where the server owner allows).
+ * - `translations`: the label and description in other languages (`{ de: { label: 'Bank' } }`).
  *
  * @example
  * const manifest: AppManifest = {
@@ -85,6 +87,8 @@ export const appManifestSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0').optional(),
     developer: text(64).optional(),
     permissions: z.array(z.enum(APP_PERMISSIONS)).max(APP_PERMISSIONS.length).default([]),
+    /** The label and description in the phone's other languages; a player whose language is missing reads the English ones. */
+    translations: z.partialRecord(z.enum(LANGUAGES), z.object({ label: text(32).optional(), description: text(500).optional() }).strict()).default({}),
   });
 
 /**

@@ -21,6 +21,7 @@ export const passcodeSchema = z.string().regex(/^\d{4,6}$/, 'a passcode is 4 to 
  * - `doNotDisturb`: calls and banners are silenced while the phone is put away; they are still listed.
  * - `streamerMode`: other players' numbers, avatars and images are hidden on screen.
  * - `silencedApps`: apps whose banners and sounds are off (their notifications still go to the center).
+ * - `homeOrder`: the home screen's apps in the player's order; apps not in it follow, in the server's order.
  *
  * @example
  * const settings: PhoneSettings = phoneSettingsSchema.parse({ ...DEFAULT_PHONE_SETTINGS, clockFormat: '12h' });
@@ -38,6 +39,7 @@ export const phoneSettingsSchema = z
     doNotDisturb: z.boolean(),
     streamerMode: z.boolean(),
     silencedApps: z.array(appIdSchema).max(100),
+    homeOrder: z.array(appIdSchema).max(200),
   })
   .strict();
 /**
@@ -66,6 +68,7 @@ export const DEFAULT_PHONE_SETTINGS: PhoneSettings = {
   doNotDisturb: false,
   streamerMode: false,
   silencedApps: [],
+  homeOrder: [],
 };
 
 /**

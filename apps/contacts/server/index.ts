@@ -9,6 +9,7 @@ export const contactsPlugin = defineServerPlugin({
   manifest: {
     id: 'contacts',
     label: 'Contacts',
+    translations: { es: { label: 'Contactos' }, de: { label: 'Kontakte' } },
     icon: 'dist/apps/contacts/icon.svg',
     color: '#8e8e93',
     category: 'default',

@@ -9,6 +9,7 @@ export const mailPlugin = defineServerPlugin({
   manifest: {
     id: 'mail',
     label: 'Mail',
+    translations: { es: { label: 'Correo' }, de: { label: 'Mail' } },
     icon: 'dist/apps/mail/icon.svg',
     color: '#0a84ff',
     category: 'default',

@@ -67,6 +67,7 @@ export const messagesPlugin = defineServerPlugin({
   manifest: {
     id: 'messages',
     label: 'Messages',
+    translations: { es: { label: 'Mensajes' }, de: { label: 'Nachrichten' } },
     icon: 'dist/apps/messages/icon.svg',
     color: '#30d158',
     category: 'default',

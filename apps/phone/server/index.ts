@@ -82,6 +82,7 @@ export const phonePlugin = defineServerPlugin({
   manifest: {
     id: 'phone',
     label: 'Phone',
+    translations: { es: { label: 'Teléfono' }, de: { label: 'Telefon' } },
     icon: 'dist/apps/phone/icon.svg',
     color: '#30d158',
     category: 'default',

@@ -8,6 +8,7 @@ export const photosPlugin = defineServerPlugin({
   manifest: {
     id: 'photos',
     label: 'Photos',
+    translations: { es: { label: 'Fotos' }, de: { label: 'Fotos' } },
     icon: 'dist/apps/photos/icon.svg',
     color: '#ff9f0a',
     category: 'default',

@@ -8,6 +8,7 @@ export const settingsPlugin = defineServerPlugin({
   manifest: {
     id: 'settings',
     label: 'Settings',
+    translations: { es: { label: 'Ajustes' }, de: { label: 'Einstellungen' } },
     icon: 'dist/apps/settings/icon.svg',
     color: '#8e8e93',
     category: 'default',

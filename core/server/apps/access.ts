@@ -1,9 +1,11 @@
 import type { VisibleApp } from '../../shared/shell-data';
 import type { StoreApp } from '../../../sdk/protocol/catalogue';
+import type { Language } from '../../../sdk/protocol/phone-options';
+import type { PhoneSettings } from '../../../sdk/protocol/phone-settings';
 import type { ErrorBody } from '../../../sdk/protocol/errors';
 import type { OnlinePhone } from '../identity/identity';
 import type { AppSettings } from './app-settings';
-import type { InstallsRepository } from './installs.repository';
+import type { AppChoices, InstallsRepository } from './installs.repository';
 import type { AppRegistry, RegisteredApp } from './registry';
 
 export type AccessResult = { ok: true; app: RegisteredApp } | { ok: false; error: ErrorBody };
@@ -11,10 +13,11 @@ export type AccessResult = { ok: true; app: RegisteredApp } | { ok: false; error
 
 /**
  * Decides whether a character may use an app: registered, enabled by the server owner, allowed for the
- * character's job, and installed (default apps always are). Installs are cached per online phone.
+ * character's job, and installed (default apps are, unless the owner made them removable and the player removed
+ * them). A character's choices are cached per online phone.
  */
 export class AppAccess {
-  private readonly installed = new Map<number, Promise<Set<string>>>();
+  private readonly choices = new Map<number, Promise<AppChoices>>();
 
   constructor(
     private readonly registry: AppRegistry,
@@ -37,55 +40,66 @@ export class AppAccess {
     return app.manifest.category === 'default' || this.settings(app.manifest.id).allowDefault;
   }
 
+  private has(app: RegisteredApp, choices: AppChoices): boolean {
+    return this.preinstalled(app) ? !choices.removed.has(app.manifest.id) : choices.installed.has(app.manifest.id);
+  }
+
+  private removable(app: RegisteredApp): boolean {
+    return !this.preinstalled(app) || this.settings(app.manifest.id).removable;
+  }
+
   async check(phone: OnlinePhone, appId: string): Promise<AccessResult> {
     const app = this.registry.get(appId);
     if (!app) return { ok: false, error: { code: 'NOT_FOUND', message: `no app "${appId}" is registered` } };
     const refused = this.permitted(phone, app);
     if (refused) return { ok: false, error: refused };
-    if (!this.preinstalled(app) && !(await this.installedApps(phone.id)).has(appId)) {
+    if (!this.has(app, await this.choicesOf(phone.id))) {
       return { ok: false, error: { code: 'FORBIDDEN', message: `app "${appId}" is not installed` } };
     }
     return { ok: true, app };
   }
 
-  async visible(phone: OnlinePhone): Promise<VisibleApp[]> {
-    const installed = await this.installedApps(phone.id);
+  /** The home screen's apps, named in the player's language, in their order (the rest after, in the owner's order). */
+  async visible(phone: OnlinePhone, { language, homeOrder }: Pick<PhoneSettings, 'language' | 'homeOrder'>): Promise<VisibleApp[]> {
+    const choices = await this.choicesOf(phone.id);
+    const places = new Map(homeOrder.map((appId, index) => [appId, index]));
+    const placeOf = (appId: string) => places.get(appId) ?? Infinity;
     return this.registry
       .all()
       .filter((app) => this.permitted(phone, app) === null)
       .map((app) => ({
         id: app.manifest.id,
-        label: app.manifest.label,
+        label: app.manifest.translations[language]?.label ?? app.manifest.label,
         icon: app.manifest.icon,
         color: app.manifest.color,
         category: app.manifest.category,
         resource: app.owner,
         ui: app.manifest.ui,
         permissions: app.manifest.permissions,
-        installed: this.preinstalled(app) || installed.has(app.manifest.id),
+        installed: this.has(app, choices),
         order: this.settings(app.manifest.id).order,
       }))
-      .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.label.localeCompare(b.label));
+      .sort((a, b) => placeOf(a.id) - placeOf(b.id) || (a.order ?? Infinity) - (b.order ?? Infinity) || a.label.localeCompare(b.label));
   }
 
   /** What the App Store lists for this character: every app the server owner lets them have, by name. */
-  async catalogue(phone: OnlinePhone): Promise<StoreApp[]> {
-    const installed = await this.installedApps(phone.id);
+  async catalogue(phone: OnlinePhone, language: Language): Promise<StoreApp[]> {
+    const choices = await this.choicesOf(phone.id);
     return this.registry
       .all()
       .filter((app) => this.permitted(phone, app) === null)
-      .map((app) => ({ app, preinstalled: this.preinstalled(app) }))
-      .map(({ app: { manifest, owner }, preinstalled }) => ({
+      .map((app) => ({ app, installed: this.has(app, choices), removable: this.removable(app) }))
+      .map(({ app: { manifest, owner }, installed, removable }) => ({
         id: manifest.id,
-        label: manifest.label,
+        label: manifest.translations[language]?.label ?? manifest.label,
         icon: manifest.icon,
         color: manifest.color,
         resource: owner,
-        description: manifest.description ?? null,
+        description: manifest.translations[language]?.description ?? manifest.description ?? null,
         developer: manifest.developer ?? null,
         version: manifest.version ?? null,
-        installed: preinstalled || installed.has(manifest.id),
-        removable: !preinstalled,
+        installed,
+        removable,
       }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }
@@ -95,31 +109,43 @@ export class AppAccess {
     if (!app) return { code: 'NOT_FOUND', message: `no app "${appId}" is registered` };
     const refused = this.permitted(phone, app);
     if (refused) return refused;
-    if (this.preinstalled(app)) return null;
-    await this.installs.install(phone.id, appId);
-    (await this.installedApps(phone.id)).add(appId);
+    const choices = await this.choicesOf(phone.id);
+    if (this.preinstalled(app)) {
+      await this.installs.restore(phone.id, appId);
+      choices.removed.delete(appId);
+    } else {
+      await this.installs.install(phone.id, appId);
+      choices.installed.add(appId);
+    }
     return null;
   }
 
   async uninstall(phone: OnlinePhone, appId: string): Promise<ErrorBody | null> {
     const app = this.registry.get(appId);
-    if (app && this.preinstalled(app)) return { code: 'FORBIDDEN', message: `app "${appId}" comes with the phone` };
+    const choices = await this.choicesOf(phone.id);
+    if (app && this.preinstalled(app)) {
+      if (!this.removable(app)) return { code: 'FORBIDDEN', message: `app "${appId}" comes with the phone` };
+      if (choices.removed.has(appId)) return { code: 'NOT_FOUND', message: `app "${appId}" is not installed` };
+      await this.installs.remove(phone.id, appId);
+      choices.removed.add(appId);
+      return null;
+    }
     if (!(await this.installs.uninstall(phone.id, appId))) return { code: 'NOT_FOUND', message: `app "${appId}" is not installed` };
-    (await this.installedApps(phone.id)).delete(appId);
+    choices.installed.delete(appId);
     return null;
   }
 
   /** Drops a phone's cache when its character leaves. */
   forget(phoneId: number): void {
-    this.installed.delete(phoneId);
+    this.choices.delete(phoneId);
   }
 
-  private installedApps(phoneId: number): Promise<Set<string>> {
-    let cached = this.installed.get(phoneId);
+  private choicesOf(phoneId: number): Promise<AppChoices> {
+    let cached = this.choices.get(phoneId);
     if (!cached) {
-      cached = this.installs.list(phoneId).then((ids) => new Set(ids));
-      cached.catch(() => this.installed.delete(phoneId));
-      this.installed.set(phoneId, cached);
+      cached = this.installs.choices(phoneId);
+      cached.catch(() => this.choices.delete(phoneId));
+      this.choices.set(phoneId, cached);
     }
     return cached;
   }

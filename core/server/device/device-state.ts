@@ -8,11 +8,10 @@ import {
 import type { OnlinePhone } from '../identity/identity';
 import type { Database } from '../../../sdk/server/database';
 import { hashPasscode, lockoutMs, verifyPasscode, type LockoutPolicy } from './passcode';
-import type { Language } from '../../../sdk/protocol/phone-options';
 
 /** The server owner's rules for every phone: the passcode lockout, and the language a phone starts in. */
 export interface DevicePolicy extends LockoutPolicy {
-  language: Language;
+  language: PhoneSettings['language'];
 }
 
 interface State {
@@ -144,6 +143,11 @@ export class DeviceState {
 
   airplaneMode(source: number): boolean {
     return this.bySource.get(source)?.airplaneMode ?? false;
+  }
+
+  /** The player's settings, or the owner's defaults while none are loaded. */
+  current(source: number): PhoneSettings {
+    return this.bySource.get(source)?.settings ?? this.withDefaults({});
   }
 
   settings(source: number): DeviceSettings | null {

@@ -15,6 +15,11 @@ export interface CharacterEvents {
   jobChanged(source: number, job: string | null): void;
   /** A character was deleted (ox_core says so; other frameworks delete the phone row by their own table rules). */
   deleted(identifier: string): void;
+  /**
+   * Characters may have been deleted, as far as a framework without a deletion event lets one tell (QBCore's log
+   * line); the phones of those missing from the bridge's `characterTable` are deleted. No identifiers: check them all.
+   */
+  maybeDeleted(identifiers: string[]): void;
 }
 
 /** One framework's view of characters: how to read the current one and hear when it changes. */
@@ -26,6 +31,11 @@ export interface FrameworkBridge {
   listen(events: CharacterEvents): void;
   /** What the server owner must change in the framework's setup for Handset to work fully; null when nothing. */
   setupProblem?(): string | null;
+  /**
+   * Where a framework that deletes characters without an event keeps them: phones whose character is missing there
+   * are deleted at start (characters deleted while Handset was down) and when the bridge hears `maybeDeleted`.
+   */
+  characterTable?: { table: string; column: string };
 }
 
 export const FRAMEWORKS = ['standalone', 'qbox', 'qbcore', 'esx', 'ox_core'] as const;

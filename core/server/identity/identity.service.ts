@@ -23,6 +23,9 @@ export interface IdentityOptions {
   numberFormat: string;
 }
 
+/** Phones checked against the framework's character table in one query. */
+const SWEEP_PAGE = 500;
+
 /** A character whose phone is being looked up; replaced or removed when the player's character changes meanwhile. */
 interface Loading {
   /** A job change heard while loading, newer than the character's job. */
@@ -99,6 +102,39 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
     return { phone, player };
   };
 
+  /** Deletes the phones of those of `identifiers` that the framework's character table no longer has. */
+  const forgetMissing = async ({ table, column }: NonNullable<FrameworkBridge['characterTable']>, identifiers: string[]) => {
+    // Other frameworks' identifiers (license:…, char1:…) are not this table's; a phone from before a switch stays.
+    const candidates = identifiers.filter((identifier) => !identifier.includes(':'));
+    if (candidates.length === 0) return;
+    const found = await db.select<{ identifier: string }>(
+      `SELECT ${column} AS identifier FROM ${table} WHERE ${column} IN (${candidates.map(() => '?').join(', ')})`,
+      candidates,
+    );
+    const present = new Set(found.map((row) => String(row.identifier)));
+    for (const identifier of candidates) {
+      if (present.has(identifier) || stopped) continue;
+      if (await forget(identifier)) console.log(`deleted the phone of character ${identifier}: ${table} no longer has it`);
+    }
+  };
+
+  /** Walks every phone a page at a time, so a large server's check never holds one long query. */
+  const sweep = async (characters: NonNullable<FrameworkBridge['characterTable']>) => {
+    for (let after = 0; !stopped; ) {
+      const page = await phones.page(after, SWEEP_PAGE);
+      if (page.length === 0) return;
+      after = page.at(-1)!.id;
+      await forgetMissing(characters, page.map((phone) => phone.identifier));
+    }
+  };
+
+  const checkDeleted = (identifiers: string[]) => {
+    const characters = bridge.characterTable;
+    if (!characters || stopped) return;
+    const check = identifiers.length > 0 ? forgetMissing(characters, identifiers) : sweep(characters);
+    void check.catch((error: unknown) => console.error(`could not check ${characters.table} for deleted characters:`, error));
+  };
+
   bridge.listen({
     loaded(source, character) {
       if (!stopped) void load(source, () => Promise.resolve(character));
@@ -109,6 +145,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
     deleted(identifier) {
       if (!stopped) void forget(identifier).catch((error: unknown) => console.error(`could not delete the phone of character ${identifier}:`, error));
     },
+    maybeDeleted: checkDeleted,
     jobChanged(source, job) {
       if (stopped) return;
       const ticket = loading.get(source);
@@ -122,6 +159,8 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
 
   const online = Array.from({ length: GetNumPlayerIndices() }, (_, index) => Number(GetPlayerFromIndex(index)));
   await Promise.all(online.map((player) => load(player, () => bridge.current(player))));
+  // Characters deleted while Handset was not running.
+  checkDeleted([]);
 
   return {
     phoneOf: (source) => bySource.get(source),

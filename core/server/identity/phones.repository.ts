@@ -26,6 +26,8 @@ export interface PhonesRepository {
   findById(id: number): Promise<Phone | undefined>;
   /** Deletes the phone row, and with it every row that cascades from it. */
   remove(id: number): Promise<void>;
+  /** Up to `limit` phones after the row id `afterId`, in id order: a walk over every phone, a page at a time. */
+  page(afterId: number, limit: number): Promise<Phone[]>;
 }
 
 export interface PhonesRepositoryOptions {
@@ -60,6 +62,11 @@ export function createPhonesRepository(db: Database, options: PhonesRepositoryOp
 
     async remove(id) {
       await db.run('DELETE FROM handset_core_phones WHERE id = ?', [id]);
+    },
+
+    async page(afterId, limit) {
+      const rows = await db.select<PhoneRow>(`${SELECT} WHERE id > ? ORDER BY id LIMIT ?`, [afterId, limit]);
+      return rows.map(toPhone);
     },
 
     async findOrCreate(identifier) {

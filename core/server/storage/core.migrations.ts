@@ -82,4 +82,17 @@ export const coreMigrations: Migration[] = [
       ]),
     ],
   },
+  {
+    version: 4,
+    name: 'pre-installed apps a player removed',
+    up: (dialect) => [
+      createTable(dialect, 'handset_core_app_removals', [
+        phoneId,
+        'app_id VARCHAR(32) NOT NULL',
+        'removed_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP',
+        'PRIMARY KEY (phone_id, app_id)',
+        phoneForeignKey,
+      ]),
+    ],
+  },
 ];

@@ -124,3 +124,53 @@ onEachDatabase((open) => {
     expect(simulation.errors).toEqual([]);
   });
 });
+
+onEachDatabase((open) => {
+  it('lets a player remove a pre-installed app only where the owner says `removable`, keeps the choice, and gives it back from the store', async () => {
+    simulation = await startHandset({ database: await open(), resources, convars: { 'handset:app:plain': 'default removable' } });
+    const request = (page: Parameters<typeof nui>[0], action: string, payload: unknown = {}) => nui(page, 'request', { appId: 'handset', action, payload });
+    const plainApp = async (page: Parameters<typeof nui>[0]) => ((await request(page, 'apps.list')) as { data: { id: string; installed: boolean }[] }).data.find((app) => app.id === 'plain');
+    const a = await connectWithPhone(simulation, { identifiers: ['license:ana'] });
+
+    await expect(request(a.page, 'apps.uninstall', { appId: 'plain' })).resolves.toEqual({ ok: true, data: null });
+    await expect(plainApp(a.page)).resolves.toMatchObject({ installed: false });
+    await expect(nui(a.page, 'appState', { appId: 'plain', open: true })).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'app "plain" is not installed' } });
+    await expect(request(a.page, 'apps.uninstall', { appId: 'plain' })).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'app "plain" is not installed' } });
+    // Handset's own pre-installed apps stay: the owner did not make them removable.
+    await expect(request(a.page, 'apps.uninstall', { appId: 'contacts' })).resolves.toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'app "contacts" comes with the phone' } });
+
+    await simulation.sim.dropPlayer(a.player.id);
+    const again = await connectWithPhone(simulation, { identifiers: ['license:ana'] });
+    await expect(plainApp(again.page)).resolves.toMatchObject({ installed: false });
+    const other = await connectWithPhone(simulation, { identifiers: ['license:ben'] });
+    await expect(plainApp(other.page)).resolves.toMatchObject({ installed: true });
+
+    await expect(request(again.page, 'apps.install', { appId: 'plain' })).resolves.toEqual({ ok: true, data: null });
+    await expect(plainApp(again.page)).resolves.toMatchObject({ installed: true });
+    expect(simulation.errors).toEqual([]);
+  });
+});
+
+onEachDatabase((open) => {
+  it("lists the home screen in the player's order and language, kept on the server; the rest follow in the owner's order", async () => {
+    simulation = await startHandset({ database: await open(), resources });
+    const a = await connectWithPhone(simulation, { identifiers: ['license:ana'] });
+    const request = (action: string, payload: unknown = {}) => nui(a.page, 'request', { appId: 'handset', action, payload });
+    const labels = async () => ((await request('apps.list')) as { data: { id: string; label: string; installed: boolean }[] }).data.filter((app) => app.installed).map((app) => app.label);
+    const before = await labels();
+    expect(before.slice(0, 3)).toEqual(['App Store', 'Contacts', 'Mail']);
+
+    await expect(request('settings.update', { homeOrder: ['photos', 'mail', 'ghost'], language: 'de' })).resolves.toMatchObject({ ok: true });
+    const german = await labels();
+    expect(german.slice(0, 2)).toEqual(['Fotos', 'Mail']);
+    expect(german).toContain('Einstellungen');
+    expect(german).toHaveLength(before.length);
+
+    await simulation.sim.dropPlayer(a.player.id);
+    const again = await connectWithPhone(simulation, { identifiers: ['license:ana'] });
+    const listed = (await nui(again.page, 'request', { appId: 'handset', action: 'apps.list', payload: {} })) as { data: { label: string; installed: boolean }[] };
+    expect(listed.data.filter((app) => app.installed).map((app) => app.label)).toEqual(german);
+    await expect(nui(again.page, 'request', { appId: 'handset', action: 'settings.update', payload: { homeOrder: Array.from({ length: 201 }, (_, index) => `app${index}`) } })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(simulation.errors).toEqual([]);
+  });
+});

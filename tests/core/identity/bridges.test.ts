@@ -135,6 +135,55 @@ describe.each(FRAMEWORKS)('the $bridge bridge, on the $resource stand-in', (fram
     expect(errors).toEqual([]);
   });
 
+  it.runIf(framework.bridge === 'qbcore')(
+    'deletes the phone of a character qb-core deleted: the delete button, /deletechar, and while Handset was not running',
+    async () => {
+      const { sim, identity, errors, printed } = await setup();
+      const [first, second, third] = [await connect(sim), await connect(sim), await connect(sim)];
+      const [ana, bob, cal] = [await loadPhone(identity, first.id, 'ana'), await loadPhone(identity, second.id, 'bob'), await loadPhone(identity, third.id, 'cal')];
+      const kept = await loadPhone(identity, first.id, 'dan');
+      const exists = async (phone: OnlinePhone) => (await identity.findByIdentifier(phone.identifier)) !== undefined;
+
+      await driver().logout(first.id);
+      await loadPhone(identity, first.id, 'ana');
+      await driver().deleteCharacter!(first.id);
+      await eventually(async () => expect(await exists(ana)).toBe(false));
+
+      sim.executeCommand(`deletechar ${bob.identifier}`, 0);
+      await eventually(async () => expect(await exists(bob)).toBe(false));
+      expect(identity.phoneOf(second.id)).toBeUndefined();
+
+      // A row deleted with no log line (by hand, or while Handset was stopped) is found when Handset starts.
+      await driver().deleteRow!(cal.identifier);
+      expect(await exists(cal)).toBe(true);
+      await sim.restart(HARNESS);
+      const { identity: restarted } = await harness();
+      await eventually(async () => expect(await restarted.findByIdentifier(cal.identifier)).toBeUndefined());
+      expect(await restarted.findByIdentifier(kept.identifier)).toMatchObject({ id: kept.id });
+      expect(printed(HARNESS).filter((line) => line.startsWith('deleted the phone'))).toEqual(
+        [ana, bob, cal].map((phone) => `deleted the phone of character ${phone.identifier}: players no longer has it`),
+      );
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it.runIf(framework.bridge === 'esx')(
+    'loses the phone of a character esx_multicharacter deleted: its row has the VARCHAR identifier column ESX deletes from',
+    async () => {
+      const { sim, identity, errors } = await setup();
+      const player = await connect(sim);
+      const ana = await loadPhone(identity, player.id, 'ana');
+      await driver().logout(player.id);
+      const kept = await loadPhone(identity, player.id, 'bob');
+      await driver().logout(player.id);
+      expect([ana.identifier, kept.identifier]).toEqual([expect.stringMatching(/^char1:/), expect.stringMatching(/^char2:/)]);
+      player.executeCommand('menu esx_multicharacter:DeleteCharacter [1]');
+      await eventually(async () => expect(await identity.findByIdentifier(ana.identifier)).toBeUndefined());
+      expect(await identity.findByIdentifier(kept.identifier)).toMatchObject({ id: kept.id });
+      expect(errors).toEqual([]);
+    },
+  );
+
   it('forgets the phone of a player who drops, and only theirs', async () => {
     const { sim, identity, heard, errors } = await setup();
     const leaving = await connect(sim);

@@ -10,8 +10,8 @@ export interface FrameworkDriver {
   setJob(source: number, job: string): Promise<void>;
   /** Takes the character's job away: back to the framework's default. */
   clearJob(source: number): Promise<void>;
-  /** Deletes the loaded character, where the framework says so with an event (ox_core). */
-  deleteCharacter?(source: number): void;
+  /** Deletes the loaded character as a player would, where the framework can tell (ox_core's event, QBCore's log line). */
+  deleteCharacter?(source: number): void | Promise<void>;
 }
 
 export interface Framework {
@@ -66,6 +66,14 @@ export const FRAMEWORKS: Framework[] = [
         logout: (source) => QBCore().Player.Logout(source),
         setJob: (source, job) => QBCore().Functions.GetPlayer(source).Functions.SetJob(job, '1'),
         clearJob: (source) => QBCore().Functions.GetPlayer(source).Functions.SetJob('unemployed', '0'),
+        // qb-multicharacter's delete button, pressed in the character menu: the character is logged out first.
+        async deleteCharacter(source) {
+          const { citizenid } = QBCore().Functions.GetPlayer(source).PlayerData;
+          await QBCore().Player.Logout(source);
+          await QBCore().Player.DeleteCharacter(source, citizenid);
+        },
+        // A row gone with no log line: deleted by hand, or while Handset was not running.
+        deleteRow: (citizenid) => new Promise((resolve) => exports.oxmysql.query('DELETE FROM players WHERE citizenid = ?', [citizenid], resolve)),
       };`,
   },
   {
@@ -128,11 +136,15 @@ export function shared<T>(name: string): T {
   return value;
 }
 
-/** A resource that hands the test `framework`'s driver, with `extra` methods (code) added to it. */
+/**
+ * A resource that hands the test `framework`'s driver, with `extra` methods (code) added to it, and a client whose
+ * `menu <event> <json args>` sends a net event as a character menu's buttons do.
+ */
 export function driverResource(framework: Framework, extra = ''): ResourceFiles {
   return {
-    'fxmanifest.lua': manifest(`server_script 'server.js'`),
+    'fxmanifest.lua': manifest(`server_script 'server.js'`, `client_script 'client.js'`),
     'server.js': `${framework.driver}\nObject.assign(driver, { ${extra} });\nprocess.handsetFrameworkDriver = driver;`,
+    'client.js': `RegisterCommand('menu', (_source, [event, ...args]) => emitNet(event, ...JSON.parse(args.join(' '))), false);`,
   };
 }
 

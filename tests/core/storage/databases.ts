@@ -75,6 +75,7 @@ export function forEachDatabase(suite: (current: () => Database) => void): void 
 /** The tables the core's migrations make, and the migrations record, sorted by name. */
 export const CORE_TABLES = [
   'handset_core_app_installs',
+  'handset_core_app_removals',
   'handset_core_app_storage',
   'handset_core_device_settings',
   'handset_core_media',

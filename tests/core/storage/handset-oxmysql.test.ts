@@ -41,6 +41,7 @@ async function startsAndMigrates(connectionString: string): Promise<void> {
     { owner: 'core', version: 1 },
     { owner: 'core', version: 2 },
     { owner: 'core', version: 3 },
+    { owner: 'core', version: 4 },
     ...serverPlugins.flatMap((plugin) => plugin.migrations.map(({ version }) => ({ owner: plugin.manifest.id, version }))),
   ];
   expect(recorded.map(({ owner, version }) => ({ owner, version })).sort(byOwner)).toEqual(every.sort(byOwner));

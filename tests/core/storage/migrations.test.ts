@@ -15,12 +15,13 @@ const table = (name: string): Migration['up'] => (dialect) => [createTable(diale
 forEachDatabase((current) => {
   it('applies the core migrations once, records them, and applies nothing on a second run', async () => {
     const db = current();
-    await expect(migrate(db, 'core', coreMigrations)).resolves.toEqual({ applied: [1, 2, 3] });
+    await expect(migrate(db, 'core', coreMigrations)).resolves.toEqual({ applied: [1, 2, 3, 4] });
     expect(await tableNames(db)).toEqual(CORE_TABLES);
     await expect(records(db)).resolves.toEqual([
       { owner: 'core', version: 1, name: 'phones, notifications, app installs, app storage' },
       { owner: 'core', version: 2, name: 'media' },
       { owner: 'core', version: 3, name: 'device settings and passcode' },
+      { owner: 'core', version: 4, name: 'pre-installed apps a player removed' },
     ]);
     const [{ applied_at: appliedAt } = {}] = await db.select('SELECT applied_at FROM handset_core_migrations WHERE version = 1');
     expect(typeof appliedAt).toBe('number');

@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { startApp, type AppInstance, type AppInstanceState } from './app-host';
 import type { ShellServices, VisibleApp } from './shell-services';
@@ -13,6 +14,7 @@ export interface AppFrameProps {
 
 /** One open app: its sandboxed iframe, its port, and an error screen with a retry when it fails to start. */
 export function AppFrame({ app, link, active, shell }: AppFrameProps) {
+  const t = shellText();
   const viewport = useRef<HTMLDivElement>(null);
   const instance = useRef<AppInstance | null>(null);
   const startLink = useRef(link);
@@ -45,14 +47,14 @@ export function AppFrame({ app, link, active, shell }: AppFrameProps) {
           <div class="app-error-icon" style={{ background: app.color }} aria-hidden="true">
             {app.label.slice(0, 1)}
           </div>
-          <p class="app-error-title">{app.label} isn’t responding</p>
+          <p class="app-error-title">{t('notResponding', { app: app.label })}</p>
           <p class="app-error-reason">{state.reason}</p>
           <div class="app-error-actions">
             <button type="button" onClick={() => setAttempt((count) => count + 1)}>
-              Retry
+              {t('retry')}
             </button>
             <button type="button" onClick={() => shell.closeApp(app.id)}>
-              Close
+              {t('close')}
             </button>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import { z } from 'zod';
 import {
   API_VERSION,
@@ -103,7 +104,7 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
           if (!photo.success) throw new HandsetError('INTERNAL', 'the camera answered with something unexpected');
           if (shell.hasApp(PHOTOS_APP)) {
             const saved = await shell.request(PHOTOS_APP, 'photos.add', { clientId: crypto.randomUUID(), url: photo.data.url });
-            if (!saved.ok) shell.toast(`The photo is not in Photos: ${saved.error.message}`);
+            if (!saved.ok) shell.toast(shellText()('photoNotSaved', { reason: saved.error.message }));
           }
           return photo.data;
         },

@@ -3,6 +3,7 @@ import { coreRequest, setAppState } from '../nui';
 import { visibleAppSchema } from '../../../core/shared/shell-data';
 import { installedApp, phoneStore } from './phone-store';
 import { toast } from './toasts';
+import { shellText } from '../text';
 
 /** Frames kept alive at once; opening one more closes the least recently used. */
 const MAX_RUNNING = 3;
@@ -16,7 +17,7 @@ export async function refreshApps(): Promise<void> {
   // A newer list was asked for meanwhile; this one may already be stale.
   if (requestNumber !== listRequests) return;
   if (!answer.ok) {
-    toast(`Apps could not be loaded: ${answer.error.message}`);
+    toast(shellText()('appsNotLoaded', { reason: answer.error.message }));
     return;
   }
   phoneStore.set({ apps: answer.data });

@@ -5,6 +5,7 @@ import { DEFAULT_PHONE_SETTINGS } from '../../../sdk/protocol/phone-settings';
 import { phoneStore } from './phone-store';
 import { playTextTone } from './sounds';
 import { toast } from './toasts';
+import { shellText } from '../text';
 
 const MAX_BANNERS = 3;
 const CENTER_PAGE = 50;
@@ -20,7 +21,7 @@ function merged(listed: PhoneNotification[], shown: PhoneNotification[]): PhoneN
 export async function loadNotifications(): Promise<void> {
   const answer = await coreRequest('notifications.list', { limit: CENTER_PAGE }, z.array(phoneNotificationSchema));
   if (!answer.ok) {
-    toast(`Notifications could not be loaded: ${answer.error.message}`);
+    toast(shellText()('notificationsNotLoaded', { reason: answer.error.message }));
     return;
   }
   phoneStore.set((state) => ({ notifications: merged(answer.data, state.notifications) }));
@@ -53,7 +54,7 @@ export async function dismissNotification(id: number): Promise<void> {
   const answer = await coreRequest('notifications.dismiss', { id }, z.unknown());
   if (answer.ok || answer.error.code === 'NOT_FOUND') return;
   phoneStore.set((state) => ({ notifications: [...state.notifications, dismissed].sort(newestFirst) }));
-  toast(`The notification could not be dismissed: ${answer.error.message}`);
+  toast(shellText()('notificationNotDismissed', { reason: answer.error.message }));
 }
 
 export async function clearNotifications(): Promise<void> {
@@ -62,7 +63,7 @@ export async function clearNotifications(): Promise<void> {
   const answer = await coreRequest('notifications.clear', {}, z.unknown());
   if (answer.ok) return;
   phoneStore.set((state) => ({ notifications: [...state.notifications, ...cleared].sort(newestFirst) }));
-  toast(`Notifications could not be cleared: ${answer.error.message}`);
+  toast(shellText()('notificationsNotCleared', { reason: answer.error.message }));
 }
 
 export function forgetNotifications(): void {

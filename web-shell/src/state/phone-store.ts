@@ -57,6 +57,8 @@ export interface PhoneState {
   theme: 'light' | 'dark';
   /** The player's clock: the status bar, lock screen, notifications and every app follow it. */
   clockFormat: ClockFormat;
+  /** The player's language as a BCP 47 tag carrying their hour cycle, as apps are given it. */
+  locale: string;
   /** The passcode pad is up on the lock screen. */
   passcodePad: boolean;
   /** The app a notification opens once the passcode is entered. */
@@ -84,6 +86,7 @@ export const phoneStore = createStore<PhoneState>({
   device: null,
   theme: 'dark',
   clockFormat: '24h',
+  locale: 'en-US-u-hc-h23',
   passcodePad: false,
   openAfterUnlock: null,
   apps: [],

@@ -10,6 +10,7 @@ import { dropAllFrames, openApp, refreshApps } from './apps';
 import { forgetNotifications, hideBanner, loadNotifications } from './notifications';
 import { installedApp, phoneStore, type PhoneState } from './phone-store';
 import { toast } from './toasts';
+import { shellText } from '../text';
 
 /** The player's settings, or the defaults while no character is loaded. */
 export function phoneSettings(): PhoneSettings {
@@ -34,9 +35,9 @@ function localeOf(language: Language, clockFormat: PhoneSettings['clockFormat'])
 }
 
 export function currentSettings(): ShellSettings {
-  const { theme, clockFormat, device } = phoneStore.get();
-  const { textSize, streamerMode, language } = phoneSettings();
-  return { theme, locale: localeOf(language, clockFormat), phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
+  const { theme, clockFormat, locale, device } = phoneStore.get();
+  const { textSize, streamerMode } = phoneSettings();
+  return { theme, locale, phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
 }
 
 let told = '';
@@ -44,7 +45,10 @@ let told = '';
 /** Derives what the shell shows from the settings (at `now`), and tells open apps when what they see changed. */
 export function applySettings(now = new Date()): void {
   const settings = phoneSettings();
-  phoneStore.set({ theme: shownTheme(settings.theme, now), clockFormat: settings.clockFormat });
+  const spoke = new Intl.Locale(phoneStore.get().locale).language;
+  phoneStore.set({ theme: shownTheme(settings.theme, now), clockFormat: settings.clockFormat, locale: localeOf(settings.language, settings.clockFormat) });
+  // Apps' names are in the player's language: the server names them again.
+  if (spoke !== settings.language && phoneStore.get().open) void refreshApps();
   const current = currentSettings();
   if (JSON.stringify(current) === told) return;
   told = JSON.stringify(current);
@@ -130,7 +134,7 @@ export async function updateSettings(patch: Partial<PhoneSettings> & { airplaneM
   if (current?.number !== device.number) return;
   phoneStore.set({ device: { ...current, ...(answer.ok ? answer.data : { airplaneMode: device.airplaneMode, settings: device.settings }) } });
   applySettings();
-  if (!answer.ok) toast(`The setting could not be changed: ${answer.error.message}`);
+  if (!answer.ok) toast(shellText()('settingNotChanged', { reason: answer.error.message }));
 }
 
 export function showOverlay(overlay: PhoneState['overlay']): void {
@@ -175,4 +179,12 @@ export function openNotification(notification: PhoneNotification): void {
   }
   phoneStore.set({ locked: false });
   openApp(notification.appId, null);
+}
+
+/** The player moved an app on the home screen: shown at once, kept on the server (the home screen keeps 200 places). */
+export function reorderApps(appIds: string[]): void {
+  const order = appIds.slice(0, 200);
+  const place = (appId: string) => (order.includes(appId) ? order.indexOf(appId) : Infinity);
+  phoneStore.set((state) => ({ apps: [...state.apps].sort((a, b) => place(a.id) - place(b.id) || 0) }));
+  void updateSettings({ homeOrder: order });
 }

@@ -9,6 +9,7 @@ import type {
   VisibleApp,
 } from '../host/shell-services';
 import { phoneStore, type Sheet } from './phone-store';
+import { shellText } from '../text';
 
 let nextSheetId = 1;
 
@@ -40,19 +41,19 @@ export function askShare(app: VisibleApp, input: ShareInput, signal: AbortSignal
 }
 
 export function askContact(app: VisibleApp, contacts: PickedContact[], signal: AbortSignal): Promise<PickedContact | null> {
-  return ask(signal, (id, resolve) => ({ id, app, kind: 'contact', input: { title: 'Choose a contact' }, contacts, resolve }));
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'contact', input: { title: shellText()('chooseContact') }, contacts, resolve }));
 }
 
 export function askCamera(app: VisibleApp, shoot: () => Promise<PickedPhoto>, signal: AbortSignal): Promise<PickedPhoto | null> {
-  return ask(signal, (id, resolve) => ({ id, app, kind: 'camera', input: { title: 'Camera' }, shoot, resolve }));
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'camera', input: { title: shellText()('camera') }, shoot, resolve }));
 }
 
 export function askPhoto(app: VisibleApp, load: (cursor: number | null) => Promise<GalleryPage>, signal: AbortSignal): Promise<PickedPhoto | null> {
-  return ask(signal, (id, resolve) => ({ id, app, kind: 'photo', input: { title: 'Choose a photo' }, load, resolve }));
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'photo', input: { title: shellText()('choosePhoto') }, load, resolve }));
 }
 
 export function askLocation(app: VisibleApp, place: PickedLocation, signal: AbortSignal): Promise<PickedLocation | null> {
-  return ask(signal, (id, resolve) => ({ id, app, kind: 'location', input: { title: 'Share your location' }, place, resolve }));
+  return ask(signal, (id, resolve) => ({ id, app, kind: 'location', input: { title: shellText()('shareLocation') }, place, resolve }));
 }
 
 /** Answers a picker sheet with what the player chose. */

@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import type { RunningApp } from '../state/phone-store';
 import { AppIcon } from './app-icon';
 import { useFocusOnMount } from './focus-on-mount';
@@ -12,6 +13,7 @@ interface AppSwitcherProps {
 
 /** Cards of the running apps, most recently used first. */
 export function AppSwitcher({ running, onSwitch, onCloseApp, onDismiss }: AppSwitcherProps) {
+  const t = shellText();
   const switcher = useFocusOnMount<HTMLDivElement>();
   const cards = [...running].sort((a, b) => b.usedAt - a.usedAt);
   return (
@@ -20,14 +22,14 @@ export function AppSwitcher({ running, onSwitch, onCloseApp, onDismiss }: AppSwi
       class="app-switcher"
       tabIndex={-1}
       role="dialog"
-      aria-label="App switcher"
+      aria-label={t('appSwitcher')}
       onClick={(event) => event.target === event.currentTarget && onDismiss()}
     >
-      {cards.length === 0 && <p class="switcher-empty">No apps are running.</p>}
+      {cards.length === 0 && <p class="switcher-empty">{t('noAppsRunning')}</p>}
       <ul class="switcher-cards">
         {cards.map(({ app }) => (
           <li key={app.id} class="switcher-card" style={{ '--tile': app.color }}>
-            <button class="switcher-open" aria-label={`Switch to ${app.label}`} onClick={() => onSwitch(app.id)}>
+            <button class="switcher-open" aria-label={t('switchTo', { app: app.label })} onClick={() => onSwitch(app.id)}>
               <span class="switcher-head">
                 <AppIcon app={app} size={22} />
                 {app.label}
@@ -36,7 +38,7 @@ export function AppSwitcher({ running, onSwitch, onCloseApp, onDismiss }: AppSwi
                 <AppIcon app={app} size={64} />
               </span>
             </button>
-            <button class="switcher-close" aria-label={`Close ${app.label}`} onClick={() => onCloseApp(app.id)}>
+            <button class="switcher-close" aria-label={t('closeApp', { app: app.label })} onClick={() => onCloseApp(app.id)}>
               <CloseIcon />
             </button>
           </li>

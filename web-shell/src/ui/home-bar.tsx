@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import { RecentAppsIcon } from './icons';
 
 interface HomeBarProps {
@@ -7,12 +8,13 @@ interface HomeBarProps {
 
 /** The bar at the bottom: a click goes home, a double click (or the button beside it) shows the running apps. */
 export function HomeBar({ onHome, onRecentApps }: HomeBarProps) {
+  const t = shellText();
   return (
     <div class="home-bar">
-      <button class="home-indicator" aria-label="Home" onClick={onHome} onDblClick={onRecentApps}>
+      <button class="home-indicator" aria-label={t('home')} onClick={onHome} onDblClick={onRecentApps}>
         <span />
       </button>
-      <button class="recent-apps" aria-label="Recent apps" onClick={onRecentApps}>
+      <button class="recent-apps" aria-label={t('recentApps')} onClick={onRecentApps}>
         <RecentAppsIcon />
       </button>
     </div>

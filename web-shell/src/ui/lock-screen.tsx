@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import { useState } from 'preact/hooks';
 import type { VisibleApp } from '../host/shell-services';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
@@ -26,6 +27,7 @@ const SWIPE_UNLOCKS_PX = 80;
 const RECENT_SHOWN = 3;
 
 export function LockScreen(props: LockScreenProps) {
+  const t = shellText();
   const { now, clockFormat, locale, locked, notifications, apps, passcodePad, onUnlock } = props;
   const [offset, setOffset] = useState(0);
   const swipe = useVerticalDrag({
@@ -38,7 +40,7 @@ export function LockScreen(props: LockScreenProps) {
   return (
     <section
       class={`lock-screen${locked ? '' : ' unlocked'}${offset ? ' dragging' : ''}`}
-      aria-label="Lock screen"
+      aria-label={t('lockScreen')}
       aria-hidden={!locked}
       inert={!locked}
       style={{ '--drag': `${offset}px` }}
@@ -53,7 +55,7 @@ export function LockScreen(props: LockScreenProps) {
         <PasscodePad onSubmit={props.onPasscode} onCancel={props.onCancelPasscode} />
       ) : (
         <>
-          <ul class="lock-notifications" aria-label="Recent notifications">
+          <ul class="lock-notifications" aria-label={t('recentNotifications')}>
             {notifications.slice(0, RECENT_SHOWN).map((notification) => (
               <li key={notification.id}>
                 <NotificationCard notification={notification} app={apps.find((app) => app.id === notification.appId)} now={now} clockFormat={clockFormat} />
@@ -63,9 +65,9 @@ export function LockScreen(props: LockScreenProps) {
           <div class="lock-bottom">
             <button class="unlock-button" onClick={onUnlock}>
               <ChevronUpIcon />
-              Unlock
+              {t('unlock')}
             </button>
-            <span class="lock-hint">Swipe up or press Enter</span>
+            <span class="lock-hint">{t('unlockHint')}</span>
           </div>
         </>
       )}

@@ -1,3 +1,5 @@
+import { shellText } from '../text';
+import { phoneStore } from '../state/phone-store';
 import type { VisibleApp } from '../host/shell-services';
 import type { PhoneNotification } from '../../../core/shared/shell-data';
 import { AppIcon, LetterTile } from './app-icon';
@@ -18,6 +20,7 @@ const FALLBACK_ICON_COLOR = '#8e8e93';
 
 /** Title and body are players' text: rendered as text nodes, never as markup. */
 export function NotificationCard({ notification, app, now, clockFormat, onOpen, onDismiss }: NotificationCardProps) {
+  const t = shellText();
   const appName = notification.app ?? app?.label ?? 'Handset';
   const content = (
     <>
@@ -25,7 +28,7 @@ export function NotificationCard({ notification, app, now, clockFormat, onOpen, 
         {app ? <AppIcon app={app} size={20} /> : <LetterTile label={appName} color={notification.iconColor ?? FALLBACK_ICON_COLOR} size={20} />}
         <span class="card-app">{appName}</span>
         <time class="card-time" dateTime={new Date(notification.createdAt).toISOString()}>
-          {relativeTime(notification.createdAt, now, clockFormat)}
+          {relativeTime(notification.createdAt, now, clockFormat, phoneStore.get().locale, t)}
         </time>
       </span>
       <span class="card-title">{notification.title}</span>
@@ -42,7 +45,7 @@ export function NotificationCard({ notification, app, now, clockFormat, onOpen, 
         <div class="card-content">{content}</div>
       )}
       {onDismiss && (
-        <button class="card-dismiss" aria-label="Dismiss" onClick={onDismiss}>
+        <button class="card-dismiss" aria-label={t('dismiss')} onClick={onDismiss}>
           <CloseIcon />
         </button>
       )}

@@ -1,3 +1,4 @@
+import { shellText, type ShellText } from '../text';
 import type { ComponentChildren } from 'preact';
 import type { VisibleApp } from '../host/shell-services';
 import type { PhoneSettings } from '../../../sdk/protocol/phone-settings';
@@ -28,10 +29,10 @@ interface NotificationCenterProps {
 const PUSH_UP_CLOSES_PX = -60;
 
 /** Notifications (already newest first) in runs of the same day. */
-function byDay(notifications: PhoneNotification[], now: Date, locale: string) {
+function byDay(notifications: PhoneNotification[], now: Date, locale: string, t: ShellText) {
   const groups: { heading: string; items: PhoneNotification[] }[] = [];
   for (const notification of notifications) {
-    const heading = dayHeading(notification.createdAt, now, locale);
+    const heading = dayHeading(notification.createdAt, now, locale, t);
     const last = groups[groups.length - 1];
     if (last?.heading === heading) last.items.push(notification);
     else groups.push({ heading, items: [notification] });
@@ -51,22 +52,24 @@ interface ToggleProps {
 
 /** One of the center's quick settings: a round glyph, its name and On or Off. */
 function Toggle({ kind, name, glyph, on, disabled = false, onToggle }: ToggleProps) {
+  const t = shellText();
   return (
     <button class={`toggle ${kind}`} aria-label={name} aria-pressed={on} disabled={disabled} onClick={onToggle}>
       <span class="toggle-glyph">{glyph}</span>
       <span class="toggle-name">{name}</span>
-      <span class="toggle-state">{on ? 'On' : 'Off'}</span>
+      <span class="toggle-state">{on ? t('on') : t('off')}</span>
     </button>
   );
 }
 
 export function NotificationCenter(props: NotificationCenterProps) {
+  const t = shellText();
   const { notifications, apps, device, theme, clockFormat, now, locale } = props;
   const sheet = useFocusOnMount<HTMLElement>();
   const pushUp = useVerticalDrag({ onRelease: (deltaY) => deltaY < PUSH_UP_CLOSES_PX && props.onClose() });
 
   return (
-    <section ref={sheet} class="notification-center" role="dialog" aria-label="Notification center" tabIndex={-1} {...pushUp}>
+    <section ref={sheet} class="notification-center" role="dialog" aria-label={t('notificationCenter')} tabIndex={-1} {...pushUp}>
       <div class="center-scroll">
         <div class="center-clock">
           <time>{clockTime(now, clockFormat)}</time>
@@ -75,7 +78,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
         <div class="toggles">
           <Toggle
             kind="airplane"
-            name="Airplane mode"
+            name={t('airplaneMode')}
             glyph={<AirplaneIcon />}
             on={device?.airplaneMode ?? false}
             disabled={!device}
@@ -83,7 +86,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
           />
           <Toggle
             kind="dnd"
-            name="Do not disturb"
+            name={t('doNotDisturb')}
             glyph={<MoonIcon />}
             on={device?.settings.doNotDisturb ?? false}
             disabled={!device}
@@ -91,7 +94,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
           />
           <Toggle
             kind="dark"
-            name="Dark mode"
+            name={t('darkMode')}
             glyph={<ContrastIcon />}
             on={theme === 'dark'}
             disabled={!device}
@@ -99,7 +102,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
           />
           <Toggle
             kind="clock"
-            name="24-hour time"
+            name={t('clock24h')}
             glyph={<ClockIcon />}
             on={clockFormat === '24h'}
             disabled={!device}
@@ -107,15 +110,15 @@ export function NotificationCenter(props: NotificationCenterProps) {
           />
         </div>
         <div class="center-title">
-          <h2>Notifications</h2>
+          <h2>{t('notifications')}</h2>
           {notifications.length > 0 && (
             <button class="clear-all" onClick={props.onClearAll}>
-              Clear all
+              {t('clearAll')}
             </button>
           )}
         </div>
-        {notifications.length === 0 && <p class="center-empty">No notifications</p>}
-        {byDay(notifications, now, locale).map((group) => (
+        {notifications.length === 0 && <p class="center-empty">{t('noNotifications')}</p>}
+        {byDay(notifications, now, locale, t).map((group) => (
           <section key={group.heading} class="center-group" aria-label={group.heading}>
             <h3>{group.heading}</h3>
             <ul>
@@ -139,7 +142,7 @@ export function NotificationCenter(props: NotificationCenterProps) {
         ))}
       </div>
       <button class="center-handle" onClick={props.onClose}>
-        <span class="visually-hidden">Hide notifications</span>
+        <span class="visually-hidden">{t('hideNotifications')}</span>
       </button>
     </section>
   );

@@ -1,3 +1,4 @@
+import { shellText, type ShellText } from '../text';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PasscodeOutcome } from '../state/phone';
 
@@ -9,19 +10,23 @@ interface PasscodePadProps {
 const MAX_DIGITS = 6;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** "Try again in 30 seconds" / "in 2 minutes": the lockout as the player reads it. */
-function waitText(ms: number): string {
+/** "30 seconds" / "2 minutes": the lockout as the player reads it. */
+function waitText(ms: number, t: ShellText): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 90) return t('seconds', { count: seconds });
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} minutes`;
-  return `${Math.ceil(minutes / 60)} hours`;
+  if (minutes < 90) return t('minutes', { count: minutes });
+  return t('hours', { count: Math.ceil(minutes / 60) });
 }
+
+/** What the pad says: kept as words to look up, so a change of language reaches it; a server's reason as it came. */
+type PadMessage = { key: 'enterPasscode' | 'phoneLocked' } | { key: 'wrongPasscode'; count: number } | { reason: string };
 
 /** The lock screen's keypad: digits by click or keyboard, OK or Enter sends them; the server says whether they open it. */
 export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
   const [code, setCode] = useState('');
-  const [message, setMessage] = useState('Enter passcode');
+  const t = shellText();
+  const [message, setMessage] = useState<PadMessage>({ key: 'enterPasscode' });
   const [lockedUntil, setLockedUntil] = useState(0);
   const [checking, setChecking] = useState(false);
   const [now, setNow] = useState(Date.now());
@@ -41,11 +46,11 @@ export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
     const outcome = await onSubmit(code);
     setChecking(false);
     setCode('');
-    if ('error' in outcome) return setMessage(outcome.error);
+    if ('error' in outcome) return setMessage({ reason: outcome.error });
     if (outcome.unlocked) return;
     setNow(Date.now());
     setLockedUntil(Date.now() + outcome.lockedForMs);
-    setMessage(outcome.lockedForMs > 0 ? 'Phone locked' : `Wrong passcode: ${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? 'try' : 'tries'} left`);
+    setMessage(outcome.lockedForMs > 0 ? { key: 'phoneLocked' } : { key: 'wrongPasscode', count: outcome.attemptsLeft });
   };
   const press = (digit: string) => !lockedOut && setCode((typed) => (typed.length < MAX_DIGITS ? typed + digit : typed));
 
@@ -68,13 +73,13 @@ export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
       ref={pad}
       class="passcode-pad"
       role="group"
-      aria-label="Passcode"
+      aria-label={t('passcode')}
       tabIndex={-1}
     >
       <p class="passcode-message" role="status">
-        {lockedOut ? `Phone locked. Try again in ${waitText(lockedUntil - now)}` : message}
+        {lockedOut ? t('lockedTryAgain', { wait: waitText(lockedUntil - now, t) }) : 'reason' in message ? message.reason : t(message.key, message)}
       </p>
-      <div class="passcode-dots" aria-label={`${code.length} digits entered`}>
+      <div class="passcode-dots" aria-label={t('digitsEntered', { count: code.length })}>
         {Array.from({ length: Math.max(4, code.length) }, (_, index) => (
           <span key={index} class={index < code.length ? 'filled' : ''} />
         ))}
@@ -83,7 +88,7 @@ export function PasscodePad({ onSubmit, onCancel }: PasscodePadProps) {
         {[...KEYS, 'cancel', '0', 'ok'].map((key) =>
           key === 'cancel' ? (
             <button key={key} class="passcode-text" onClick={code ? () => setCode(code.slice(0, -1)) : onCancel}>
-              {code ? 'Delete' : 'Cancel'}
+              {code ? t('delete') : t('cancel')}
             </button>
           ) : key === 'ok' ? (
             <button key={key} class="passcode-text" disabled={lockedOut || checking || code.length < 4} onClick={() => void submit()}>

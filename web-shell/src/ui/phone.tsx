@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { closeApp, goHome, openApp } from '../state/apps';
 import { clearNotifications, dismissNotification } from '../state/notifications';
-import { applySettings, closePhone, enterPasscode, hidePasscodePad, openNotification, showOverlay, unlock, updateSettings } from '../state/phone';
+import { applySettings, closePhone, enterPasscode, hidePasscodePad, openNotification, reorderApps, showOverlay, unlock, updateSettings } from '../state/phone';
 import { phoneStore, type PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
 import { PHONE_KEY } from '../../../sdk/protocol/wire';
@@ -69,7 +69,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
   // Keys reach the page once the game gives it focus; focusing the phone brings them into this frame.
   const device = useFocusOnMount<HTMLDivElement>(state.open);
   useShellKeys(state.open && !closing);
-  const locale = navigator.language;
+  const { locale } = state;
   const { apps, overlay, foreground, sheets } = state;
   const locked = state.locked && !peeking;
   const modal = sheets.length > 0;
@@ -96,6 +96,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
               locale={locale}
               covered={locked || foreground !== null}
               onOpen={(app) => openApp(app.id, null)}
+              onReorder={reorderApps}
             />
             <AppStack running={state.running} foreground={foreground} />
             <LockScreen

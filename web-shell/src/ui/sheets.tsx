@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import { useEffect, useState } from 'preact/hooks';
 import type { GalleryPage } from '../host/shell-services';
 import { setGameCamera } from '../nui';
@@ -18,6 +19,7 @@ function From({ sheet }: { sheet: Sheet }) {
 }
 
 function ConfirmSheet({ sheet }: { sheet: SheetOf<'confirm'> }) {
+  const t = shellText();
   const confirm = useFocusOnMount<HTMLButtonElement>();
   return (
     <>
@@ -26,7 +28,7 @@ function ConfirmSheet({ sheet }: { sheet: SheetOf<'confirm'> }) {
       <p class="sheet-message">{sheet.input.message}</p>
       <div class="sheet-actions">
         <button class="sheet-button" onClick={() => cancelSheet(sheet)}>
-          {sheet.input.cancelLabel ?? 'Cancel'}
+          {sheet.input.cancelLabel ?? t('cancel')}
         </button>
         <button
           ref={confirm}
@@ -41,6 +43,7 @@ function ConfirmSheet({ sheet }: { sheet: SheetOf<'confirm'> }) {
 }
 
 function PromptSheet({ sheet }: { sheet: SheetOf<'prompt'> }) {
+  const t = shellText();
   const [text, setText] = useState(sheet.input.defaultValue ?? '');
   const input = useFocusOnMount<HTMLInputElement>();
   const field = {
@@ -65,7 +68,7 @@ function PromptSheet({ sheet }: { sheet: SheetOf<'prompt'> }) {
       {sheet.input.secret ? <input type="password" {...field} /> : <input {...field} />}
       <div class="sheet-actions">
         <button type="button" class="sheet-button" onClick={() => cancelSheet(sheet)}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="sheet-button primary">
           OK
@@ -76,14 +79,15 @@ function PromptSheet({ sheet }: { sheet: SheetOf<'prompt'> }) {
 }
 
 function ShareSheet({ sheet }: { sheet: SheetOf<'share'> }) {
+  const t = shellText();
   const content = useFocusOnMount<HTMLDivElement>();
   const preview = [sheet.input.text, sheet.input.url].filter(Boolean).join('\n');
   return (
     <div ref={content} tabIndex={-1}>
       <From sheet={sheet} />
-      <h2 class="sheet-title">{sheet.input.title ?? 'Share'}</h2>
+      <h2 class="sheet-title">{sheet.input.title ?? t('share')}</h2>
       {preview && <p class="sheet-preview">{preview}</p>}
-      {sheet.targets.length === 0 && <p class="sheet-message">No other app can take this.</p>}
+      {sheet.targets.length === 0 && <p class="sheet-message">{t('nothingTakesThis')}</p>}
       <ul class="share-targets">
         {sheet.targets.map((target) => (
           <li key={target.id}>
@@ -96,7 +100,7 @@ function ShareSheet({ sheet }: { sheet: SheetOf<'share'> }) {
       </ul>
       <div class="sheet-actions">
         <button class="sheet-button" onClick={() => cancelSheet(sheet)}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>
@@ -104,6 +108,7 @@ function ShareSheet({ sheet }: { sheet: SheetOf<'share'> }) {
 }
 
 function ContactSheet({ sheet }: { sheet: SheetOf<'contact'> }) {
+  const t = shellText();
   const [query, setQuery] = useState('');
   const search = useFocusOnMount<HTMLInputElement>();
   const needle = query.trim().toLowerCase();
@@ -115,12 +120,12 @@ function ContactSheet({ sheet }: { sheet: SheetOf<'contact'> }) {
       <input
         ref={search}
         class="sheet-input"
-        aria-label="Search contacts"
-        placeholder="Search"
+        aria-label={t('searchContacts')}
+        placeholder={t('search')}
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
       />
-      {shown.length === 0 && <p class="sheet-message">{sheet.contacts.length === 0 ? 'No contacts yet.' : 'No match.'}</p>}
+      {shown.length === 0 && <p class="sheet-message">{sheet.contacts.length === 0 ? t('noContactsYet') : t('noMatch')}</p>}
       <ul class="contact-choices">
         {shown.map((contact) => (
           <li key={`${contact.name}:${contact.number}`}>
@@ -133,7 +138,7 @@ function ContactSheet({ sheet }: { sheet: SheetOf<'contact'> }) {
       </ul>
       <div class="sheet-actions">
         <button class="sheet-button" onClick={() => cancelSheet(sheet)}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </div>
@@ -143,15 +148,17 @@ function ContactSheet({ sheet }: { sheet: SheetOf<'contact'> }) {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function Cancel({ sheet }: { sheet: Sheet }) {
+  const t = shellText();
   return (
     <button type="button" class="sheet-button" onClick={() => cancelSheet(sheet)}>
-      Cancel
+      {t('cancel')}
     </button>
   );
 }
 
 /** The game's phone camera is up while this sheet is: the shutter takes what the game shows, without the phone. */
 function CameraSheet({ sheet }: { sheet: SheetOf<'camera'> }) {
+  const t = shellText();
   const [selfie, setSelfie] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -173,10 +180,10 @@ function CameraSheet({ sheet }: { sheet: SheetOf<'camera'> }) {
     <div class="camera-sheet">
       <From sheet={sheet} />
       <h2 class="sheet-title">{sheet.input.title}</h2>
-      <div class="camera-modes" role="group" aria-label="Camera">
-        {(['Photo', 'Selfie'] as const).map((mode) => (
-          <button key={mode} type="button" class="camera-mode" aria-pressed={selfie === (mode === 'Selfie')} onClick={() => setSelfie(mode === 'Selfie')}>
-            {mode}
+      <div class="camera-modes" role="group" aria-label={t('camera')}>
+        {([false, true] as const).map((mode) => (
+          <button key={String(mode)} type="button" class="camera-mode" aria-pressed={selfie === mode} onClick={() => setSelfie(mode)}>
+            {mode ? t('selfieMode') : t('photoMode')}
           </button>
         ))}
       </div>
@@ -188,7 +195,7 @@ function CameraSheet({ sheet }: { sheet: SheetOf<'camera'> }) {
       <div class="sheet-actions">
         <Cancel sheet={sheet} />
         <button ref={shutter} type="button" class="sheet-button primary" disabled={busy} onClick={() => void shoot()}>
-          {busy ? 'Taking…' : 'Take photo'}
+          {busy ? t('takingPhoto') : t('takePhoto')}
         </button>
       </div>
     </div>
@@ -197,6 +204,7 @@ function CameraSheet({ sheet }: { sheet: SheetOf<'camera'> }) {
 
 /** The player's gallery, newest first, a page at a time. */
 function PhotoSheet({ sheet }: { sheet: SheetOf<'photo'> }) {
+  const t = shellText();
   const [photos, setPhotos] = useState<GalleryPage['photos']>([]);
   const [cursor, setCursor] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -226,11 +234,11 @@ function PhotoSheet({ sheet }: { sheet: SheetOf<'photo'> }) {
           {error}
         </p>
       )}
-      {!loading && !error && photos.length === 0 && <p class="sheet-message">No photos yet. Take one with the camera.</p>}
-      <ul class="photo-choices" aria-label="Photos">
+      {!loading && !error && photos.length === 0 && <p class="sheet-message">{t('noPhotosYet')}</p>}
+      <ul class="photo-choices" aria-label={t('photos')}>
         {photos.map((photo, index) => (
           <li key={photo.id}>
-            <button type="button" class="photo-choice" aria-label={`Photo ${index + 1}`} onClick={() => choose(sheet, { url: photo.url })}>
+            <button type="button" class="photo-choice" aria-label={t('photoNumber', { number: index + 1 })} onClick={() => choose(sheet, { url: photo.url })}>
               <img src={photo.url} alt="" loading="lazy" referrerpolicy="no-referrer" draggable={false} />
             </button>
           </li>
@@ -240,7 +248,7 @@ function PhotoSheet({ sheet }: { sheet: SheetOf<'photo'> }) {
         <Cancel sheet={sheet} />
         {cursor !== null && (
           <button type="button" class="sheet-button" disabled={loading} onClick={() => void load(cursor)}>
-            More photos
+            {t('morePhotos')}
           </button>
         )}
       </div>
@@ -249,20 +257,21 @@ function PhotoSheet({ sheet }: { sheet: SheetOf<'photo'> }) {
 }
 
 function LocationSheet({ sheet }: { sheet: SheetOf<'location'> }) {
+  const t = shellText();
   const share = useFocusOnMount<HTMLButtonElement>();
   const { place } = sheet;
   return (
     <>
       <From sheet={sheet} />
       <h2 class="sheet-title">{sheet.input.title}</h2>
-      <p class="sheet-message">{place.label ?? 'Your current location'}</p>
+      <p class="sheet-message">{place.label ?? t('currentLocation')}</p>
       <p class="sheet-preview">
         {place.x.toFixed(1)}, {place.y.toFixed(1)}
       </p>
       <div class="sheet-actions">
         <Cancel sheet={sheet} />
         <button ref={share} type="button" class="sheet-button primary" onClick={() => choose(sheet, place)}>
-          Share
+          {t('share')}
         </button>
       </div>
     </>
@@ -273,7 +282,7 @@ function LocationSheet({ sheet }: { sheet: SheetOf<'location'> }) {
 export function Sheets({ sheets }: { sheets: Sheet[] }) {
   const sheet = sheets[0];
   if (!sheet) return null;
-  const title = sheet.kind === 'share' ? (sheet.input.title ?? 'Share') : sheet.input.title;
+  const title = sheet.kind === 'share' ? (sheet.input.title ?? shellText()('share')) : sheet.input.title;
   return (
     <div class="sheet-backdrop" onClick={(event) => event.target === event.currentTarget && cancelSheet(sheet)}>
       <div key={sheet.id} class="sheet" role="dialog" aria-modal="true" aria-label={title}>

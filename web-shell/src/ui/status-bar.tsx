@@ -1,3 +1,4 @@
+import { shellText } from '../text';
 import type { Device } from '../nui';
 import { AirplaneIcon, BatteryIcon, SignalIcon } from './icons';
 import { clockTime, type ClockFormat } from './time-format';
@@ -15,18 +16,19 @@ interface StatusBarProps {
 const PULL_OPENS_PX = 16;
 
 export function StatusBar({ now, clockFormat, device, locked, onOpenCenter }: StatusBarProps) {
+  const t = shellText();
   const pull = useVerticalDrag({ onDrag: (deltaY) => deltaY > PULL_OPENS_PX && onOpenCenter() });
   return (
     <header class="status-bar" {...pull}>
       {/* Named by its text, not aria-label: the center alone is labelled "Notification center". */}
       <button class="status-tap" aria-haspopup="dialog" onClick={onOpenCenter}>
-        <span class="visually-hidden">Notification center</span>
+        <span class="visually-hidden">{t('notificationCenter')}</span>
       </button>
       <span class="status-left">{locked ? 'Handset' : clockTime(now, clockFormat)}</span>
       <span class="island" aria-hidden="true" />
       <span class="status-right">
         {device?.airplaneMode ? (
-          <span role="img" aria-label="Airplane mode on">
+          <span role="img" aria-label={t('airplaneModeOn')}>
             <AirplaneIcon />
           </span>
         ) : (

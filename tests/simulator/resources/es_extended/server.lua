@@ -125,3 +125,30 @@ AddEventHandler('esx:playerLogout', function(playerId, cb)
         if cb then cb() end
     end)
 end)
+
+-- As oxmysql's MySQL.query.await: the result, once the query is done.
+local function query(sql, params)
+    local p = promise.new()
+    exports.oxmysql:query(sql, params or {}, function(result) p:resolve(result) end)
+    return Citizen.Await(p)
+end
+
+-- As esx_multicharacter's Database:DeleteCharacter: the character's rows go from every table with a VARCHAR column
+-- named identifier or owner (esx_multicharacter finds them in INFORMATION_SCHEMA; SQLite has its own catalogue).
+local function characterTables()
+    if GetConvar('mysql_connection_string', ''):find('^sqlite') then
+        return query([[SELECT m.name AS tbl, p.name AS col FROM sqlite_master m JOIN pragma_table_info(m.name) p
+            WHERE m.type = 'table' AND p.name IN ('identifier', 'owner') AND lower(p.type) LIKE 'varchar%']])
+    end
+    return query([[SELECT TABLE_NAME AS tbl, COLUMN_NAME AS col FROM INFORMATION_SCHEMA.COLUMNS
+        WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME IN ('identifier', 'owner') AND DATA_TYPE = 'varchar']])
+end
+
+RegisterNetEvent('esx_multicharacter:DeleteCharacter', function(charid)
+    local src = source
+    local identifier = ('char%s:%s'):format(charid, ESX.GetIdentifier(src))
+    for _, row in ipairs(characterTables()) do
+        query(('DELETE FROM `%s` WHERE `%s` = ?'):format(row.tbl, row.col), { identifier })
+    end
+    users[identifier] = nil
+end)

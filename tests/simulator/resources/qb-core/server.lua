@@ -1,5 +1,6 @@
--- As qb-core: the core object (GetCoreObject) with QBCore.Player.Login/Logout and QBCore.Functions.GetPlayer,
--- Player objects with Functions, and its server events. Characters live in memory instead of the players table.
+-- As qb-core: the core object (GetCoreObject) with QBCore.Player.Login/Logout/DeleteCharacter and
+-- QBCore.Functions.GetPlayer, Player objects with Functions, its server events, qb-multicharacter's delete event and
+-- /deletechar. Characters are kept in memory and, as qb-core does, as rows of the players table (citizenid, license).
 
 QBCore = { Functions = {}, Player = {}, Players = {}, Shared = {} }
 
@@ -13,7 +14,18 @@ QBCore.Shared.Jobs = {
     ambulance = { label = 'EMS', type = 'ems', defaultDuty = true, grades = { ['0'] = { name = 'Recruit', payment = 50 } } },
 }
 
-local characters = {} -- the players table: citizenid → PlayerData
+local characters = {} -- citizenid → PlayerData
+
+-- As oxmysql's MySQL.query.await: the result, once the query is done.
+local function query(sql, params)
+    local p = promise.new()
+    exports.oxmysql:query(sql, params or {}, function(result) p:resolve(result) end)
+    return Citizen.Await(p)
+end
+
+CreateThread(function()
+    query('CREATE TABLE IF NOT EXISTS players (citizenid VARCHAR(50) NOT NULL PRIMARY KEY, license VARCHAR(255) NOT NULL)')
+end)
 
 -- A character's job table, as Player.Functions.SetJob builds it.
 local function jobData(job, grade)
@@ -110,7 +122,44 @@ end
 function QBCore.Player.Save(source)
     local PlayerData = QBCore.Players[source].PlayerData
     characters[PlayerData.citizenid] = PlayerData
+    query('REPLACE INTO players (citizenid, license) VALUES (?, ?)', { PlayerData.citizenid, PlayerData.license })
 end
+
+-- qb-core deletes the character's rows from its own list of tables and says so only in a log line.
+local function deleteCharacter(citizenid, title, by)
+    query('DELETE FROM players WHERE citizenid = ?', { citizenid })
+    characters[citizenid] = nil
+    TriggerEvent('qb-log:server:CreateLog', 'joinleave', title, 'red', '**' .. by .. '** deleted **' .. citizenid .. '**..')
+end
+
+function QBCore.Player.DeleteCharacter(source, citizenid)
+    local license = QBCore.Functions.GetIdentifier(source, 'license')
+    local owner = query('SELECT license FROM players WHERE citizenid = ?', { citizenid })[1]
+    if owner and owner.license == license then
+        deleteCharacter(citizenid, 'Character Deleted', GetPlayerName(source) .. ' ' .. license)
+    else
+        DropPlayer(source, 'You have been dropped for character deletion exploit')
+    end
+end
+
+function QBCore.Player.ForceDeleteCharacter(citizenid)
+    for src, Player in pairs(QBCore.Players) do
+        if Player.PlayerData.citizenid == citizenid then
+            QBCore.Players[src] = nil
+            DropPlayer(src, 'An admin deleted the character that you are currently using')
+        end
+    end
+    deleteCharacter(citizenid, 'Character Force Deleted', 'admin')
+end
+
+-- qb-multicharacter's delete button.
+RegisterNetEvent('qb-multicharacter:server:deleteCharacter', function(citizenid)
+    QBCore.Player.DeleteCharacter(source, citizenid)
+end)
+
+RegisterCommand('deletechar', function(_, args)
+    QBCore.Player.ForceDeleteCharacter(tostring(args[1]))
+end, true)
 
 function QBCore.Player.CreatePlayer(PlayerData, Offline)
     local self = { PlayerData = PlayerData, Functions = {}, Offline = Offline }
