@@ -12,6 +12,8 @@ export interface FrameworkDriver {
   clearJob(source: number): Promise<void>;
   /** Deletes the loaded character as a player would, where the framework can tell (ox_core's event, QBCore's log line). */
   deleteCharacter?(source: number): void | Promise<void>;
+  /** Deletes a character's row and nothing else, as by hand or while Handset was not running (QBCore's players). */
+  deleteRow?(identifier: string): Promise<void>;
 }
 
 export interface Framework {
