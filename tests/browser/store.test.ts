@@ -65,4 +65,34 @@ describe.skipIf(!hasChromium)(`the App Store and the owner's live control, in Ch
     session.simulation.sim.executeCommand('set handset:app:template_app enabled', 0);
     await homeHas('Template').waitFor();
   });
+
+  it('keeps the home screen in the order the player drags it to, on the server', async () => {
+    await session.putAway();
+    await session.openPhone();
+    await session.unlock();
+    const grid = session.shell.locator('.app-grid .app-button');
+    const order = () => grid.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')));
+    const before = await order();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    const [first, , third] = before as [string, string, string];
+    // Press the third icon, move past the drag threshold, then over the first one's place, and let go.
+    const from = (await homeHas(third).boundingBox())!;
+    const to = (await homeHas(first).boundingBox())!;
+    await session.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await session.page.mouse.down();
+    await session.page.mouse.move(from.x + from.width / 2 - 12, from.y + from.height / 2, { steps: 3 });
+    await session.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await session.page.mouse.up();
+    const moved = [third, ...before.filter((label) => label !== third)];
+    await eventually(async () => expect(await order()).toEqual(moved));
+    // The drag opened nothing, and the order comes back from the server on the next opening.
+    expect(await session.shell.locator('.app-frame').count()).toBe(0);
+    await session.putAway();
+    await session.openPhone();
+    await session.unlock();
+    await eventually(async () => expect(await order()).toEqual(moved));
+    // A press that does not move is still a click.
+    await homeHas(third).click();
+    await session.shell.locator('.app-frame').first().waitFor();
+  });
 });

@@ -73,8 +73,10 @@ function useReorder(ids: string[], onReorder: (ids: string[]) => void) {
       drag.current = null;
       setDragged(null);
       if (current?.moved && live.current) {
-        // The click that ends a drag must not open the app.
-        window.addEventListener('click', (event) => event.stopPropagation(), { capture: true, once: true });
+        // The click that ends a drag (dispatched in this same task, if at all) must not open the app.
+        const swallow = (event: Event) => event.stopPropagation();
+        window.addEventListener('click', swallow, { capture: true, once: true });
+        setTimeout(() => window.removeEventListener('click', swallow, { capture: true }));
         if (live.current.join() !== ids.join()) onReorder(live.current);
       }
       setOrder(null);
