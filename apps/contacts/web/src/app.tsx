@@ -5,7 +5,8 @@ import { ContactForm } from './components/contact-form';
 import { ContactList } from './components/contact-list';
 import { changes, contactsApi, EMPTY_FIELDS, errorText, fieldsOf, sortContacts, type Contact, type ContactFields } from './contacts-api';
 import { parseDeepLink } from './deep-link';
-import { useSettings } from '@handset/sdk/ui';
+import { useSettings, useTranslator } from '@handset/sdk/ui';
+import { messages } from './messages';
 
 type Screen =
   | { name: 'list' }
@@ -29,6 +30,7 @@ function parentOf(screen: Screen): Screen {
 }
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => contactsApi(app), [app]);
   const { phoneNumber: myNumber } = useSettings();
   const [contacts, setContacts] = useState<Contact[] | null>(null);
@@ -70,7 +72,7 @@ export function App({ app }: { app: HandsetApp }) {
       setCursor(page.cursor);
       setLoadError(null);
     } catch (error) {
-      if (load === loads.current) setLoadError(errorText(error));
+      if (load === loads.current) setLoadError(errorText(error, t));
     }
   };
 
@@ -85,7 +87,7 @@ export function App({ app }: { app: HandsetApp }) {
       setContacts((list) => sortContacts([...(list ?? []), ...page.contacts]));
       setCursor(page.cursor);
     } catch (error) {
-      if (load === loads.current) setLoadError(errorText(error));
+      if (load === loads.current) setLoadError(errorText(error, t));
     } finally {
       loadingMore.current = false;
     }
@@ -99,7 +101,7 @@ export function App({ app }: { app: HandsetApp }) {
     const timer = setTimeout(() => {
       api.search(query.trim()).then(
         (found) => search === searches.current && setResults(found),
-        (error: unknown) => search === searches.current && setLoadError(errorText(error)),
+        (error: unknown) => search === searches.current && setLoadError(errorText(error, t)),
       );
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
@@ -151,7 +153,7 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       await action();
     } catch (error) {
-      setActionError(errorText(error));
+      setActionError(errorText(error, t));
     } finally {
       setBusy(false);
     }
@@ -160,9 +162,9 @@ export function App({ app }: { app: HandsetApp }) {
   const remove = (contact: Contact) =>
     run(async () => {
       const confirmed = await app.confirm({
-        title: 'Delete Contact?',
-        message: `${contact.displayName} will be removed from your contacts.`,
-        confirmLabel: 'Delete',
+        title: t('deleteTitle'),
+        message: t('deleteMessage', { name: contact.displayName }),
+        confirmLabel: t('delete'),
         destructive: true,
       });
       if (!confirmed) return;
@@ -220,7 +222,7 @@ export function App({ app }: { app: HandsetApp }) {
       {screen.name === 'edit' && current && (
         <ContactForm
           key={`edit-${current.id}`}
-          title="Edit Contact"
+          title={t('editContact')}
           initial={fieldsOf(current)}
           adding={false}
           onCancel={() => navigate(parentOf(screen))}
@@ -230,7 +232,7 @@ export function App({ app }: { app: HandsetApp }) {
       {screen.name === 'add' && (
         <ContactForm
           key={`add-${screen.opened}`}
-          title="New Contact"
+          title={t('newContact')}
           initial={{ ...EMPTY_FIELDS, number: screen.number }}
           adding
           onCancel={() => navigate(LIST)}

@@ -1,6 +1,7 @@
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { ActionInput } from '@handset/sdk/contract';
 import type { Contact, contactsContract } from '../../contract';
+import type { ContactsText } from './messages';
 
 export type { Contact };
 
@@ -43,8 +44,8 @@ export function sortContacts(contacts: Contact[]): Contact[] {
 }
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
-export function errorText(error: unknown): string {
-  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+export function errorText(error: unknown, t: ContactsText): string {
+  return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
 /** The server plugin's actions, typed by the contract. */

@@ -294,6 +294,16 @@ describe('the list', () => {
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
     expect(screen!.querySelector('.my-number')!.textContent).toBe('My number 555-0101');
   });
+
+  it("speaks the player's language and follows a change live: titles, sections, counts and the search field", async () => {
+    const { host } = await start(contactsServer(SEEDS), { settings: { locale: 'es-ES', phoneNumber: '555-0100' } });
+    await loaded();
+    const texts = () => [screen!.querySelector('h1')!.textContent, sectionTitles()[0], screen!.querySelector('.count')?.textContent, screen!.querySelector('.my-number')!.textContent, screen!.querySelector('input')!.getAttribute('aria-label')];
+    expect(texts()).toEqual(['Contactos', 'Favoritos', '4 contactos', 'Mi número 555-0100', 'Buscar']);
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect(texts()).toEqual(['Kontakte', 'Favoriten', '4 Kontakte', 'Meine Nummer 555-0100', 'Suchen']));
+    expect(document.documentElement.lang).toBe('de');
+  });
 });
 
 describe('adding', () => {

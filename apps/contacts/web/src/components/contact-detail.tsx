@@ -1,5 +1,6 @@
 import { avatarName, type Contact } from '../contacts-api';
-import { Avatar, BackIcon, BlockIcon, CallIcon, NavBar, ShareIcon, StarIcon, TrashIcon } from '@handset/sdk/ui';
+import { Avatar, BackIcon, BlockIcon, CallIcon, NavBar, ShareIcon, StarIcon, TrashIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ContactDetailProps {
   contact: Contact;
@@ -19,18 +20,19 @@ export interface ContactDetailProps {
 
 /** One contact: photo, name, number and notes, with its actions. */
 export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite, onBlock, onDelete, onCall, onShare }: ContactDetailProps) {
+  const t = useTranslator(messages);
   return (
     <section class="screen detail-screen pushed" aria-label={contact.displayName}>
       <NavBar
         leading={
           <button type="button" class="back" onClick={onBack}>
             <BackIcon />
-            Contacts
+            {t('contacts')}
           </button>
         }
         trailing={
           <button type="button" class="text-button" onClick={onEdit} disabled={busy}>
-            Edit
+            {t('edit')}
           </button>
         }
       />
@@ -38,17 +40,17 @@ export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite
         <div class="profile">
           <Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="large" />
           <h2 class="profile-name">{contact.displayName}</h2>
-          {contact.blocked && <p class="tag">Blocked</p>}
+          {contact.blocked && <p class="tag">{t('blocked')}</p>}
         </div>
 
         <div class="actions">
           <button type="button" class="action" disabled={busy} onClick={onCall}>
             <CallIcon />
-            <span>Call</span>
+            <span>{t('call')}</span>
           </button>
           <button type="button" class="action" disabled={busy} onClick={onShare}>
             <ShareIcon />
-            <span>Share</span>
+            <span>{t('share')}</span>
           </button>
           <button
             type="button"
@@ -57,15 +59,15 @@ export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite
             onClick={() => onFavorite(!contact.favorite)}
           >
             <StarIcon filled={contact.favorite} />
-            <span>{contact.favorite ? 'Unfavorite' : 'Favorite'}</span>
+            <span>{contact.favorite ? t('unfavorite') : t('favorite')}</span>
           </button>
           <button type="button" class="action" disabled={busy} onClick={() => onBlock(!contact.blocked)}>
             <BlockIcon />
-            <span>{contact.blocked ? 'Unblock' : 'Block'}</span>
+            <span>{contact.blocked ? t('unblock') : t('block')}</span>
           </button>
           <button type="button" class="action danger" disabled={busy} onClick={onDelete}>
             <TrashIcon />
-            <span>Delete</span>
+            <span>{t('delete')}</span>
           </button>
         </div>
 
@@ -77,12 +79,12 @@ export function ContactDetail({ contact, busy, error, onBack, onEdit, onFavorite
 
         <dl class="card fields">
           <div class="field">
-            <dt>mobile</dt>
+            <dt>{t('mobile')}</dt>
             <dd class="number">{contact.displayNumber}</dd>
           </div>
           {contact.notes !== '' && (
             <div class="field">
-              <dt>Notes</dt>
+              <dt>{t('notes')}</dt>
               <dd class="notes">{contact.notes}</dd>
             </div>
           )}

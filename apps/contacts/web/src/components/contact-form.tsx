@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SdkError } from '@handset/sdk/app';
 import { avatarName, defaultDisplayName, errorText, type ContactFields } from '../contacts-api';
-import { Avatar, NavBar } from '@handset/sdk/ui';
+import { Avatar, NavBar, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ContactFormProps {
   title: string;
@@ -25,6 +26,7 @@ const FIELD_LIMITS = { firstName: 32, lastName: 32, number: 32, avatarUrl: 500, 
 
 /** The add and edit form. No <form>: the phone runs apps with scripts only, so Save and Enter are handled here. */
 export function ContactForm({ title, initial, adding, onCancel, onSave }: ContactFormProps) {
+  const t = useTranslator(messages);
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>({});
   const [saving, setSaving] = useState(false);
@@ -50,7 +52,7 @@ export function ContactForm({ title, initial, adding, onCancel, onSave }: Contac
       setSaving(false);
       const aboutNumber =
         error instanceof SdkError && (error.code === 'ALREADY_EXISTS' || (adding && error.code === 'NOT_FOUND'));
-      setErrors(aboutNumber ? { number: errorText(error) } : { form: errorText(error) });
+      setErrors(aboutNumber ? { number: errorText(error, t) } : { form: errorText(error, t) });
     }
   };
 
@@ -96,12 +98,12 @@ export function ContactForm({ title, initial, adding, onCancel, onSave }: Contac
         title={title}
         leading={
           <button type="button" class="text-button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         }
         trailing={
           <button type="button" class="text-button strong" disabled={!complete || saving} onClick={() => void save()}>
-            Save
+            {t('save')}
           </button>
         }
       />
@@ -117,12 +119,12 @@ export function ContactForm({ title, initial, adding, onCancel, onSave }: Contac
         )}
 
         <div class="card">
-          {input('firstName', 'First name', { placeholder: 'Required' })}
-          {input('lastName', 'Last name')}
+          {input('firstName', t('firstName'), { placeholder: t('required') })}
+          {input('lastName', t('lastName'))}
         </div>
 
         <div class="card">
-          {input('number', 'Number', { inputMode: 'tel', placeholder: 'Required' })}
+          {input('number', t('number'), { inputMode: 'tel', placeholder: t('required') })}
         </div>
         {errors.number && (
           <p class="field-error" id="number-error" role="alert">
@@ -130,11 +132,11 @@ export function ContactForm({ title, initial, adding, onCancel, onSave }: Contac
           </p>
         )}
 
-        <div class="card">{input('avatarUrl', 'Avatar URL', { inputMode: 'url', placeholder: 'https://' })}</div>
+        <div class="card">{input('avatarUrl', t('avatarUrl'), { inputMode: 'url', placeholder: 'https://' })}</div>
 
         <div class="card">
           <div class="input-row stacked">
-            <label for="field-notes">Notes</label>
+            <label for="field-notes">{t('notes')}</label>
             <textarea
               id="field-notes"
               rows={4}

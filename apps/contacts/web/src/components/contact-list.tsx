@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { avatarName, type Contact } from '../contacts-api';
 import { sectionsOf } from '../list-sections';
-import { Avatar, ErrorNotice, ListRow, PlusIcon, SearchField, StarIcon } from '@handset/sdk/ui';
+import { Avatar, ErrorNotice, ListRow, PlusIcon, SearchField, StarIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ContactListProps {
   /** The pages loaded so far; null until the first answer. */
@@ -28,6 +29,7 @@ const MORE_BEFORE_END_PX = 600;
 
 /** The main screen: search, then favorites and the alphabet's sections. */
 export function ContactList({ contacts, complete, results, error, query, myNumber, hidden, onQuery, onMore, onOpen, onAdd, onRetry }: ContactListProps) {
+  const t = useTranslator(messages);
   const searching = query.trim() !== '';
   const found = searching ? (results ?? []) : (contacts ?? []);
   // Search results list each match once, under its letter.
@@ -44,11 +46,11 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
   useEffect(moreIfNearEnd, [contacts, complete, hidden, searching, error]);
 
   return (
-    <section class="screen list-screen" hidden={hidden} aria-label="Contacts">
+    <section class="screen list-screen" hidden={hidden} aria-label={t('contacts')}>
       <header class="list-header">
         <div class="title-row">
-          <h1>Contacts</h1>
-          <button type="button" class="icon-button" aria-label="Add contact" title="Add contact" onClick={onAdd}>
+          <h1>{t('contacts')}</h1>
+          <button type="button" class="icon-button" aria-label={t('addContact')} title={t('addContact')} onClick={onAdd}>
             <PlusIcon />
           </button>
         </div>
@@ -58,7 +60,7 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
       <div class="scroll" ref={scroller} onScroll={moreIfNearEnd}>
         {myNumber && !searching && (
           <p class="my-number">
-            My number <span>{myNumber}</span>
+            {t('myNumber')} <span>{myNumber}</span>
           </p>
         )}
 
@@ -66,38 +68,36 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
           <ErrorNotice message={error} onRetry={onRetry} />
         )}
 
-        {contacts === null && !error && <p class="placeholder">Loading…</p>}
+        {contacts === null && !error && <p class="placeholder">{t('loading')}</p>}
 
         {contacts !== null && contacts.length === 0 && (
           <div class="empty">
-            <p class="empty-title">No Contacts</p>
-            <p>Contacts you add will appear here.</p>
+            <p class="empty-title">{t('noContacts')}</p>
+            <p>{t('noContactsHint')}</p>
             <button type="button" class="text-button" onClick={onAdd}>
-              Add a contact
+              {t('addAContact')}
             </button>
           </div>
         )}
 
-        {searching && results === null && <p class="placeholder">Searching…</p>}
+        {searching && results === null && <p class="placeholder">{t('searching')}</p>}
 
         {searching && results !== null && found.length === 0 && contacts !== null && contacts.length > 0 && (
           <div class="empty">
-            <p class="empty-title">No Results</p>
-            <p>
-              Nothing matches “<span>{query.trim()}</span>”.
-            </p>
+            <p class="empty-title">{t('noResults')}</p>
+            <p>{t('nothingMatches', { query: query.trim() })}</p>
           </div>
         )}
 
         {sections.map((section) => (
           <section class={section.title === 'Favorites' ? 'section favorites' : 'section'} key={section.title}>
-            <h2 class={section.title === 'Favorites' ? 'section-title favorites' : 'section-title'}>{section.title}</h2>
+            <h2 class={section.title === 'Favorites' ? 'section-title favorites' : 'section-title'}>{section.title === 'Favorites' ? t('favorites') : section.title}</h2>
             <ul class="list-rows">
               {section.contacts.map((contact) => (
                 <ListRow
                   key={contact.id}
                   // A favorite's second row is named apart, so the one under its letter stays the button with its name.
-                  label={section.title === 'Favorites' ? `${contact.displayName}, favorite` : contact.displayName}
+                  label={section.title === 'Favorites' ? t('favoriteRow', { name: contact.displayName }) : contact.displayName}
                   onClick={() => onOpen(contact)}
                   leading={<Avatar name={avatarName(contact)} imageUrl={contact.avatarUrl} size="row" />}
                   title={contact.displayName}
@@ -105,7 +105,7 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
                   trailing={
                     (contact.blocked || contact.favorite) && (
                       <>
-                        {contact.blocked && <span class="tag">Blocked</span>}
+                        {contact.blocked && <span class="tag">{t('blocked')}</span>}
                         {contact.favorite && (
                           <span class="row-star">
                             <StarIcon filled />
@@ -122,7 +122,7 @@ export function ContactList({ contacts, complete, results, error, query, myNumbe
 
         {found.length > 0 && (searching || complete) && (
           <p class="count">
-            {found.length} {found.length === 1 ? 'Contact' : 'Contacts'}
+            {t('count', { count: found.length })}
           </p>
         )}
       </div>
