@@ -11,7 +11,8 @@ import { dialable, parseDeepLink } from './deep-link';
 import { favoriteFor, favoritesStore, withFavorite, type Favorite } from './favorites';
 import { endedText, formatTimer } from './format';
 import { partyOf } from './party';
-import { useSettings } from '@handset/sdk/ui';
+import { useSettings, useTranslator } from '@handset/sdk/ui';
+import { messages } from './messages';
 
 /** How long a finished call's screen stays ("Busy", "Call ended · 1:23") before the keypad comes back. */
 export const ENDED_SCREEN_MS = 2000;
@@ -24,6 +25,7 @@ const FINAL_CODES: readonly string[] = ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND
 const isRetryable = (error: unknown) => !(error instanceof SdkError && FINAL_CODES.includes(error.code));
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => callsApi(app), [app]);
   const store = useMemo(() => favoritesStore(app), [app]);
   const { locale } = useSettings();
@@ -66,7 +68,7 @@ export function App({ app }: { app: HandsetApp }) {
       const call = await api.current();
       if (call) applyCall(call);
     } catch (failure) {
-      if (reportErrors) setError(errorText(failure));
+      if (reportErrors) setError(errorText(failure, t));
     }
   };
 
@@ -102,7 +104,7 @@ export function App({ app }: { app: HandsetApp }) {
     store.load().then(
       (list) => setFavorites((current) => current ?? list),
       // The list stays unloaded, so + cannot overwrite the stored favorites with a partial list.
-      (failure) => setFavoritesError(errorText(failure)),
+      (failure) => setFavoritesError(errorText(failure, t)),
     );
   }, [app]);
 
@@ -143,7 +145,7 @@ export function App({ app }: { app: HandsetApp }) {
         setRecentsError(null);
       },
       (failure) => {
-        if (load === recentsLoads.current) setRecentsError(errorText(failure));
+        if (load === recentsLoads.current) setRecentsError(errorText(failure, t));
       },
     );
   }, [tab, recentsStale]);
@@ -160,7 +162,7 @@ export function App({ app }: { app: HandsetApp }) {
       await api.blockCaller(call.id);
       setBlockedRecords((records) => new Set(records).add(call.id));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
 
@@ -179,7 +181,7 @@ export function App({ app }: { app: HandsetApp }) {
       if (abandoned.current.has(attempt.requestId)) return;
       setView((current) =>
         current?.kind === 'starting' && current.attempt.requestId === attempt.requestId
-          ? { ...current, error: errorText(failure), retryable: isRetryable(failure) }
+          ? { ...current, error: errorText(failure, t), retryable: isRetryable(failure) }
           : current,
       );
     }
@@ -208,7 +210,7 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       await action();
     } catch (failure) {
-      patch(false, errorText(failure));
+      patch(false, errorText(failure, t));
     }
   };
 
@@ -235,7 +237,7 @@ export function App({ app }: { app: HandsetApp }) {
       applyCall(call);
       await accept(call);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
 
@@ -276,7 +278,7 @@ export function App({ app }: { app: HandsetApp }) {
 
   const openApp = (appId: string, link?: string) => {
     setError(null);
-    app.openApp(appId, link).catch((failure) => setError(errorText(failure)));
+    app.openApp(appId, link).catch((failure) => setError(errorText(failure, t)));
   };
 
   const saveFavorites = async (next: Favorite[]) => {
@@ -285,7 +287,7 @@ export function App({ app }: { app: HandsetApp }) {
       await store.save(next);
       setFavorites(next);
     } catch (failure) {
-      setFavoritesError(errorText(failure));
+      setFavoritesError(errorText(failure, t));
     }
   };
 
@@ -295,14 +297,14 @@ export function App({ app }: { app: HandsetApp }) {
       const contact = await app.pickContact();
       if (contact) await saveFavorites(withFavorite(favoritesRef.current, contact));
     } catch (failure) {
-      setFavoritesError(errorText(failure));
+      setFavoritesError(errorText(failure, t));
     }
   };
 
   const removeFavorite = (favorite: Favorite) =>
     void saveFavorites(favoritesRef.current.filter((other) => other.number !== favorite.number));
 
-  const labelOf = (call: Call) => partyOf(call, favoritesRef.current);
+  const labelOf = (call: Call) => partyOf(call, favoritesRef.current, t);
 
   if (view) {
     let phase: CallPhase;
@@ -313,16 +315,16 @@ export function App({ app }: { app: HandsetApp }) {
     if (view.kind === 'starting') {
       const favorite = favoriteFor(favoritesRef.current, view.attempt.number);
       phase = view.error === null ? 'calling' : 'failed';
-      status = view.error === null ? 'Calling…' : 'Call failed';
+      status = view.error === null ? t('calling') : t('callFailed');
       title = favorite?.name ?? view.attempt.number;
       subtitle = favorite?.number ?? null;
       video = view.attempt.video;
     } else {
       const { call } = view;
-      if (isEnded(call.status)) [phase, status] = ['ended', endedText(call)];
+      if (isEnded(call.status)) [phase, status] = ['ended', endedText(call, t)];
       else if (call.status === 'active') [phase, status] = ['active', formatTimer(elapsedSeconds(view.since ?? now, now))];
-      else if (call.direction === 'incoming') [phase, status] = ['incoming', 'Incoming call'];
-      else [phase, status] = ['calling', 'Calling…'];
+      else if (call.direction === 'incoming') [phase, status] = ['incoming', t('incomingCall')];
+      else [phase, status] = ['calling', t('calling')];
       const party = labelOf(call);
       title = party.name;
       subtitle = party.number;

@@ -1,5 +1,6 @@
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { Call, CallRecord, CallStatus, phoneContract } from '../../contract';
+import type { PhoneText } from './messages';
 
 export type { Call, CallRecord, CallStatus };
 
@@ -32,8 +33,8 @@ export function asCall(data: unknown): Call | null {
 }
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
-export function errorText(error: unknown): string {
-  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+export function errorText(error: unknown, t: PhoneText): string {
+  return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
 /** The server plugin's actions, typed by the contract. */

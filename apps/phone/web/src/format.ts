@@ -1,4 +1,5 @@
 import type { Call } from './calls-api';
+import type { PhoneText } from './messages';
 
 const two = (value: number) => String(value).padStart(2, '0');
 
@@ -17,45 +18,45 @@ export function formatDuration(seconds: number): string {
 }
 
 /** What the call screen says once a call is over. */
-export function endedText(call: Call): string {
+export function endedText(call: Call, t: PhoneText): string {
   switch (call.status) {
     case 'busy':
-      return 'Busy';
+      return t('busy');
     case 'unavailable':
-      return 'Unavailable';
+      return t('unavailable');
     case 'declined':
-      return 'Declined';
+      return t('declined');
     case 'missed':
-      return call.direction === 'incoming' ? 'Missed call' : 'Call ended';
+      return call.direction === 'incoming' ? t('missedCall') : t('callEnded');
     default:
-      return call.duration > 0 ? `Call ended · ${formatDuration(call.duration)}` : 'Call ended';
+      return call.duration > 0 ? t('callEndedAfter', { duration: formatDuration(call.duration) }) : t('callEnded');
   }
 }
 
 /** What Recents says about a call's outcome. */
-export function recentStatusText(call: Call): string {
+export function recentStatusText(call: Call, t: PhoneText): string {
   switch (call.status) {
     case 'missed':
-      return call.direction === 'incoming' ? 'Missed' : 'No answer';
+      return call.direction === 'incoming' ? t('missed') : t('noAnswer');
     case 'declined':
-      return 'Declined';
+      return t('declined');
     case 'busy':
-      return 'Busy';
+      return t('busy');
     case 'unavailable':
-      return 'Unavailable';
+      return t('unavailable');
     default:
-      return call.direction === 'incoming' ? 'Incoming' : 'Outgoing';
+      return call.direction === 'incoming' ? t('incoming') : t('outgoing');
   }
 }
 
 const DAY_MS = 86_400_000;
 
 /** When a recent call was: the time today, "Yesterday", the weekday within a week, else the date. */
-export function formatWhen(at: number, locale: string, now = Date.now()): string {
+export function formatWhen(at: number, locale: string, t: PhoneText, now = Date.now()): string {
   const date = new Date(at);
   const midnight = new Date(now).setHours(0, 0, 0, 0);
   if (at >= midnight) return date.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
-  if (at >= midnight - DAY_MS) return 'Yesterday';
+  if (at >= midnight - DAY_MS) return t('yesterday');
   if (at >= midnight - 6 * DAY_MS) return date.toLocaleDateString(locale, { weekday: 'long' });
   return date.toLocaleDateString(locale, { day: 'numeric', month: 'numeric', year: '2-digit' });
 }

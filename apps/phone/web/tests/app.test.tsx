@@ -489,3 +489,11 @@ it("follows the phone's theme", async () => {
   await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
 });
+
+it("speaks the player's language and follows a change live: tabs, the keypad and its switch", async () => {
+  const phone = await start({ settings: { locale: 'es-ES' } });
+  const texts = () => [...[...document.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent), document.querySelector('.switch-row span')?.textContent];
+  await vi.waitFor(() => expect(texts()).toEqual(['Favoritos', 'Recientes', 'Teclado', 'Contactos', 'Ocultar mi número']));
+  await act(() => phone.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await vi.waitFor(() => expect(texts()).toEqual(['Favoriten', 'Anrufliste', 'Ziffernblock', 'Kontakte', 'Meine Nummer unterdrücken']));
+});

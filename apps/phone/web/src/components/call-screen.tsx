@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { HandsetIcon, HangUpIcon, MuteIcon, PersonIcon, SpeakerIcon, VideoIcon } from '@handset/sdk/ui';
+import { HandsetIcon, HangUpIcon, MuteIcon, PersonIcon, SpeakerIcon, useTranslator, VideoIcon } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 /** Which controls the screen offers: the ringing callee's, a call's, a finished call's, or a failed start's. */
 export type CallPhase = 'incoming' | 'calling' | 'active' | 'ended' | 'failed';
@@ -25,23 +26,24 @@ export interface CallScreenProps {
 
 /** The full-screen call: the incoming screen while the phone rings, then the in-call screen. */
 export function CallScreen(props: CallScreenProps) {
+  const t = useTranslator(messages);
   const { phase, title, subtitle, video, status, error, busy } = props;
   // Local only: the voice server carries the audio; these tell the player what they chose.
   const [muted, setMuted] = useState(false);
   const [speaker, setSpeaker] = useState(false);
 
   return (
-    <section class={`call-screen ${phase}`} aria-label={phase === 'incoming' ? 'Incoming call' : 'Call'}>
+    <section class={`call-screen ${phase}`} aria-label={phase === 'incoming' ? t('incomingCall') : t('call')}>
       <div class="call-party">
         {/* A script may flag a call as video; the player is told that only the voice is carried. */}
-        {phase === 'incoming' && <p class="call-kind">{video ? 'Video call · voice only' : 'Phone call'}</p>}
+        {phase === 'incoming' && <p class="call-kind">{video ? t('videoVoiceOnly') : t('phoneCall')}</p>}
         <span class="call-avatar" aria-hidden="true">
           {video ? <VideoIcon size={40} /> : <PersonIcon size={44} />}
         </span>
         <h1 class="call-title">{title}</h1>
         {subtitle && <p class="call-subtitle">{subtitle}</p>}
         {phase !== 'incoming' && (
-          <p class="call-status" aria-label="Call status">
+          <p class="call-status" aria-label={t('callStatus')}>
             {status}
           </p>
         )}
@@ -57,13 +59,13 @@ export function CallScreen(props: CallScreenProps) {
           <div class="call-action">
             <button type="button" class="round-button hang-up" disabled={busy} onClick={props.onDecline}>
               <HangUpIcon />
-              <span class="call-caption">Decline</span>
+              <span class="call-caption">{t('decline')}</span>
             </button>
           </div>
           <div class="call-action">
             <button type="button" class="round-button call" disabled={busy} onClick={props.onAccept}>
               {video ? <VideoIcon size={30} /> : <HandsetIcon size={32} />}
-              <span class="call-caption">Accept</span>
+              <span class="call-caption">{t('accept')}</span>
             </button>
           </div>
         </div>
@@ -73,7 +75,7 @@ export function CallScreen(props: CallScreenProps) {
             {phase === 'failed' ? (
               props.onRetry && (
                 <button type="button" class="pill-button" onClick={props.onRetry}>
-                  Try again
+                  {t('tryAgain')}
                 </button>
               )
             ) : (
@@ -86,7 +88,7 @@ export function CallScreen(props: CallScreenProps) {
                   onClick={() => setMuted(!muted)}
                 >
                   <MuteIcon />
-                  <span class="call-caption">Mute</span>
+                  <span class="call-caption">{t('mute')}</span>
                 </button>
                 <button
                   type="button"
@@ -96,7 +98,7 @@ export function CallScreen(props: CallScreenProps) {
                   onClick={() => setSpeaker(!speaker)}
                 >
                   <SpeakerIcon />
-                  <span class="call-caption">Speaker</span>
+                  <span class="call-caption">{t('speaker')}</span>
                 </button>
               </>
             )}
@@ -105,7 +107,7 @@ export function CallScreen(props: CallScreenProps) {
             <button
               type="button"
               class="round-button hang-up"
-              aria-label="Hang up"
+              aria-label={t('hangUp')}
               disabled={busy || phase === 'ended'}
               onClick={props.onHangUp}
             >

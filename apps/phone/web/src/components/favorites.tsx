@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Favorite } from '../favorites';
-import { initialsOf, MinusIcon, PlusIcon } from '@handset/sdk/ui';
+import { initialsOf, MinusIcon, PlusIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface FavoritesProps {
   favorites: Favorite[] | null;
@@ -12,6 +13,7 @@ export interface FavoritesProps {
 
 /** The player's favorites, kept by this app: tap to call; Edit shows the remove buttons; + waits for the stored list, which it extends. */
 export function Favorites({ favorites, error, onAdd, onRemove, onCall }: FavoritesProps) {
+  const t = useTranslator(messages);
   const [editing, setEditing] = useState(false);
   const list = favorites ?? [];
 
@@ -20,13 +22,13 @@ export function Favorites({ favorites, error, onAdd, onRemove, onCall }: Favorit
       <header class="list-header">
         <div class="header-bar">
           <button type="button" class="link-button" disabled={list.length === 0 && !editing} onClick={() => setEditing(!editing)}>
-            {editing ? 'Done' : 'Edit'}
+            {editing ? t('done') : t('edit')}
           </button>
-          <button type="button" class="icon-button" aria-label="Add favorite" disabled={favorites === null} onClick={onAdd}>
+          <button type="button" class="icon-button" aria-label={t('addFavorite')} disabled={favorites === null} onClick={onAdd}>
             <PlusIcon />
           </button>
         </div>
-        <h1>Favorites</h1>
+        <h1>{t('favorites')}</h1>
       </header>
 
       {error && (
@@ -34,13 +36,13 @@ export function Favorites({ favorites, error, onAdd, onRemove, onCall }: Favorit
           {error}
         </p>
       )}
-      {favorites !== null && list.length === 0 && <p class="notice">No favorites yet. Tap + to add one from your contacts.</p>}
+      {favorites !== null && list.length === 0 && <p class="notice">{t('noFavorites')}</p>}
 
-      <ul class="rows" aria-label="Favorites">
+      <ul class="rows" aria-label={t('favorites')}>
         {list.map((favorite) => (
           <li key={favorite.number} class="favorite">
             {editing && (
-              <button type="button" class="remove-button" aria-label={`Remove ${favorite.name}`} onClick={() => onRemove(favorite)}>
+              <button type="button" class="remove-button" aria-label={t('removeFavorite', { name: favorite.name })} onClick={() => onRemove(favorite)}>
                 <MinusIcon />
               </button>
             )}

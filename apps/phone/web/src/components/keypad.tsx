@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DeleteIcon, HandsetIcon } from '@handset/sdk/ui';
+import { DeleteIcon, HandsetIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 const KEYS: [key: string, letters: string][] = [
   ['1', ''],
@@ -31,6 +32,7 @@ const sizeOf = (number: string) => (number.length > 15 ? 'small' : number.length
 
 /** The dial pad: the number, the twelve keys, Call and Delete digit; the keyboard types too. No video call: Handset carries voice only. */
 export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumber, onAddNumber }: KeypadProps) {
+  const t = useTranslator(messages);
   const props = useRef({ onKey, onDelete, onCall });
   props.current = { onKey, onDelete, onCall };
 
@@ -53,16 +55,16 @@ export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumb
   return (
     <section class="keypad">
       <div class="dial-top">
-        <div class={`dial-number ${sizeOf(number)}`} aria-label="Number" aria-live="polite">
+        <div class={`dial-number ${sizeOf(number)}`} aria-label={t('number')} aria-live="polite">
           {number}
         </div>
         <button type="button" class="link-button add-number" hidden={number === ''} onClick={onAddNumber}>
-          Add number
+          {t('addNumber')}
         </button>
       </div>
 
       <label class="switch-row">
-        <span>Hide my number</span>
+        <span>{t('hideMyNumber')}</span>
         <input type="checkbox" role="switch" checked={hideNumber} onChange={(event) => onHideNumber(event.currentTarget.checked)} />
       </label>
 
@@ -75,13 +77,13 @@ export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumb
             </span>
           </button>
         ))}
-        <button type="button" class="round-button call" aria-label="Call" onClick={onCall}>
+        <button type="button" class="round-button call" aria-label={t('call')} onClick={onCall}>
           <HandsetIcon size={32} />
         </button>
         <button
           type="button"
           class="round-button delete"
-          aria-label="Delete digit"
+          aria-label={t('deleteDigit')}
           disabled={number === ''}
           onClick={onDelete}
         >

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { CallRecord } from '../calls-api';
 import { formatDuration, formatWhen, recentStatusText } from '../format';
 import type { PartyLabel } from '../party';
-import { ActionSheet, DirectionIcon, VideoIcon } from '@handset/sdk/ui';
+import { ActionSheet, DirectionIcon, useTranslator, VideoIcon } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface RecentsProps {
   recents: CallRecord[] | null;
@@ -21,6 +22,7 @@ const isHiddenCaller = (call: CallRecord) => call.direction === 'incoming' && ca
 
 /** The call history, newest first: tap a call to call back; missed calls are red; a hidden caller can be blocked. */
 export function Recents({ recents, error, locale, labelOf, onCall, blocked, onBlockCaller }: RecentsProps) {
+  const t = useTranslator(messages);
   const [missedOnly, setMissedOnly] = useState(false);
   const [blocking, setBlocking] = useState<CallRecord | null>(null);
   const shown = recents?.filter((call) => !missedOnly || isMissed(call)) ?? [];
@@ -28,15 +30,15 @@ export function Recents({ recents, error, locale, labelOf, onCall, blocked, onBl
   return (
     <section class="list-screen">
       <header class="list-header">
-        <div class="segmented" role="group" aria-label="Show">
+        <div class="segmented" role="group" aria-label={t('show')}>
           <button type="button" aria-pressed={!missedOnly} onClick={() => setMissedOnly(false)}>
-            All
+            {t('all')}
           </button>
           <button type="button" aria-pressed={missedOnly} onClick={() => setMissedOnly(true)}>
-            Missed
+            {t('missed')}
           </button>
         </div>
-        <h1>Recents</h1>
+        <h1>{t('recents')}</h1>
       </header>
 
       {error && (
@@ -44,16 +46,16 @@ export function Recents({ recents, error, locale, labelOf, onCall, blocked, onBl
           {error}
         </p>
       )}
-      {recents !== null && shown.length === 0 && <p class="notice">{missedOnly ? 'No missed calls' : 'No recent calls'}</p>}
+      {recents !== null && shown.length === 0 && <p class="notice">{missedOnly ? t('noMissedCalls') : t('noRecentCalls')}</p>}
 
-      <ul class="rows" aria-label="Recent calls">
+      <ul class="rows" aria-label={t('recentCalls')}>
         {shown.map((call) => {
           const duration = call.status === 'completed' && call.duration > 0 ? formatDuration(call.duration) : null;
           const party = labelOf(call);
           return (
             <li key={call.id} class={isMissed(call) ? 'recent missed' : 'recent'}>
               <button type="button" class="row-button" disabled={call.number === ''} onClick={() => onCall(call)}>
-                <span class="recent-direction" title={call.direction === 'outgoing' ? 'Outgoing' : 'Incoming'}>
+                <span class="recent-direction" title={call.direction === 'outgoing' ? t('outgoing') : t('incoming')}>
                   <DirectionIcon direction={call.direction} />
                 </span>
                 <span class="row-main">
@@ -61,20 +63,20 @@ export function Recents({ recents, error, locale, labelOf, onCall, blocked, onBl
                   {party.number && <span class="row-subtitle recent-number">{party.number}</span>}
                   <span class="row-subtitle">
                     {call.video && <VideoIcon size={13} />}
-                    <span class="recent-status">{recentStatusText(call)}</span>
+                    <span class="recent-status">{recentStatusText(call, t)}</span>
                     {duration && <span class="recent-duration">{duration}</span>}
                   </span>
                 </span>
                 <time class="row-trailing" dateTime={new Date(call.startedAt).toISOString()}>
-                  {formatWhen(call.startedAt, locale)}
+                  {formatWhen(call.startedAt, locale, t)}
                 </time>
               </button>
               {isHiddenCaller(call) &&
                 (blocked.has(call.id) ? (
-                  <span class="recent-blocked">Blocked</span>
+                  <span class="recent-blocked">{t('blocked')}</span>
                 ) : (
                   <button type="button" class="recent-block" onClick={() => setBlocking(call)}>
-                    Block this caller
+                    {t('blockCaller')}
                   </button>
                 ))}
             </li>
@@ -83,8 +85,8 @@ export function Recents({ recents, error, locale, labelOf, onCall, blocked, onBl
       </ul>
       {blocking && (
         <ActionSheet
-          title="Calls from this caller will not ring, hidden or not. Their number stays hidden."
-          actions={[{ label: 'Block this caller', destructive: true, onSelect: () => onBlockCaller(blocking) }]}
+          title={t('blockCallerHint')}
+          actions={[{ label: t('blockCaller'), destructive: true, onSelect: () => onBlockCaller(blocking) }]}
           onClose={() => setBlocking(null)}
         />
       )}
