@@ -7,7 +7,8 @@ import { ThreadList } from './components/thread-list';
 import { parseDeepLink, type DeepLink } from './deep-link';
 import { asDeleted, asMessage, asRead, asThread, errorText, messagesApi, type Message, type ThreadSummary } from './messages-api';
 import { applyRead, bumpThread, directWith, markThreadRead, mergePage, putThread, withoutThread } from './threads';
-import { useSettings } from '@handset/sdk/ui';
+import { useSettings, useTranslator } from '@handset/sdk/ui';
+import { messages } from './messages';
 
 type Screen = 'list' | 'conversation' | 'info' | 'new-group';
 
@@ -20,6 +21,7 @@ interface OpenConversation {
 }
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => messagesApi(app), [app]);
   const { locale } = useSettings();
   const [threads, setThreads] = useState<ThreadSummary[] | null>(null);
@@ -50,7 +52,7 @@ export function App({ app }: { app: HandsetApp }) {
       put(await api.thread(threadId));
       return true;
     } catch (error) {
-      setNotice(errorText(error));
+      setNotice(errorText(error, t));
       return false;
     }
   };
@@ -66,7 +68,7 @@ export function App({ app }: { app: HandsetApp }) {
       setCursor(page.cursor);
       setLoadError(null);
     } catch (error) {
-      setLoadError(errorText(error));
+      setLoadError(errorText(error, t));
     } finally {
       paging.current = false;
       setLoadingMore(false);

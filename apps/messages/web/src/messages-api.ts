@@ -11,6 +11,7 @@ import type {
   ThreadSettings,
   ThreadSummary,
 } from '../../contract';
+import type { MessagesText } from './messages';
 
 export type { Attachment, ContactAttachment, LocationAttachment, Member, Message, MessageKind, PhotoAttachment, ThreadSettings, ThreadSummary };
 
@@ -53,8 +54,8 @@ const FINAL_CODES: readonly string[] = ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND
 export const isRefusal = (error: unknown) => error instanceof SdkError && FINAL_CODES.includes(error.code);
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
-export function errorText(error: unknown): string {
-  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+export function errorText(error: unknown, t: MessagesText): string {
+  return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
 /** A number as the server keys it: its digits. */

@@ -1,4 +1,5 @@
 import { previewOf, type Member, type Message, type ReadSignal, type ThreadSummary } from './messages-api';
+import type { MessagesText } from './messages';
 
 /** Newest first, as `threads.list` pages them. */
 const byActivity = (a: ThreadSummary, b: ThreadSummary) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -74,9 +75,9 @@ export function senderName(thread: ThreadSummary | null, message: Pick<Message, 
 }
 
 /** The list's line for a thread: its last message, in a group after who wrote it ("Lamar: on my way"). */
-export function previewLine(thread: ThreadSummary): string {
+export function previewLine(thread: ThreadSummary, t: MessagesText): string {
   const last = thread.lastMessage;
-  if (!last) return thread.kind === 'group' ? 'New group' : '';
+  if (!last) return thread.kind === 'group' ? t('newGroup') : '';
   if (thread.kind !== 'group') return last.preview;
-  return `${last.mine ? 'You' : senderName(thread, last)}: ${last.preview}`;
+  return t('previewBy', { name: last.mine ? t('you') : senderName(thread, last), preview: last.preview });
 }

@@ -1,5 +1,6 @@
 import type { Attachment, Draft, Message, MessageKind, SendTarget, ThreadSummary } from './messages-api';
 import { memberName, senderName } from './threads';
+import type { MessagesText } from './messages';
 
 /** A send on its way, or one that failed in a way another try may fix. */
 export interface PendingSend {
@@ -48,18 +49,18 @@ export function mergeMessages(list: readonly Message[], incoming: readonly Messa
 }
 
 /** What the receipt under the player's last message says, or null when nobody has read it yet. */
-export function receiptOf(thread: ThreadSummary | null, messages: readonly Message[]): { messageId: number; text: string } | null {
+export function receiptOf(thread: ThreadSummary | null, messages: readonly Message[], t: MessagesText): { messageId: number; text: string } | null {
   const last = messages.find((message) => message.mine);
   if (!thread || !last) return null;
   const readers = thread.readBy.filter((pointer) => pointer.messageId >= last.id);
   if (readers.length === 0) return null;
-  if (thread.kind === 'direct') return { messageId: last.id, text: 'Read' };
+  if (thread.kind === 'direct') return { messageId: last.id, text: t('read') };
   const names = readers.map((pointer) => {
     const member = thread.members.find((candidate) => candidate.number === pointer.number);
     return member ? memberName(member) : pointer.number;
   });
-  const shown = names.length > 3 ? `${names.slice(0, 2).join(', ')} and ${names.length - 2} others` : names.join(', ');
-  return { messageId: last.id, text: `Read by ${shown}` };
+  const text = names.length > 3 ? t('readByMany', { names: names.slice(0, 2).join(', '), count: names.length - 2 }) : t('readBy', { names: names.join(', ') });
+  return { messageId: last.id, text };
 }
 
 /**

@@ -207,6 +207,15 @@ describe('the list', () => {
     await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
   });
+
+  it("speaks the player's language and follows a change live: the title, the list's buttons and its previews", async () => {
+    const { host } = await start(seeded(), { settings: { locale: 'es-ES' } });
+    await listed();
+    const texts = () => [document.querySelector('h1')?.textContent, document.querySelector('[aria-label="Nuevo mensaje"], [aria-label="Neue Nachricht"]')?.getAttribute('aria-label')];
+    expect(texts()).toEqual(['Mensajes', 'Nuevo mensaje']);
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect(texts()).toEqual(['Nachrichten', 'Neue Nachricht']));
+  });
 });
 
 describe('a thread', () => {

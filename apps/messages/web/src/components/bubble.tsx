@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCoordinates } from '../format';
 import { isContactCard, isLocation, isPhoto, isSavedCard } from '../messages-api';
 import type { Bubble } from '../timeline';
-import { AlertIcon, Avatar, MoreIcon, PinIcon } from '@handset/sdk/ui';
+import { AlertIcon, Avatar, MoreIcon, PinIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface BubbleViewProps {
   bubble: Bubble;
@@ -21,6 +22,7 @@ const LONG_PRESS_MS = 500;
 
 /** One message: its bubble (text, photo, location or contact card), its state while pending, its menu. */
 export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry, onDiscard, onAddContact }: BubbleViewProps) {
+  const t = useTranslator(messages);
   const press = useRef<ReturnType<typeof setTimeout> | null>(null);
   const cancelPress = () => {
     if (press.current !== null) clearTimeout(press.current);
@@ -66,7 +68,7 @@ export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry
           <button
             type="button"
             class="message-more"
-            aria-label="Message options"
+            aria-label={t('messageOptions')}
             aria-haspopup="menu"
             aria-expanded={menuOpen}
             onClick={() => onMenu(!menuOpen)}
@@ -75,35 +77,35 @@ export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry
           </button>
         )}
         {failed && (
-          <span class="failed-mark" title="Not delivered">
+          <span class="failed-mark" title={t('notDelivered')}>
             <AlertIcon />
           </span>
         )}
       </div>
       {menuOpen && (
-        <div class="message-menu" role="menu" aria-label="Message options" ref={menu}>
+        <div class="message-menu" role="menu" aria-label={t('messageOptions')} ref={menu}>
           {bubble.body !== '' && (
             <button type="button" role="menuitem" onClick={onCopy}>
-              Copy
+              {t('copy')}
             </button>
           )}
           <button type="button" role="menuitem" class="danger" onClick={onDelete}>
-            Delete for me
+            {t('deleteForMe')}
           </button>
           <button type="button" role="menuitem" onClick={() => onMenu(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
-      {bubble.pending?.status === 'sending' && <p class="status">Sending…</p>}
+      {bubble.pending?.status === 'sending' && <p class="status">{t('sending')}</p>}
       {failed && (
         <div class="status failed-status">
-          <span class="failed-text">Not delivered{bubble.pending?.error ? `: ${bubble.pending.error}` : ''}</span>
+          <span class="failed-text">{bubble.pending?.error ? t('notDeliveredBecause', { reason: bubble.pending.error }) : t('notDelivered')}</span>
           <button type="button" class="link-button" onClick={onRetry}>
-            Retry
+            {t('retry')}
           </button>
           <button type="button" class="link-button" onClick={onDiscard}>
-            Discard
+            {t('discard')}
           </button>
         </div>
       )}
@@ -113,6 +115,7 @@ export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry
 }
 
 function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number: string): void }) {
+  const t = useTranslator(messages);
   const { attachment, body } = bubble;
   const caption = body !== '' && <p class="bubble-text caption">{body}</p>;
   if (bubble.kind === 'photo' && isPhoto(attachment)) return <Photo url={attachment.url} caption={caption} />;
@@ -124,7 +127,7 @@ function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number
             <PinIcon />
           </span>
           <span class="card-text">
-            <span class="card-title">{attachment.label ?? 'Location'}</span>
+            <span class="card-title">{attachment.label ?? t('location')}</span>
             <span class="card-subtitle">{formatCoordinates(attachment.x, attachment.y)}</span>
           </span>
         </div>
@@ -146,7 +149,7 @@ function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number
           {/* Not for a number the player saved already, nor for a card they shared from their own contacts. */}
           {!bubble.mine && !isSavedCard(attachment) && (
             <button type="button" class="card-action" onClick={() => onAddContact(attachment.number)}>
-              Add to contacts
+              {t('addToContacts')}
             </button>
           )}
         </div>
@@ -159,14 +162,15 @@ function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number
 
 /** A photo from an https host the server owner allows; anything else (or one that fails to load) is a placeholder. */
 function Photo({ url, caption }: { url: string; caption: ComponentChildren }) {
+  const t = useTranslator(messages);
   const [broken, setBroken] = useState(false);
   const shown = url.startsWith('https://') && !broken;
   return (
     <>
       {shown ? (
-        <img class="photo" src={url} alt="Photo" draggable={false} referrerpolicy="no-referrer" onError={() => setBroken(true)} />
+        <img class="photo" src={url} alt={t('photo')} draggable={false} referrerpolicy="no-referrer" onError={() => setBroken(true)} />
       ) : (
-        <span class="photo missing">Photo unavailable</span>
+        <span class="photo missing">{t('photoUnavailable')}</span>
       )}
       {caption}
     </>

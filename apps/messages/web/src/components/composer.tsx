@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { MAX_BODY_LENGTH } from '../messages-api';
-import { CameraIcon, ContactCardIcon, PhotoIcon, PinIcon, SendIcon } from '@handset/sdk/ui';
+import { CameraIcon, ContactCardIcon, PhotoIcon, PinIcon, SendIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ComposerProps {
   text: string;
@@ -25,6 +26,7 @@ const MAX_HEIGHT_PX = 112;
 
 /** The message box: attachments, the text (Enter sends, Shift+Enter breaks the line) and Send. No <form>: the frame runs scripts only. */
 export function Composer({ text, ready, gallery, camera, contacts, location, inputRef, onText, onSend, onPhoto, onContact, onLocation }: ComposerProps) {
+  const t = useTranslator(messages);
   const canSend = ready && text.trim() !== '';
 
   // The box grows with its text (wrapped lines too), up to MAX_HEIGHT_PX.
@@ -41,8 +43,8 @@ export function Composer({ text, ready, gallery, camera, contacts, location, inp
         <button
           type="button"
           class="composer-button"
-          aria-label="Attach photo"
-          title="Attach photo"
+          aria-label={t('attachPhoto')}
+          title={t('attachPhoto')}
           disabled={!ready}
           onClick={() => onPhoto(gallery ? 'gallery' : 'camera')}
         >
@@ -50,25 +52,25 @@ export function Composer({ text, ready, gallery, camera, contacts, location, inp
         </button>
       )}
       {gallery && camera && (
-        <button type="button" class="composer-button" aria-label="Take photo" title="Take photo" disabled={!ready} onClick={() => onPhoto('camera')}>
+        <button type="button" class="composer-button" aria-label={t('takePhoto')} title={t('takePhoto')} disabled={!ready} onClick={() => onPhoto('camera')}>
           <CameraIcon />
         </button>
       )}
       {contacts && (
-        <button type="button" class="composer-button" aria-label="Attach contact" title="Attach contact" disabled={!ready} onClick={onContact}>
+        <button type="button" class="composer-button" aria-label={t('attachContact')} title={t('attachContact')} disabled={!ready} onClick={onContact}>
           <ContactCardIcon />
         </button>
       )}
       {location && (
-        <button type="button" class="composer-button" aria-label="Share location" title="Share location" disabled={!ready} onClick={onLocation}>
+        <button type="button" class="composer-button" aria-label={t('shareLocation')} title={t('shareLocation')} disabled={!ready} onClick={onLocation}>
           <PinIcon />
         </button>
       )}
       <div class="composer-field">
         <textarea
           ref={inputRef}
-          aria-label="Message"
-          placeholder="Message"
+          aria-label={t('message')}
+          placeholder={t('message')}
           rows={1}
           value={text}
           maxLength={MAX_BODY_LENGTH}
@@ -79,7 +81,7 @@ export function Composer({ text, ready, gallery, camera, contacts, location, inp
             if (canSend) onSend();
           }}
         />
-        <button type="button" class="send-button" aria-label="Send" title="Send" disabled={!canSend} onClick={onSend}>
+        <button type="button" class="send-button" aria-label={t('send')} title={t('send')} disabled={!canSend} onClick={onSend}>
           <SendIcon />
         </button>
       </div>

@@ -21,7 +21,8 @@ import { memberName } from '../threads';
 import { copyText } from '../clipboard';
 import { BubbleView } from './bubble';
 import { Composer } from './composer';
-import { Avatar, BackIcon, CloseIcon, ContactCardIcon, ErrorNotice, InfoIcon, ListRow, NavBar, useContactSuggestions } from '@handset/sdk/ui';
+import { Avatar, BackIcon, CloseIcon, ContactCardIcon, ErrorNotice, InfoIcon, ListRow, NavBar, useContactSuggestions, useTranslator } from '@handset/sdk/ui';
+import { messages as catalogue, type MessagesText } from '../messages';
 
 export interface ConversationProps {
   app: HandsetApp;
@@ -65,16 +66,17 @@ interface Notice {
   code: string | null;
 }
 
-const noticeOf = (error: unknown): Notice => ({ text: errorText(error), code: error instanceof SdkError ? error.code : null });
+const noticeOf = (error: unknown, t: MessagesText): Notice => ({ text: errorText(error, t), code: error instanceof SdkError ? error.code : null });
 
-function typingText(typers: Typer[]): string {
-  if (typers.length === 1) return `${typers[0]!.name} is typing…`;
-  if (typers.length === 2) return `${typers[0]!.name} and ${typers[1]!.name} are typing…`;
-  return 'Several people are typing…';
+function typingText(typers: Typer[], t: MessagesText): string {
+  if (typers.length === 1) return t('isTyping', { name: typers[0]!.name });
+  if (typers.length === 2) return t('twoTyping', { first: typers[0]!.name, second: typers[1]!.name });
+  return t('severalTyping');
 }
 
 /** A thread, or a new message: the messages bottom-up, older ones loading as the player scrolls up, and the message box. */
 export function Conversation(props: ConversationProps) {
+  const t = useTranslator(catalogue);
   const { app, api, threadId, thread, locale, hidden, onBack, onInfo, onRecipient, onSent, onRead, onDeleted } = props;
   const grants = app.info.grants;
   const [messages, setMessages] = useState<Message[]>([]);
@@ -138,7 +140,7 @@ export function Conversation(props: ConversationProps) {
         const newest = page.messages[0];
         if (newest) markRead(newest.id);
       },
-      (error) => live && setLoadError(errorText(error)),
+      (error) => live && setLoadError(errorText(error, t)),
     );
     return () => {
       live = false;
@@ -212,7 +214,7 @@ export function Conversation(props: ConversationProps) {
       setMessages((held) => mergeMessages(held, page.messages, hiddenIds.current));
       setMore(page.before !== null);
     } catch (error) {
-      setNotice(noticeOf(error));
+      setNotice(noticeOf(error, t));
     } finally {
       olderLoading.current = false;
       setLoadingOlder(false);
@@ -246,11 +248,11 @@ export function Conversation(props: ConversationProps) {
       if (isRefusal(error)) {
         // Refused for good: the bubble goes, and its text comes back to the box to fix or drop.
         setPending((list) => list.filter((send) => send.clientId !== outgoing.clientId));
-        setNotice(noticeOf(error));
+        setNotice(noticeOf(error, t));
         if (outgoing.draft.kind === 'text') setText((held) => (held.trim() === '' ? outgoing.draft.body : held));
       } else {
         setPending((list) =>
-          list.map((send) => (send.clientId === outgoing.clientId ? { ...send, status: 'failed', error: errorText(error) } : send)),
+          list.map((send) => (send.clientId === outgoing.clientId ? { ...send, status: 'failed', error: errorText(error, t) } : send)),
         );
       }
     }
@@ -288,7 +290,7 @@ export function Conversation(props: ConversationProps) {
       const draft = await pick();
       if (draft) send(draft);
     } catch (error) {
-      setNotice(noticeOf(error));
+      setNotice(noticeOf(error, t));
     }
   };
 
@@ -321,7 +323,7 @@ export function Conversation(props: ConversationProps) {
       const contact = await app.pickContact();
       if (contact) chooseRecipient(contact);
     } catch (error) {
-      setNotice(noticeOf(error));
+      setNotice(noticeOf(error, t));
     }
   };
 
@@ -333,14 +335,14 @@ export function Conversation(props: ConversationProps) {
       setMessages((list) => list.filter((message) => message.id !== messageId));
       onDeleted(messageId);
     } catch (error) {
-      setNotice(noticeOf(error));
+      setNotice(noticeOf(error, t));
     }
   };
 
   const copy = async (body: string) => {
     setMenuFor(null);
     if (!(await copyText(body))) {
-      setNotice({ text: 'The message could not be copied.', code: null });
+      setNotice({ text: t('notCopied'), code: null });
       return;
     }
     setCopied(true);
@@ -349,23 +351,23 @@ export function Conversation(props: ConversationProps) {
   };
 
   const addContact = (number: string) =>
-    app.openApp('contacts', `add?number=${encodeURIComponent(number)}`).catch((error: unknown) => setNotice(noticeOf(error)));
+    app.openApp('contacts', `add?number=${encodeURIComponent(number)}`).catch((error: unknown) => setNotice(noticeOf(error, t)));
 
-  const entries = buildTimeline(thread, messages, pending, receiptOf(thread, messages));
-  const title = composing ? 'New Message' : (thread?.title ?? '');
+  const entries = buildTimeline(thread, messages, pending, receiptOf(thread, messages, t));
+  const title = composing ? t('newMessageTitle') : (thread?.title ?? '');
   const group = thread?.kind === 'group';
 
   return (
-    <section class="screen conversation pushed" hidden={hidden} aria-label={title || 'Conversation'}>
+    <section class="screen conversation pushed" hidden={hidden} aria-label={title || t('conversation')}>
       <NavBar
         leading={
-          <button type="button" class="back" aria-label="Back" onClick={onBack}>
+          <button type="button" class="back" aria-label={t('back')} onClick={onBack}>
             <BackIcon />
           </button>
         }
         title={
           composing ? (
-            <h1 class="nav-heading">New Message</h1>
+            <h1 class="nav-heading">{t('newMessageTitle')}</h1>
           ) : (
             <span class="nav-person">
               <Avatar name={thread?.title ?? ''} group={group} size="small" />
@@ -378,8 +380,8 @@ export function Conversation(props: ConversationProps) {
             <button
               type="button"
               class="icon-button"
-              aria-label={group ? 'Group info' : 'Details'}
-              title={group ? 'Group info' : 'Details'}
+              aria-label={group ? t('groupInfo') : t('details')}
+              title={group ? t('groupInfo') : t('details')}
               disabled={!thread}
               onClick={onInfo}
             >
@@ -391,11 +393,11 @@ export function Conversation(props: ConversationProps) {
 
       {composing && (
         <div class="to-row">
-          <label for="to-field">To:</label>
+          <label for="to-field">{t('to')}</label>
           {recipient.name ? (
             <span class="recipient-chip">
               <span>{recipient.name}</span>
-              <button type="button" aria-label="Remove recipient" onClick={() => setRecipient({ text: '', name: null })}>
+              <button type="button" aria-label={t('removeRecipient')} onClick={() => setRecipient({ text: '', name: null })}>
                 <CloseIcon />
               </button>
             </span>
@@ -403,11 +405,11 @@ export function Conversation(props: ConversationProps) {
             <input
               id="to-field"
               ref={toBox}
-              aria-label="To"
+              aria-label={t('toField')}
               value={recipient.text}
               // A name finds the contact among the suggestions; without contacts, only a number can.
               inputMode={grants.includes('contacts:read') ? 'text' : 'tel'}
-              placeholder={grants.includes('contacts:read') ? 'Name or number' : 'Number'}
+              placeholder={grants.includes('contacts:read') ? t('nameOrNumber') : t('number')}
               maxLength={32}
               autoComplete="off"
               spellcheck={false}
@@ -421,14 +423,14 @@ export function Conversation(props: ConversationProps) {
             />
           )}
           {grants.includes('contacts:read') && (
-            <button type="button" class="icon-button" aria-label="Choose contact" title="Choose contact" onClick={() => void pickRecipient()}>
+            <button type="button" class="icon-button" aria-label={t('chooseContact')} title={t('chooseContact')} onClick={() => void pickRecipient()}>
               <ContactCardIcon />
             </button>
           )}
         </div>
       )}
       {composing && !recipient.name && suggestions.length > 0 && (
-        <ul class="list-rows suggestions" aria-label="Suggested contacts">
+        <ul class="list-rows suggestions" aria-label={t('suggestedContacts')}>
           {suggestions.map((contact) => (
             <ListRow
               key={contact.number}
@@ -443,16 +445,16 @@ export function Conversation(props: ConversationProps) {
       )}
 
       <div class="timeline-scroll" ref={scroller} onScroll={() => loaded && more && nearTop() && void loadOlder()}>
-        <div class="timeline" role="log" aria-label="Messages">
-          {loadingOlder && <p class="placeholder small">Loading…</p>}
-          {threadId !== null && !loaded && !loadError && <p class="placeholder">Loading…</p>}
+        <div class="timeline" role="log" aria-label={t('messages')}>
+          {loadingOlder && <p class="placeholder small">{t('loading')}</p>}
+          {threadId !== null && !loaded && !loadError && <p class="placeholder">{t('loading')}</p>}
           {loadError && (
             <ErrorNotice message={loadError} onRetry={() => setReloads((count) => count + 1)} />
           )}
           {entries.map((entry) =>
             entry.type === 'stamp' ? (
               <p key={entry.key} class="stamp">
-                {formatStamp(entry.at, locale)}
+                {formatStamp(entry.at, locale, t)}
               </p>
             ) : (
               <BubbleView
@@ -478,7 +480,7 @@ export function Conversation(props: ConversationProps) {
                 <i />
                 <i />
               </span>
-              <span class="typing-text">{typingText(typers)}</span>
+              <span class="typing-text">{typingText(typers, t)}</span>
             </div>
           )}
         </div>
@@ -486,14 +488,14 @@ export function Conversation(props: ConversationProps) {
 
       {copied && (
         <p class="copied" role="status">
-          Copied
+          {t('copied')}
         </p>
       )}
 
       {notice && (
         <div class="notice composer-notice" role="alert" data-code={notice.code ?? undefined}>
           <p>{notice.text}</p>
-          <button type="button" class="dismiss" aria-label="Dismiss" onClick={() => setNotice(null)}>
+          <button type="button" class="dismiss" aria-label={t('dismiss')} onClick={() => setNotice(null)}>
             <CloseIcon />
           </button>
         </div>

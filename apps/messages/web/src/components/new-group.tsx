@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
 import { digitsOf, errorText, MAX_GROUP_MEMBERS, MAX_GROUP_NAME_LENGTH, type MessagesApi, type ThreadSummary } from '../messages-api';
-import { Avatar, NavBar } from '@handset/sdk/ui';
+import { Avatar, NavBar, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface NewGroupProps {
   app: HandsetApp;
@@ -17,6 +18,7 @@ interface Picked {
 
 /** A new group: its name, and its members picked from Contacts one by one. */
 export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
+  const t = useTranslator(messages);
   const [name, setName] = useState('');
   const [members, setMembers] = useState<Picked[]>([]);
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
       const number = digitsOf(contact.number);
       setMembers((list) => (list.some((member) => member.number === number) ? list : [...list, { name: contact.name, number }]));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
 
@@ -46,23 +48,23 @@ export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
     try {
       onCreated(await api.createGroup(name.trim(), members.map((member) => member.number)));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
       setBusy(false);
     }
   };
 
   return (
-    <section class="screen form-screen pushed" aria-label="New group" aria-busy={busy}>
+    <section class="screen form-screen pushed" aria-label={t('newGroup')} aria-busy={busy}>
       <NavBar
         leading={
           <button type="button" class="text-button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         }
-        title={<h1 class="nav-heading">New Group</h1>}
+        title={<h1 class="nav-heading">{t('newGroupTitle')}</h1>}
         trailing={
           <button type="button" class="text-button strong" disabled={!complete || busy} onClick={() => void create()}>
-            Create
+            {t('create')}
           </button>
         }
       />
@@ -79,13 +81,13 @@ export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
 
         <div class="card">
           <div class="input-row">
-            <label for="new-group-name">Group name</label>
+            <label for="new-group-name">{t('groupName')}</label>
             <input
               id="new-group-name"
               ref={nameBox}
               value={name}
               maxLength={MAX_GROUP_NAME_LENGTH}
-              placeholder="Required"
+              placeholder={t('required')}
               autoComplete="off"
               spellcheck={false}
               onInput={(event) => setName(event.currentTarget.value)}
@@ -95,7 +97,7 @@ export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
         </div>
 
         <h2 class="card-heading">
-          Members <span class="count">{members.length}</span>
+          {t('members')} <span class="count">{members.length}</span>
         </h2>
         <ul class="card members">
           {members.map((member) => (
@@ -107,10 +109,10 @@ export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
               <button
                 type="button"
                 class="text-button danger small"
-                aria-label={`Remove ${member.name}`}
+                aria-label={t('removeNamed', { name: member.name })}
                 onClick={() => setMembers((list) => list.filter((other) => other.number !== member.number))}
               >
-                Remove
+                {t('remove')}
               </button>
             </li>
           ))}
@@ -121,11 +123,11 @@ export function NewGroup({ app, api, onCancel, onCreated }: NewGroupProps) {
               disabled={!canAddContacts || members.length >= MAX_GROUP_MEMBERS}
               onClick={() => void addMember()}
             >
-              Add member
+              {t('addMember')}
             </button>
           </li>
         </ul>
-        {!canAddContacts && <p class="hint">Members are picked from Contacts, which this app may not read.</p>}
+        {!canAddContacts && <p class="hint">{t('membersFromContacts')}</p>}
       </div>
     </section>
   );

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
 import { digitsOf, errorText, MAX_GROUP_NAME_LENGTH, type Member, type MessagesApi, type ThreadSettings, type ThreadSummary } from '../messages-api';
 import { memberName } from '../threads';
-import { Avatar, BackIcon, NavBar } from '@handset/sdk/ui';
+import { Avatar, BackIcon, NavBar, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ThreadInfoProps {
   app: HandsetApp;
@@ -16,12 +17,13 @@ export interface ThreadInfoProps {
 
 /** A thread's details: its members (a group's admin manages them and the name), its settings, and Leave for a group. */
 export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: ThreadInfoProps) {
+  const t = useTranslator(messages);
   const [name, setName] = useState(thread.title);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const group = thread.kind === 'group';
   const manage = group && thread.admin;
-  const heading = group ? 'Group info' : 'Details';
+  const heading = group ? t('groupInfo') : t('details');
 
   // Renamed by another admin while shown.
   useEffect(() => setName(thread.title), [thread.title]);
@@ -33,7 +35,7 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
     try {
       await action();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     } finally {
       setBusy(false);
     }
@@ -54,9 +56,9 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
   const removeMember = (member: Member) =>
     run(async () => {
       const confirmed = await app.confirm({
-        title: 'Remove from group?',
-        message: `${memberName(member)} will no longer get this group's messages.`,
-        confirmLabel: 'Remove',
+        title: t('removeFromGroup'),
+        message: t('removeFromGroupMessage', { name: memberName(member) }),
+        confirmLabel: t('remove'),
         destructive: true,
       });
       if (confirmed) onChanged(await api.removeMember(thread.id, member.number));
@@ -65,9 +67,9 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
   const leave = () =>
     run(async () => {
       const confirmed = await app.confirm({
-        title: 'Leave group?',
-        message: `You will no longer get messages from “${thread.title}”.`,
-        confirmLabel: 'Leave',
+        title: t('leaveGroupTitle'),
+        message: t('leaveGroupMessage', { group: thread.title }),
+        confirmLabel: t('leave'),
         destructive: true,
       });
       if (!confirmed) return;
@@ -84,7 +86,7 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
     <section class="screen info-screen pushed" aria-label={heading} aria-busy={busy}>
       <NavBar
         leading={
-          <button type="button" class="back" aria-label="Back" onClick={onBack}>
+          <button type="button" class="back" aria-label={t('back')} onClick={onBack}>
             <BackIcon />
           </button>
         }
@@ -110,7 +112,7 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
         {manage && (
           <div class="card">
             <div class="input-row">
-              <label for="group-name">Group name</label>
+              <label for="group-name">{t('groupName')}</label>
               <input
                 id="group-name"
                 value={name}
@@ -126,7 +128,7 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
                 disabled={busy || name.trim() === '' || name.trim() === thread.title}
                 onClick={rename}
               >
-                Save
+                {t('save')}
               </button>
             </div>
           </div>
@@ -135,15 +137,15 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
         {/* A direct thread's one member is the profile above; listed only to offer Add to contacts. */}
         {(group || thread.members.some((member) => member.name === null)) && (
           <>
-            <h2 class="card-heading">{group ? 'Members' : 'Contact'}</h2>
+            <h2 class="card-heading">{group ? t('members') : t('contact')}</h2>
             <ul class="card members">
               {group && (
                 <li class="member">
                   <Avatar name="" size="small" />
                   <span class="member-text">
-                    <span class="member-name">You</span>
+                    <span class="member-name">{t('you')}</span>
                   </span>
-                  {thread.admin && <span class="tag">Admin</span>}
+                  {thread.admin && <span class="tag">{t('admin')}</span>}
                 </li>
               )}
               {thread.members.map((member) => (
@@ -153,21 +155,21 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
                     <span class="member-name">{memberName(member)}</span>
                     {member.name !== null && <span class="member-number">{member.displayNumber}</span>}
                   </span>
-                  {member.admin && <span class="tag">Admin</span>}
+                  {member.admin && <span class="tag">{t('admin')}</span>}
                   {manage && (
                     <button
                       type="button"
                       class="text-button danger small"
-                      aria-label={`Remove ${memberName(member)}`}
+                      aria-label={t('removeNamed', { name: memberName(member) })}
                       disabled={busy}
                       onClick={() => void removeMember(member)}
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   )}
                   {member.name === null && (
                     <button type="button" class="text-button small" disabled={busy} onClick={() => void addContact(member)}>
-                      Add to contacts
+                      {t('addToContacts')}
                     </button>
                   )}
                 </li>
@@ -175,7 +177,7 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
               {manage && (
                 <li class="member">
                   <button type="button" class="row-button" disabled={busy} onClick={() => void addMember()}>
-                    Add member
+                    {t('addMember')}
                   </button>
                 </li>
               )}
@@ -183,16 +185,16 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
           </>
         )}
 
-        <h2 class="card-heading">Settings</h2>
+        <h2 class="card-heading">{t('settings')}</h2>
         <div class="card">
-          <Toggle label="Read receipts" checked={thread.settings.readReceipts} disabled={busy} onChange={(value) => void setting('readReceipts', value)} />
-          <Toggle label="Typing indicator" checked={thread.settings.typing} disabled={busy} onChange={(value) => void setting('typing', value)} />
+          <Toggle label={t('readReceipts')} checked={thread.settings.readReceipts} disabled={busy} onChange={(value) => void setting('readReceipts', value)} />
+          <Toggle label={t('typingIndicator')} checked={thread.settings.typing} disabled={busy} onChange={(value) => void setting('typing', value)} />
         </div>
 
         {group && (
           <div class="card">
             <button type="button" class="row-button danger" disabled={busy} onClick={() => void leave()}>
-              Leave group
+              {t('leaveGroup')}
             </button>
           </div>
         )}

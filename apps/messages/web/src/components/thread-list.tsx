@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatListTime } from '../format';
 import type { ThreadSummary } from '../messages-api';
 import { previewLine } from '../threads';
-import { Avatar, CloseIcon, ComposeIcon, ErrorNotice, NewGroupIcon } from '@handset/sdk/ui';
+import { Avatar, CloseIcon, ComposeIcon, ErrorNotice, NewGroupIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ThreadListProps {
   /** Null until the first page came. */
@@ -32,6 +33,7 @@ const LOAD_AHEAD_PX = 160;
 
 /** The main screen: every conversation, most recent first, loading older ones as the player nears the end. */
 export function ThreadList(props: ThreadListProps) {
+  const t = useTranslator(messages);
   const { threads, error, notice, more, loadingMore, locale, sharing, hidden } = props;
   const { onOpen, onNewMessage, onNewGroup, onLoadMore, onRetry, onCancelShare, onDismiss } = props;
   const scroller = useRef<HTMLDivElement>(null);
@@ -48,24 +50,24 @@ export function ThreadList(props: ThreadListProps) {
   }, [threads, more, loadingMore, hidden]);
 
   return (
-    <section class="screen list-screen" hidden={hidden} aria-label="Messages">
+    <section class="screen list-screen" hidden={hidden} aria-label={t('messages')}>
       <header class="list-header">
         <div class="title-row">
-          <h1>Messages</h1>
+          <h1>{t('messages')}</h1>
           <div class="header-actions">
-            <button type="button" class="icon-button" aria-label="New group" title="New group" onClick={onNewGroup}>
+            <button type="button" class="icon-button" aria-label={t('newGroup')} title={t('newGroup')} onClick={onNewGroup}>
               <NewGroupIcon />
             </button>
-            <button type="button" class="icon-button" aria-label="New message" title="New message" onClick={onNewMessage}>
+            <button type="button" class="icon-button" aria-label={t('newMessage')} title={t('newMessage')} onClick={onNewMessage}>
               <ComposeIcon />
             </button>
           </div>
         </div>
         {sharing !== null && (
           <div class="share-banner" role="status">
-            <span>Choose a conversation</span>
+            <span>{t('chooseConversation')}</span>
             <button type="button" class="text-button" onClick={onCancelShare}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         )}
@@ -75,7 +77,7 @@ export function ThreadList(props: ThreadListProps) {
         {notice && (
           <div class="notice" role="alert">
             <p>{notice}</p>
-            <button type="button" class="dismiss" aria-label="Dismiss" onClick={onDismiss}>
+            <button type="button" class="dismiss" aria-label={t('dismiss')} onClick={onDismiss}>
               <CloseIcon />
             </button>
           </div>
@@ -84,14 +86,14 @@ export function ThreadList(props: ThreadListProps) {
           <ErrorNotice message={error} onRetry={onRetry} />
         )}
 
-        {threads === null && !error && <p class="placeholder">Loading…</p>}
+        {threads === null && !error && <p class="placeholder">{t('loading')}</p>}
 
         {threads !== null && threads.length === 0 && !more && (
           <div class="empty">
-            <p class="empty-title">No Messages</p>
-            <p>Conversations you start or receive will appear here.</p>
+            <p class="empty-title">{t('noMessages')}</p>
+            <p>{t('noMessagesHint')}</p>
             <button type="button" class="text-button" onClick={onNewMessage}>
-              Write a message
+              {t('writeMessage')}
             </button>
           </div>
         )}
@@ -106,13 +108,14 @@ export function ThreadList(props: ThreadListProps) {
           </ul>
         )}
 
-        {loadingMore && <p class="placeholder more">Loading…</p>}
+        {loadingMore && <p class="placeholder more">{t('loading')}</p>}
       </div>
     </section>
   );
 }
 
 function ThreadRow({ thread, index, locale, onOpen }: { thread: ThreadSummary; index: number; locale: string; onOpen(): void }) {
+  const t = useTranslator(messages);
   const id = `thread-${index}`;
   const unread = thread.unread > 0;
   return (
@@ -129,16 +132,16 @@ function ThreadRow({ thread, index, locale, onOpen }: { thread: ThreadSummary; i
           <span class="thread-title">{thread.title}</span>
           {thread.lastMessage && (
             <time class="thread-time" dateTime={new Date(thread.lastMessage.sentAt).toISOString()}>
-              {formatListTime(thread.lastMessage.sentAt, locale)}
+              {formatListTime(thread.lastMessage.sentAt, locale, t)}
             </time>
           )}
         </span>
         <span class="thread-bottom">
           <span class="thread-preview" id={`${id}-preview`}>
-            {previewLine(thread)}
+            {previewLine(thread, t)}
           </span>
           {unread && (
-            <span class="unread-badge" id={`${id}-unread`} aria-label={`${thread.unread} unread`}>
+            <span class="unread-badge" id={`${id}-unread`} aria-label={t('unread', { count: thread.unread })}>
               {thread.unread > 99 ? '99+' : thread.unread}
             </span>
           )}
