@@ -5,7 +5,8 @@ import { Compose } from './components/compose';
 import { Mailbox, type FolderState } from './components/mailbox';
 import { MailView } from './components/mail-view';
 import { EMPTY_DRAFT, errorText, mailApi, replyDraft, summaryOf, type Draft, type Folder, type Mail, type MailAddress, type MailSummary } from './mail-api';
-import { ErrorNotice, useSettings } from '@handset/sdk/ui';
+import { ErrorNotice, useSettings, useTranslator } from '@handset/sdk/ui';
+import { messages } from './messages';
 
 type Screen =
   | { name: 'mailbox' }
@@ -24,6 +25,7 @@ const withMail = (mails: MailSummary[] | null, id: number, mail?: MailSummary) =
   mails === null ? null : [...(mail ? [mail] : []), ...mails.filter((other) => other.id !== id)];
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => mailApi(app), [app]);
   const { locale } = useSettings();
   /** Undefined until the first answer; null when the character has not claimed one. */
@@ -63,7 +65,7 @@ export function App({ app }: { app: HandsetApp }) {
         return { mails: [...shown, ...page.mails.filter((mail) => !known.has(mail.id))], cursor: page.cursor, loading: false, error: null };
       });
     } catch (error) {
-      if (generation === loads.current[name]) patchFolder(name, () => ({ loading: false, error: errorText(error) }));
+      if (generation === loads.current[name]) patchFolder(name, () => ({ loading: false, error: errorText(error, t) }));
     }
   };
 
@@ -72,7 +74,7 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       setAddress(await api.address());
     } catch (error) {
-      setAddressError(errorText(error));
+      setAddressError(errorText(error, t));
     }
   };
 
@@ -135,7 +137,7 @@ export function App({ app }: { app: HandsetApp }) {
       updateListed(mail.folder, mail.id, summaryOf(whole));
     } catch (error) {
       if (isNotFound(error)) updateListed(mail.folder, mail.id);
-      setViewError(errorText(error));
+      setViewError(errorText(error, t));
     }
   };
 
@@ -146,7 +148,7 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       await action();
     } catch (error) {
-      setViewError(errorText(error));
+      setViewError(errorText(error, t));
     } finally {
       setBusy(false);
     }
@@ -162,9 +164,9 @@ export function App({ app }: { app: HandsetApp }) {
   const remove = (mail: Mail) =>
     run(async () => {
       const confirmed = await app.confirm({
-        title: 'Delete Mail?',
-        message: `“${mail.subject || '(No subject)'}” will be deleted from ${mail.folder === 'inbox' ? 'your inbox' : 'Sent'}.`,
-        confirmLabel: 'Delete',
+        title: t('deleteTitle'),
+        message: t(mail.folder === 'inbox' ? 'deleteFromInbox' : 'deleteFromSent', { subject: mail.subject || t('noSubject') }),
+        confirmLabel: t('delete'),
         destructive: true,
       });
       if (!confirmed) return;
@@ -181,9 +183,9 @@ export function App({ app }: { app: HandsetApp }) {
   const blockSender = (mail: Mail) =>
     run(async () => {
       const confirmed = await app.confirm({
-        title: 'Block Sender?',
-        message: `Mail from ${mail.from} will no longer reach you.`,
-        confirmLabel: 'Block',
+        title: t('blockTitle'),
+        message: t('blockMessage', { sender: mail.from }),
+        confirmLabel: t('block'),
         destructive: true,
       });
       if (confirmed) setBlocks(await api.block(mail.from));
@@ -217,11 +219,11 @@ export function App({ app }: { app: HandsetApp }) {
   if (address === undefined) {
     return (
       <main class="app">
-        <section class="screen" aria-label="Mail">
+        <section class="screen" aria-label={t('mail')}>
           {addressError ? (
             <ErrorNotice message={addressError} onRetry={() => void loadAddress()} />
           ) : (
-            <p class="placeholder">Loading…</p>
+            <p class="placeholder">{t('loading')}</p>
           )}
         </section>
       </main>
@@ -260,7 +262,7 @@ export function App({ app }: { app: HandsetApp }) {
           busy={busy}
           error={viewError}
           onBack={() => navigate(MAILBOX)}
-          onReply={() => opened && compose(replyDraft(opened, locale))}
+          onReply={() => opened && compose(replyDraft(opened, locale, t))}
           onMarkUnread={() => opened && void markUnread(opened)}
           onDelete={() => opened && void remove(opened)}
           senderBlocked={opened !== null && blocks.includes(opened.from.toLowerCase())}

@@ -1,6 +1,7 @@
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { Folder, Mail, MailAddress, mailContract, MailPage, MailSummary } from '../../contract';
 import { formatFull } from './format';
+import type { MailText } from './messages';
 
 export type { Folder, Mail, MailAddress, MailPage, MailSummary };
 
@@ -26,26 +27,26 @@ const MAX_QUOTED_LENGTH = 2000;
 export const PAGE_SIZE = 30;
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
-export function errorText(error: unknown): string {
-  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+export function errorText(error: unknown, t: MailText): string {
+  return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
 /** A reply's draft: to the other party of the mail, "Re: " once in front of its subject, the original quoted. */
-export function replyDraft(mail: Mail, locale: string): Draft {
+export function replyDraft(mail: Mail, locale: string, t: MailText): Draft {
   return {
     to: mail.folder === 'inbox' ? mail.from : mail.to,
     subject: /^re:/i.test(mail.subject) ? mail.subject : `Re: ${mail.subject}`.slice(0, 120),
     body: '',
     replyTo: mail.id,
-    quote: quoteOf(mail, locale),
+    quote: quoteOf(mail, locale, t),
   };
 }
 
 /** "On <when>, <sender> wrote:" and the original's lines after "> ", cut short past MAX_QUOTED_LENGTH. */
-export function quoteOf(mail: Mail, locale: string): string {
+export function quoteOf(mail: Mail, locale: string, t: MailText): string {
   const original = mail.body.length > MAX_QUOTED_LENGTH ? `${mail.body.slice(0, MAX_QUOTED_LENGTH)}…` : mail.body;
   const lines = original.split('\n').map((line) => (line === '' ? '>' : `> ${line}`));
-  return [`On ${formatFull(mail.createdAt, locale)}, ${mail.from} wrote:`, ...lines].join('\n');
+  return [t('wrote', { when: formatFull(mail.createdAt, locale), sender: mail.from }), ...lines].join('\n');
 }
 
 /** What `mail.send` carries as the body: the player's text, then the quoted original. */

@@ -286,6 +286,15 @@ describe('the mailbox', () => {
     await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
   });
+
+  it("speaks the player's language and follows a change live: the folder, its tabs and the compose button", async () => {
+    const { host } = await start(mailServer(SEEDS), { settings: { locale: 'es-ES' } });
+    await loaded();
+    const texts = () => [document.querySelector('h1')?.textContent, ...[...document.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent), document.querySelector('.icon-button')?.getAttribute('aria-label')];
+    expect(texts()).toEqual(['Recibidos', 'Recibidos', 'Enviados', 'Redactar']);
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect(texts()).toEqual(['Posteingang', 'Posteingang', 'Gesendet', 'Verfassen']));
+  });
 });
 
 describe('a mail', () => {

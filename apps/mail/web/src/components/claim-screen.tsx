@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, type MailAddress } from '../mail-api';
 import { formatDay } from '../format';
-import { NavBar } from '@handset/sdk/ui';
+import { NavBar, useTranslator } from '@handset/sdk/ui';
+import type { MailText } from '../messages';
+import { messages } from '../messages';
 
 export interface ClaimScreenProps {
   /** The address the character has, when this is a change; null for the first claim. */
@@ -16,10 +18,10 @@ export interface ClaimScreenProps {
 }
 
 /** Why a change is not possible now, or null when it is. */
-function changeBlocked(current: MailAddress, locale: string): string | null {
+function changeBlocked(current: MailAddress, locale: string, t: MailText): string | null {
   if (current.canChange) return null;
-  if (current.nextChangeAt === null) return 'This server does not allow changing a mail address.';
-  return `You can change it again on ${formatDay(current.nextChangeAt, locale)}.`;
+  if (current.nextChangeAt === null) return t('noChanges');
+  return t('changeAgainOn', { day: formatDay(current.nextChangeAt, locale) });
 }
 
 /** Choosing the name before the `@`: the first claim, or a change. No <form>: the phone runs apps with scripts only. */
@@ -27,11 +29,12 @@ function changeBlocked(current: MailAddress, locale: string): string | null {
 const NAME = /^[a-z0-9._-]{3,24}$/;
 
 export function ClaimScreen({ current, domain, locale, onClaim, onCancel }: ClaimScreenProps) {
+  const t = useTranslator(messages);
   const [name, setName] = useState(current?.name ?? '');
   const [error, setError] = useState<string | null>(null);
   const [claiming, setClaiming] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const blocked = current ? changeBlocked(current, locale) : null;
+  const blocked = current ? changeBlocked(current, locale, t) : null;
   const typed = name.trim().toLowerCase();
   const valid = NAME.test(typed);
   const ready = valid && typed !== current?.name && blocked === null && !claiming;
@@ -45,31 +48,31 @@ export function ClaimScreen({ current, domain, locale, onClaim, onCancel }: Clai
     try {
       await onClaim(name.trim());
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
       setClaiming(false);
     }
   };
 
   return (
-    <section class={current ? 'screen pushed' : 'screen'} aria-label={current ? 'Change Address' : 'Choose Address'} aria-busy={claiming}>
+    <section class={current ? 'screen pushed' : 'screen'} aria-label={current ? t('changeAddressTitle') : t('chooseAddressTitle')} aria-busy={claiming}>
       <NavBar
-        title={current ? 'Change Address' : 'Mail'}
+        title={current ? t('changeAddressTitle') : t('mail')}
         leading={
           onCancel && (
             <button type="button" class="text-button" onClick={onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           )
         }
       />
       <div class="scroll grouped">
         <div class="intro">
-          <p class="intro-title">{current ? current.address : 'Choose your address'}</p>
-          <p>{current ? (blocked ?? 'Your old address is released as soon as you change it.') : 'Others send mail to it, and it is the sender of yours.'}</p>
+          <p class="intro-title">{current ? current.address : t('chooseYourAddress')}</p>
+          <p>{current ? (blocked ?? t('oldAddressReleased')) : t('addressIntro')}</p>
         </div>
         <div class="card">
           <div class="input-row wide">
-            <label for="field-name">Address name</label>
+            <label for="field-name">{t('addressName')}</label>
             <input
               id="field-name"
               ref={input}
@@ -99,7 +102,7 @@ export function ClaimScreen({ current, domain, locale, onClaim, onCancel }: Clai
           </p>
         )}
         <button type="button" class="primary" disabled={!ready} onClick={() => void claim()}>
-          Claim
+          {t('claim')}
         </button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText, MAX_BODY_LENGTH, type Draft, type Mail } from '../mail-api';
-import { Avatar, ListRow, NavBar, useContactSuggestions } from '@handset/sdk/ui';
+import { Avatar, ListRow, NavBar, useContactSuggestions, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface ComposeProps {
   initial: Draft;
@@ -22,6 +23,7 @@ interface Suggestion {
 
 /** A new mail or a reply. No <form>: the phone runs apps with scripts only, so Send is handled here. */
 export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps) {
+  const t = useTranslator(messages);
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -74,7 +76,7 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
       await onSend(draft, submission.current.clientId);
     } catch (failure) {
       setSending(false);
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
 
@@ -84,17 +86,17 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
   };
 
   return (
-    <section class="screen pushed" aria-label={draft.replyTo === null ? 'New Mail' : 'Reply'} aria-busy={sending}>
+    <section class="screen pushed" aria-label={draft.replyTo === null ? t('newMail') : t('reply')} aria-busy={sending}>
       <NavBar
-        title={draft.replyTo === null ? 'New Mail' : 'Reply'}
+        title={draft.replyTo === null ? t('newMail') : t('reply')}
         leading={
           <button type="button" class="text-button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         }
         trailing={
           <button type="button" class="text-button strong" disabled={!complete || sending} onClick={() => void send()}>
-            Send
+            {t('send')}
           </button>
         }
       />
@@ -106,7 +108,7 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
         )}
         <div class="card">
           <div class="input-row">
-            <label for="field-to">To</label>
+            <label for="field-to">{t('to')}</label>
             <input
               id="field-to"
               ref={toInput}
@@ -121,7 +123,7 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
             />
           </div>
           {suggestions.length > 0 && (
-            <ul class="list-rows" aria-label="Suggested contacts">
+            <ul class="list-rows" aria-label={t('suggestedContacts')}>
               {suggestions.map((suggestion) => (
                 <ListRow
                   key={suggestion.address}
@@ -135,14 +137,14 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
             </ul>
           )}
           <div class="input-row">
-            <label for="field-subject">Subject</label>
+            <label for="field-subject">{t('subject')}</label>
             <input id="field-subject" value={draft.subject} maxLength={120} autoComplete="off" onInput={edit('subject')} />
           </div>
         </div>
         <div class="card">
           <div class="input-row stacked">
             <label for="field-body" class="visually-hidden">
-              Body
+              {t('body')}
             </label>
             <textarea
               id="field-body"
@@ -151,12 +153,12 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
               value={draft.body}
               // The quote goes under the text, two line breaks apart, within the server's limit.
               maxLength={draft.quote === '' ? MAX_BODY_LENGTH : MAX_BODY_LENGTH - draft.quote.length - 2}
-              placeholder="Write your mail"
+              placeholder={t('writeYourMail')}
               onInput={edit('body')}
             />
           </div>
           {draft.quote !== '' && (
-            <blockquote class="quoted" aria-label="Quoted mail">
+            <blockquote class="quoted" aria-label={t('quotedMail')}>
               {draft.quote}
             </blockquote>
           )}

@@ -1,6 +1,7 @@
 import { formatFull } from '../format';
 import type { Folder, Mail } from '../mail-api';
-import { BackIcon, BlockIcon, EnvelopeIcon, NavBar, ReplyIcon, TrashIcon } from '@handset/sdk/ui';
+import { BackIcon, BlockIcon, EnvelopeIcon, NavBar, ReplyIcon, TrashIcon, useTranslator } from '@handset/sdk/ui';
+import { messages } from '../messages';
 
 export interface MailViewProps {
   folder: Folder;
@@ -19,17 +20,17 @@ export interface MailViewProps {
   onUnblockSender(): void;
 }
 
-const FOLDER_LABELS: Record<Folder, string> = { inbox: 'Inbox', sent: 'Sent' };
 
 /** One mail: who, when, the subject and the body as text, with Reply, Delete and (in the inbox) Mark as Unread and Block Sender. */
 export function MailView({ folder, mail, locale, busy, error, onBack, onReply, onMarkUnread, onDelete, senderBlocked, onBlockSender, onUnblockSender }: MailViewProps) {
+  const t = useTranslator(messages);
   return (
-    <section class="screen pushed" aria-label={mail ? mail.subject || '(No subject)' : 'Mail'} aria-busy={busy || mail === null}>
+    <section class="screen pushed" aria-label={mail ? mail.subject || t('noSubject') : t('mail')} aria-busy={busy || mail === null}>
       <NavBar
         leading={
           <button type="button" class="back" onClick={onBack}>
             <BackIcon />
-            {FOLDER_LABELS[folder]}
+            {t(folder)}
           </button>
         }
       />
@@ -39,21 +40,21 @@ export function MailView({ folder, mail, locale, busy, error, onBack, onReply, o
             {error}
           </p>
         )}
-        {mail === null && !error && <p class="placeholder">Loading…</p>}
+        {mail === null && !error && <p class="placeholder">{t('loading')}</p>}
         {mail && (
           <article class="mail">
-            <h2 class="mail-title">{mail.subject || '(No subject)'}</h2>
+            <h2 class="mail-title">{mail.subject || t('noSubject')}</h2>
             <dl class="mail-meta">
               <div>
-                <dt>From</dt>
+                <dt>{t('from')}</dt>
                 <dd>{mail.from}</dd>
               </div>
               <div>
-                <dt>To</dt>
+                <dt>{t('to')}</dt>
                 <dd>{mail.to}</dd>
               </div>
               <div>
-                <dt class="visually-hidden">Date</dt>
+                <dt class="visually-hidden">{t('date')}</dt>
                 <dd class="mail-date">{formatFull(mail.createdAt, locale)}</dd>
               </div>
             </dl>
@@ -64,7 +65,7 @@ export function MailView({ folder, mail, locale, busy, error, onBack, onReply, o
       {mail && (
         <footer class="toolbar">
           {mail.folder === 'inbox' ? (
-            <button type="button" class="tool" aria-label="Mark as unread" title="Mark as unread" disabled={busy} onClick={onMarkUnread}>
+            <button type="button" class="tool" aria-label={t('markUnread')} title={t('markUnread')} disabled={busy} onClick={onMarkUnread}>
               <EnvelopeIcon />
             </button>
           ) : (
@@ -72,18 +73,18 @@ export function MailView({ folder, mail, locale, busy, error, onBack, onReply, o
           )}
           {mail.folder === 'inbox' &&
             (senderBlocked ? (
-              <button type="button" class="tool" aria-label="Unblock sender" title="Unblock sender" aria-pressed="true" disabled={busy} onClick={onUnblockSender}>
+              <button type="button" class="tool" aria-label={t('unblockSender')} title={t('unblockSender')} aria-pressed="true" disabled={busy} onClick={onUnblockSender}>
                 <BlockIcon />
               </button>
             ) : (
-              <button type="button" class="tool danger" aria-label="Block sender" title="Block sender" disabled={busy} onClick={onBlockSender}>
+              <button type="button" class="tool danger" aria-label={t('blockSender')} title={t('blockSender')} disabled={busy} onClick={onBlockSender}>
                 <BlockIcon />
               </button>
             ))}
-          <button type="button" class="tool danger" aria-label="Delete" title="Delete" disabled={busy} onClick={onDelete}>
+          <button type="button" class="tool danger" aria-label={t('delete')} title={t('delete')} disabled={busy} onClick={onDelete}>
             <TrashIcon />
           </button>
-          <button type="button" class="tool" aria-label="Reply" title="Reply" disabled={busy} onClick={onReply}>
+          <button type="button" class="tool" aria-label={t('reply')} title={t('reply')} disabled={busy} onClick={onReply}>
             <ReplyIcon />
           </button>
         </footer>

@@ -1,6 +1,7 @@
-import { ComposeIcon, ErrorNotice, InboxIcon, SentIcon, TabBar, type Tab } from '@handset/sdk/ui';
+import { ComposeIcon, ErrorNotice, InboxIcon, SentIcon, type Tab, TabBar, useTranslator } from '@handset/sdk/ui';
 import { formatWhen } from '../format';
 import type { Folder, MailAddress, MailSummary } from '../mail-api';
+import { messages } from '../messages';
 
 /** A folder as the page holds it: null mails until the first answer. */
 export interface FolderState {
@@ -24,10 +25,10 @@ export interface MailboxProps {
   onRetry(): void;
 }
 
-const FOLDERS: (Tab<Folder> & { empty: string })[] = [
-  { id: 'inbox', label: 'Inbox', icon: <InboxIcon />, empty: 'Mail sent to you appears here.' },
-  { id: 'sent', label: 'Sent', icon: <SentIcon />, empty: 'Mail you send appears here.' },
-];
+const FOLDERS = [
+  { id: 'inbox', icon: <InboxIcon />, empty: 'inboxEmpty' },
+  { id: 'sent', icon: <SentIcon />, empty: 'sentEmpty' },
+] as const;
 
 export const PANEL_ID = 'mail-panel';
 const tabId = (folder: Folder) => `tab-${folder}`;
@@ -36,22 +37,24 @@ const MORE_MARGIN = 160;
 
 /** The main screen: the folder's mail newest first, older pages as the player scrolls, and the folder tabs. */
 export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOpen, onCompose, onChangeAddress, onMore, onRetry }: MailboxProps) {
+  const t = useTranslator(messages);
   const current = FOLDERS.find((item) => item.id === folder)!;
+  const tabs: Tab<Folder>[] = FOLDERS.map(({ id, icon }) => ({ id, icon, label: t(id) }));
   const { mails, cursor, loading, error } = state;
 
   return (
-    <section class="screen" hidden={hidden} aria-label="Mail">
+    <section class="screen" hidden={hidden} aria-label={t('mail')}>
       <header class="list-header">
         <div class="title-row">
-          <h1>{current.label}</h1>
-          <button type="button" class="icon-button" aria-label="Compose" title="Compose" onClick={onCompose}>
+          <h1>{t(current.id)}</h1>
+          <button type="button" class="icon-button" aria-label={t('compose')} title={t('compose')} onClick={onCompose}>
             <ComposeIcon />
           </button>
         </div>
         <p class="my-address">
           <span>{address.address}</span>
-          <button type="button" class="text-button small" aria-label="Change address" onClick={onChangeAddress}>
-            Change
+          <button type="button" class="text-button small" aria-label={t('changeAddress')} onClick={onChangeAddress}>
+            {t('change')}
           </button>
         </p>
       </header>
@@ -70,12 +73,12 @@ export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOp
           <ErrorNotice message={error} onRetry={onRetry} />
         )}
 
-        {mails === null && !error && <p class="placeholder">Loading…</p>}
+        {mails === null && !error && <p class="placeholder">{t('loading')}</p>}
 
         {mails !== null && mails.length === 0 && (
           <div class="empty">
-            <p class="empty-title">No Mail</p>
-            <p>{current.empty}</p>
+            <p class="empty-title">{t('noMail')}</p>
+            <p>{t(current.empty)}</p>
           </div>
         )}
 
@@ -87,18 +90,18 @@ export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOp
                   <span class="dot-column">
                     {!mail.read && (
                       <span class="unread-dot">
-                        <span class="visually-hidden">Unread</span>
+                        <span class="visually-hidden">{t('unread')}</span>
                       </span>
                     )}
                   </span>
                   <span class="mail-text">
                     <span class="mail-top">
-                      <span class="mail-who">{mail.folder === 'inbox' ? mail.from : `To: ${mail.to}`}</span>
+                      <span class="mail-who">{mail.folder === 'inbox' ? mail.from : t('toWhom', { to: mail.to })}</span>
                       <time class="mail-when" dateTime={new Date(mail.createdAt).toISOString()}>
-                        {formatWhen(mail.createdAt, locale)}
+                        {formatWhen(mail.createdAt, locale, t)}
                       </time>
                     </span>
-                    <span class="mail-subject">{mail.subject || '(No subject)'}</span>
+                    <span class="mail-subject">{mail.subject || t('noSubject')}</span>
                     <span class="mail-preview">{mail.preview}</span>
                   </span>
                 </button>
@@ -107,10 +110,10 @@ export function Mailbox({ folder, state, address, locale, hidden, onFolder, onOp
           </ul>
         )}
 
-        {mails !== null && mails.length > 0 && loading && cursor !== null && <p class="placeholder more">Loading…</p>}
+        {mails !== null && mails.length > 0 && loading && cursor !== null && <p class="placeholder more">{t('loading')}</p>}
       </div>
 
-      <TabBar label="Folders" tabs={FOLDERS} selected={folder} panelId={PANEL_ID} onSelect={onFolder} />
+      <TabBar label={t('folders')} tabs={tabs} selected={folder} panelId={PANEL_ID} onSelect={onFolder} />
     </section>
   );
 }
