@@ -1,30 +1,32 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
-import { ActionSheet, BackIcon, CameraIcon, NavBar, PhotoIcon, PlusIcon, StarIcon, TabBar, useMessage, usePaged, useSettings, type SheetAction, type Tab } from '@handset/sdk/ui';
+import { ActionSheet, BackIcon, CameraIcon, NavBar, PhotoIcon, PlusIcon, type SheetAction, StarIcon, type Tab, TabBar, useMessage, usePaged, useSettings, useTranslator } from '@handset/sdk/ui';
 import { AlbumList, AlbumsIcon } from './components/album-list';
 import { PhotoGrid } from './components/photo-grid';
 import { PhotoViewer, type Notice } from './components/photo-viewer';
 import { errorText, newestFirst, PHOTO_ADDED, photosApi, type Album, type Photo, type Source } from './photos-api';
+import { messages } from './messages';
 
 type TabId = 'photos' | 'favorites' | 'albums';
 
-const TABS: Tab<TabId>[] = [
-  { id: 'photos', label: 'Photos', icon: <PhotoIcon /> },
-  { id: 'favorites', label: 'Favorites', icon: <StarIcon filled /> },
-  { id: 'albums', label: 'Albums', icon: <AlbumsIcon /> },
-];
+const TABS = [
+  { id: 'photos', icon: <PhotoIcon /> },
+  { id: 'favorites', icon: <StarIcon filled /> },
+  { id: 'albums', icon: <AlbumsIcon /> },
+] as const;
 const PANEL_ID = 'photos-panel';
 const panel = (tab: TabId) => ({ id: PANEL_ID, tabId: `tab-${tab}` });
 
 const EMPTY = {
-  all: { title: 'No Photos', message: 'Photos you take or import will appear here.' },
-  favorites: { title: 'No Favorites', message: 'Photos you mark as favorites will appear here.' },
-  album: { title: 'No Photos', message: 'Open a photo and tap Add to Album to put it here.' },
-};
+  all: { title: 'noPhotos', message: 'noPhotosHint' },
+  favorites: { title: 'noFavorites', message: 'noFavoritesHint' },
+  album: { title: 'noPhotos', message: 'emptyAlbumHint' },
+} as const;
 
 const byName = (albums: Album[]) => [...albums].sort((a, b) => a.name.localeCompare(b.name));
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => photosApi(app), [app]);
   const { locale } = useSettings();
   const [tab, setTab] = useState<TabId>('photos');
@@ -65,7 +67,7 @@ export function App({ app }: { app: HandsetApp }) {
       setAlbums(list);
       setAlbumsError(null);
     } catch (error) {
-      if (load === albumLoads.current) setAlbumsError(errorText(error));
+      if (load === albumLoads.current) setAlbumsError(errorText(error, t));
     }
   };
 
@@ -140,7 +142,7 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       await action();
     } catch (error) {
-      setViewerNotice({ kind: 'error', text: errorText(error) });
+      setViewerNotice({ kind: 'error', text: errorText(error, t) });
     } finally {
       setBusy(false);
     }
@@ -156,7 +158,7 @@ export function App({ app }: { app: HandsetApp }) {
   const importPhoto = async () => {
     setListError(null);
     try {
-      const url = (await app.prompt({ title: 'Import Photo', message: 'Paste the link of an https image.', placeholder: 'https://', maxLength: 500 }))?.trim();
+      const url = (await app.prompt({ title: t('importTitle'), message: t('importMessage'), placeholder: 'https://', maxLength: 500 }))?.trim();
       if (!url) return;
       const clientId = lastImport.current?.url === url ? lastImport.current.clientId : crypto.randomUUID();
       lastImport.current = { url, clientId };
@@ -164,7 +166,7 @@ export function App({ app }: { app: HandsetApp }) {
       lastImport.current = null;
       if (sourceRef.current?.kind === 'all') paged.update((items) => [photo, ...items]);
     } catch (error) {
-      setListError(errorText(error));
+      setListError(errorText(error, t));
     }
   };
 
@@ -174,13 +176,13 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       if (await app.capturePhoto()) paged.reload();
     } catch (error) {
-      setListError(errorText(error));
+      setListError(errorText(error, t));
     }
   };
 
   /** Asks for a name and creates the album; null when the player cancels. Throws the server's refusal. */
   const createAlbum = async (): Promise<Album | null> => {
-    const name = (await app.prompt({ title: 'New Album', message: 'Enter a name for this album.', placeholder: 'Title', maxLength: 40 }))?.trim();
+    const name = (await app.prompt({ title: t('newAlbumTitle'), message: t('newAlbumMessage'), placeholder: t('albumTitlePlaceholder'), maxLength: 40 }))?.trim();
     if (!name) return null;
     const album = await api.createAlbum(name);
     setAlbums((list) => byName([...(list ?? []), album]));
@@ -192,7 +194,7 @@ export function App({ app }: { app: HandsetApp }) {
     try {
       await createAlbum();
     } catch (error) {
-      setListError(errorText(error));
+      setListError(errorText(error, t));
     }
   };
 
@@ -200,9 +202,9 @@ export function App({ app }: { app: HandsetApp }) {
     setListError(null);
     try {
       const confirmed = await app.confirm({
-        title: 'Delete Album?',
-        message: `“${album.name}” will be deleted. Its photos stay in your library.`,
-        confirmLabel: 'Delete',
+        title: t('deleteAlbumTitle'),
+        message: t('deleteAlbumMessage', { album: album.name }),
+        confirmLabel: t('delete'),
         destructive: true,
       });
       if (!confirmed) return;
@@ -210,7 +212,7 @@ export function App({ app }: { app: HandsetApp }) {
       setAlbums((list) => list?.filter((other) => other.id !== album.id) ?? null);
       leaveAlbum();
     } catch (error) {
-      setListError(errorText(error));
+      setListError(errorText(error, t));
     }
   };
 
@@ -219,7 +221,7 @@ export function App({ app }: { app: HandsetApp }) {
       const album = await pick();
       if (!album) return;
       await api.addToAlbum(album.id, photo.id);
-      setViewerNotice({ kind: 'done', text: `Added to ${album.name}` });
+      setViewerNotice({ kind: 'done', text: t('addedTo', { album: album.name }) });
     });
 
   const openAlbumSheet = () =>
@@ -232,7 +234,7 @@ export function App({ app }: { app: HandsetApp }) {
     ...(albums ?? [])
       .filter((album) => album.id !== openAlbum?.id)
       .map((album) => ({ label: album.name, onSelect: () => void addToAlbum(photo, async () => album) })),
-    { label: 'New Album…', onSelect: () => void addToAlbum(photo, createAlbum) },
+    { label: t('newAlbumItem'), onSelect: () => void addToAlbum(photo, createAlbum) },
   ];
 
   const favorite = (photo: Photo, value: boolean) =>
@@ -246,9 +248,9 @@ export function App({ app }: { app: HandsetApp }) {
   const remove = (photo: Photo) =>
     run(async () => {
       const confirmed = await app.confirm({
-        title: 'Delete Photo?',
-        message: 'This photo will be deleted from your library and every album.',
-        confirmLabel: 'Delete',
+        title: t('deletePhotoTitle'),
+        message: t('deletePhotoMessage'),
+        confirmLabel: t('delete'),
         destructive: true,
       });
       if (!confirmed) return;
@@ -267,10 +269,10 @@ export function App({ app }: { app: HandsetApp }) {
     <PhotoGrid
       // Empty only once the last page came: photos deleted off the first page leave older ones to load.
       photos={shown.length === 0 && !paged.done ? null : shown}
-      error={paged.error ? errorText(paged.error) : null}
+      error={paged.error ? errorText(paged.error, t) : null}
       loadingMore={paged.loading && shown.length > 0}
       locale={locale}
-      empty={EMPTY[source.kind]}
+      empty={{ title: t(EMPTY[source.kind].title), message: t(EMPTY[source.kind].message) }}
       panel={panel(tab)}
       onOpen={view}
       onMore={() => {
@@ -289,39 +291,39 @@ export function App({ app }: { app: HandsetApp }) {
 
   return (
     <main class="app">
-      <section class="screen" aria-label="Photos" inert={current !== null}>
+      <section class="screen" aria-label={t('photos')} inert={current !== null}>
         {openAlbum ? (
           <NavBar
             leading={
               <button type="button" class="back" onClick={leaveAlbum}>
                 <BackIcon />
-                Albums
+                {t('albums')}
               </button>
             }
             title={<h1 class="album-title">{openAlbum.name}</h1>}
             trailing={
-              <button type="button" class="text-button danger" aria-label="Delete Album" onClick={() => void deleteAlbum(openAlbum)}>
-                Delete
+              <button type="button" class="text-button danger" aria-label={t('deleteAlbum')} onClick={() => void deleteAlbum(openAlbum)}>
+                {t('delete')}
               </button>
             }
           />
         ) : (
           <header class="list-header">
             <div class="title-row">
-              <h1>{TABS.find((item) => item.id === tab)!.label}</h1>
+              <h1>{t(tab)}</h1>
               <div class="header-actions">
                 {tab === 'photos' && grants.includes('camera') && (
-                  <button type="button" class="icon-button" aria-label="Take photo" title="Take photo" onClick={() => void capture()}>
+                  <button type="button" class="icon-button" aria-label={t('takePhoto')} title={t('takePhoto')} onClick={() => void capture()}>
                     <CameraIcon />
                   </button>
                 )}
                 {tab === 'photos' && (
-                  <button type="button" class="icon-button" aria-label="Import photo" title="Import photo" onClick={() => void importPhoto()}>
+                  <button type="button" class="icon-button" aria-label={t('importPhoto')} title={t('importPhoto')} onClick={() => void importPhoto()}>
                     <PlusIcon />
                   </button>
                 )}
                 {tab === 'albums' && (
-                  <button type="button" class="icon-button" aria-label="New album" title="New album" onClick={() => void createFromList()}>
+                  <button type="button" class="icon-button" aria-label={t('newAlbum')} title={t('newAlbum')} onClick={() => void createFromList()}>
                     <PlusIcon />
                   </button>
                 )}
@@ -340,13 +342,13 @@ export function App({ app }: { app: HandsetApp }) {
           </AlbumList>
         )}
 
-        <TabBar label="Photos" tabs={TABS} selected={tab} panelId={PANEL_ID} onSelect={selectTab} />
+        <TabBar label={t('photos')} tabs={TABS.map(({ id, icon }): Tab<TabId> => ({ id, icon, label: t(id) }))} selected={tab} panelId={PANEL_ID} onSelect={selectTab} />
       </section>
 
       {current && (
         <PhotoViewer
           photo={current}
-          backLabel={openAlbum?.name ?? TABS.find((item) => item.id === tab)!.label}
+          backLabel={openAlbum?.name ?? t(tab)}
           locale={locale}
           hasPrevious={index > 0}
           hasNext={index < shown.length - 1}
@@ -365,7 +367,7 @@ export function App({ app }: { app: HandsetApp }) {
         />
       )}
 
-      {current && albumSheet && <ActionSheet title="Add to Album" actions={sheetActions(current)} onClose={() => setAlbumSheet(false)} />}
+      {current && albumSheet && <ActionSheet title={t('addToAlbum')} actions={sheetActions(current)} onClose={() => setAlbumSheet(false)} />}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { Page } from '@handset/sdk/ui';
 import type { Album, Photo, photosContract } from '../../contract';
+import type { PhotosText } from './messages';
 
 export { PHOTO_ADDED } from '../../pushes';
 
@@ -13,8 +14,8 @@ export type Source = { kind: 'all' } | { kind: 'favorites' } | { kind: 'album'; 
 export const PAGE_SIZE = 30;
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
-export function errorText(error: unknown): string {
-  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+export function errorText(error: unknown, t: PhotosText): string {
+  return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
 /** Newest first (the server's order, by id) with each photo once: a push and a page may both bring the same one. */

@@ -168,13 +168,15 @@ describe('the grid', () => {
     expect(screen!.querySelector('.thumb [role="img"]')!.getAttribute('aria-label')).toBe('Photo unavailable');
   });
 
-  it("names each photo by its date in the phone's locale, and follows a locale change", async () => {
+  it("names each photo by its date in the phone's language and locale, and follows a change live", async () => {
     const { host } = await start(photosServer(1), { settings: { locale: 'de-DE' } });
     await loaded();
-    expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Photo, ${when(T0 + 60_000, 'de-DE')}`);
+    expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Foto, ${when(T0 + 60_000, 'de-DE')}`);
+    expect([...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual(['Fotos', 'Favoriten', 'Alben']);
     expect(when(T0 + 60_000, 'de-DE')).not.toBe(when(T0 + 60_000));
     await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Photo, ${when(T0 + 60_000)}`));
+    expect([...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual(['Photos', 'Favorites', 'Albums']);
   });
 
   it('says so when the gallery and the favorites are empty', async () => {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { EmptyState, ErrorNotice, ListRow, ListSection } from '@handset/sdk/ui';
+import { EmptyState, ErrorNotice, ListRow, ListSection, useTranslator } from '@handset/sdk/ui';
 import type { Album } from '../photos-api';
+import { messages } from '../messages';
 
 export interface AlbumListProps {
   /** Null until the first answer. */
@@ -28,6 +29,7 @@ const countOf = (album: Album) => `${album.photoCount} ${album.photoCount === 1 
 
 /** The player's albums by name, each with how many photos it holds. */
 export function AlbumList({ albums, error, panel, children, onOpen, onCreate, onRetry }: AlbumListProps) {
+  const t = useTranslator(messages);
   return (
     <div class="scroll" id={panel.id} role="tabpanel" aria-labelledby={panel.tabId}>
       {children}
@@ -36,10 +38,10 @@ export function AlbumList({ albums, error, panel, children, onOpen, onCreate, on
         <ErrorNotice message={error} onRetry={onRetry} />
       )}
 
-      {albums === null && !error && <p class="placeholder">Loading…</p>}
+      {albums === null && !error && <p class="placeholder">{t('loading')}</p>}
 
       {albums !== null && albums.length === 0 && (
-        <EmptyState title="No Albums" message="Albums you create will appear here." action={{ label: 'Create an album', onClick: onCreate }} />
+        <EmptyState title={t('noAlbums')} message={t('noAlbumsHint')} action={{ label: t('createAlbum'), onClick: onCreate }} />
       )}
 
       {albums !== null && albums.length > 0 && (

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { EmptyState, ErrorNotice, StarIcon } from '@handset/sdk/ui';
+import { EmptyState, ErrorNotice, StarIcon, useTranslator } from '@handset/sdk/ui';
 import { formatWhen, type Photo } from '../photos-api';
 import { PhotoImage } from './photo-image';
+import { messages } from '../messages';
 
 export interface PhotoGridProps {
   /** Null until the first page came. */
@@ -29,6 +30,7 @@ const MORE_MARGIN = 240;
 
 /** Photos three to a row, newest first; older pages load as the player scrolls. */
 export function PhotoGrid({ photos, error, loadingMore, locale, empty, panel, children, onOpen, onMore, onRetry }: PhotoGridProps) {
+  const t = useTranslator(messages);
   const scroller = useRef<HTMLDivElement>(null);
   const nearEnd = (grid: HTMLElement) => grid.scrollTop + grid.clientHeight >= grid.scrollHeight - MORE_MARGIN;
 
@@ -56,7 +58,7 @@ export function PhotoGrid({ photos, error, loadingMore, locale, empty, panel, ch
         <ErrorNotice message={error} onRetry={onRetry} />
       )}
 
-      {photos === null && !error && <p class="placeholder">Loading…</p>}
+      {photos === null && !error && <p class="placeholder">{t('loading')}</p>}
 
       {photos !== null && photos.length === 0 && !error && <EmptyState title={empty.title} message={empty.message} />}
 
@@ -64,7 +66,7 @@ export function PhotoGrid({ photos, error, loadingMore, locale, empty, panel, ch
         <ul class="grid">
           {photos.map((photo) => (
             <li key={photo.id}>
-              <button type="button" class="thumb" aria-label={`Photo, ${formatWhen(photo.createdAt, locale)}`} onClick={() => onOpen(photo)}>
+              <button type="button" class="thumb" aria-label={t('photoAt', { when: formatWhen(photo.createdAt, locale) })} onClick={() => onOpen(photo)}>
                 <PhotoImage url={photo.url} class="thumb-image" />
                 {photo.favorite && (
                   <span class="thumb-favorite">
@@ -77,7 +79,7 @@ export function PhotoGrid({ photos, error, loadingMore, locale, empty, panel, ch
         </ul>
       )}
 
-      {loadingMore && <p class="placeholder more">Loading…</p>}
+      {loadingMore && <p class="placeholder more">{t('loading')}</p>}
     </div>
   );
 }

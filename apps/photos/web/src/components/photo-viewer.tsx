@@ -1,6 +1,7 @@
-import { BackIcon, MinusIcon, NavBar, PlusIcon, ShareIcon, StarIcon, TrashIcon } from '@handset/sdk/ui';
+import { BackIcon, MinusIcon, NavBar, PlusIcon, ShareIcon, StarIcon, TrashIcon, useTranslator } from '@handset/sdk/ui';
 import { formatWhen, type Photo } from '../photos-api';
 import { PhotoImage } from './photo-image';
+import { messages } from '../messages';
 
 /** What the viewer says under the photo: an action's refusal (an alert) or its outcome. */
 export type Notice = { kind: 'error' | 'done'; text: string } | null;
@@ -31,9 +32,10 @@ export interface PhotoViewerProps {
 
 /** One photo over the whole page, with the newer and older ones a tap away, and its actions. */
 export function PhotoViewer(props: PhotoViewerProps) {
+  const t = useTranslator(messages);
   const { photo, backLabel, locale, hasPrevious, hasNext, busy, notice, inAlbum, canShare } = props;
   return (
-    <section class="screen pushed viewer" aria-label="Photo">
+    <section class="screen pushed viewer" aria-label={t('photo')}>
       <NavBar
         leading={
           <button type="button" class="back" onClick={props.onBack}>
@@ -46,10 +48,10 @@ export function PhotoViewer(props: PhotoViewerProps) {
 
       <div class="stage">
         <PhotoImage key={photo.id} url={photo.url} class="viewer-image" />
-        <button type="button" class="step previous" aria-label="Previous photo" disabled={!hasPrevious} onClick={props.onPrevious}>
+        <button type="button" class="step previous" aria-label={t('previousPhoto')} disabled={!hasPrevious} onClick={props.onPrevious}>
           <BackIcon />
         </button>
-        <button type="button" class="step next" aria-label="Next photo" disabled={!hasNext} onClick={props.onNext}>
+        <button type="button" class="step next" aria-label={t('nextPhoto')} disabled={!hasNext} onClick={props.onNext}>
           <BackIcon />
         </button>
       </div>
@@ -65,32 +67,32 @@ export function PhotoViewer(props: PhotoViewerProps) {
         </p>
       )}
 
-      <nav class="toolbar" aria-label="Photo actions">
+      <nav class="toolbar" aria-label={t('photoActions')}>
         {canShare && (
-          <button type="button" class="icon-button" aria-label="Share" title="Share" disabled={busy} onClick={props.onShare}>
+          <button type="button" class="icon-button" aria-label={t('share')} title={t('share')} disabled={busy} onClick={props.onShare}>
             <ShareIcon />
           </button>
         )}
         <button
           type="button"
           class={photo.favorite ? 'icon-button favorite on' : 'icon-button favorite'}
-          aria-label="Favorite"
+          aria-label={t('favorite')}
           aria-pressed={photo.favorite}
-          title={photo.favorite ? 'Unfavorite' : 'Favorite'}
+          title={photo.favorite ? t('unfavorite') : t('favorite')}
           disabled={busy}
           onClick={() => props.onFavorite(!photo.favorite)}
         >
           <StarIcon filled={photo.favorite} />
         </button>
-        <button type="button" class="icon-button" aria-label="Add to Album" title="Add to Album" disabled={busy} onClick={props.onAddToAlbum}>
+        <button type="button" class="icon-button" aria-label={t('addToAlbum')} title={t('addToAlbum')} disabled={busy} onClick={props.onAddToAlbum}>
           <PlusIcon />
         </button>
         {inAlbum && (
-          <button type="button" class="icon-button" aria-label="Remove from Album" title="Remove from Album" disabled={busy} onClick={props.onRemoveFromAlbum}>
+          <button type="button" class="icon-button" aria-label={t('removeFromAlbum')} title={t('removeFromAlbum')} disabled={busy} onClick={props.onRemoveFromAlbum}>
             <MinusIcon />
           </button>
         )}
-        <button type="button" class="icon-button danger" aria-label="Delete" title="Delete" disabled={busy} onClick={props.onDelete}>
+        <button type="button" class="icon-button danger" aria-label={t('delete')} title={t('delete')} disabled={busy} onClick={props.onDelete}>
           <TrashIcon />
         </button>
       </nav>
