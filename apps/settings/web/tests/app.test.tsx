@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect, type HandsetApp } from '@handset/sdk/app';
 import { createFakeHost, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { AppProvider } from '@handset/sdk/ui';
@@ -80,32 +80,50 @@ describe('Settings', () => {
     expect(control('Messages banners').getAttribute('aria-checked')).toBe('true');
   });
 
+  it('picks a language, each named in itself, and speaks it once the phone says so', async () => {
+    const fake = await start();
+    expect(control('Language').textContent).toBe('LanguageEnglish');
+    await press('Language');
+    // Each language named in itself; `control` throws for a name it does not find.
+    expect(['English, chosen', 'Español', 'Deutsch'].map((name) => control(name).tagName)).toEqual(['BUTTON', 'BUTTON', 'BUTTON']);
+    await press('Deutsch');
+    expect(fake.calls.filter((call) => call.method === 'settings.update').map((call) => call.input)).toEqual([{ language: 'de' }]);
+    expect(fake.device.settings.language).toBe('de');
+    expect(control('Deutsch, chosen')).toBeDefined();
+    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await settle();
+    expect(screen!.querySelector('h1')!.textContent).toBe('Sprache');
+    expect(control('Deutsch, ausgewählt')).toBeDefined();
+    await press('Einstellungen');
+    expect(control('Flugmodus').getAttribute('aria-checked')).toBe('false');
+  });
+
   it('sets a passcode after asking twice, refuses a mismatch, and turns it off with the current one', async () => {
     const answers: string[] = [];
     const fake = await start({ prompt: () => answers.shift() ?? null });
     await press('Passcode');
     answers.push('1234', '4321');
     await press('Turn Passcode On');
-    expect(notice()).toBe('The passcodes did not match. Nothing was changed.');
+    await vi.waitFor(() => expect(notice()).toBe('The passcodes did not match. Nothing was changed.'));
     expect(fake.passcode).toBeNull();
 
     answers.push('1234', '1234');
     await press('Turn Passcode On');
-    expect(notice()).toBe('Passcode set.');
+    await vi.waitFor(() => expect(notice()).toBe('Passcode set.'));
     expect(fake.passcode).toBe('1234');
 
     answers.push('1234', '5678', '5678');
     await press('Change Passcode');
-    expect(notice()).toBe('Passcode set.');
+    await vi.waitFor(() => expect(notice()).toBe('Passcode set.'));
     expect(fake.passcode).toBe('5678');
 
     answers.push('9999');
     await press('Turn Passcode Off');
-    expect(notice()).toBe('Wrong passcode: 4 tries left.');
+    await vi.waitFor(() => expect(notice()).toBe('Wrong passcode: 4 tries left.'));
     expect(fake.passcode).toBe('5678');
     answers.push('5678');
     await press('Turn Passcode Off');
-    expect(notice()).toBe('Passcode turned off.');
+    await vi.waitFor(() => expect(notice()).toBe('Passcode turned off.'));
     expect(fake.passcode).toBeNull();
     expect(fake.calls.filter((call) => call.method === 'passcode.set').map((call) => call.input)).toEqual([
       { current: null, next: '1234' },
