@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
 import type { StoreApp } from '@handset/sdk/protocol/catalogue';
-import { EmptyState, ErrorNotice, ListRow, ListSection, SearchField } from '@handset/sdk/ui';
+import { EmptyState, ErrorNotice, ListRow, ListSection, SearchField, useSettings, useTranslator } from '@handset/sdk/ui';
+import { messages } from './messages';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -15,6 +16,8 @@ function Tile({ entry }: { entry: StoreApp }) {
 }
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
+  const { locale } = useSettings();
   const [apps, setApps] = useState<StoreApp[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -25,10 +28,11 @@ export function App({ app }: { app: HandsetApp }) {
     setError(null);
     app.host.apps.catalogue({}).then(setApps, (failure: unknown) => setError(errorText(failure)));
   };
-  useEffect(load, [app]);
+  // Apps are named in the player's language: a new language lists them again.
+  useEffect(load, [app, locale]);
 
   const change = async (entry: StoreApp, install: boolean) => {
-    if (!install && !(await app.confirm({ title: `Remove ${entry.label}?`, message: 'Its data on this phone stays until you install it again.', confirmLabel: 'Remove', destructive: true }))) return;
+    if (!install && !(await app.confirm({ title: t('removeTitle', { app: entry.label }), message: t('removeMessage'), confirmLabel: t('remove'), destructive: true }))) return;
     setNotice(null);
     setBusy(entry.id);
     try {
@@ -41,7 +45,7 @@ export function App({ app }: { app: HandsetApp }) {
     }
   };
 
-  if (error) return <ErrorNotice message={`The App Store could not be loaded: ${error}`} onRetry={load} />;
+  if (error) return <ErrorNotice message={t('notLoaded', { reason: error })} onRetry={load} />;
   const needle = query.trim().toLowerCase();
   const shown = (apps ?? []).filter((entry) => !needle || `${entry.label} ${entry.developer ?? ''} ${entry.description ?? ''}`.toLowerCase().includes(needle));
   const section = (title: string, entries: StoreApp[]) =>
@@ -58,18 +62,18 @@ export function App({ app }: { app: HandsetApp }) {
                 entry.removable ? (
                   <span class="actions">
                     <button type="button" class="pill" onClick={() => void app.openApp(entry.id)}>
-                      Open
+                      {t('open')}
                     </button>
-                    <button type="button" class="pill danger" aria-label={`Remove ${entry.label}`} disabled={busy !== null} onClick={() => void change(entry, false)}>
-                      Remove
+                    <button type="button" class="pill danger" aria-label={t('removeNamed', { app: entry.label })} disabled={busy !== null} onClick={() => void change(entry, false)}>
+                      {t('remove')}
                     </button>
                   </span>
                 ) : (
-                  <span class="built-in">Built in</span>
+                  <span class="built-in">{t('builtIn')}</span>
                 )
               ) : (
-                <button type="button" class="pill" aria-label={`Get ${entry.label}`} disabled={busy !== null} onClick={() => void change(entry, true)}>
-                  {busy === entry.id ? '…' : 'Get'}
+                <button type="button" class="pill" aria-label={t('getNamed', { app: entry.label })} disabled={busy !== null} onClick={() => void change(entry, true)}>
+                  {busy === entry.id ? '…' : t('get')}
                 </button>
               )
             }
@@ -80,10 +84,10 @@ export function App({ app }: { app: HandsetApp }) {
 
   return (
     <main class="app">
-      <section class="screen" aria-label="App Store">
+      <section class="screen" aria-label={t('appStore')}>
         <header class="list-header">
-          <h1>App Store</h1>
-          <SearchField value={query} onChange={setQuery} label="Search apps" />
+          <h1>{t('appStore')}</h1>
+          <SearchField value={query} onChange={setQuery} label={t('searchApps')} />
         </header>
         <div class="scroll grouped">
           {notice && (
@@ -92,13 +96,13 @@ export function App({ app }: { app: HandsetApp }) {
             </p>
           )}
           {apps === null ? (
-            <p class="placeholder">Loading…</p>
+            <p class="placeholder">{t('loading')}</p>
           ) : shown.length === 0 ? (
-            <EmptyState title={needle ? 'No Results' : 'No Apps'} message={needle ? `Nothing matches “${query.trim()}”.` : 'This server offers no apps to install.'} />
+            <EmptyState title={needle ? t('noResults') : t('noApps')} message={needle ? t('nothingMatches', { query: query.trim() }) : t('noAppsHint')} />
           ) : (
             <>
-              {section('Available', shown.filter((entry) => !entry.installed))}
-              {section('On this phone', shown.filter((entry) => entry.installed))}
+              {section(t('available'), shown.filter((entry) => !entry.installed))}
+              {section(t('onThisPhone'), shown.filter((entry) => entry.installed))}
             </>
           )}
         </div>

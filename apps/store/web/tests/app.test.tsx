@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect, type HandsetApp } from '@handset/sdk/app';
 import { createFakeHost, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
 import { AppProvider } from '@handset/sdk/ui';
@@ -105,5 +105,19 @@ describe('App Store', () => {
       search.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(sections()).toEqual([{ title: 'Available', apps: ['Maze Bank'] }]);
+  });
+});
+
+describe("the App Store's language", () => {
+  it('speaks the player’s language, and lists the apps again when it changes (the server names them in it)', async () => {
+    const fake = await start({ settings: { locale: 'es-ES' } });
+    expect(screen!.querySelector('h1')!.textContent).toBe('App Store');
+    expect(sections().map((section) => section.title)).toEqual(['Disponibles', 'En este teléfono']);
+    const listed = () => fake.calls.filter((call) => call.method === 'apps.catalogue').length;
+    expect(listed()).toBe(1);
+    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect(sections().map((section) => section.title)).toEqual(['Verfügbar', 'Auf diesem Telefon']));
+    expect(listed()).toBe(2);
+    expect(screen!.querySelector('[aria-label="Maze Bank laden"]')).not.toBeNull();
   });
 });
