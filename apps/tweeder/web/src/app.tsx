@@ -1,24 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
-import {
-  ActionSheet,
-  Avatar,
-  BackIcon,
-  CloseIcon,
-  ComposeIcon,
-  ErrorNotice,
-  ListRow,
-  NavBar,
-  PersonIcon,
-  SearchField,
-  SearchIcon,
-  TabBar,
-  useMessage,
-  usePaged,
-  useSettings,
-  type SheetAction,
-  type Tab,
-} from '@handset/sdk/ui';
+import { ActionSheet, Avatar, BackIcon, CloseIcon, ComposeIcon, ErrorNotice, ListRow, NavBar, PersonIcon, SearchField, SearchIcon, type SheetAction, type Tab, TabBar, useMessage, usePaged, useSettings, useTranslator } from '@handset/sdk/ui';
 import { Compose } from './components/compose';
 import { Feed, type Changes } from './components/feed';
 import { Notifications } from './components/notifications';
@@ -44,6 +26,7 @@ import {
   type TweederApi,
   type TweederSettings,
 } from './tweeder-api';
+import { messages } from './messages';
 
 type TabId = 'home' | 'search' | 'notifications' | 'profile';
 type Screen =
@@ -51,7 +34,7 @@ type Screen =
   | { kind: 'profile'; id: number }
   | { kind: 'hashtag'; tag: string }
   | { kind: 'compose'; replyTo: Post | null; quote: Post | null }
-  | { kind: 'accounts'; title: string; load: (cursor: number | null) => Promise<AccountPage> }
+  | { kind: 'accounts'; title: string; requests?: boolean; load: (cursor: number | null) => Promise<AccountPage> }
   | { kind: 'settings' }
   | { kind: 'edit' };
 
@@ -71,17 +54,25 @@ function BellIcon() {
   );
 }
 
-const TABS: Tab<TabId>[] = [
-  { id: 'home', label: 'Home', icon: <HomeIcon /> },
-  { id: 'search', label: 'Search', icon: <SearchIcon /> },
-  { id: 'notifications', label: 'Notifications', icon: <BellIcon /> },
-  { id: 'profile', label: 'Profile', icon: <PersonIcon /> },
-];
+const TABS = [
+  { id: 'home', icon: <HomeIcon /> },
+  { id: 'search', icon: <SearchIcon /> },
+  { id: 'notifications', icon: <BellIcon /> },
+  { id: 'profile', icon: <PersonIcon /> },
+] as const;
 const PANEL_ID = 'tweeder-panel';
-const REPORT_REASONS = ['spam', 'harassment', 'hate', 'violence', 'impersonation', 'other'] as const;
+const REPORT_REASONS = {
+  spam: 'reasonSpam',
+  harassment: 'reasonHarassment',
+  hate: 'reasonHate',
+  violence: 'reasonViolence',
+  impersonation: 'reasonImpersonation',
+  other: 'reasonOther',
+} as const;
 
 /** Choosing a handle and a name: the first thing a character does in Tweeder. */
 function SignUp({ api, onDone }: { api: TweederApi; onDone(profile: Profile): void }) {
+  const t = useTranslator(messages);
   const [handle, setHandle] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -94,25 +85,25 @@ function SignUp({ api, onDone }: { api: TweederApi; onDone(profile: Profile): vo
     try {
       onDone(await api.request('profiles.claim', { handle: handle.trim().replace(/^@/, ''), displayName: name.trim() }));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
       setBusy(false);
     }
   };
   return (
-    <section class="screen" aria-label="Join Tweeder">
+    <section class="screen" aria-label={t('joinTweeder')}>
       <NavBar title="Tweeder" />
       <div class="scroll grouped">
         <div class="intro">
-          <p class="intro-title">Join Tweeder</p>
-          <p>Pick the handle others mention you by, and the name they see.</p>
+          <p class="intro-title">{t('joinTweeder')}</p>
+          <p>{t('joinHint')}</p>
         </div>
         <div class="card">
           <div class="input-row">
-            <label for="field-handle">Handle</label>
+            <label for="field-handle">{t('handle')}</label>
             <input id="field-handle" value={handle} maxLength={24} autoComplete="off" autoCapitalize="none" spellcheck={false} placeholder="@handle" onInput={(event) => setHandle(event.currentTarget.value)} />
           </div>
           <div class="input-row">
-            <label for="field-name">Name</label>
+            <label for="field-name">{t('name')}</label>
             <input id="field-name" value={name} maxLength={30} autoComplete="off" onInput={(event) => setName(event.currentTarget.value)} onKeyDown={(event) => event.key === 'Enter' && void claim()} />
           </div>
         </div>
@@ -122,7 +113,7 @@ function SignUp({ api, onDone }: { api: TweederApi; onDone(profile: Profile): vo
           </p>
         )}
         <button type="button" class="primary" disabled={!ready} onClick={() => void claim()}>
-          Sign up
+          {t('signUp')}
         </button>
       </div>
     </section>
@@ -131,11 +122,12 @@ function SignUp({ api, onDone }: { api: TweederApi; onDone(profile: Profile): vo
 
 /** A pushed screen's bar: Back, and a title. */
 function Bar({ title, onBack, trailing }: { title: string; onBack(): void; trailing?: preact.ComponentChildren }) {
+  const t = useTranslator(messages);
   return (
     <NavBar
       title={title}
       leading={
-        <button type="button" class="icon-button" aria-label="Back" onClick={onBack}>
+        <button type="button" class="icon-button" aria-label={t('back')} onClick={onBack}>
           <BackIcon />
         </button>
       }
@@ -156,6 +148,7 @@ function AccountList({
   onOpen(id: number): void;
   buttons?: (account: AccountPage['accounts'][number], done: () => void) => preact.ComponentChildren;
 }) {
+  const t = useTranslator(messages);
   const paged = usePaged<AccountPage['accounts'][number], number>(
     useCallback(async (cursor) => {
       const page = await load(cursor);
@@ -164,8 +157,8 @@ function AccountList({
   );
   return (
     <>
-      {paged.error !== null && <ErrorNotice message={errorText(paged.error)} onRetry={paged.reload} />}
-      {paged.items.length === 0 && !paged.loading && paged.error === null && <p class="placeholder">No one here.</p>}
+      {paged.error !== null && <ErrorNotice message={errorText(paged.error, t)} onRetry={paged.reload} />}
+      {paged.items.length === 0 && !paged.loading && paged.error === null && <p class="placeholder">{t('noOneHere')}</p>}
       <ul class="list-rows">
         {paged.items.map((account) => (
           <ListRow
@@ -181,7 +174,7 @@ function AccountList({
       </ul>
       {!paged.loading && !paged.done && paged.items.length > 0 && (
         <button type="button" class="more" onClick={paged.loadMore}>
-          More
+          {t('more')}
         </button>
       )}
     </>
@@ -189,6 +182,7 @@ function AccountList({
 }
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => tweederApi(app), [app]);
   const { locale } = useSettings();
   const [me, setMe] = useState<Profile | null | undefined>(undefined);
@@ -209,7 +203,7 @@ export function App({ app }: { app: HandsetApp }) {
 
   const loadMe = () => {
     setMeError(null);
-    api.request('profiles.me', {}).then(setMe, (failure) => setMeError(errorText(failure)));
+    api.request('profiles.me', {}).then(setMe, (failure) => setMeError(errorText(failure, t)));
   };
   useEffect(loadMe, [api]);
   // Relative times move on while the page is open.
@@ -248,7 +242,7 @@ export function App({ app }: { app: HandsetApp }) {
       setNotice(null);
       await work();
     } catch (failure) {
-      setNotice(errorText(failure));
+      setNotice(errorText(failure, t));
     }
   };
 
@@ -265,10 +259,10 @@ export function App({ app }: { app: HandsetApp }) {
     onReply: (post) => push({ kind: 'compose', replyTo: post, quote: null }),
     onRepost: (post) =>
       setMenu({
-        title: 'Repost',
+        title: t('repost'),
         actions: [
-          { label: post.reposted ? 'Undo repost' : 'Repost', onSelect: () => void attempt(async () => patch(await api.request('posts.repost', { id: post.id, reposted: !post.reposted }))) },
-          { label: 'Quote', onSelect: () => push({ kind: 'compose', replyTo: null, quote: post }) },
+          { label: post.reposted ? t('undoRepost') : t('repost'), onSelect: () => void attempt(async () => patch(await api.request('posts.repost', { id: post.id, reposted: !post.reposted }))) },
+          { label: t('quote'), onSelect: () => push({ kind: 'compose', replyTo: null, quote: post }) },
         ],
       }),
     onLike: (post) => {
@@ -276,29 +270,29 @@ export function App({ app }: { app: HandsetApp }) {
       patch({ id: post.id, liked: !post.liked, likes: post.likes + (post.liked ? -1 : 1) });
       api.request('posts.like', { id: post.id, liked: !post.liked }).then(patch, (failure) => {
         patch({ id: post.id, liked: post.liked, likes: post.likes });
-        setNotice(errorText(failure));
+        setNotice(errorText(failure, t));
       });
     },
     onMenu: (post) => {
       const own = me && post.author.id === me.id;
       const list: SheetAction[] = own
         ? [
-            { label: post.pinned ? 'Unpin from profile' : 'Pin to profile', onSelect: () => void attempt(async () => (await api.request('posts.pin', { id: post.pinned ? null : post.id }), patch({ id: post.id, pinned: !post.pinned }))) },
+            { label: post.pinned ? t('unpinFromProfile') : t('pinToProfile'), onSelect: () => void attempt(async () => (await api.request('posts.pin', { id: post.pinned ? null : post.id }), patch({ id: post.id, pinned: !post.pinned }))) },
             {
-              label: 'Delete post',
+              label: t('deletePost'),
               destructive: true,
               onSelect: () =>
                 void attempt(async () => {
-                  if (!(await app.confirm({ title: 'Delete this post?', message: 'It is removed for everyone.', confirmLabel: 'Delete', destructive: true }))) return;
+                  if (!(await app.confirm({ title: t('deletePostTitle'), message: t('deletePostMessage'), confirmLabel: t('delete'), destructive: true }))) return;
                   await api.request('posts.delete', { id: post.id });
                   drop([post.id]);
                 }),
             },
           ]
         : [
-            { label: 'Report post', onSelect: () => report({ postId: post.id }) },
-            { label: `Mute @${post.author.handle}`, onSelect: () => void attempt(() => api.request('mutes.mute', { id: post.author.id })) },
-            { label: `Block @${post.author.handle}`, destructive: true, onSelect: () => void attempt(() => block(post.author.id, post.author.handle)) },
+            { label: t('reportPost'), onSelect: () => report({ postId: post.id }) },
+            { label: t('mute', { handle: post.author.handle }), onSelect: () => void attempt(() => api.request('mutes.mute', { id: post.author.id })) },
+            { label: t('blockHandle', { handle: post.author.handle }), destructive: true, onSelect: () => void attempt(() => block(post.author.id, post.author.handle)) },
           ];
       setMenu({ title: `@${post.author.handle}`, actions: list });
     },
@@ -306,19 +300,19 @@ export function App({ app }: { app: HandsetApp }) {
   };
 
   const block = async (id: number, handle: string) => {
-    if (!(await app.confirm({ title: `Block @${handle}?`, message: 'They will not see your posts or reach you, and you will not see theirs.', confirmLabel: 'Block', destructive: true }))) return null;
+    if (!(await app.confirm({ title: t('blockTitle', { handle }), message: t('blockMessage'), confirmLabel: t('block'), destructive: true }))) return null;
     return api.request('blocks.block', { id });
   };
 
   const report = (target: { postId: number } | { accountId: number }) =>
     setMenu({
-      title: 'Why are you reporting this?',
-      actions: REPORT_REASONS.map((reason) => ({
-        label: reason[0]!.toUpperCase() + reason.slice(1),
+      title: t('reportReason'),
+      actions: (Object.keys(REPORT_REASONS) as (keyof typeof REPORT_REASONS)[]).map((reason) => ({
+        label: t(REPORT_REASONS[reason]),
         onSelect: () =>
           void attempt(async () => {
             await api.request('reports.create', { ...target, reason });
-            setNotice('Thanks. The server’s staff will look at it.');
+            setNotice(t('reportThanks'));
           }),
       })),
     });
@@ -327,13 +321,13 @@ export function App({ app }: { app: HandsetApp }) {
     setMenu({
       title: `@${profile.handle}`,
       actions: [
-        { label: 'Report account', onSelect: () => report({ accountId: profile.id }) },
+        { label: t('reportAccount'), onSelect: () => report({ accountId: profile.id }) },
         {
-          label: profile.relation.muting ? `Unmute @${profile.handle}` : `Mute @${profile.handle}`,
+          label: profile.relation.muting ? t('unmute', { handle: profile.handle }) : t('mute', { handle: profile.handle }),
           onSelect: () => void attempt(async () => changed(await api.request(profile.relation.muting ? 'mutes.unmute' : 'mutes.mute', { id: profile.id }))),
         },
         {
-          label: profile.relation.blocking ? `Unblock @${profile.handle}` : `Block @${profile.handle}`,
+          label: profile.relation.blocking ? t('unblockHandle', { handle: profile.handle }) : t('blockHandle', { handle: profile.handle }),
           destructive: !profile.relation.blocking,
           onSelect: () =>
             void attempt(async () => {
@@ -341,11 +335,11 @@ export function App({ app }: { app: HandsetApp }) {
               if (relation) changed(relation);
             }),
         },
-        ...(profile.relation.followsYou ? [{ label: 'Remove follower', onSelect: () => void attempt(async () => changed(await api.request('follows.removeFollower', { id: profile.id }))) }] : []),
+        ...(profile.relation.followsYou ? [{ label: t('removeFollower'), onSelect: () => void attempt(async () => changed(await api.request('follows.removeFollower', { id: profile.id }))) }] : []),
       ],
     });
 
-  const showRequests = () => push({ kind: 'accounts', title: 'Follow requests', load: (cursor) => api.request('follows.requests', { limit: 20, ...(cursor !== null && { cursor }) }) });
+  const showRequests = () => push({ kind: 'accounts', title: t('followRequests'), requests: true, load: (cursor) => api.request('follows.requests', { limit: 20, ...(cursor !== null && { cursor }) }) });
 
   const openNotification = (group: NotificationGroup) => {
     if (group.post) push({ kind: 'thread', id: group.post.id });
@@ -358,7 +352,7 @@ export function App({ app }: { app: HandsetApp }) {
       <main class="app">
         <section class="screen" aria-label="Tweeder">
           <NavBar title="Tweeder" />
-          {meError ? <ErrorNotice message={meError} onRetry={loadMe} /> : <p class="placeholder">Loading…</p>}
+          {meError ? <ErrorNotice message={meError} onRetry={loadMe} /> : <p class="placeholder">{t('loading')}</p>}
         </section>
       </main>
     );
@@ -383,7 +377,7 @@ export function App({ app }: { app: HandsetApp }) {
     onList: (kind: 'followers' | 'following', profile: Profile) =>
       push({
         kind: 'accounts',
-        title: kind === 'followers' ? 'Followers' : 'Following',
+        title: kind === 'followers' ? t('followers') : t('following'),
         load: (cursor) => api.request(kind === 'followers' ? 'profiles.followers' : 'profiles.following', { id: profile.id, limit: 20, ...(cursor !== null && { cursor }) }),
       }),
     onMenu: profileMenu,
@@ -397,24 +391,24 @@ export function App({ app }: { app: HandsetApp }) {
       <section class="screen" aria-label="Tweeder" hidden={top !== undefined}>
         {tab === 'home' && (
           <>
-            <NavBar title="Home" />
-            <div class="segments" role="tablist" aria-label="Feeds">
+            <NavBar title={t('home')} />
+            <div class="segments" role="tablist" aria-label={t('feeds')}>
               <button type="button" role="tab" aria-selected={home === 'following'} onClick={() => setHome('following')}>
-                Following
+                {t('following')}
               </button>
               <button type="button" role="tab" aria-selected={home === 'latest'} onClick={() => setHome('latest')}>
-                Latest
+                {t('latest')}
               </button>
             </div>
           </>
         )}
         {tab === 'search' && (
           <>
-            <NavBar title="Search" />
-            <SearchField value={query} onChange={setQuery} label="Search Tweeder" />
+            <NavBar title={t('search')} />
+            <SearchField value={query} onChange={setQuery} label={t('searchTweeder')} />
           </>
         )}
-        {tab === 'notifications' && <NavBar title="Notifications" />}
+        {tab === 'notifications' && <NavBar title={t('notifications')} />}
         {notice && (
           <p class="notice" role="alert">
             {notice}
@@ -428,7 +422,7 @@ export function App({ app }: { app: HandsetApp }) {
               load={feedLoad(home)}
               loadKey={home}
               {...feedProps}
-              empty={home === 'following' ? { title: 'Welcome to Tweeder', message: 'Follow people to see their posts here, or look at Latest.' } : { title: 'No posts yet', message: 'Be the first to post.' }}
+              empty={home === 'following' ? { title: t('welcome'), message: t('welcomeHint') } : { title: t('noPostsYet'), message: t('beFirst') }}
             />
           )}
           {tab === 'search' && <SearchPanel api={api} query={query} feedProps={feedProps} onProfile={openProfile} onHashtag={(tag) => push({ kind: 'hashtag', tag })} />}
@@ -446,10 +440,10 @@ export function App({ app }: { app: HandsetApp }) {
         {tab === 'profile' && (
           <ProfileScreen {...profileProps} id={me.id} onBack={null} />
         )}
-        <button type="button" class="fab" aria-label="New post" onClick={() => push({ kind: 'compose', replyTo: null, quote: null })}>
+        <button type="button" class="fab" aria-label={t('newPost')} onClick={() => push({ kind: 'compose', replyTo: null, quote: null })}>
           <ComposeIcon />
         </button>
-        <TabBar<TabId> label="Tweeder" tabs={TABS.map((entry): Tab<TabId> => (entry.id === 'notifications' && unread > 0 ? { ...entry, label: `Notifications (${unread})` } : entry))} selected={tab} panelId={PANEL_ID} onSelect={setTab} />
+        <TabBar<TabId> label="Tweeder" tabs={TABS.map(({ id, icon }): Tab<TabId> => ({ id, icon, label: id === 'notifications' && unread > 0 ? t('notificationsUnread', { count: unread }) : t(id) }))} selected={tab} panelId={PANEL_ID} onSelect={setTab} />
       </section>
 
       {top?.kind === 'compose' && (
@@ -470,7 +464,7 @@ export function App({ app }: { app: HandsetApp }) {
         <section class="screen pushed" aria-label={`#${top.tag}`}>
           <Bar title={`#${top.tag}`} onBack={pop} />
           <div class="scroll">
-            <Feed live={null} load={(cursor) => api.request('feed.hashtag', { tag: top.tag, limit: 20, ...(cursor !== null && { cursor }) })} loadKey={top.tag} {...feedProps} empty={{ title: 'No posts', message: `No one has posted #${top.tag} yet.` }} />
+            <Feed live={null} load={(cursor) => api.request('feed.hashtag', { tag: top.tag, limit: 20, ...(cursor !== null && { cursor }) })} loadKey={top.tag} {...feedProps} empty={{ title: t('noPosts'), message: t('noHashtagPosts', { tag: top.tag }) }} />
           </div>
         </section>
       )}
@@ -486,14 +480,14 @@ export function App({ app }: { app: HandsetApp }) {
               loadKey={top.title}
               onOpen={openProfile}
               buttons={
-                top.title === 'Follow requests'
+                top.requests
                   ? (account, done) => (
                       <span class="row-buttons">
                         <button type="button" class="small primary" onClick={(event) => (event.stopPropagation(), void attempt(async () => (await api.request('follows.answer', { id: account.id, accept: true }), done())))}>
-                          Accept
+                          {t('accept')}
                         </button>
                         <button type="button" class="small secondary" onClick={(event) => (event.stopPropagation(), void attempt(async () => (await api.request('follows.answer', { id: account.id, accept: false }), done())))}>
-                          Decline
+                          {t('decline')}
                         </button>
                       </span>
                     )
@@ -519,8 +513,8 @@ export function App({ app }: { app: HandsetApp }) {
 
       {menu && <ActionSheet title={menu.title} actions={menu.actions} onClose={() => setMenu(null)} />}
       {viewing && (
-        <div class="viewer" role="dialog" aria-label="Photo">
-          <button type="button" class="icon-button" aria-label="Close photo" onClick={() => setViewing(null)}>
+        <div class="viewer" role="dialog" aria-label={t('photo')}>
+          <button type="button" class="icon-button" aria-label={t('closePhoto')} onClick={() => setViewing(null)}>
             <CloseIcon />
           </button>
           <img src={viewing} alt="" referrerpolicy="no-referrer" />
@@ -544,6 +538,7 @@ function SearchPanel({
   onProfile(id: number): void;
   onHashtag(tag: string): void;
 }) {
+  const t = useTranslator(messages);
   const [trends, setTrends] = useState<Trend[] | null>(null);
   const text = query.trim();
   const accounts = useAccountSearch(api, text === '' || text.startsWith('#') ? null : text, 10);
@@ -553,12 +548,12 @@ function SearchPanel({
   }, [text === '']);
   if (text === '') {
     return (
-      <section aria-label="Trending">
-        <h2 class="section-title">Trending</h2>
-        {trends?.length === 0 && <p class="placeholder">Nothing is trending yet.</p>}
+      <section aria-label={t('trending')}>
+        <h2 class="section-title">{t('trending')}</h2>
+        {trends?.length === 0 && <p class="placeholder">{t('nothingTrending')}</p>}
         <ul class="list-rows">
           {(trends ?? []).map((trend) => (
-            <ListRow key={trend.tag} title={`#${trend.tag}`} subtitle={`${trend.posts} ${trend.posts === 1 ? 'post' : 'posts'}`} onClick={() => onHashtag(trend.tag)} />
+            <ListRow key={trend.tag} title={`#${trend.tag}`} subtitle={t('postCount', { count: trend.posts })} onClick={() => onHashtag(trend.tag)} />
           ))}
         </ul>
       </section>
@@ -567,7 +562,7 @@ function SearchPanel({
   return (
     <>
       {accounts.length > 0 && (
-        <ul class="list-rows" aria-label="People">
+        <ul class="list-rows" aria-label={t('people')}>
           {accounts.map((account) => (
             <ListRow
               key={account.id}
@@ -585,7 +580,7 @@ function SearchPanel({
         load={(cursor) => api.request('search.posts', { query: text, limit: 20, ...(cursor !== null && { cursor }) })}
         loadKey={`search:${text}`}
         {...feedProps}
-        empty={{ title: 'No posts', message: `No posts with “${text}”.` }}
+        empty={{ title: t('noPosts'), message: t('noPostsWith', { text }) }}
       />
     </>
   );
@@ -593,11 +588,12 @@ function SearchPanel({
 
 /** A post with the posts above it and its replies; new replies arrive live. */
 function ThreadScreen({ api, id, changes, actions, now, locale, onBack }: { api: TweederApi; id: number; onBack(): void } & { changes: Changes; actions: PostActions; now: number; locale: string }) {
+  const t = useTranslator(messages);
   const [thread, setThread] = useState<Thread | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => {
     setError(null);
-    api.request('posts.thread', { id }).then(setThread, (failure) => setError(errorText(failure)));
+    api.request('posts.thread', { id }).then(setThread, (failure) => setError(errorText(failure, t)));
   };
   useEffect(load, [id]);
   useMessage(POST_NEW, (data) => {
@@ -619,21 +615,21 @@ function ThreadScreen({ api, id, changes, actions, now, locale, onBack }: { api:
     );
   };
   return (
-    <section class="screen pushed" aria-label="Post">
-      <Bar title="Post" onBack={onBack} />
+    <section class="screen pushed" aria-label={t('post')}>
+      <Bar title={t('post')} onBack={onBack} />
       <div class="scroll">
         {error && <ErrorNotice message={error} onRetry={load} />}
-        {!thread && !error && <p class="placeholder">Loading…</p>}
-        {thread && changes.gone.has(thread.post.id) && <p class="placeholder">This post was deleted.</p>}
+        {!thread && !error && <p class="placeholder">{t('loading')}</p>}
+        {thread && changes.gone.has(thread.post.id) && <p class="placeholder">{t('postDeleted')}</p>}
         {thread && (
           <>
             {thread.ancestors.map((post) => view(post))}
             {view(thread.post, true)}
-            <h2 class="section-title">Replies</h2>
+            <h2 class="section-title">{t('replies')}</h2>
             {thread.replies.map((post) => view(post))}
             {thread.cursor !== null && (
               <button type="button" class="more" onClick={() => void more()}>
-                More replies
+                {t('moreReplies')}
               </button>
             )}
           </>
@@ -645,10 +641,11 @@ function ThreadScreen({ api, id, changes, actions, now, locale, onBack }: { api:
 
 /** Which activity notifies the player, and whom they blocked or muted. */
 function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): void; onOpen(id: number): void }) {
+  const t = useTranslator(messages);
   const [settings, setSettings] = useState<TweederSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.request('settings.get', {}).then(setSettings, (failure) => setError(errorText(failure)));
+    api.request('settings.get', {}).then(setSettings, (failure) => setError(errorText(failure, t)));
   }, []);
   const toggle = async (key: keyof TweederSettings['notify']) => {
     if (!settings) return;
@@ -658,26 +655,26 @@ function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): vo
       setSettings(await api.request('settings.set', next));
     } catch (failure) {
       setSettings(settings);
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
   const labels: [keyof TweederSettings['notify'], string][] = [
-    ['likes', 'Likes'],
-    ['reposts', 'Reposts'],
-    ['replies', 'Replies'],
-    ['mentions', 'Mentions and quotes'],
-    ['follows', 'Follows'],
+    ['likes', t('likes')],
+    ['reposts', t('reposts')],
+    ['replies', t('replies')],
+    ['mentions', t('mentionsAndQuotes')],
+    ['follows', t('follows')],
   ];
   return (
-    <section class="screen pushed" aria-label="Settings">
-      <Bar title="Settings" onBack={onBack} />
+    <section class="screen pushed" aria-label={t('settings')}>
+      <Bar title={t('settings')} onBack={onBack} />
       <div class="scroll grouped">
         {error && (
           <p class="notice" role="alert">
             {error}
           </p>
         )}
-        <h2 class="section-title">Notify me of</h2>
+        <h2 class="section-title">{t('notifyMeOf')}</h2>
         <div class="card">
           {labels.map(([key, label]) => (
             <label key={key} class="toggle-row">
@@ -688,8 +685,8 @@ function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): vo
         </div>
         {(
           [
-            ['Blocked', 'blocks.list', 'blocks.unblock', 'Unblock'],
-            ['Muted', 'mutes.list', 'mutes.unmute', 'Unmute'],
+            [t('blocked'), 'blocks.list', 'blocks.unblock', t('unblock')],
+            [t('muted'), 'mutes.list', 'mutes.unmute', t('unmuteShort')],
           ] as const
         ).map(([title, list, undo, label]) => (
           <section key={title} aria-label={title}>
@@ -713,6 +710,7 @@ function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): vo
 
 /** The player's name, bio, photo and privacy. */
 function EditProfile({ app, api, profile, onBack, onSaved }: { app: HandsetApp; api: TweederApi; profile: Profile; onBack(): void; onSaved(profile: Profile): void }) {
+  const t = useTranslator(messages);
   const [name, setName] = useState(profile.displayName);
   const [bio, setBio] = useState(profile.bio);
   const [avatar, setAvatar] = useState(profile.avatar);
@@ -725,7 +723,7 @@ function EditProfile({ app, api, profile, onBack, onSaved }: { app: HandsetApp; 
     try {
       onSaved(await api.request('profiles.update', { displayName: name.trim(), bio, avatar, private: locked }));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
       setBusy(false);
     }
   };
@@ -734,17 +732,17 @@ function EditProfile({ app, api, profile, onBack, onSaved }: { app: HandsetApp; 
       const photo = await app.pickPhoto();
       if (photo) setAvatar(photo.url);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
   return (
-    <section class="screen pushed" aria-label="Edit profile">
+    <section class="screen pushed" aria-label={t('editProfile')}>
       <Bar
-        title="Edit profile"
+        title={t('editProfile')}
         onBack={onBack}
         trailing={
           <button type="button" class="text-button strong" disabled={busy || name.trim() === ''} onClick={() => void save()}>
-            Save
+            {t('save')}
           </button>
         }
       />
@@ -758,30 +756,30 @@ function EditProfile({ app, api, profile, onBack, onSaved }: { app: HandsetApp; 
           <Avatar name={name || profile.displayName} imageUrl={avatar} size="large" />
           {app.info.grants.includes('gallery') && (
             <button type="button" class="link" onClick={() => void pick()}>
-              Change photo
+              {t('changePhoto')}
             </button>
           )}
           {avatar && (
             <button type="button" class="link" onClick={() => setAvatar(null)}>
-              Remove photo
+              {t('removePhoto')}
             </button>
           )}
         </div>
         <div class="card">
           <div class="input-row">
-            <label for="field-display-name">Name</label>
+            <label for="field-display-name">{t('name')}</label>
             <input id="field-display-name" value={name} maxLength={30} onInput={(event) => setName(event.currentTarget.value)} />
           </div>
           <div class="input-row stacked">
-            <label for="field-bio">Bio</label>
+            <label for="field-bio">{t('bio')}</label>
             <textarea id="field-bio" rows={3} value={bio} maxLength={160} onInput={(event) => setBio(event.currentTarget.value)} />
           </div>
           <label class="toggle-row">
-            <span>Private account</span>
+            <span>{t('privateAccount')}</span>
             <input type="checkbox" role="switch" checked={locked} onChange={() => setLocked(!locked)} />
           </label>
         </div>
-        <p class="hint">A private account’s posts are seen only by the followers it accepts.</p>
+        <p class="hint">{t('privateHint')}</p>
       </div>
     </section>
   );

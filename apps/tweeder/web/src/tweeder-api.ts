@@ -1,41 +1,50 @@
 import { useEffect, useState } from 'preact/hooks';
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { AccountPage, NotificationGroup, tweederContract } from '../../contract';
-import { NOTIFICATION_VERBS } from '../../words';
+import type { TweederText } from './messages';
 
 export { NOTIFICATIONS_CHANGED, POST_COUNTS, POST_DELETED, POST_NEW } from '../../pushes';
 export type { AccountCard, AccountPage, FeedItem, FeedPage, NotificationGroup, Post, Profile, Relation, Thread, Trend, TweederSettings } from '../../contract';
 
 /** The player-facing text of a failure: the server's and the phone's messages are written for players. */
-export function errorText(error: unknown): string {
-  return error instanceof SdkError ? error.message : 'Something went wrong. Try again.';
+export function errorText(error: unknown, t: TweederText): string {
+  return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
-const units: [number, string][] = [
-  [60, 's'],
-  [60, 'm'],
-  [24, 'h'],
-  [7, 'd'],
-];
+const units = [
+  [60, 'agoSeconds'],
+  [60, 'agoMinutes'],
+  [24, 'agoHours'],
+  [7, 'agoDays'],
+] as const;
 
 /** "now", "5m", "3h", "2d", or the date: how long ago, as feeds write it. */
-export function ago(at: number, now: number, locale: string): string {
+export function ago(at: number, now: number, locale: string, t: TweederText): string {
   let value = Math.max(0, Math.floor((now - at) / 1000));
-  if (value < 10) return 'now';
+  if (value < 10) return t('now');
   for (const [size, unit] of units) {
-    if (value < size) return `${value}${unit}`;
+    if (value < size) return t(unit, { count: value });
     value = Math.floor(value / size);
   }
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(at);
 }
 
 /** What a notification group says: "Ana and 2 others liked your post". */
-export function notificationText(group: NotificationGroup): string {
+export function notificationText(group: NotificationGroup, t: TweederText): string {
   const [first] = group.actors;
-  const who = !first ? 'Someone' : group.count === 1 ? first.displayName : `${first.displayName} and ${group.count - 1} ${group.count === 2 ? 'other' : 'others'}`;
-  const what = NOTIFICATION_VERBS[group.kind];
-  return `${who} ${what}`;
+  const who = !first ? t('someone') : group.count === 1 ? first.displayName : t('nameAndOthers', { name: first.displayName, count: group.count - 1 });
+  return t(NOTIFICATION_SENTENCES[group.kind], { who });
 }
+
+const NOTIFICATION_SENTENCES = {
+  like: 'likedYourPost',
+  repost: 'repostedYourPost',
+  reply: 'repliedToYou',
+  mention: 'mentionedYou',
+  quote: 'quotedYourPost',
+  follow: 'followedYou',
+  request: 'askedToFollowYou',
+} as const satisfies Record<NotificationGroup['kind'], string>;
 
 /** A random id for a compose session: a retried send carries the same one and posts once. */
 export const newClientId = () => crypto.randomUUID();

@@ -256,6 +256,19 @@ describe('people and notifications', () => {
     await vi.waitFor(() => expect(requestsOf('notifications.read')).toEqual([{}]));
   });
 
+  it("speaks the player's language, with its plural rules, and follows a change live", async () => {
+    const groups: NotificationGroup[] = [{ id: 9, kind: 'like', actors: [BEN], count: 2, post: post(5, ANA, 'my post'), read: true, at: T0 }];
+    const { host } = await start(tweederServer({ notifications: groups }), { settings: { locale: 'de-DE' } });
+    await vi.waitFor(() => expect(findButton('Neuer Beitrag')).toBeDefined());
+    const tabs = () => [...screen!.querySelectorAll('[role="tab"]')].filter(visible).map((tab) => tab.textContent);
+    expect(tabs()).toEqual(['Folge ich', 'Neueste', 'Start', 'Suchen', 'Mitteilungen', 'Profil']);
+    await act(() => [...screen!.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((tab) => tab.textContent === 'Mitteilungen')!.click());
+    await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben und 1 weitere Person gefällt dein Beitrag']));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'es-ES', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['A Ben y 1 más le ha gustado tu publicación']));
+    expect(tabs()).toEqual(['Inicio', 'Buscar', 'Notificaciones', 'Perfil']);
+  });
+
   it('switches which activity notifies, and unblocks from the blocked list', async () => {
     await start();
     await vi.waitFor(() => expect(findButton('New post')).toBeDefined());

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
-import { Avatar, CameraIcon, CloseIcon, ListRow, NavBar, PhotoIcon } from '@handset/sdk/ui';
+import { Avatar, CameraIcon, CloseIcon, ListRow, NavBar, PhotoIcon, useTranslator } from '@handset/sdk/ui';
 import { errorText, newClientId, useAccountSearch, type Post, type TweederApi } from '../tweeder-api';
+import { messages } from '../messages';
 
 /** The server's default limit; the owner's own is enforced there, and its refusal shown. */
 const MAX_LENGTH = 280;
@@ -21,6 +22,7 @@ export interface ComposeProps {
 
 /** A new post, a reply or a quote: text with a counter, up to four photos, and handles suggested after `@`. */
 export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: ComposeProps) {
+  const t = useTranslator(messages);
   const [text, setText] = useState(replyTo ? `@${replyTo.author.handle} ` : '');
   const [photos, setPhotos] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +51,7 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
       const photo = source === 'gallery' ? await app.pickPhoto() : await app.capturePhoto();
       if (photo) setPhotos((list) => [...list, photo.url].slice(0, MAX_PHOTOS));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     }
   };
 
@@ -67,24 +69,24 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
       });
       onPosted(post);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
       setSending(false);
     }
   };
 
-  const title = replyTo ? 'Reply' : quote ? 'Quote' : 'New Post';
+  const title = replyTo ? t('reply') : quote ? t('quote') : t('newPostTitle');
   return (
     <section class="screen pushed" aria-label={title}>
       <NavBar
         title={title}
         leading={
           <button type="button" class="text-button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         }
         trailing={
           <button type="button" class="text-button strong" disabled={!ready} onClick={() => void send()}>
-            Post
+            {t('postButton')}
           </button>
         }
       />
@@ -96,14 +98,14 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
           </p>
         )}
         <label for="post-text" class="visually-hidden">
-          Post text
+          {t('postText')}
         </label>
         <textarea
           id="post-text"
           ref={box}
           rows={6}
           value={text}
-          placeholder={replyTo ? 'Post your reply' : "What's happening?"}
+          placeholder={replyTo ? t('postYourReply') : t('whatsHappening')}
           onInput={(event) => {
             setText(event.currentTarget.value);
             setCaret(event.currentTarget.selectionStart ?? event.currentTarget.value.length);
@@ -111,7 +113,7 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
           onKeyUp={(event) => setCaret(event.currentTarget.selectionStart ?? text.length)}
         />
         {suggestions.length > 0 && (
-          <ul class="list-rows suggestions" aria-label="Suggested accounts">
+          <ul class="list-rows suggestions" aria-label={t('suggestedAccounts')}>
             {suggestions.map((account) => (
               <ListRow
                 key={account.id}
@@ -129,7 +131,7 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
             {photos.map((url) => (
               <li key={url}>
                 <img src={url} alt="" referrerpolicy="no-referrer" />
-                <button type="button" aria-label="Remove photo" onClick={() => setPhotos((list) => list.filter((photo) => photo !== url))}>
+                <button type="button" aria-label={t('removePhoto')} onClick={() => setPhotos((list) => list.filter((photo) => photo !== url))}>
                   <CloseIcon />
                 </button>
               </li>
@@ -144,16 +146,16 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
         )}
         <div class="compose-tools">
           {grants.includes('gallery') && (
-            <button type="button" class="icon-button" aria-label="Add photo" disabled={photos.length >= MAX_PHOTOS} onClick={() => void addPhoto('gallery')}>
+            <button type="button" class="icon-button" aria-label={t('addPhoto')} disabled={photos.length >= MAX_PHOTOS} onClick={() => void addPhoto('gallery')}>
               <PhotoIcon />
             </button>
           )}
           {grants.includes('camera') && (
-            <button type="button" class="icon-button" aria-label="Take photo" disabled={photos.length >= MAX_PHOTOS} onClick={() => void addPhoto('camera')}>
+            <button type="button" class="icon-button" aria-label={t('takePhoto')} disabled={photos.length >= MAX_PHOTOS} onClick={() => void addPhoto('camera')}>
               <CameraIcon />
             </button>
           )}
-          <span class={length > MAX_LENGTH ? 'counter over' : 'counter'} aria-label="Characters left">
+          <span class={length > MAX_LENGTH ? 'counter over' : 'counter'} aria-label={t('charactersLeft')}>
             {MAX_LENGTH - length}
           </span>
         </div>

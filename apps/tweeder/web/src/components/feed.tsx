@@ -1,7 +1,8 @@
 import { useCallback } from 'preact/hooks';
-import { EmptyState, ErrorNotice, useMessage, usePaged } from '@handset/sdk/ui';
+import { EmptyState, ErrorNotice, useMessage, usePaged, useTranslator } from '@handset/sdk/ui';
 import { errorText, POST_NEW, type FeedItem, type FeedPage, type Post } from '../tweeder-api';
 import { PostView, type PostActions } from './post';
+import { messages } from '../messages';
 
 /** What changed since the lists were loaded: newer copies of posts, and rows and posts that are gone. */
 export interface Changes {
@@ -37,6 +38,7 @@ export interface FeedProps {
 
 /** A keyset-paged list of posts, newest first, with More at its end; live feeds take new posts as they are pushed. */
 export function Feed({ live, load, loadKey, changes, actions, now, locale, empty, children }: FeedProps) {
+  const t = useTranslator(messages);
   const paged = usePaged<FeedItem, number>(
     useCallback(async (cursor) => {
       const page = await load(cursor);
@@ -52,17 +54,17 @@ export function Feed({ live, load, loadKey, changes, actions, now, locale, empty
     <div class="feed">
       {children}
       {paged.error !== null && rows.length === 0 ? (
-        <ErrorNotice message={errorText(paged.error)} onRetry={paged.reload} />
+        <ErrorNotice message={errorText(paged.error, t)} onRetry={paged.reload} />
       ) : rows.length === 0 && !paged.loading ? (
         <EmptyState title={empty.title} message={empty.message} />
       ) : null}
       {rows.map((item) => (
         <PostView key={item.id} post={item.post} repostedBy={item.repostedBy} actions={actions} now={now} locale={locale} />
       ))}
-      {paged.loading && <p class="placeholder">Loading…</p>}
+      {paged.loading && <p class="placeholder">{t('loading')}</p>}
       {!paged.loading && !paged.done && rows.length > 0 && (
         <button type="button" class="more" onClick={paged.loadMore}>
-          More posts
+          {t('morePosts')}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'preact/hooks';
-import { Avatar, EmptyState, ErrorNotice, usePaged } from '@handset/sdk/ui';
+import { Avatar, EmptyState, ErrorNotice, usePaged, useTranslator } from '@handset/sdk/ui';
 import { errorText, notificationText, type NotificationGroup, type TweederApi } from '../tweeder-api';
+import { messages } from '../messages';
 
 export interface NotificationsProps {
   api: TweederApi;
@@ -12,6 +13,7 @@ export interface NotificationsProps {
 
 /** The player's notifications, grouped; seeing them marks them read. */
 export function Notifications({ api, version, onRead, onOpen }: NotificationsProps) {
+  const t = useTranslator(messages);
   const paged = usePaged<NotificationGroup, number>(
     useCallback(async (cursor) => {
       const page = await api.request('notifications.list', { limit: 20, ...(cursor !== null && { cursor }) });
@@ -24,8 +26,8 @@ export function Notifications({ api, version, onRead, onOpen }: NotificationsPro
   }, [unread]);
   return (
     <div class="notifications">
-      {paged.error !== null && <ErrorNotice message={errorText(paged.error)} onRetry={paged.reload} />}
-      {paged.items.length === 0 && !paged.loading && paged.error === null && <EmptyState title="No notifications" message="Likes, replies, reposts, mentions and follows show here." />}
+      {paged.error !== null && <ErrorNotice message={errorText(paged.error, t)} onRetry={paged.reload} />}
+      {paged.items.length === 0 && !paged.loading && paged.error === null && <EmptyState title={t('noNotifications')} message={t('noNotificationsHint')} />}
       <ul class="list-rows">
         {paged.items.map((group) => (
           <li key={group.id} class={group.read ? 'notification' : 'notification unread'}>
@@ -35,16 +37,16 @@ export function Notifications({ api, version, onRead, onOpen }: NotificationsPro
                   <Avatar key={actor.id} name={actor.displayName} imageUrl={actor.avatar} size="small" />
                 ))}
               </span>
-              <span class="notification-text">{notificationText(group)}</span>
+              <span class="notification-text">{notificationText(group, t)}</span>
               {group.post && <span class="notification-post">{group.post.text}</span>}
             </button>
           </li>
         ))}
       </ul>
-      {paged.loading && <p class="placeholder">Loading…</p>}
+      {paged.loading && <p class="placeholder">{t('loading')}</p>}
       {!paged.loading && !paged.done && paged.items.length > 0 && (
         <button type="button" class="more" onClick={paged.loadMore}>
-          More
+          {t('more')}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
-import { Avatar, MoreIcon, ReplyIcon } from '@handset/sdk/ui';
+import { Avatar, MoreIcon, ReplyIcon, useTranslator } from '@handset/sdk/ui';
 import type { FeedItem, Post } from '../tweeder-api';
 import { ago } from '../tweeder-api';
+import { messages } from '../messages';
 
 export interface PostActions {
   onOpen(post: Post): void;
@@ -36,11 +37,12 @@ export function PostText({ post, actions }: { post: Pick<Post, 'parts'>; actions
 }
 
 function Name({ author }: { author: Post['author'] }) {
+  const t = useTranslator(messages);
   return (
     <span class="post-name">
       <span class="display-name">{author.displayName}</span>
       {author.verified && (
-        <span class="verified" role="img" aria-label="Verified">
+        <span class="verified" role="img" aria-label={t('verified')}>
           ✓
         </span>
       )}
@@ -50,11 +52,12 @@ function Name({ author }: { author: Post['author'] }) {
 }
 
 function Photos({ photos, onPhoto }: { photos: string[]; onPhoto(url: string): void }) {
+  const t = useTranslator(messages);
   if (photos.length === 0) return null;
   return (
     <div class={`post-photos count-${photos.length}`}>
       {photos.map((url) => (
-        <button key={url} type="button" class="post-photo" aria-label="View photo" onClick={(event) => (event.stopPropagation(), onPhoto(url))}>
+        <button key={url} type="button" class="post-photo" aria-label={t('viewPhoto')} onClick={(event) => (event.stopPropagation(), onPhoto(url))}>
           <img src={url} alt="" loading="lazy" referrerpolicy="no-referrer" />
         </button>
       ))}
@@ -64,6 +67,7 @@ function Photos({ photos, onPhoto }: { photos: string[]; onPhoto(url: string): v
 
 /** One post in a feed, a thread or a notification, with its actions. */
 export function PostView({ post, repostedBy, actions, now, locale }: { post: Post; repostedBy?: FeedItem['repostedBy']; actions: PostActions; now: number; locale: string }) {
+  const t = useTranslator(messages);
   return (
     <article class="post" aria-label={`${post.author.displayName}: ${post.text}`} onClick={() => actions.onOpen(post)}>
       {repostedBy && <p class="post-context">@{repostedBy.handle} reposted</p>}
@@ -74,15 +78,15 @@ export function PostView({ post, repostedBy, actions, now, locale }: { post: Pos
         <div class="post-main">
           <div class="post-head">
             <Name author={post.author} />
-            <span class="post-time">{ago(post.createdAt, now, locale)}</span>
-            {post.pinned && <span class="pinned">Pinned</span>}
+            <span class="post-time">{ago(post.createdAt, now, locale, t)}</span>
+            {post.pinned && <span class="pinned">{t('pinned')}</span>}
           </div>
-          {post.replyTo && <p class="post-context">{post.replyTo.handle ? `Replying to @${post.replyTo.handle}` : 'Replying to a post that is gone'}</p>}
+          {post.replyTo && <p class="post-context">{post.replyTo.handle ? t('replyingTo', { handle: post.replyTo.handle }) : t('replyingToGone')}</p>}
           <PostText post={post} actions={actions} />
           <Photos photos={post.photos} onPhoto={actions.onPhoto} />
           {post.quote &&
             ('unavailable' in post.quote ? (
-              <p class="quote unavailable">This post is unavailable.</p>
+              <p class="quote unavailable">{t('postUnavailable')}</p>
             ) : (
               <div class="quote">
                 <Name author={post.quote.author} />
@@ -91,19 +95,19 @@ export function PostView({ post, repostedBy, actions, now, locale }: { post: Pos
               </div>
             ))}
           <div class="post-actions">
-            <button type="button" aria-label={`Reply, ${post.replies}`} onClick={(event) => (event.stopPropagation(), actions.onReply(post))}>
+            <button type="button" aria-label={t('replyCount', { count: post.replies })} onClick={(event) => (event.stopPropagation(), actions.onReply(post))}>
               <ReplyIcon />
               <span>{post.replies || ''}</span>
             </button>
-            <button type="button" class={post.reposted ? 'on repost' : 'repost'} aria-pressed={post.reposted} aria-label={`Repost, ${post.reposts}`} onClick={(event) => (event.stopPropagation(), actions.onRepost(post))}>
+            <button type="button" class={post.reposted ? 'on repost' : 'repost'} aria-pressed={post.reposted} aria-label={t('repostCount', { count: post.reposts })} onClick={(event) => (event.stopPropagation(), actions.onRepost(post))}>
               <span aria-hidden="true">⇄</span>
               <span>{post.reposts || ''}</span>
             </button>
-            <button type="button" class={post.liked ? 'on like' : 'like'} aria-pressed={post.liked} aria-label={`Like, ${post.likes}`} onClick={(event) => (event.stopPropagation(), actions.onLike(post))}>
+            <button type="button" class={post.liked ? 'on like' : 'like'} aria-pressed={post.liked} aria-label={t('likeCount', { count: post.likes })} onClick={(event) => (event.stopPropagation(), actions.onLike(post))}>
               <span aria-hidden="true">{post.liked ? '♥' : '♡'}</span>
               <span>{post.likes || ''}</span>
             </button>
-            <button type="button" aria-label="More" onClick={(event) => (event.stopPropagation(), actions.onMenu(post))}>
+            <button type="button" aria-label={t('more')} onClick={(event) => (event.stopPropagation(), actions.onMenu(post))}>
               <MoreIcon />
             </button>
           </div>

@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Avatar, BackIcon, EmptyState, ErrorNotice, MoreIcon, NavBar } from '@handset/sdk/ui';
+import { Avatar, BackIcon, EmptyState, ErrorNotice, MoreIcon, NavBar, useTranslator } from '@handset/sdk/ui';
 import { errorText, type FeedPage, type Profile, type Relation, type TweederApi } from '../tweeder-api';
 import { Feed, type Changes } from './feed';
 import type { PostActions } from './post';
+import { messages } from '../messages';
 
 type ProfileTab = 'posts' | 'replies' | 'media' | 'likes';
-const TABS: [ProfileTab, string][] = [
-  ['posts', 'Posts'],
-  ['replies', 'Replies'],
-  ['media', 'Media'],
-  ['likes', 'Likes'],
-];
+const TABS: ProfileTab[] = ['posts', 'replies', 'media', 'likes'];
 
 export interface ProfileScreenProps {
   api: TweederApi;
@@ -30,6 +26,7 @@ export interface ProfileScreenProps {
 
 /** An account's page: who they are, how the player stands with them, and their posts by tab. */
 export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, onEdit, onSettings, onRequests, onList, onMenu }: ProfileScreenProps) {
+  const t = useTranslator(messages);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ProfileTab>('posts');
@@ -37,7 +34,7 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
 
   const load = () => {
     setError(null);
-    api.request('profiles.get', { id }).then(setProfile, (failure) => setError(errorText(failure)));
+    api.request('profiles.get', { id }).then(setProfile, (failure) => setError(errorText(failure, t)));
   };
   useEffect(load, [id]);
 
@@ -49,26 +46,26 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
       load();
       setProfile({ ...profile, relation });
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorText(failure, t));
     } finally {
       setBusy(false);
     }
   };
 
   const back = onBack && (
-    <button type="button" class="icon-button" aria-label="Back" onClick={onBack}>
+    <button type="button" class="icon-button" aria-label={t('back')} onClick={onBack}>
       <BackIcon />
     </button>
   );
   if (!profile) {
     return (
-      <section class={onBack ? 'screen pushed' : 'screen'} aria-label="Profile">
-        <NavBar leading={back} title="Profile" />
-        {error ? <ErrorNotice message={error} onRetry={load} /> : <p class="placeholder">Loading…</p>}
+      <section class={onBack ? 'screen pushed' : 'screen'} aria-label={t('profile')}>
+        <NavBar leading={back} title={t('profile')} />
+        {error ? <ErrorNotice message={error} onRetry={load} /> : <p class="placeholder">{t('loading')}</p>}
       </section>
     );
   }
-  const followLabel = profile.relation.blocking ? null : profile.relation.following === 'yes' ? 'Following' : profile.relation.following === 'requested' ? 'Requested' : 'Follow';
+  const followLabel = profile.relation.blocking ? null : profile.relation.following === 'yes' ? t('following') : profile.relation.following === 'requested' ? t('requested') : t('follow');
   const load_ = (cursor: number | null): Promise<FeedPage> => api.request('profiles.posts', { id: profile.id, tab, limit: 20, ...(cursor !== null && { cursor }) });
   return (
     <section class={onBack ? 'screen pushed' : 'screen'} aria-label={`@${profile.handle}`}>
@@ -78,10 +75,10 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
         trailing={
           profile.me ? (
             <button type="button" class="text-button" onClick={onSettings}>
-              Settings
+              {t('settings')}
             </button>
           ) : (
-            <button type="button" class="icon-button" aria-label="Profile actions" onClick={() => onMenu(profile, (relation) => setProfile({ ...profile, relation }))}>
+            <button type="button" class="icon-button" aria-label={t('profileActions')} onClick={() => onMenu(profile, (relation) => setProfile({ ...profile, relation }))}>
               <MoreIcon />
             </button>
           )
@@ -93,23 +90,23 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
           <h1 class="profile-name">
             {profile.displayName}
             {profile.verified && (
-              <span class="verified" role="img" aria-label="Verified">
+              <span class="verified" role="img" aria-label={t('verified')}>
                 ✓
               </span>
             )}
           </h1>
           <p class="handle">
             @{profile.handle}
-            {profile.relation.followsYou && <span class="tag">Follows you</span>}
-            {profile.private && <span class="tag">Private</span>}
+            {profile.relation.followsYou && <span class="tag">{t('followsYou')}</span>}
+            {profile.private && <span class="tag">{t('private')}</span>}
           </p>
           {profile.bio && <p class="bio">{profile.bio}</p>}
           <p class="counts">
             <button type="button" class="link" onClick={() => onList('following', profile)}>
-              <strong>{profile.following}</strong> Following
+              <strong>{profile.following}</strong> {t('following')}
             </button>
             <button type="button" class="link" onClick={() => onList('followers', profile)}>
-              <strong>{profile.followers}</strong> Followers
+              <strong>{profile.followers}</strong> {t('followers')}
             </button>
           </p>
           {error && (
@@ -120,29 +117,29 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
           {profile.me ? (
             <div class="profile-buttons">
               <button type="button" class="secondary" onClick={onEdit}>
-                Edit profile
+                {t('editProfile')}
               </button>
               {profile.private && (
                 <button type="button" class="secondary" onClick={onRequests}>
-                  Follow requests
+                  {t('followRequests')}
                 </button>
               )}
             </div>
           ) : (
             followLabel && (
-              <button type="button" class={followLabel === 'Follow' ? 'primary' : 'secondary'} disabled={busy} onClick={() => void follow()}>
+              <button type="button" class={profile.relation.following === 'no' ? 'primary' : 'secondary'} disabled={busy} onClick={() => void follow()}>
                 {followLabel}
               </button>
             )
           )}
-          {profile.relation.blocking && <p class="hint">You blocked @{profile.handle}.</p>}
+          {profile.relation.blocking && <p class="hint">{t('youBlocked', { handle: profile.handle })}</p>}
         </header>
         {profile.visible ? (
           <>
-            <div class="segments" role="tablist" aria-label="Profile tabs">
-              {TABS.map(([value, label]) => (
+            <div class="segments" role="tablist" aria-label={t('profileTabs')}>
+              {TABS.map((value) => (
                 <button key={value} type="button" role="tab" aria-selected={tab === value} onClick={() => setTab(value)}>
-                  {label}
+                  {t(value)}
                 </button>
               ))}
             </div>
@@ -154,11 +151,11 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
               actions={actions}
               now={now}
               locale={locale}
-              empty={{ title: 'Nothing yet', message: tab === 'likes' ? 'Liked posts show here.' : 'Posts show here.' }}
+              empty={{ title: t('nothingYet'), message: tab === 'likes' ? t('likedPostsHere') : t('postsHere') }}
             />
           </>
         ) : (
-          <EmptyState title="These posts are protected" message={`Only accounts @${profile.handle} accepted can see them.`} />
+          <EmptyState title={t('protectedTitle')} message={t('protectedMessage', { handle: profile.handle })} />
         )}
       </div>
     </section>
