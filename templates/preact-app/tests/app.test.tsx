@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { connect, type HandsetApp } from '@handset/sdk/app';
 import { createFakeHost, HandsetError, type FakeHost, type FakeHostOptions } from '@handset/sdk/testing';
+import { AppProvider } from '@handset/sdk/ui';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
@@ -32,7 +33,7 @@ async function start(options: FakeHostOptions = {}) {
   });
   app = await connect({ window: host.window });
   screen = document.body.appendChild(document.createElement('div'));
-  await act(() => render(<App app={app!} />, screen!));
+  await act(() => render(<AppProvider app={app!}><App app={app!} /></AppProvider>, screen!));
   return host;
 }
 
@@ -100,4 +101,14 @@ it("follows the phone's theme", async () => {
   expect(screen!.querySelector('main')!.dataset['theme']).toBe('dark');
   await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(screen!.querySelector('main')!.dataset['theme']).toBe('light'));
+});
+
+it("speaks the phone's language and follows a change live; a language it does not ship reads English", async () => {
+  const phone = await start({ settings: { locale: 'es-ES' } });
+  const texts = () => [screen!.querySelector('h1')!.textContent, ...[...screen!.querySelectorAll('button')].map((element) => element.textContent)];
+  expect(texts()).toEqual(['Plantilla', 'Saludar', 'Ping', 'Avísame']);
+  await act(() => phone.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await vi.waitFor(() => expect(texts()).toEqual(['Vorlage', 'Grüßen', 'Ping', 'Benachrichtige mich']));
+  await act(() => phone.emit('settings', { theme: 'dark', locale: 'fr-FR', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await vi.waitFor(() => expect(texts()).toEqual(['Template', 'Greet', 'Ping', 'Notify me']));
 });

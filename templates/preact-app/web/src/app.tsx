@@ -1,6 +1,8 @@
 import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useTranslator } from '@handset/sdk/ui';
 import type { templateContract } from '../../contract';
+import { messages } from './messages';
 
 /** An SdkError as the player reads it: its code (one closed set, see the SDK's README) and message. */
 function describe(error: unknown): string {
@@ -8,6 +10,7 @@ function describe(error: unknown): string {
 }
 
 export function App({ app }: { app: HandsetApp }) {
+  const t = useTranslator(messages);
   const api = useMemo(() => contractClient<typeof templateContract>(app), [app]);
   const [theme, setTheme] = useState(app.info.theme);
   const [name, setName] = useState('');
@@ -31,15 +34,15 @@ export function App({ app }: { app: HandsetApp }) {
 
   const greet = () => void run(async () => setGreeting((await api.request('greet', { name })).text));
   const ping = () => void run(() => api.request('ping', {}));
-  const notify = () => void run(() => app.notify({ title: 'Template', body: `Hello from ${app.info.appId}` }));
+  const notify = () => void run(() => app.notify({ title: t('title'), body: t('hello', { app: app.info.appId }) }));
 
   return (
     <main data-theme={theme}>
-      <h1>Template</h1>
+      <h1>{t('title')}</h1>
 
       {/* No <form>: the phone runs apps with scripts only, so a form's submit never fires; Enter is handled here. */}
       <section class="card">
-        <label for="name">Your name</label>
+        <label for="name">{t('yourName')}</label>
         <div class="row">
           <input
             id="name"
@@ -50,7 +53,7 @@ export function App({ app }: { app: HandsetApp }) {
             onKeyDown={(event) => event.key === 'Enter' && greet()}
           />
           <button type="button" onClick={greet}>
-            Greet
+            {t('greet')}
           </button>
         </div>
         <p role="status">{greeting}</p>
@@ -59,13 +62,13 @@ export function App({ app }: { app: HandsetApp }) {
       <section class="card">
         <div class="row">
           <button type="button" onClick={ping}>
-            Ping
+            {t('ping')}
           </button>
           <button type="button" onClick={notify}>
-            Notify me
+            {t('notifyMe')}
           </button>
         </div>
-        <p role="log">{pongs === 0 ? '' : pongs === 1 ? 'Pushed: pong' : `Pushed: pong ×${pongs}`}</p>
+        <p role="log">{pongs === 0 ? '' : t('pushed', { count: pongs })}</p>
       </section>
 
       {error && <p role="alert">{error}</p>}
