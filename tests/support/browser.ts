@@ -117,7 +117,8 @@ export async function openSandbox(options: {
         const frame = await (await page.locator('iframe[data-resource="handset"]').elementHandle())?.contentFrame();
         await frame?.waitForURL(`${nuiOrigin('handset')}/**`, { waitUntil: 'load' });
         await page.keyboard.press('F1');
-        await shell.getByLabel('Lock screen').waitFor({ state: 'visible' });
+        // By its role in the page, not its label: the phone may speak another language.
+        await shell.locator('.lock-screen:not(.unlocked)').waitFor({ state: 'visible' });
       },
       async unlock() {
         await shell.getByRole('button', { name: 'Unlock' }).click();
