@@ -196,6 +196,7 @@ function benchService(db: Database) {
     findById: async (phoneId) => online(phoneId),
     format: (number) => number,
     airplaneMode: () => false,
+    language: () => 'en',
     onUnloaded: () => () => {},
   };
   let pushes = 0;

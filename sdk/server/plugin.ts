@@ -1,6 +1,7 @@
 import type { AppManifestInput } from '../manifest';
 import type { Database, Migration } from './database';
 import type { ServerApp } from './index';
+import type { Language } from '../protocol/phone-options';
 
 /**
  * A character's phone as a built-in app sees it: its stable id (the owner of the app's rows) and its number
@@ -46,6 +47,8 @@ export interface PluginPhones {
   format(number: string): string;
   /** Whether the player `source` has put their phone in airplane mode: it neither sends nor rings. */
   airplaneMode(source: number): boolean;
+  /** The language the player `source` reads their phone in (what the server writes to them, such as a banner). */
+  language(source: number): Language;
   /**
    * Calls `listener` when a phone's character stops being played: a switch or logout, or the player leaving the
    * server (`left`). Returns the unsubscribe.

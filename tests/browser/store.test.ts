@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)(`the App Store and the owner's live control, in Ch
     session.simulation.sim.executeCommand('set handset:app:template_app jobs=', 0);
     await eventually(() =>
       expect(session.simulation.printed('handset')).toContain(
-        'convar handset:app:template_app: "jobs=" is not one of enabled, disabled, default, removable, jobs=…, order=… — the previous value is kept',
+        'convar handset:app:template_app: "jobs=" is not one of enabled, disabled, default, removable, system, jobs=…, order=… — the previous value is kept',
       ),
     );
     session.simulation.sim.executeCommand('set handset:app:template_app enabled', 0);

@@ -61,6 +61,7 @@ export async function seedPluginPhones(db: Database): Promise<{ phones: PluginPh
   for (const n of [1, 2, 3]) online.set(10 + n, { phoneId: n, number: `555000${n}`, source: 10 + n });
   const phones: PluginPhones = {
     airplaneMode: () => false,
+    language: () => 'en',
     bySource: (source) => online.get(source) ?? null,
     byId: (phoneId) => [...online.values()].find((phone) => phone.phoneId === phoneId) ?? null,
     byNumber: (number) => [...online.values()].find((phone) => phone.number === canonicalNumber(number)) ?? null,

@@ -7,6 +7,7 @@ import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Par
 import { MAX_BODY_LENGTH, MAX_GROUP_MEMBERS, type MessageContent } from './messages.schemas';
 import { messageView, previewOf, summaryView, type Message, type ThreadSummary } from './messages.views';
 import { RateLimiter } from '@handset/sdk/server';
+import { bannerWords } from './words';
 
 /** What the messages service says to players' phones, through the messages app. */
 export interface MessagesSignals {
@@ -527,7 +528,7 @@ export class MessagesService {
     const viewing = this.viewing.get(member.source);
     if (open && viewing?.phoneId === member.phoneId && viewing.threadId === record.threadId) return;
     const sender = message.senderName ?? this.options.phones.format(record.senderNumber);
-    const preview = previewOf(record.kind, record.body);
+    const preview = record.kind === 'text' ? previewOf(record.kind, record.body) : bannerWords.translator(this.options.phones.language(member.source))(record.kind);
     // A group's banner says which group, then who wrote: "Crew" / "Lamar: on my way".
     const notification = summary?.kind === 'group' ? { title: summary.title, body: `${sender}: ${preview}` } : { title: sender, body: preview };
     await this.options.signals.notify(member.source, notification);

@@ -196,6 +196,8 @@ onEachDatabase((open) => {
     await eventually(() => expect(pushedNames(a.page)).toEqual(['call.ended Bea']));
     expect(pushedNames(b.page)).toEqual(['call.incoming null', 'call.ended null']);
 
+    // The banner is written in the callee's language.
+    await expect(nui(b.page, 'request', { appId: 'handset', action: 'settings.update', payload: { language: 'de' } })).resolves.toMatchObject({ ok: true });
     const shown = await data(phone(a.page)('calls.start', { requestId: 'a-2', number: b.number }));
     expect(shown.contactName).toBe('Bea');
     await eventually(() => expect(pushedNames(b.page).at(-1)).toBe('call.incoming Al'));
@@ -203,7 +205,7 @@ onEachDatabase((open) => {
     await eventually(() =>
       expect(b.page.messages).toContainEqual({
         type: 'notification',
-        notification: expect.objectContaining({ appId: 'phone', title: 'Missed call', body: 'Al' }),
+        notification: expect.objectContaining({ appId: 'phone', title: 'Verpasster Anruf', body: 'Al' }),
       }),
     );
 

@@ -8,6 +8,7 @@ import { keepCallRecords } from './calls.retention';
 import { CallsService } from './calls.service';
 import { namesOfAnswer, NO_NAMES, type ContactNames } from './contact-names';
 import { pmaVoice } from './voice';
+import { bannerWords } from './words';
 
 // The CitizenFX globals used here, declared in this module so that tests outside the game type-check it.
 declare const exports: Record<string, Record<string, (...args: unknown[]) => unknown> | undefined>;
@@ -49,7 +50,7 @@ function start(context: PluginContext): void {
       present: (player, link) => app.present(player, link).then((outcome) => outcome.ok, () => false),
       missed: (player, call) => {
         app.refreshBadge(player);
-        app.notify(player, { title: 'Missed call', body: call.contactName ?? call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`));
+        app.notify(player, { title: bannerWords.translator(phones.language(player))('missedCall'), body: call.contactName ?? call.displayNumber }).catch((error: unknown) => log(`missed-call notice failed: ${errorText(error)}`));
       },
       missedSeen: (player) => app.refreshBadge(player),
     },

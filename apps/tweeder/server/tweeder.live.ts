@@ -1,7 +1,7 @@
 import type { PluginContext } from '@handset/sdk/server/plugin';
 import type { FeedItem, NotificationKind } from '../contract';
 import { NOTIFICATIONS_CHANGED, POST_COUNTS, POST_DELETED, POST_NEW } from '../pushes';
-import { NOTIFICATION_VERBS } from '../words';
+import { bannerWords } from '../words';
 import { createTweederService, type Account, type StoredPost, type TweederService } from './tweeder.service';
 import { readTweederSettings } from './tweeder.settings';
 
@@ -116,7 +116,7 @@ export function createLive(context: PluginContext, service: TweederService) {
       app.refreshBadge(online.source);
       const burst = (kind === 'like' || kind === 'repost') && postId !== null && (await service.unreadAbout(recipient.id, kind, postId)) > 1;
       if (!recipient.notify[SETTING[kind]] || burst) return;
-      await app.notify(online.source, { title: `${actor.displayName} @${actor.handle}`, body: NOTIFICATION_VERBS[kind] }).catch(() => {});
+      await app.notify(online.source, { title: `${actor.displayName} @${actor.handle}`, body: bannerWords.translator(phones.language(online.source))(kind) }).catch(() => {});
     },
 
     /** A report is stored: to the server owner's log destinations, best effort, never in the player's way. */

@@ -7,6 +7,8 @@ export interface AppSettings {
   allowDefault: boolean;
   /** A pre-installed app its players may remove (and get back from the App Store). */
   removable: boolean;
+  /** May hold the permissions over the player's whole phone: `settings` and `apps`. */
+  system: boolean;
   /** Jobs allowed to use the app; empty means everyone. */
   jobs: string[];
   /** Position on the home screen; lower first. */
@@ -20,25 +22,27 @@ const word = z.union([
   z.literal('disabled'),
   z.literal('default'),
   z.literal('removable'),
+  z.literal('system'),
   z.string().regex(/^jobs=[A-Za-z0-9_-]+(?:,[A-Za-z0-9_-]+)*$/, 'jobs=<job>[,<job>…]'),
   z.string().regex(/^order=\d{1,4}$/, 'order=<number>'),
 ]);
 
-/** Parses the words of an app's convar (`disabled`, `default`, `removable`, `jobs=police,ems`, `order=3`); the first bad word, or null. */
+/** Parses the words of an app's convar (`disabled`, `default`, `removable`, `system`, `jobs=police,ems`, `order=3`); the first bad word, or null. */
 export function parseAppSettings(text: string): { ok: true; settings: AppSettings } | { ok: false; word: string } {
-  const settings: AppSettings = { enabled: true, allowDefault: false, removable: false, jobs: [], order: null };
+  const settings: AppSettings = { enabled: true, allowDefault: false, removable: false, system: false, jobs: [], order: null };
   for (const item of text.split(/\s+/).filter(Boolean)) {
     if (!word.safeParse(item).success) return { ok: false, word: item };
     if (item === 'enabled' || item === 'disabled') settings.enabled = item === 'enabled';
     else if (item === 'default') settings.allowDefault = true;
     else if (item === 'removable') settings.removable = true;
+    else if (item === 'system') settings.system = true;
     else if (item.startsWith('jobs=')) settings.jobs = item.slice('jobs='.length).split(',');
     else settings.order = Number(item.slice('order='.length));
   }
   return { ok: true, settings };
 }
 
-const EXPECTED = 'one of enabled, disabled, default, removable, jobs=…, order=…';
+const EXPECTED = 'one of enabled, disabled, default, removable, system, jobs=…, order=…';
 
 /**
  * Reads each app's convar once; `refresh` reads it again (the app registered again, or the owner changed it at run
@@ -54,7 +58,7 @@ export function createSettingsReader(getConvar: (name: string, fallback: string)
     if (parsed.ok) settings = parsed.settings;
     else {
       warn(`convar ${appSettingsConvar(appId)}: "${parsed.word}" is not ${EXPECTED} — ${previous ? 'the previous value is kept' : 'app disabled'}`);
-      settings = previous ?? { enabled: false, allowDefault: false, removable: false, jobs: [], order: null };
+      settings = previous ?? { enabled: false, allowDefault: false, removable: false, system: false, jobs: [], order: null };
     }
     cache.set(appId, settings);
     return { settings, changed: JSON.stringify(settings) !== JSON.stringify(previous) };

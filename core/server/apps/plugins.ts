@@ -27,6 +27,7 @@ function pluginPhones({ identity, device }: Services, numberFormat: string): Plu
     },
     format: (number) => formatNumber(canonicalNumber(number), numberFormat),
     airplaneMode: (source) => device.airplaneMode(source),
+    language: (source) => device.current(source).language,
     onUnloaded: (listener) => identity.subscribe({ loaded: () => {}, unloaded: (phone, left) => listener(online(phone)!, left) }),
   };
 }

@@ -8,7 +8,10 @@ export interface RegisteredApp {
   owner: string;
 }
 
-export type RegisterReason = 'invalid_manifest' | 'reserved_id' | 'id_taken' | 'ui_missing' | 'default_not_allowed';
+export type RegisterReason = 'invalid_manifest' | 'reserved_id' | 'id_taken' | 'ui_missing' | 'default_not_allowed' | 'permission_not_allowed';
+
+/** Permissions over the player's whole phone (their settings, their apps): another resource's app needs the owner's word. */
+const SYSTEM_PERMISSIONS: readonly string[] = ['settings', 'apps'];
 export type UnregisterReason = 'invalid_input' | 'not_found' | 'not_owner';
 export type Outcome<Reason extends string> = { ok: true } | { ok: false; reason: Reason; message: string };
 
@@ -49,6 +52,10 @@ export class AppRegistry {
     }
     if (manifest.category === 'default' && owner !== this.host.self && !this.host.settings(manifest.id).allowDefault) {
       return refuse('default_not_allowed', `the server owner has not allowed "${manifest.id}" as a default app`);
+    }
+    const system = manifest.permissions.filter((permission) => SYSTEM_PERMISSIONS.includes(permission));
+    if (system.length > 0 && owner !== this.host.self && !this.host.settings(manifest.id).system) {
+      return refuse('permission_not_allowed', `the server owner has not allowed "${manifest.id}" the ${system.join(' and ')} permission (the word system)`);
     }
     const app = { manifest, owner };
     this.apps.set(manifest.id, app);

@@ -14,6 +14,7 @@ local manifests = {
   taken = ${appManifest('garage', '')},
   missing_ui = { id = 'radio', label = 'Radio', icon = 'fa-radio', color = '#ff9f0a', ui = 'web/nope.html' },
   default = ${appManifest('radio_plus', ", category = 'default'")},
+  system = ${appManifest('radio_sys', ", permissions = { 'apps' }")},
 }
 local function report(label, ok, reason) print(('%s %s %s'):format(label, tostring(ok), tostring(reason))) end
 local function command(name, fn) RegisterCommand(name, function(_, args) CreateThread(function() fn(args) end) end, true) end
@@ -45,6 +46,7 @@ const manifests = {
   taken: manifest('radio'),
   missing_ui: manifest('garage', { ui: 'web/nope.html' }),
   default: manifest('garage_plus', { category: 'default' }),
+  system: manifest('garage_sys', { permissions: ['apps'] }),
 };
 // A Lua-served export answers JS with \`true\` or \`[false, reason, message]\`.
 const report = (label, result) => {
@@ -110,6 +112,10 @@ onEachDatabase((open) => {
         await run(app, 'register reserved', 'register reserved false reserved_id');
         await run(app, 'register missing_ui', 'register missing_ui false ui_missing');
         await run(app, 'register default', 'register default false default_not_allowed');
+        // Installing apps and changing the player's settings takes the owner's word for the app.
+        await run(app, 'register system', 'register system false permission_not_allowed');
+        sim.executeCommand(`set handset:app:${app}_sys system`, 0);
+        await run(app, 'register system', 'register system true nil');
         await run(other, 'register valid', 'register valid true nil');
         await run(app, 'register taken', 'register taken false id_taken');
         await run(app, 'register valid', 'register valid true nil');

@@ -92,17 +92,17 @@ describe("an app's words", () => {
     const set: Record<string, string> = { 'handset:app:bank': 'jobs=police order=2' };
     const warnings: string[] = [];
     const reader = createSettingsReader(convars(set), (message) => warnings.push(message));
-    expect(reader.get('bank')).toEqual({ enabled: true, allowDefault: false, removable: false, jobs: ['police'], order: 2 });
+    expect(reader.get('bank')).toEqual({ enabled: true, allowDefault: false, removable: false, system: false, jobs: ['police'], order: 2 });
     expect(reader.refresh('bank').changed).toBe(false);
     set['handset:app:bank'] = 'disabled';
-    expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, removable: false, jobs: [], order: null }, changed: true });
+    expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, removable: false, system: false, jobs: [], order: null }, changed: true });
     set['handset:app:bank'] = 'jobs=';
-    expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, removable: false, jobs: [], order: null }, changed: false });
+    expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, removable: false, system: false, jobs: [], order: null }, changed: false });
     set['handset:app:shop'] = 'sometimes';
     expect(reader.get('shop').enabled).toBe(false);
     expect(warnings).toEqual([
-      'convar handset:app:bank: "jobs=" is not one of enabled, disabled, default, removable, jobs=…, order=… — the previous value is kept',
-      'convar handset:app:shop: "sometimes" is not one of enabled, disabled, default, removable, jobs=…, order=… — app disabled',
+      'convar handset:app:bank: "jobs=" is not one of enabled, disabled, default, removable, system, jobs=…, order=… — the previous value is kept',
+      'convar handset:app:shop: "sometimes" is not one of enabled, disabled, default, removable, system, jobs=…, order=… — app disabled',
     ]);
   });
 });

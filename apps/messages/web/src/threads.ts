@@ -78,6 +78,8 @@ export function senderName(thread: ThreadSummary | null, message: Pick<Message, 
 export function previewLine(thread: ThreadSummary, t: MessagesText): string {
   const last = thread.lastMessage;
   if (!last) return thread.kind === 'group' ? t('newGroup') : '';
-  if (thread.kind !== 'group') return last.preview;
-  return t('previewBy', { name: last.mine ? t('you') : senderName(thread, last), preview: last.preview });
+  // What a message carries is named in the player's language; the server's preview is the text's start.
+  const preview = last.kind === 'text' ? last.preview : t(`${last.kind}Preview`);
+  if (thread.kind !== 'group') return preview;
+  return t('previewBy', { name: last.mine ? t('you') : senderName(thread, last), preview });
 }
