@@ -65,6 +65,7 @@ export const hexColorSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{
  * - `ui`: the app's page inside its resource (`web/index.html`), listed in the resource's `files`.
  * - `category`: `appstore` (players install it) or `default` (pre-installed; only where the server owner allows).
  * - `translations`: the label and description in other languages (`{ de: { label: 'Bank' } }`).
+ * - `screenshots`: up to five https images the App Store shows.
  *
  * @example
  * const manifest: AppManifest = {
@@ -86,6 +87,8 @@ export const appManifestSchema = z
     description: text(500).optional(),
     version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'a semantic version such as 1.0.0').optional(),
     developer: text(64).optional(),
+    /** Up to five https images the App Store shows under the app. */
+    screenshots: z.array(z.string().max(500).url().startsWith('https://', 'a screenshot is an https URL')).max(5).default([]),
     permissions: z.array(z.enum(APP_PERMISSIONS)).max(APP_PERMISSIONS.length).default([]),
     /** The label and description in the phone's other languages; a player whose language is missing reads the English ones. */
     translations: z.partialRecord(z.enum(LANGUAGES), z.object({ label: text(32).optional(), description: text(500).optional() }).strict()).default({}),

@@ -93,7 +93,7 @@ const storageKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'key must b
  * An app as the App Store lists it for this character.
  *
  * @example
- * storeAppSchema.parse({ id: 'bank', label: 'Bank', icon: 'fa-bank', color: '#30d158', resource: 'bank', description: null, developer: null, version: null, installed: false, removable: true });
+ * storeAppSchema.parse({ id: 'bank', label: 'Bank', icon: 'fa-bank', color: '#30d158', resource: 'bank', description: null, developer: null, version: null, screenshots: [], installed: false, removable: true });
  */
 export const storeAppSchema = z
   .object({
@@ -106,6 +106,8 @@ export const storeAppSchema = z
     description: z.string().nullable(),
     developer: z.string().nullable(),
     version: z.string().nullable(),
+    /** https images of the app, from its manifest. */
+    screenshots: z.array(z.string()).max(5),
     installed: z.boolean(),
     /** Whether the player may uninstall it (a `default` app only where the server owner allows). */
     removable: z.boolean(),

@@ -98,6 +98,7 @@ export class AppAccess {
         description: manifest.translations[language]?.description ?? manifest.description ?? null,
         developer: manifest.developer ?? null,
         version: manifest.version ?? null,
+        screenshots: manifest.screenshots,
         installed,
         removable,
       }))

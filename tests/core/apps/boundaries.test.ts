@@ -21,6 +21,10 @@ const exportCases: Record<string, [call: string, expected: unknown]> = {
     `exports.handset.registerApp({ ...${tally}, id: 'tally3', label: ${big(20_000)} })`,
     [false, 'invalid_manifest', 'label: Too big: expected string to have <=32 characters'],
   ],
+  registerHttpScreenshot: [
+    `exports.handset.registerApp({ ...${tally}, id: 'tally4', screenshots: ['http://i.imgur.com/a.png'] })`,
+    [false, 'invalid_manifest', 'screenshots.0: a screenshot is an https URL'],
+  ],
   unregisterNumber: ['exports.handset.unregisterApp(42)', [false, 'invalid_input', 'the app id must be a string']],
   unregisterOthers: [`exports.handset.unregisterApp('tally')`, [false, 'not_owner', '"tally" is registered by another resource']],
   onRequestOthers: [

@@ -30,6 +30,7 @@ const storeApp = (id: string, label: string): StoreApp => ({
   description: null,
   developer: null,
   version: null,
+  screenshots: [],
   installed: true,
   removable: false,
 });

@@ -51,7 +51,7 @@ export function App({ app }: { app: HandsetApp }) {
   const section = (title: string, entries: StoreApp[]) =>
     entries.length > 0 && (
       <ListSection title={title}>
-        {entries.map((entry) => (
+        {entries.map((entry) => [
           <ListRow
             key={entry.id}
             leading={<Tile entry={entry} />}
@@ -77,8 +77,15 @@ export function App({ app }: { app: HandsetApp }) {
                 </button>
               )
             }
-          />
-        ))}
+          />,
+          entry.screenshots.length > 0 && (
+            <li key={`${entry.id}-screenshots`} class="screenshots" aria-label={t('screenshotsOf', { app: entry.label })}>
+              {entry.screenshots.map((url, index) => (
+                <img key={url} src={url} alt={t('screenshot', { number: index + 1 })} loading="lazy" referrerpolicy="no-referrer" draggable={false} />
+              ))}
+            </li>
+          ),
+        ])}
       </ListSection>
     );
 

@@ -21,6 +21,8 @@ export const messages = defineMessages(
     get: 'Get',
     getNamed: 'Get {app}',
     notLoaded: 'The App Store could not be loaded: {reason}',
+    screenshotsOf: 'Screenshots of {app}',
+    screenshot: 'Screenshot {number}',
   },
   {
     es: {
@@ -42,6 +44,8 @@ export const messages = defineMessages(
       get: 'Obtener',
       getNamed: 'Obtener {app}',
       notLoaded: 'No se pudo cargar el App Store: {reason}',
+      screenshotsOf: 'Capturas de {app}',
+      screenshot: 'Captura {number}',
     },
     de: {
       appStore: 'App Store',
@@ -62,6 +66,8 @@ export const messages = defineMessages(
       get: 'Laden',
       getNamed: '{app} laden',
       notLoaded: 'Der App Store konnte nicht geladen werden: {reason}',
+      screenshotsOf: 'Bildschirmfotos von {app}',
+      screenshot: 'Bildschirmfoto {number}',
     },
   },
 );

@@ -29,13 +29,14 @@ const entry = (id: string, label: string, more: Partial<StoreApp> = {}): StoreAp
   description: null,
   developer: null,
   version: null,
+  screenshots: [],
   installed: false,
   removable: true,
   ...more,
 });
 
 const CATALOGUE = [
-  entry('bank', 'Maze Bank', { description: 'Your accounts', developer: 'Maze', version: '1.2.0' }),
+  entry('bank', 'Maze Bank', { description: 'Your accounts', developer: 'Maze', version: '1.2.0', screenshots: ['https://i.imgur.com/bank-1.png', 'https://i.imgur.com/bank-2.png'] }),
   entry('taxi', 'Downtown Cab', { installed: true }),
   entry('messages', 'Messages', { installed: true, removable: false }),
 ];
@@ -119,5 +120,17 @@ describe("the App Store's language", () => {
     await vi.waitFor(() => expect(sections().map((section) => section.title)).toEqual(['Verfügbar', 'Auf diesem Telefon']));
     expect(listed()).toBe(2);
     expect(screen!.querySelector('[aria-label="Maze Bank laden"]')).not.toBeNull();
+  });
+});
+
+describe("an app's screenshots", () => {
+  it('shows the manifest’s screenshots under their app, as images read out by number', async () => {
+    await start();
+    const strip = screen!.querySelector('[aria-label="Screenshots of Maze Bank"]')!;
+    expect([...strip.querySelectorAll('img')].map((image) => [image.getAttribute('src'), image.getAttribute('alt')])).toEqual([
+      ['https://i.imgur.com/bank-1.png', 'Screenshot 1'],
+      ['https://i.imgur.com/bank-2.png', 'Screenshot 2'],
+    ]);
+    expect(screen!.querySelectorAll('.screenshots')).toHaveLength(1);
   });
 });
