@@ -27,7 +27,8 @@ export const APP_PAGE_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https: data: blob:",
+  // Other resources' icons, as the App Store shows them (in the sandbox they are http).
+  `img-src 'self' https: data: blob: ${SANDBOX_ORIGINS}`,
   "media-src 'self' https: data: blob:",
   "font-src 'self' data:",
   "frame-src 'none'",

@@ -21,6 +21,13 @@ describe.skipIf(!hasChromium)(`the App Store and the owner's live control, in Ch
     await session.unlock();
     expect(await homeHas('Template').count()).toBe(0);
     let store = await session.openApp('App Store', 'appstore');
+    // Each app's icon is its resource's file, loaded across origins as the home screen's are.
+    await eventually(async () => {
+      // A broken icon gives way to a letter tile, so fewer images than apps would show it.
+      const loaded = await store.locator('img.tile').evaluateAll((icons) => icons.map((icon) => (icon as HTMLImageElement).complete && (icon as HTMLImageElement).naturalWidth > 0));
+      expect(loaded.length).toBeGreaterThanOrEqual(8);
+      expect(loaded.every(Boolean)).toBe(true);
+    });
     await store.getByRole('button', { name: 'Get Template' }).click();
     await store.getByRole('button', { name: 'Remove Template' }).waitFor();
     await store.getByRole('button', { name: 'Open', exact: true }).click();

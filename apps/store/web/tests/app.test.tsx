@@ -134,3 +134,16 @@ describe("an app's screenshots", () => {
     expect(screen!.querySelectorAll('.screenshots')).toHaveLength(1);
   });
 });
+
+describe("an app's icon", () => {
+  it("is its resource's file, served next to the page; one that does not load gives way to the app's letter", async () => {
+    await start();
+    const icons = () => [...screen!.querySelectorAll('.list-row')].map((row) => row.querySelector('.tile'));
+    const bank = icons()[0]!;
+    expect(bank.tagName).toBe('IMG');
+    expect(bank.getAttribute('src')).toMatch(/^https?:\/\/cfx-nui-bank(\.[^/]+)?\/icon\.svg$/);
+    await act(() => bank.dispatchEvent(new Event('error')));
+    expect(icons()[0]!.tagName).toBe('SPAN');
+    expect(icons()[0]!.textContent).toBe('M');
+  });
+});
