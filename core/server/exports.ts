@@ -151,6 +151,12 @@ export function serverExports(core: Core): Record<string, ServerExport> {
       compat: [],
       call: (_caller, source) => core.started()?.identity.phoneOf(parse(playerId, source, 'source'))?.number ?? null,
     },
+    // What a script writes to the player (a banner) reads best in their language; the owner's default without a phone.
+    getPhoneLanguage: {
+      shape: 'value',
+      compat: [],
+      call: async (_caller, source) => (await core.ready).device.current(parse(playerId, source, 'source')).language,
+    },
     getSourceByNumber: {
       shape: 'value',
       compat: [],

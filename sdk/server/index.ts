@@ -3,6 +3,7 @@ import type { ActionAnswer, ActionName, ActionPayload, Contract } from '../contr
 import type { AppManifestInput } from '../manifest';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorCode } from '../protocol/errors';
 import { JSON_DATA_KEY } from '../protocol/names';
+import type { Language } from '../protocol/phone-options';
 
 export { RateLimiter } from '../protocol/rate-limiter';
 
@@ -276,6 +277,17 @@ async function blocksExport(name: string, args: unknown[], absent: boolean): Pro
  */
 export function isNumberBlocked(ownerNumber: string, number: string): Promise<boolean> {
   return blocksExport('isNumberBlocked', [ownerNumber, number], false);
+}
+
+/**
+ * The language the player `source` reads their phone in (`en`, `es`, `de`), for what your server writes them, such
+ * as a banner; the server owner's default while they have no phone loaded.
+ *
+ * @example
+ * await app.notify(source, { title: bannerWords.translator(await phoneLanguage(source))('orderReady'), body: order.name });
+ */
+export async function phoneLanguage(source: number): Promise<Language> {
+  return (await handset().getPhoneLanguage!(source)) as Language;
 }
 
 /**

@@ -54,3 +54,36 @@ onEachDatabase((open) => {
     });
   });
 });
+
+// A shop script that writes its banners in each player's language.
+const shop = {
+  'fxmanifest.lua': manifest(`server_script 'server.js'`),
+  'server.js': `RegisterCommand('language', async (_source, [player]) => {
+  try {
+    console.log('language ' + (await exports.handset.getPhoneLanguage(Number(player))));
+  } catch (error) {
+    console.log('language threw ' + error.message);
+  }
+}, true);`,
+};
+
+onEachDatabase((open) => {
+  describe('getPhoneLanguage', () => {
+    it("answers the player's language, the owner's default without a phone, and refuses what is not a player", async () => {
+      const simulation = await startHandset({ database: await open(), convars: { 'handset:language': 'es' }, resources: { shop } });
+      const { sim, printed } = simulation;
+      const ask = async (player: string) => {
+        const before = printed('shop').length;
+        sim.executeCommand(`language ${player}`, 0);
+        await eventually(() => expect(printed('shop').length).toBe(before + 1));
+        return printed('shop').at(-1);
+      };
+      const { player, page } = await connectWithPhone(simulation);
+      expect(await ask(String(player.id))).toBe('language es');
+      await expect(nui(page, 'request', { appId: 'handset', action: 'settings.update', payload: { language: 'de' } })).resolves.toMatchObject({ ok: true });
+      expect(await ask(String(player.id))).toBe('language de');
+      expect(await ask('999')).toBe('language es');
+      expect(await ask('me')).toMatch(/^language threw .*INVALID_INPUT: source is not valid/);
+    });
+  });
+});
