@@ -30,6 +30,7 @@ import { createAppStorage } from './storage/app-storage';
 import { coreMigrations } from './storage/core.migrations';
 import { migrate } from './storage/migrations';
 import { createOxmysqlDatabase } from './storage/oxmysql-database';
+import { closeForbiddenApps } from './apps/forbidden-apps';
 
 const self = GetCurrentResourceName();
 const log = (message: string) => console.log(message);
@@ -95,6 +96,11 @@ async function start(): Promise<Services> {
       badges.unloaded(phone.source);
       access.forget(phone.id);
       emitNet('handset:phone:state', phone.source, null);
+    },
+    // Apps restricted to jobs come and go with a new job or grade.
+    jobChanged: (phone) => {
+      emitNet('handset:apps:changed', phone.source, appOwners());
+      if (services) void closeForbiddenApps(services, phone.source, registry.all().map((app) => app.manifest.id));
     },
   });
   for (const phone of identity.online()) {

@@ -2,6 +2,7 @@ import type { AppSettings } from './apps/app-settings';
 import type { AppRegistry } from './apps/registry';
 import { rereadConfig, type Config } from './config';
 import type { Services } from './services';
+import { closeForbiddenApps } from './apps/forbidden-apps';
 
 // The CitizenFX globals used here, declared in this module so that unit tests outside the game type-check it.
 declare function RegisterCommand(name: string, handler: (source: number, args: string[]) => void, restricted: boolean): void;
@@ -36,12 +37,7 @@ export function startOwnerControl(control: OwnerControl): { reload(): Promise<st
     if (changedApps.length > 0) {
       control.appsChanged();
       for (const appId of changedApps) {
-        for (const source of services?.device.sourcesWithApp(appId) ?? []) {
-          const phone = services!.identity.phoneOf(source);
-          if (phone && (await services!.access.check(phone, appId)).ok) continue;
-          services!.device.setAppOpen(source, appId, false);
-          emitNet('handset:app:closed', source, appId);
-        }
+        for (const source of services?.device.sourcesWithApp(appId) ?? []) await closeForbiddenApps(services!, source, [appId]);
         for (const phone of services?.identity.online() ?? []) services!.badges.accessChanged(phone.source, appId);
       }
       applied.push(...changedApps.map((appId) => `handset:app:${appId}`));

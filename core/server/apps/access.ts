@@ -29,7 +29,7 @@ export class AppAccess {
   private permitted(phone: OnlinePhone, app: RegisteredApp): ErrorBody | null {
     const settings = this.settings(app.manifest.id);
     if (!settings.enabled) return { code: 'FORBIDDEN', message: `app "${app.manifest.id}" is disabled on this server` };
-    if (settings.jobs.length > 0 && (phone.job === null || !settings.jobs.includes(phone.job))) {
+    if (settings.jobs.length > 0 && !settings.jobs.some((job) => job.name === phone.job && phone.grade >= job.minGrade)) {
       return { code: 'FORBIDDEN', message: `app "${app.manifest.id}" is only for some jobs` };
     }
     return null;

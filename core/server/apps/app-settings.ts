@@ -9,8 +9,8 @@ export interface AppSettings {
   removable: boolean;
   /** May hold the permissions over the player's whole phone: `settings` and `apps`. */
   system: boolean;
-  /** Jobs allowed to use the app; empty means everyone. */
-  jobs: string[];
+  /** Jobs allowed to use the app, each from a grade on (0: any grade); empty means everyone. */
+  jobs: { name: string; minGrade: number }[];
   /** Position on the home screen; lower first. */
   order: number | null;
 }
@@ -23,11 +23,11 @@ const word = z.union([
   z.literal('default'),
   z.literal('removable'),
   z.literal('system'),
-  z.string().regex(/^jobs=[A-Za-z0-9_-]+(?:,[A-Za-z0-9_-]+)*$/, 'jobs=<job>[,<job>…]'),
+  z.string().regex(/^jobs=[A-Za-z0-9_-]+(?::\d{1,3})?(?:,[A-Za-z0-9_-]+(?::\d{1,3})?)*$/, 'jobs=<job>[:<grade>][,<job>…]'),
   z.string().regex(/^order=\d{1,4}$/, 'order=<number>'),
 ]);
 
-/** Parses the words of an app's convar (`disabled`, `default`, `removable`, `system`, `jobs=police,ems`, `order=3`); the first bad word, or null. */
+/** Parses the words of an app's convar (`disabled`, `default`, `removable`, `system`, `jobs=police:2,ems`, `order=3`); the first bad word, or null. */
 export function parseAppSettings(text: string): { ok: true; settings: AppSettings } | { ok: false; word: string } {
   const settings: AppSettings = { enabled: true, allowDefault: false, removable: false, system: false, jobs: [], order: null };
   for (const item of text.split(/\s+/).filter(Boolean)) {
@@ -36,7 +36,12 @@ export function parseAppSettings(text: string): { ok: true; settings: AppSetting
     else if (item === 'default') settings.allowDefault = true;
     else if (item === 'removable') settings.removable = true;
     else if (item === 'system') settings.system = true;
-    else if (item.startsWith('jobs=')) settings.jobs = item.slice('jobs='.length).split(',');
+    else if (item.startsWith('jobs=')) {
+      settings.jobs = item
+        .slice('jobs='.length)
+        .split(',')
+        .map((job) => ({ name: job.split(':')[0]!, minGrade: Number(job.split(':')[1] ?? 0) }));
+    }
     else settings.order = Number(item.slice('order='.length));
   }
   return { ok: true, settings };

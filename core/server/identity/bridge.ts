@@ -4,6 +4,8 @@ export interface Character {
   identifier: string;
   /** The character's job name, for apps the server owner restricts to jobs; null when none. */
   job: string | null;
+  /** The character's grade in that job (0 when the framework has none, or there is no job). */
+  grade: number;
 }
 
 export interface CharacterEvents {
@@ -11,8 +13,8 @@ export interface CharacterEvents {
   loaded(source: number, character: Character): void;
   /** A player's character was unloaded (logout, switch) — not called for a drop, which the core sees itself. */
   unloaded(source: number): void;
-  /** A loaded character's job changed. */
-  jobChanged(source: number, job: string | null): void;
+  /** A loaded character's job or grade changed. */
+  jobChanged(source: number, job: string | null, grade: number): void;
   /** A character was deleted (ox_core says so; other frameworks delete the phone row by their own table rules). */
   deleted(identifier: string): void;
   /**

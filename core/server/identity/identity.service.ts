@@ -29,7 +29,7 @@ const SWEEP_PAGE = 500;
 /** A character whose phone is being looked up; replaced or removed when the player's character changes meanwhile. */
 interface Loading {
   /** A job change heard while loading, newer than the character's job. */
-  job?: string | null;
+  job?: { name: string | null; grade: number };
 }
 
 /**
@@ -47,7 +47,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
   const notify = (event: keyof IdentityListener, phone: OnlinePhone, left = false) => {
     for (const listener of [...listeners]) {
       try {
-        listener[event](phone, left);
+        listener[event]?.(phone, left);
       } catch (error) {
         console.error(`an identity listener failed on ${event} of player ${phone.source}:`, error);
       }
@@ -81,9 +81,9 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       const phone = await phones.findOrCreate(character.identifier);
       if (!current()) return;
       loading.delete(source);
-      const job = 'job' in ticket ? (ticket.job ?? null) : character.job;
+      const { name: job, grade } = ticket.job ?? { name: character.job, grade: character.grade };
       // Frozen: every caller gets the very object the maps hold.
-      const online: OnlinePhone = Object.freeze({ ...phone, source, job });
+      const online: OnlinePhone = Object.freeze({ ...phone, source, job, grade });
       put(online);
       notify('loaded', online);
     } catch (error) {
@@ -146,12 +146,15 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       if (!stopped) void forget(identifier).catch((error: unknown) => console.error(`could not delete the phone of character ${identifier}:`, error));
     },
     maybeDeleted: checkDeleted,
-    jobChanged(source, job) {
+    jobChanged(source, job, grade) {
       if (stopped) return;
       const ticket = loading.get(source);
-      if (ticket) ticket.job = job;
+      if (ticket) ticket.job = { name: job, grade };
       const phone = bySource.get(source);
-      if (phone && phone.job !== job) put(Object.freeze({ ...phone, job }));
+      if (!phone || (phone.job === job && phone.grade === grade)) return;
+      const changed = Object.freeze({ ...phone, job, grade });
+      put(changed);
+      notify('jobChanged', changed);
     },
   });
   const onDropped = () => unload(source, true);

@@ -12,6 +12,8 @@ export interface Phone {
 export interface OnlinePhone extends Phone {
   source: number;
   job: string | null;
+  /** The grade in that job: an app restricted to `jobs=police:2` opens from grade 2. */
+  grade: number;
 }
 
 export interface IdentityListener {
@@ -19,6 +21,8 @@ export interface IdentityListener {
   loaded(phone: OnlinePhone): void;
   /** The character owning `phone` is no longer played (logout, switch, drop); `left`: the player left the server. */
   unloaded(phone: OnlinePhone, left: boolean): void;
+  /** The character's job or grade changed (`phone` is the new one). */
+  jobChanged?(phone: OnlinePhone): void;
 }
 
 /** Who is on which phone; answered from memory, kept right across load, switch, drop and restart. */

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { connectWithPhone, nui, onEachDatabase, handsetPerTest, type HandsetSimulation } from '../../support/handset';
 import { eventually, manifest } from '../../support/simulation';
+import { driver, driverResource, FRAMEWORKS } from '../identity/frameworks';
 
 const app = (id: string, permissions: string) =>
   `exports.handset.registerApp({ id: '${id}', label: 'Notes', icon: 'fa-note', color: '#ffd60a', ui: 'web/index.html', permissions: ${permissions} });`;
@@ -171,6 +172,46 @@ onEachDatabase((open) => {
     const listed = (await nui(again.page, 'request', { appId: 'handset', action: 'apps.list', payload: {} })) as { data: { label: string; installed: boolean }[] };
     expect(listed.data.filter((app) => app.installed).map((app) => app.label)).toEqual(german);
     await expect(nui(again.page, 'request', { appId: 'handset', action: 'settings.update', payload: { homeOrder: Array.from({ length: 201 }, (_, index) => `app${index}`) } })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(simulation.errors).toEqual([]);
+  });
+});
+
+onEachDatabase((open) => {
+  it('shows an app restricted to a job from a grade on only to that job at that grade or above, following promotions live', async () => {
+    const oxCore = FRAMEWORKS.find((framework) => framework.bridge === 'ox_core')!;
+    simulation = await startHandset({
+      database: await open(),
+      before: ['ox_core'],
+      resources: { ...resources, driver: driverResource(oxCore, "setGrade: async (source, job, grade) => { await call(source, 'setGroup', job, grade); call(source, 'setActiveGroup', job); }") },
+      convars: { 'handset:framework': 'ox_core', 'handset:app:plain': 'default jobs=police:2,ambulance' },
+    });
+    const player = await simulation.sim.connectPlayer();
+    await simulation.sim.network.idle();
+    await driver().load(player.id, 'ana');
+    const page = player.nui.page('handset');
+    const plainShown = async () => {
+      const listed = (await nui(page, 'request', { appId: 'handset', action: 'apps.list', payload: {} })) as { data?: { id: string }[] };
+      return (listed.data ?? []).some((app) => app.id === 'plain');
+    };
+    await eventually(async () => expect((await nui(page, 'request', { appId: 'handset', action: 'apps.list', payload: {} }))['ok']).toBe(true));
+    expect(await plainShown()).toBe(false);
+    const setGrade = driver()['setGrade'] as (source: number, job: string, grade: number) => Promise<void>;
+    await setGrade(player.id, 'police', 1);
+    await eventually(async () => expect(await nui(page, 'appState', { appId: 'plain', open: true })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'app "plain" is only for some jobs' } }));
+    expect(await plainShown()).toBe(false);
+    // A promotion reaches the open phone at once: its home screen is told to list the apps again.
+    const listsAgain = () => page.messages.filter((message) => (message as { type?: string }).type === 'apps:changed').length;
+    const before = listsAgain();
+    await setGrade(player.id, 'police', 2);
+    await eventually(() => expect(listsAgain()).toBeGreaterThan(before));
+    expect(await plainShown()).toBe(true);
+    await setGrade(player.id, 'ambulance', 1);
+    await eventually(async () => expect(await plainShown()).toBe(true));
+    await expect(nui(page, 'appState', { appId: 'plain', open: true })).resolves.toEqual({ ok: true, data: null });
+    // Losing the job closes the app where it is open.
+    await driver().clearJob(player.id);
+    await eventually(() => expect(page.messages).toContainEqual({ type: 'app:close', appId: 'plain' }));
+    expect(await plainShown()).toBe(false);
     expect(simulation.errors).toEqual([]);
   });
 });

@@ -89,10 +89,10 @@ describe('rereadConfig, for changes at run time', () => {
 
 describe("an app's words", () => {
   it('disable the app on a bad first value, keep the previous one on a bad later value, and say whether it changed', () => {
-    const set: Record<string, string> = { 'handset:app:bank': 'jobs=police order=2' };
+    const set: Record<string, string> = { 'handset:app:bank': 'jobs=police:2,ems order=2' };
     const warnings: string[] = [];
     const reader = createSettingsReader(convars(set), (message) => warnings.push(message));
-    expect(reader.get('bank')).toEqual({ enabled: true, allowDefault: false, removable: false, system: false, jobs: ['police'], order: 2 });
+    expect(reader.get('bank')).toEqual({ enabled: true, allowDefault: false, removable: false, system: false, jobs: [{ name: 'police', minGrade: 2 }, { name: 'ems', minGrade: 0 }], order: 2 });
     expect(reader.refresh('bank').changed).toBe(false);
     set['handset:app:bank'] = 'disabled';
     expect(reader.refresh('bank')).toEqual({ settings: { enabled: false, allowDefault: false, removable: false, system: false, jobs: [], order: null }, changed: true });

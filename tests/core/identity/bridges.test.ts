@@ -38,6 +38,7 @@ const phoneShape = (identifier: string, source: number, job: string | null) => (
   number: expect.stringMatching(/^555\d{7}$/),
   source,
   job,
+  grade: 0,
 });
 
 const bySource = (phones: OnlinePhone[]) => [...phones].sort((a, b) => a.source - b.source);
@@ -65,15 +66,15 @@ describe.each(FRAMEWORKS)('the $bridge bridge, on the $resource stand-in', (fram
     expect(errors).toEqual([]);
   });
 
-  it('follows the character’s job changes', async () => {
+  it('follows the character’s job and grade changes', async () => {
     const { sim, identity, heard, errors } = await setup();
     const player = await connect(sim);
     const phone = await loadPhone(identity, player.id, 'ana');
     await driver().setJob(player.id, 'police');
-    await eventually(() => expect(identity.phoneOf(player.id)).toEqual({ ...phone, job: 'police' }));
+    await eventually(() => expect(identity.phoneOf(player.id)).toEqual({ ...phone, job: 'police', grade: 1 }));
     expect(identity.byNumber(phone.number)?.job).toBe('police');
     await driver().clearJob(player.id);
-    await eventually(() => expect(identity.phoneOf(player.id)).toEqual({ ...phone, job: framework.noJob }));
+    await eventually(() => expect(identity.phoneOf(player.id)).toEqual({ ...phone, job: framework.noJob, grade: 0 }));
     expect(heard.map(([event]) => event)).toEqual(['loaded']);
     expect(errors).toEqual([]);
   });

@@ -106,8 +106,8 @@ function record(service: IdentityService) {
   return heard;
 }
 
-const ana: Character = { identifier: 'ANA11111', job: 'police' };
-const bob: Character = { identifier: 'BOB22222', job: null };
+const ana: Character = { identifier: 'ANA11111', job: 'police', grade: 2 };
+const bob: Character = { identifier: 'BOB22222', job: null, grade: 0 };
 
 let db: TestDatabase;
 let services: IdentityService[] = [];
@@ -137,7 +137,7 @@ describe('the identity service', () => {
     bridge.events().loaded(1, ana);
     await db.settled();
     const number = await db.phoneOf(ana.identifier);
-    const phone = { id: 1, identifier: 'ANA11111', number, source: 1, job: 'police' };
+    const phone = { id: 1, identifier: 'ANA11111', number, source: 1, job: 'police', grade: 2 };
     expect(number).toMatch(/^555\d{7}$/);
     expect(service.phoneOf(1)).toEqual(phone);
     expect(service.byNumber(number!)).toEqual(phone);
@@ -148,18 +148,20 @@ describe('the identity service', () => {
     expect(service.byNumber('5550000000')).toBeUndefined();
   });
 
-  it('follows job changes without a load or unload', async () => {
+  it('follows job and grade changes without a load or unload', async () => {
     fakeServer();
     const bridge = fakeBridge();
     const service = await start(bridge);
     const heard = record(service);
     bridge.events().loaded(1, ana);
     await db.settled();
-    bridge.events().jobChanged(1, 'ambulance');
-    expect(service.phoneOf(1)?.job).toBe('ambulance');
-    expect(service.byNumber(service.phoneOf(1)!.number)?.job).toBe('ambulance');
-    bridge.events().jobChanged(1, null);
-    expect(service.phoneOf(1)?.job).toBeNull();
+    bridge.events().jobChanged(1, 'police', 3);
+    expect(service.phoneOf(1)).toMatchObject({ job: 'police', grade: 3 });
+    bridge.events().jobChanged(1, 'ambulance', 1);
+    expect(service.phoneOf(1)).toMatchObject({ job: 'ambulance', grade: 1 });
+    expect(service.byNumber(service.phoneOf(1)!.number)).toMatchObject({ job: 'ambulance', grade: 1 });
+    bridge.events().jobChanged(1, null, 0);
+    expect(service.phoneOf(1)).toMatchObject({ job: null, grade: 0 });
     expect(heard.map(([event]) => event)).toEqual(['loaded']);
   });
 
@@ -178,7 +180,7 @@ describe('the identity service', () => {
     bridge.events().loaded(1, bob);
     await db.settled();
     const bobPhone = service.phoneOf(1)!;
-    expect(bobPhone).toEqual({ id: 2, identifier: 'BOB22222', number: await db.phoneOf('BOB22222'), source: 1, job: null });
+    expect(bobPhone).toEqual({ id: 2, identifier: 'BOB22222', number: await db.phoneOf('BOB22222'), source: 1, job: null, grade: 0 });
     expect(bobPhone.number).not.toBe(anaPhone.number);
     expect(service.byNumber(anaPhone.number)).toBeUndefined();
 
@@ -240,8 +242,8 @@ describe('the identity service', () => {
 
     const restarted = await start(fakeBridge(new Map([[1, ana], [3, bob]])));
     expect(restarted.online()).toEqual([
-      { id: 1, identifier: 'ANA11111', number: anaNumber, source: 1, job: 'police' },
-      { id: 2, identifier: 'BOB22222', number: await db.phoneOf(bob.identifier), source: 3, job: null },
+      { id: 1, identifier: 'ANA11111', number: anaNumber, source: 1, job: 'police', grade: 2 },
+      { id: 2, identifier: 'BOB22222', number: await db.phoneOf(bob.identifier), source: 3, job: null, grade: 0 },
     ]);
     expect(restarted.phoneOf(2)).toBeUndefined();
   });
@@ -372,10 +374,10 @@ describe('the identity service, while a phone lookup is still awaiting the datab
     const held = db.hold();
     bridge.events().loaded(1, ana);
     await held;
-    bridge.events().jobChanged(1, 'ambulance');
+    bridge.events().jobChanged(1, 'ambulance', 1);
     db.release();
     await db.settled();
-    expect(service.phoneOf(1)?.job).toBe('ambulance');
+    expect(service.phoneOf(1)).toMatchObject({ job: 'ambulance', grade: 1 });
   });
 
   it('lets a load heard during the restart rebuild win over what the rebuild read', async () => {

@@ -142,7 +142,7 @@ describe("an app's icon", () => {
     const bank = icons()[0]!;
     expect(bank.tagName).toBe('IMG');
     expect(bank.getAttribute('src')).toMatch(/^https?:\/\/cfx-nui-bank(\.[^/]+)?\/icon\.svg$/);
-    await act(() => bank.dispatchEvent(new Event('error')));
+    await act(() => void bank.dispatchEvent(new Event('error')));
     expect(icons()[0]!.tagName).toBe('SPAN');
     expect(icons()[0]!.textContent).toBe('M');
   });

@@ -3,7 +3,13 @@ import type { Character, FrameworkBridge } from '../bridge';
 /** What a phone reads of an ESX xPlayer; with multicharacter the identifier is `char<n>:<license>`. */
 interface XPlayer {
   identifier: string;
-  job?: { name: string };
+  job?: EsxJob;
+}
+
+/** A job as ESX keeps it: its name and grade. */
+interface EsxJob {
+  name: string;
+  grade?: number;
 }
 
 interface Esx {
@@ -12,7 +18,7 @@ interface Esx {
 }
 
 const esxCharacter = (xPlayer: XPlayer | null | undefined): Character | null =>
-  xPlayer ? { identifier: xPlayer.identifier, job: xPlayer.job?.name ?? null } : null;
+  xPlayer ? { identifier: xPlayer.identifier, job: xPlayer.job?.name ?? null, grade: Number(xPlayer.job?.grade ?? 0) } : null;
 
 /** ESX (es_extended): players through `getSharedObject().GetPlayerFromId`, and its server events. */
 export function esxBridge(): FrameworkBridge {
@@ -29,7 +35,7 @@ export function esxBridge(): FrameworkBridge {
       });
       // Multicharacter's relog; ESX then also fires esx:playerDropped, which a real drop fires too.
       on('esx:playerLogout', (playerId: number) => events.unloaded(Number(playerId)));
-      on('esx:setJob', (playerId: number, job?: { name: string }) => events.jobChanged(Number(playerId), job?.name ?? null));
+      on('esx:setJob', (playerId: number, job?: EsxJob) => events.jobChanged(Number(playerId), job?.name ?? null, Number(job?.grade ?? 0)));
     },
   };
 }
