@@ -82,7 +82,7 @@ export function readConfig(getConvar: (name: string, fallback: string) => string
 }
 
 /** Convars whose new value applies at once; the others are read at start. */
-export const LIVE_CONVARS: readonly (keyof Config)[] = ['imageHosts', 'adminAce', 'passcodeAttempts', 'passcodeLockoutSeconds', 'language'];
+export const LIVE_CONVARS: readonly (keyof Config)[] = ['imageHosts', 'adminAce', 'passcodeAttempts', 'passcodeLockoutSeconds', 'language', 'requestsPerSecond', 'requestBurst'];
 
 /**
  * Reads the convars again into `config`, each on its own: a bad value is reported with the convar, the value and what

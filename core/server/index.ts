@@ -54,7 +54,16 @@ const registry = new AppRegistry({
 });
 
 let services: Services | undefined;
-const bridge = new RequestBridge(registry, coreActions, () => services, log, { perSecond: config.requestsPerSecond, burst: config.requestBurst });
+// Read at each request: the owner may change them at run time.
+const rate = {
+  get perSecond() {
+    return config.requestsPerSecond;
+  },
+  get burst() {
+    return config.requestBurst;
+  },
+};
+const bridge = new RequestBridge(registry, coreActions, () => services, log, rate);
 const badges = new Badges(registry, () => services, (source, appId, count) => emitNet('handset:badge', source, appId, count), log);
 
 /** What the player's phone shows: the number laid out in the server's format, airplane mode, settings, passcode. */

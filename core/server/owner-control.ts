@@ -1,6 +1,6 @@
 import type { AppSettings } from './apps/app-settings';
 import type { AppRegistry } from './apps/registry';
-import { rereadConfig, type Config } from './config';
+import { CONVARS, rereadConfig, type Config } from './config';
 import type { Services } from './services';
 import { closeForbiddenApps } from './apps/forbidden-apps';
 
@@ -28,7 +28,7 @@ interface OwnerControl {
  */
 export function startOwnerControl(control: OwnerControl): { reload(): Promise<string> } {
   const reload = async (): Promise<string> => {
-    const applied: string[] = rereadConfig(control.config, GetConvar, control.log);
+    const applied: string[] = rereadConfig(control.config, GetConvar, control.log).map((key) => CONVARS[key].name);
     const changedApps = control.registry
       .all()
       .map((app) => app.manifest.id)

@@ -63,7 +63,8 @@ function bucketOf(appId: string, payload: unknown): string {
  */
 export class RequestBridge {
   private readonly handlers = new Map<string, Map<string, RequestHandler>>();
-  private readonly limiter: RateLimiter;
+  /** The buckets, for the rate they were made at: the owner may change it at run time (the buckets then start full). */
+  private limits: { perSecond: number; burst: number; limiter: RateLimiter };
   /** Unfinished handler runs by `source:bucket`; a run releases the counter it took, even after its player left. */
   private readonly running = new Map<string, { count: number }>();
 
@@ -75,14 +76,20 @@ export class RequestBridge {
     /**
      * Requests one player may make to one rate bucket (an app, or the phone's own) a second, and at once. As many
      * handler runs as the burst may be unfinished at once per bucket: a run that outlives its TIMEOUT still holds
-     * its place until it settles, so a handler that hangs cannot pile up work.
+     * its place until it settles, so a handler that hangs cannot pile up work. Read at each request.
      */
-    private readonly rate: { perSecond: number; burst: number },
+    private readonly rate: { readonly perSecond: number; readonly burst: number },
   ) {
-    this.limiter = new RateLimiter(rate.perSecond, rate.burst);
+    this.limits = { perSecond: rate.perSecond, burst: rate.burst, limiter: new RateLimiter(rate.perSecond, rate.burst) };
     registry.subscribe((change) => {
       if (change.type === 'unregistered') this.handlers.delete(change.app.manifest.id);
     });
+  }
+
+  private limiter(): RateLimiter {
+    const { perSecond, burst } = this.rate;
+    if (perSecond !== this.limits.perSecond || burst !== this.limits.burst) this.limits = { perSecond, burst, limiter: new RateLimiter(perSecond, burst) };
+    return this.limits.limiter;
   }
 
   /** Registers `handler` for `appId`'s `action`; only the app's owner may. A later registration replaces it. */
@@ -112,7 +119,7 @@ export class RequestBridge {
   }
 
   forgetPlayer(source: number): void {
-    this.limiter.forget(`${source}:`);
+    this.limits.limiter.forget(`${source}:`);
     // A player who takes this source later starts with none running; runs of the one who left release their own counter.
     for (const key of this.running.keys()) if (key.startsWith(`${source}:`)) this.running.delete(key);
   }
@@ -120,7 +127,7 @@ export class RequestBridge {
   private async answer(source: number, appId: string, action: string, payload: unknown): Promise<Answer<unknown>> {
     if (jsonSize(payload) > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `payload over ${MAX_PAYLOAD_BYTES} bytes`);
     const bucket = `${source}:${bucketOf(appId, payload)}`;
-    if (!this.limiter.take(bucket)) return fail('RATE_LIMITED', 'too many requests; slow down');
+    if (!this.limiter().take(bucket)) return fail('RATE_LIMITED', 'too many requests; slow down');
     // Checked after the rate, so a request refused here still spends its token, as every request does.
     const running = this.running.get(bucket) ?? { count: 0 };
     if (running.count >= this.rate.burst) return fail('RATE_LIMITED', 'too many requests still running; wait for their answers');

@@ -46,3 +46,21 @@ onEachDatabase((open) => {
     expect(simulation.errors).toEqual([]);
   });
 });
+
+onEachDatabase((open) => {
+  it("applies new request rates at once: the owner tightens a player's burst without a restart", async () => {
+    const simulation = await startHandset({ database: await open(), convars: { 'handset:requests_per_second': '10', 'handset:request_burst': '30' } });
+    const { sim, printed } = simulation;
+    const { page } = await connectWithPhone(simulation);
+    const burst = async (count: number) => {
+      const answers = await Promise.all(Array.from({ length: count }, () => nui(page, 'request', { appId: 'handset', action: 'apps.list', payload: {} })));
+      return answers.map((answer) => (answer['ok'] ? 'ok' : (answer['error'] as { code: string }).code));
+    };
+    expect(await burst(5)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    sim.executeCommand('set handset:request_burst 2', 0);
+    sim.executeCommand('set handset:requests_per_second 1', 0);
+    await eventually(() => expect(printed('handset')).toContain('applied handset:requests_per_second, handset:request_burst'));
+    expect(await burst(3)).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+    expect(simulation.errors).toEqual([]);
+  });
+});

@@ -179,6 +179,23 @@ describe('the grid', () => {
     expect([...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual(['Photos', 'Favorites', 'Albums']);
   });
 
+  it("speaks the player's language, and follows a change of language live", async () => {
+    const server = photosServer(1);
+    server.albums.push({ id: 1, name: 'Trip', photoCount: 1, photoIds: [1] });
+    const { host } = await start(server, { settings: { locale: 'es-ES' } });
+    await loaded();
+    const texts = () => [screen!.querySelector('h1')!.textContent, ...[...screen!.querySelectorAll('.header-actions button')].map((action) => action.getAttribute('aria-label'))];
+    const tabs = () => [...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
+    expect(texts()).toEqual(['Fotos', 'Hacer foto', 'Importar foto']);
+    expect(tabs()).toEqual(['Fotos', 'Favoritas', 'Álbumes']);
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect(texts()).toEqual(['Fotos', 'Foto aufnehmen', 'Foto importieren']));
+    expect(tabs()).toEqual(['Fotos', 'Favoriten', 'Alben']);
+    await click('Alben');
+    await vi.waitFor(() => expect(rows()).toEqual(['Trip1 Foto']));
+    expect(texts()).toEqual(['Alben', 'Neues Album']);
+  });
+
   it('says so when the gallery and the favorites are empty', async () => {
     await start(photosServer(0));
     await vi.waitFor(() => expect(screen!.querySelector('.empty')?.textContent).toBe('No PhotosPhotos you take or import will appear here.'));

@@ -99,6 +99,18 @@ describe('Settings', () => {
     expect(control('Flugmodus').getAttribute('aria-checked')).toBe('false');
   });
 
+  it("speaks the player's language, and follows a change of language live", async () => {
+    const fake = await start({ settings: { locale: 'es-ES' } });
+    expect(screen!.querySelector('h1')!.textContent).toBe('Ajustes');
+    expect(control('Modo avión').getAttribute('aria-checked')).toBe('false');
+    expect(control('Pantalla y texto').textContent).toBe('Pantalla y textoOscuro');
+    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await settle();
+    expect(screen!.querySelector('h1')!.textContent).toBe('Einstellungen');
+    expect(control('Flugmodus').getAttribute('aria-checked')).toBe('false');
+    expect(control('Anzeige & Text').textContent).toBe('Anzeige & TextDunkel');
+  });
+
   it('sets a passcode after asking twice, refuses a mismatch, and turns it off with the current one', async () => {
     const answers: string[] = [];
     const fake = await start({ prompt: () => answers.shift() ?? null });

@@ -25,8 +25,6 @@ export function AlbumsIcon() {
   );
 }
 
-const countOf = (album: Album) => `${album.photoCount} ${album.photoCount === 1 ? 'photo' : 'photos'}`;
-
 /** The player's albums by name, each with how many photos it holds. */
 export function AlbumList({ albums, error, panel, children, onOpen, onCreate, onRetry }: AlbumListProps) {
   const t = useTranslator(messages);
@@ -55,7 +53,7 @@ export function AlbumList({ albums, error, panel, children, onOpen, onCreate, on
                 </span>
               }
               title={album.name}
-              subtitle={countOf(album)}
+              subtitle={t('photoCount', { count: album.photoCount })}
               label={album.name}
               onClick={() => onOpen(album)}
             />
