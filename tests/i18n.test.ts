@@ -87,8 +87,8 @@ describe('locales', () => {
   });
 });
 
-/** What a screen says in English without its catalogue: JSX text and the attributes a player reads or hears. */
-const LITERAL = /(?:(?<![=\-])>\s*([A-Za-z][^<>{}();=\n]*?)\s*<\/?[A-Za-z])|(?:\b(?:aria-label|placeholder|title|alt|label|name)="([^"]*[A-Za-z][^"]*)")/g;
+/** What a screen says in English without its catalogue: JSX text (after a tag or an expression) and the attributes a player reads or hears. */
+const LITERAL = /(?:(?:(?<![=\-])>\s*|\}(?![ \t]*(?:satisfies|as)\b)[ \t]*)([^<>{}();=\n]*[A-Za-z]{2,}[^<>{}();=\n]*?)\s*<\/?[A-Za-z])|(?:\b(?:aria-label|placeholder|title|alt|label|name)="([^"]*[A-Za-z][^"]*)")/g;
 /** Words that are the same in every language: names (the product's, an app's), OK, and examples of what to type. */
 const SAME_IN_EVERY_LANGUAGE = new Set(['Handset', 'Tweeder', 'OK', 'name@domain', '@handle']);
 

@@ -28,7 +28,7 @@ function Choice({ title, chosen, onChoose }: { title: string; chosen: boolean; o
 
 export function App({ app }: { app: HandsetApp }) {
   const t = useTranslator(messages);
-  const { phoneNumber } = useSettings();
+  const { phoneNumber, locale } = useSettings();
   const [device, setDevice] = useState<DeviceSettings | null>(null);
   const [screen, setScreen] = useState<Screen>('main');
   const [error, setError] = useState<string | null>(null);
@@ -203,7 +203,7 @@ export function App({ app }: { app: HandsetApp }) {
                     value={settings.volume}
                     onChange={(event) => void update({ volume: Number(event.currentTarget.value) })}
                   />
-                  <span>{settings.volume}%</span>
+                  <span>{new Intl.NumberFormat(locale, { style: 'percent' }).format(settings.volume / 100)}</span>
                 </li>
               </ListSection>
               <ListSection title={t('ringtone')}>

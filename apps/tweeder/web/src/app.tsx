@@ -100,7 +100,7 @@ function SignUp({ api, onDone }: { api: TweederApi; onDone(profile: Profile): vo
         <div class="card">
           <div class="input-row">
             <label for="field-handle">{t('handle')}</label>
-            <input id="field-handle" value={handle} maxLength={24} autoComplete="off" autoCapitalize="none" spellcheck={false} placeholder="@handle" onInput={(event) => setHandle(event.currentTarget.value)} />
+            <input id="field-handle" value={handle} maxLength={24} autoComplete="off" autoCapitalize="none" spellcheck={false} placeholder={t('handlePlaceholder')} onInput={(event) => setHandle(event.currentTarget.value)} />
           </div>
           <div class="input-row">
             <label for="field-name">{t('name')}</label>

@@ -32,8 +32,10 @@ export function ago(at: number, now: number, locale: string, t: TweederText): st
 /** What a notification group says: "Ana and 2 others liked your post". */
 export function notificationText(group: NotificationGroup, t: TweederText): string {
   const [first] = group.actors;
-  const who = !first ? t('someone') : group.count === 1 ? first.displayName : t('nameAndOthers', { name: first.displayName, count: group.count - 1 });
-  return t(NOTIFICATION_SENTENCES[group.kind], { who });
+  const people = first ? group.count : 1;
+  const who = !first ? t('someone') : people === 1 ? first.displayName : t('nameAndOthers', { name: first.displayName, count: people - 1 });
+  // `count` is how many people `who` names: the verb agrees with it.
+  return t(NOTIFICATION_SENTENCES[group.kind], { who, count: people });
 }
 
 const NOTIFICATION_SENTENCES = {

@@ -263,10 +263,26 @@ describe('people and notifications', () => {
     const tabs = () => [...screen!.querySelectorAll('[role="tab"]')].filter(visible).map((tab) => tab.textContent);
     expect(tabs()).toEqual(['Folge ich', 'Neueste', 'Start', 'Suchen', 'Mitteilungen', 'Profil']);
     await act(() => [...screen!.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((tab) => tab.textContent === 'Mitteilungen')!.click());
-    await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben und 1 weitere Person gefällt dein Beitrag']));
+    await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben und 1 weitere Person haben deinen Beitrag mit „Gefällt mir“ markiert']));
     await act(() => host.emit('settings', { theme: 'dark', locale: 'es-ES', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
-    await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['A Ben y 1 más le ha gustado tu publicación']));
+    await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben y 1 persona más han dado «Me gusta» a tu publicación']));
     expect(tabs()).toEqual(['Inicio', 'Buscar', 'Notificaciones', 'Perfil']);
+  });
+
+  it('opens in Spanish and turns German when the player changes the language', async () => {
+    const { host } = await start(tweederServer(), { settings: { locale: 'es-ES' } });
+    await vi.waitFor(() => expect(findButton('Nueva publicación')).toBeDefined());
+    const title = () => [...screen!.querySelectorAll('.nav-title')].filter(visible).map((element) => element.textContent);
+    const segments = () => [...screen!.querySelectorAll('.segments [role="tab"]')].map((tab) => tab.textContent);
+    expect(title()).toEqual(['Inicio']);
+    expect(segments()).toEqual(['Siguiendo', 'Recientes']);
+    expect(screen!.textContent).toContain('Te damos la bienvenida a Tweeder');
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await vi.waitFor(() => expect(title()).toEqual(['Start']));
+    expect(findButton('Neuer Beitrag')).toBeDefined();
+    expect(findButton('Nueva publicación')).toBeUndefined();
+    expect(segments()).toEqual(['Folge ich', 'Neueste']);
+    expect(screen!.textContent).toContain('Willkommen bei Tweeder');
   });
 
   it('switches which activity notifies, and unblocks from the blocked list', async () => {

@@ -94,7 +94,7 @@ export function ClaimScreen({ current, domain, locale, onClaim, onCancel }: Clai
           </div>
         </div>
         <p class={typed !== '' && !valid ? 'hint invalid' : 'hint'} id="name-hint">
-          3–24 characters: a–z, 0–9, dot, underscore or hyphen.
+          {t('nameRule')}
         </p>
         {error && (
           <p class="field-error" role="alert">

@@ -118,7 +118,7 @@ export function Compose({ initial, onCancel, onSend, addressesOf }: ComposeProps
               autoComplete="off"
               autoCapitalize="none"
               spellcheck={false}
-              placeholder="name@domain"
+              placeholder={t('addressPlaceholder')}
               onInput={edit('to')}
             />
           </div>

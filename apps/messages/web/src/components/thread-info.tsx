@@ -97,7 +97,7 @@ export function ThreadInfo({ app, api, thread, onBack, onChanged, onLeft }: Thre
           <Avatar name={thread.title} group={group} size="large" />
           <p class="profile-name">{thread.title}</p>
           {group ? (
-            <p class="profile-sub">{thread.members.length + 1} members</p>
+            <p class="profile-sub">{t('memberCount', { count: thread.members.length + 1 })}</p>
           ) : (
             thread.members[0] && thread.members[0].name !== null && <p class="profile-sub">{thread.members[0].displayNumber}</p>
           )}

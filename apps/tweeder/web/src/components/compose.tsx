@@ -91,7 +91,7 @@ export function Compose({ app, api, replyTo, quote, onCancel, onPosted }: Compos
         }
       />
       <div class="scroll compose">
-        {replyTo && <p class="post-context">Replying to @{replyTo.author.handle}</p>}
+        {replyTo && <p class="post-context">{t('replyingTo', { handle: replyTo.author.handle })}</p>}
         {error && (
           <p class="notice" role="alert">
             {error}

@@ -68,9 +68,11 @@ function Photos({ photos, onPhoto }: { photos: string[]; onPhoto(url: string): v
 /** One post in a feed, a thread or a notification, with its actions. */
 export function PostView({ post, repostedBy, actions, now, locale }: { post: Post; repostedBy?: FeedItem['repostedBy']; actions: PostActions; now: number; locale: string }) {
   const t = useTranslator(messages);
+  const numbers = new Intl.NumberFormat(locale);
+  const count = (value: number) => (value ? numbers.format(value) : '');
   return (
     <article class="post" aria-label={`${post.author.displayName}: ${post.text}`} onClick={() => actions.onOpen(post)}>
-      {repostedBy && <p class="post-context">@{repostedBy.handle} reposted</p>}
+      {repostedBy && <p class="post-context">{t('repostedBy', { handle: repostedBy.handle })}</p>}
       <div class="post-body">
         <button type="button" class="avatar-button" aria-label={`@${post.author.handle}`} onClick={(event) => (event.stopPropagation(), actions.onProfile(post.author.id))}>
           <Avatar name={post.author.displayName} imageUrl={post.author.avatar} size="row" />
@@ -97,15 +99,15 @@ export function PostView({ post, repostedBy, actions, now, locale }: { post: Pos
           <div class="post-actions">
             <button type="button" aria-label={t('replyCount', { count: post.replies })} onClick={(event) => (event.stopPropagation(), actions.onReply(post))}>
               <ReplyIcon />
-              <span>{post.replies || ''}</span>
+              <span>{count(post.replies)}</span>
             </button>
             <button type="button" class={post.reposted ? 'on repost' : 'repost'} aria-pressed={post.reposted} aria-label={t('repostCount', { count: post.reposts })} onClick={(event) => (event.stopPropagation(), actions.onRepost(post))}>
               <span aria-hidden="true">⇄</span>
-              <span>{post.reposts || ''}</span>
+              <span>{count(post.reposts)}</span>
             </button>
             <button type="button" class={post.liked ? 'on like' : 'like'} aria-pressed={post.liked} aria-label={t('likeCount', { count: post.likes })} onClick={(event) => (event.stopPropagation(), actions.onLike(post))}>
               <span aria-hidden="true">{post.liked ? '♥' : '♡'}</span>
-              <span>{post.likes || ''}</span>
+              <span>{count(post.likes)}</span>
             </button>
             <button type="button" aria-label={t('more')} onClick={(event) => (event.stopPropagation(), actions.onMenu(post))}>
               <MoreIcon />

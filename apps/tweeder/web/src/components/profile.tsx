@@ -66,6 +66,7 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
     );
   }
   const followLabel = profile.relation.blocking ? null : profile.relation.following === 'yes' ? t('following') : profile.relation.following === 'requested' ? t('requested') : t('follow');
+  const numbers = new Intl.NumberFormat(locale);
   const load_ = (cursor: number | null): Promise<FeedPage> => api.request('profiles.posts', { id: profile.id, tab, limit: 20, ...(cursor !== null && { cursor }) });
   return (
     <section class={onBack ? 'screen pushed' : 'screen'} aria-label={`@${profile.handle}`}>
@@ -103,10 +104,10 @@ export function ProfileScreen({ api, id, changes, actions, now, locale, onBack, 
           {profile.bio && <p class="bio">{profile.bio}</p>}
           <p class="counts">
             <button type="button" class="link" onClick={() => onList('following', profile)}>
-              <strong>{profile.following}</strong> {t('following')}
+              <strong>{numbers.format(profile.following)}</strong> {t('following')}
             </button>
             <button type="button" class="link" onClick={() => onList('followers', profile)}>
-              <strong>{profile.followers}</strong> {t('followers')}
+              <strong>{numbers.format(profile.followers)}</strong> {t('followers')}
             </button>
           </p>
           {error && (
