@@ -78,18 +78,18 @@ export class DeviceState {
       [phone.id],
     );
     if (!stillCurrent()) return;
+    const chosen = readChoices(row?.settings ?? null);
     const state: State = {
       phoneId: phone.id,
       phoneOpen: false,
       openApps: new Set(),
       presentedApp: null,
       airplaneMode: Boolean(row?.airplane_mode),
-      chosen: readChoices(row?.settings ?? null),
-      settings: DEFAULT_PHONE_SETTINGS,
+      chosen,
+      settings: this.withDefaults(chosen),
       passcodeSet: Boolean(row?.passcode_hash),
       unlocked: false,
     };
-    state.settings = this.withDefaults(state.chosen);
     this.bySource.set(phone.source, state);
     this.changed(phone, this.view(state));
   }
