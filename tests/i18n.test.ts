@@ -5,7 +5,7 @@ import { defineMessages, LANGUAGES, type Message, type Messages } from '@handset
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** Every catalogue of the phone: the kit's, the shell's, each built-in app's and the template's. */
+/** Every catalogue of the phone: the kit's, the shell's, each built-in app's (its page's and its server's banners) and the template's. */
 async function catalogues(): Promise<[string, Messages<Record<string, Message>>][]> {
   const files = ['sdk/ui/messages.ts', 'web-shell/src/messages.ts'];
   for (const folder of ['apps', 'templates']) {
@@ -13,6 +13,8 @@ async function catalogues(): Promise<[string, Messages<Record<string, Message>>]
       if (entry.isDirectory()) files.push(`${folder}/${entry.name}/web/src/messages.ts`);
     }
   }
+  // What the built-in servers write to players (banners).
+  files.push('apps/messages/server/words.ts', 'apps/phone/server/words.ts', 'apps/tweeder/words.ts');
   const found: [string, Messages<Record<string, Message>>][] = [];
   for (const file of files) {
     const module = (await import(path.join(root, file))) as Record<string, Messages<Record<string, Message>>>;
@@ -54,6 +56,9 @@ describe('locales', () => {
       'apps/store/web/src/messages.ts',
       'apps/tweeder/web/src/messages.ts',
       'templates/preact-app/web/src/messages.ts',
+      'apps/messages/server/words.ts',
+      'apps/phone/server/words.ts',
+      'apps/tweeder/words.ts',
     ]);
     expect(LANGUAGES).toEqual(['en', 'es', 'de']);
     for (const [file, catalogue] of all) {
