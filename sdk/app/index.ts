@@ -11,6 +11,7 @@ import type {
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '../protocol/errors';
 import { API_VERSION, ERROR_HANDLER, HELLO, PHONE_KEY, WELCOME, type EventMessage } from '../protocol/wire';
 
+export { appIconUrl, resourceFileUrl } from './app-icon';
 export { contractClient, type ContractClient } from './contract-client';
 export { ERROR_CODES, type ErrorCode, type Handshake, type Settings, type MethodName, type MethodInput, type MethodOutput };
 

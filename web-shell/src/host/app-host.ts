@@ -13,7 +13,7 @@ import type { DeviceSettings } from '../../../sdk/protocol/phone-settings';
 import { HandsetError, type Answer } from '../../../sdk/protocol/errors';
 import { helloSchema, serveAppPort, type AppPort, type MethodHandlers } from '../../../sdk/protocol/host';
 import { WELCOME } from '../../../sdk/protocol/wire';
-import { resourceUrl } from '../resource-url';
+import { resourceFileUrl } from '../../../sdk/app/app-icon';
 import type { ShellServices, ShellSettings, VisibleApp } from './shell-services';
 
 /** How long an app's page has to say hello before the shell shows its error screen. */
@@ -172,7 +172,7 @@ export function startApp(container: HTMLElement, options: AppInstanceOptions): A
   iframe.setAttribute('referrerpolicy', 'no-referrer');
   iframe.title = app.label;
   iframe.className = 'app-frame-document';
-  iframe.src = resourceUrl(app.resource, app.ui);
+  iframe.src = resourceFileUrl(app.resource, app.ui);
 
   const handlers = handlersFor(options);
   let port: AppPort | undefined;

@@ -184,7 +184,8 @@ export function openNotification(notification: PhoneNotification): void {
 /** The player moved an app on the home screen: shown at once, kept on the server (the home screen keeps 200 places). */
 export function reorderApps(appIds: string[]): void {
   const order = appIds.slice(0, 200);
-  const place = (appId: string) => (order.includes(appId) ? order.indexOf(appId) : Infinity);
-  phoneStore.set((state) => ({ apps: [...state.apps].sort((a, b) => place(a.id) - place(b.id) || 0) }));
+  const places = new Map(order.map((appId, index) => [appId, index]));
+  const place = (appId: string) => places.get(appId) ?? Infinity;
+  phoneStore.set((state) => ({ apps: [...state.apps].sort((a, b) => place(a.id) - place(b.id)) }));
   void updateSettings({ homeOrder: order });
 }

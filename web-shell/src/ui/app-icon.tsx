@@ -1,14 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { VisibleApp } from '../host/shell-services';
-import { resourceUrl } from '../resource-url';
-
-/** A relative image path inside the app's resource, or an https URL; anything else is not an image. */
-const imagePath = /^(?!\/)(?!.*\.\.)[\w\-./]+\.(?:png|svg|webp|jpe?g)$/i;
-
-function imageSource(app: VisibleApp): string | null {
-  if (app.icon.startsWith('https://')) return app.icon;
-  return imagePath.test(app.icon) ? resourceUrl(app.resource, app.icon) : null;
-}
+import { appIconUrl } from '../../../sdk/app/app-icon';
 
 /** A colored tile with a letter: apps without an image icon, and notifications from no app. */
 export function LetterTile({ label, color, size }: { label: string; color: string; size: number }) {
@@ -21,7 +13,7 @@ export function LetterTile({ label, color, size }: { label: string; color: strin
 
 export function AppIcon({ app, size }: { app: VisibleApp; size: number }) {
   const [broken, setBroken] = useState(false);
-  const source = imageSource(app);
+  const source = appIconUrl(app);
   if (!source || broken) return <LetterTile label={app.label} color={app.color} size={size} />;
   return (
     <img

@@ -1,26 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HandsetApp } from '@handset/sdk/app';
+import { appIconUrl, type HandsetApp } from '@handset/sdk/app';
 import type { StoreApp } from '@handset/sdk/protocol/catalogue';
 import { EmptyState, ErrorNotice, ListRow, ListSection, SearchField, useSettings, useTranslator } from '@handset/sdk/ui';
 import { messages } from './messages';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A relative image path inside the app's resource; an https URL is used as it is. */
-const imagePath = /^(?!\/)(?!.*\.\.)[\w\-./]+\.(?:png|svg|webp|jpe?g)$/i;
-
-/** Where the app's icon is: a file of its resource is served next to this page (`cfx-nui-<resource>` and this host's suffix). */
-function iconUrl(entry: StoreApp): string | null {
-  if (entry.icon.startsWith('https://')) return entry.icon;
-  if (!imagePath.test(entry.icon)) return null;
-  const dot = location.host.indexOf('.');
-  return `${location.protocol}//cfx-nui-${entry.resource}${dot < 0 ? '' : location.host.slice(dot)}/${entry.icon}`;
-}
-
 /** The app's icon; the app's color with its first letter when it has no image, or it does not load. */
 function Tile({ entry }: { entry: StoreApp }) {
   const [broken, setBroken] = useState(false);
-  const url = iconUrl(entry);
+  const url = appIconUrl(entry);
   if (url && !broken) return <img class="tile" src={url} alt="" draggable={false} referrerpolicy="no-referrer" onError={() => setBroken(true)} />;
   return (
     <span class="tile" style={{ background: entry.color }} aria-hidden="true">

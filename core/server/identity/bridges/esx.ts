@@ -17,8 +17,9 @@ interface Esx {
   GetPlayerFromId(playerId: number): XPlayer | null | Promise<XPlayer | null>;
 }
 
-const esxCharacter = (xPlayer: XPlayer | null | undefined): Character | null =>
-  xPlayer ? { identifier: xPlayer.identifier, job: xPlayer.job?.name ?? null, grade: Number(xPlayer.job?.grade ?? 0) } : null;
+const jobOf = (job: EsxJob | undefined) => ({ job: job?.name ?? null, grade: Number(job?.grade ?? 0) });
+
+const esxCharacter = (xPlayer: XPlayer | null | undefined): Character | null => (xPlayer ? { identifier: xPlayer.identifier, ...jobOf(xPlayer.job) } : null);
 
 /** ESX (es_extended): players through `getSharedObject().GetPlayerFromId`, and its server events. */
 export function esxBridge(): FrameworkBridge {
@@ -35,7 +36,10 @@ export function esxBridge(): FrameworkBridge {
       });
       // Multicharacter's relog; ESX then also fires esx:playerDropped, which a real drop fires too.
       on('esx:playerLogout', (playerId: number) => events.unloaded(Number(playerId)));
-      on('esx:setJob', (playerId: number, job?: EsxJob) => events.jobChanged(Number(playerId), job?.name ?? null, Number(job?.grade ?? 0)));
+      on('esx:setJob', (playerId: number, job?: EsxJob) => {
+        const { job: name, grade } = jobOf(job);
+        events.jobChanged(Number(playerId), name, grade);
+      });
     },
   };
 }
