@@ -85,4 +85,46 @@ describe.skipIf(!hasChromium)(`two players write each other mail, in Chromium (s
     const { mails } = await ask<{ mails: { to: string; preview: string }[] }>(b, 'mail.list', { folder: 'inbox' });
     expect(mails[0]).toMatchObject({ to, preview: 'Found you in my contacts.' });
   }, 40_000);
+  it('lists Sent, marks a mail unread, blocks and unblocks its sender, deletes it, and cancels a compose and an address change', async () => {
+    // Lamar's (a) Mail is open on the inbox from the test above: Franklin's reply is in it, Lamar's two mails in Sent.
+    const mail = await a.appFrame('mail');
+    await mail.getByRole('tab', { name: 'Sent' }).click();
+    await mail.getByRole('button', { name: /Lunch\?/ }).waitFor();
+    expect(await mail.locator('.mail-row').count()).toBe(2);
+    await mail.getByRole('tab', { name: 'Inbox' }).click();
+    await mail.getByRole('button', { name: /Re: Lunch\?/ }).click();
+    await mail.getByRole('button', { name: 'Mark as unread' }).click();
+    await mail.locator('.mail-row.unread').waitFor();
+    const inbox = async () => (await ask<{ mails: { subject: string; read: boolean }[] }>(a, 'mail.list', { folder: 'inbox' })).mails;
+    expect((await inbox()).map(({ subject, read }) => ({ subject, read }))).toEqual([{ subject: 'Re: Lunch?', read: false }]);
+
+    await mail.getByRole('button', { name: /Re: Lunch\?/ }).click();
+    await mail.getByRole('button', { name: 'Block sender' }).click();
+    await a.shell.getByRole('button', { name: 'Block', exact: true }).click();
+    await mail.getByRole('button', { name: 'Unblock sender' }).waitFor();
+    const franklin = (await ask<MailAddress>(b, 'mail.address', {})).address;
+    expect(await ask<string[]>(a, 'mail.blocks', {})).toEqual([franklin]);
+    await mail.getByRole('button', { name: 'Unblock sender' }).click();
+    await mail.getByRole('button', { name: 'Block sender' }).waitFor();
+    expect(await ask<string[]>(a, 'mail.blocks', {})).toEqual([]);
+
+    await mail.getByRole('button', { name: 'Delete' }).click();
+    await a.shell.getByRole('button', { name: 'Delete', exact: true }).click();
+    await mail.getByRole('button', { name: 'Compose' }).waitFor();
+    await mail.getByText('Mail sent to you appears here.').waitFor();
+    expect(await inbox()).toEqual([]);
+
+    await mail.getByRole('button', { name: 'Compose' }).click();
+    await mail.getByLabel('Body').fill('Never mind.');
+    await mail.getByRole('button', { name: 'Cancel' }).click();
+    await mail.getByRole('button', { name: 'Change address' }).click();
+    await mail.getByRole('button', { name: 'Cancel' }).click();
+    await mail.getByRole('tab', { name: 'Sent' }).click();
+    expect(await mail.locator('.mail-row').count()).toBe(2);
+    expect(await ask<MailAddress>(a, 'mail.address', {})).toMatchObject({ address: expect.stringMatching(/^lamar@/) });
+  }, 40_000);
+
+  it('pressed every button the Mail screens showed', () => {
+    expect(sandbox.buttons.unpressed('mail')).toEqual([]);
+  });
 });

@@ -27,6 +27,8 @@ export interface Sandbox {
   connect(): Promise<PhoneScreen>;
   /** What the pages' Content Security Policies refused so far, as Chromium reported it; `close` fails when any is left. */
   readonly refusedByPolicy: string[];
+  /** Every button the app pages showed enabled, and which of them a test pressed. */
+  readonly buttons: ButtonLedger;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,73 @@ export interface PhoneScreen {
 /** A sandbox with one player's screen: what most browser suites need. */
 export type PhoneSession = PhoneScreen & Omit<Sandbox, 'connect'>;
 
+/**
+ * The buttons app pages showed and the ones pressed, per app, keyed by what a player reads on them (a list's rows
+ * count as one button per list): what shows that a suite pressed every button its screens offer.
+ */
+export class ButtonLedger {
+  private readonly shown = new Map<string, Set<string>>();
+  private readonly pressed = new Map<string, Set<string>>();
+
+  record(kind: 'shown' | 'pressed', appId: string, key: string): void {
+    const keys = this[kind].get(appId) ?? new Set<string>();
+    keys.add(key);
+    this[kind].set(appId, keys);
+  }
+
+  /** The buttons of `appId` shown enabled and never pressed, sorted. */
+  unpressed(appId: string): string[] {
+    const pressed = this.pressed.get(appId) ?? new Set<string>();
+    return [...(this.shown.get(appId) ?? [])].filter((key) => !pressed.has(key)).sort();
+  }
+}
+
+/** Runs in every frame: reports the enabled buttons on screen as they change, and each one pressed. */
+const buttonWatcher = () => {
+  const report = (window as unknown as { __handsetButton?(kind: string, key: string): void }).__handsetButton;
+  if (!report || window === window.top) return;
+  const keyOf = (button: Element) => {
+    const row = button.closest('li');
+    const list = row?.parentElement;
+    if (row && list) {
+      // One key per list (its label, else its class), and per distinct control inside its rows.
+      const listName = list.getAttribute('aria-label') ?? `.${list.classList[0]}`;
+      const inRow = button.classList.contains('list-row-content') ? 'row' : (button.getAttribute('title') ?? button.classList[0] ?? 'control');
+      return `${listName} › ${inRow}`;
+    }
+    return (button.getAttribute('aria-label') ?? button.textContent ?? '').replace(/\s+/g, ' ').trim() || `.${button.classList[0]}`;
+  };
+  const buttons = () => document.querySelectorAll('button:not(:disabled), [role="button"], [role="tab"]');
+  const seen = new Set<string>();
+  const scan = () => {
+    for (const button of buttons()) {
+      if (!(button as HTMLElement).checkVisibility()) continue;
+      const key = keyOf(button);
+      if (!seen.has(key)) {
+        seen.add(key);
+        report('shown', key);
+      }
+    }
+  };
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      scan();
+    });
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = (event.target as Element | null)?.closest?.('button, [role="button"], [role="tab"]');
+      if (button) report('pressed', keyOf(button));
+    },
+    true,
+  );
+};
+
 export async function openSandbox(options: {
   convars?: Record<string, string>;
   resources?: Record<string, ResourceFiles>;
@@ -80,6 +149,7 @@ export async function openSandbox(options: {
   const port = new URL(server.url).port;
   const browser = await launchChromium();
   const refusedByPolicy: string[] = [];
+  const buttons = new ButtonLedger();
 
   const connect = async (): Promise<PhoneScreen> => {
     const { player, number } = await connectWithPhone(simulation);
@@ -88,6 +158,12 @@ export async function openSandbox(options: {
     page.on('console', (message) => {
       if (message.type() === 'error' && message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
     });
+    // An app's frame sits in the shell's `.app-frame[data-app]`; other frames are not an app's.
+    await page.exposeBinding('__handsetButton', async ({ frame }, kind: 'shown' | 'pressed', key: string) => {
+      const appId = await (await frame.frameElement().catch(() => null))?.evaluate((element) => element.closest('.app-frame')?.getAttribute('data-app'));
+      if (appId) buttons.record(kind, appId, key);
+    });
+    await page.addInitScript(buttonWatcher);
     await page.goto(`${server.url}player/${player.id}`);
     await page.locator('iframe[data-resource="handset"]').waitFor();
     const shell = page.frameLocator('iframe[data-resource="handset"]');
@@ -143,6 +219,7 @@ export async function openSandbox(options: {
     browser,
     connect,
     refusedByPolicy,
+    buttons,
     async close() {
       await browser.close();
       await server.close();
@@ -158,5 +235,5 @@ export async function openSandbox(options: {
 export async function openPhoneSession(options: Parameters<typeof openSandbox>[0]): Promise<PhoneSession> {
   const sandbox = await openSandbox(options);
   const screen = await sandbox.connect();
-  return { ...screen, simulation: sandbox.simulation, server: sandbox.server, browser: sandbox.browser, refusedByPolicy: sandbox.refusedByPolicy, close: sandbox.close };
+  return { ...screen, simulation: sandbox.simulation, server: sandbox.server, browser: sandbox.browser, refusedByPolicy: sandbox.refusedByPolicy, buttons: sandbox.buttons, close: sandbox.close };
 }
