@@ -66,9 +66,9 @@ const rate = {
 const bridge = new RequestBridge(registry, coreActions, () => services, log, rate);
 const badges = new Badges(registry, () => services, (source, appId, count) => emitNet('handset:badge', source, appId, count), log);
 
-/** What the player's phone shows: the number laid out in the server's format, airplane mode, settings, passcode. */
+/** What the player's phone shows: the number laid out in the server's format (and the format, for apps), airplane mode, settings, passcode. */
 function phoneState(phone: OnlinePhone, device: DeviceSettings) {
-  return { number: formatNumber(phone.number, config.numberFormat), ...device };
+  return { number: formatNumber(phone.number, config.numberFormat), numberFormat: config.numberFormat, ...device };
 }
 
 async function start(): Promise<Services> {

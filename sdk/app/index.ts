@@ -13,6 +13,7 @@ import { API_VERSION, ERROR_HANDLER, HELLO, PHONE_KEY, WELCOME, type EventMessag
 
 export { appIconUrl, resourceFileUrl } from './app-icon';
 export { contractClient, type ContractClient } from './contract-client';
+export { canonicalNumber, formatNumber } from './phone-number';
 export { ERROR_CODES, type ErrorCode, type Handshake, type Settings, type MethodName, type MethodInput, type MethodOutput };
 
 /**

@@ -16,7 +16,7 @@ const linkSchema = z.string().max(MAX_LINK_LENGTH);
  * (an automatic theme already resolved); `streamerMode` asks the app to hide other players' numbers and images.
  *
  * @example
- * settingsSchema.parse({ theme: 'dark', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false });
+ * settingsSchema.parse({ theme: 'dark', locale: 'en-US', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false });
  */
 export const settingsSchema = z
   .object({
@@ -24,6 +24,8 @@ export const settingsSchema = z
     /** A BCP 47 tag carrying the player's hour cycle (`en-US-u-hc-h23`): `toLocaleTimeString(locale)` follows their clock. */
     locale: z.string().max(48),
     phoneNumber: z.string().max(32).nullable(),
+    /** How the server lays out phone numbers (`555-####`): `formatNumber(number, numberFormat)` shows one so. */
+    numberFormat: z.string().max(32),
     clockFormat: phoneSettingsSchema.shape.clockFormat,
     textSize: phoneSettingsSchema.shape.textSize,
     streamerMode: z.boolean(),

@@ -106,6 +106,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     theme: 'light',
     locale: 'en-US',
     phoneNumber: '555-0100',
+    numberFormat: '555-####',
     clockFormat: '24h',
     textSize: 'medium',
     streamerMode: false,

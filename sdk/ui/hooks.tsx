@@ -14,8 +14,8 @@ const SettingsContext = createContext<Settings | null>(null);
  */
 export function AppProvider({ app, children }: { app: HandsetApp; children: ComponentChildren }) {
   const [settings, setSettings] = useState<Settings>(() => {
-    const { theme, locale, phoneNumber, clockFormat, textSize, streamerMode } = app.info;
-    return { theme, locale, phoneNumber, clockFormat, textSize, streamerMode };
+    const { theme, locale, phoneNumber, numberFormat, clockFormat, textSize, streamerMode } = app.info;
+    return { theme, locale, phoneNumber, numberFormat, clockFormat, textSize, streamerMode };
   });
   useEffect(() => app.on('settings', setSettings), [app]);
   useEffect(() => {

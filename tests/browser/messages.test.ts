@@ -55,7 +55,9 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     await a.openPhone();
     await a.unlock();
     const messagesA = await a.openApp('Messages', 'messages');
-    await messagesA.getByRole('button', { name: 'New message' }).click();
+    // A first phone has no conversations: the empty list offers to write one.
+    await messagesA.getByText('No Messages').waitFor();
+    await messagesA.getByRole('button', { name: 'Write a message' }).click();
     const to = messagesA.getByRole('textbox', { name: 'To', exact: true });
     await to.fill(b.number);
     await to.press('Enter');
@@ -146,7 +148,7 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
       { requestId: 'b-saves-c', number: c.number, firstName: 'Cee' },
     );
     expect(answer.ok).toBe(true);
-    for (const [clientId, name, number] of [['card-c', 'Cee', digits(c)], ['card-d', 'Dee', '5550999']]) {
+    for (const [clientId, name, number] of [['card-c', 'Cee', digits(c)], ['card-d', 'Dee', '5551230999']]) {
       await ask(a, 'messages.send', { clientId, to: digits(b), kind: 'contact', attachment: { name, number } });
     }
     // B still has the thread with A open from the first test: the cards arrive there.
@@ -162,6 +164,117 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     ]);
   }, 40_000);
 
+  it('sends a contact and a place, cancels the camera and the gallery, deletes for itself only, and opens Add to contacts', async () => {
+    // B's Messages is open on the thread with A, which holds A's two cards.
+    const messagesB = await b.appFrame('messages');
+    const mineB = messagesB.locator('.message.mine');
+    const sentBefore = await mineB.count();
+    await messagesB.getByRole('button', { name: 'Take photo' }).click();
+    const camera = b.shell.getByRole('dialog', { name: 'Camera' });
+    await camera.getByRole('button', { name: 'Cancel' }).click();
+    await camera.waitFor({ state: 'detached' });
+    await messagesB.getByRole('button', { name: 'Attach photo' }).click();
+    const gallery = b.shell.getByRole('dialog', { name: 'Choose a photo' });
+    await gallery.getByRole('button', { name: 'Cancel' }).click();
+    await gallery.waitFor({ state: 'detached' });
+    expect(await mineB.count()).toBe(sentBefore);
+
+    await messagesB.getByRole('button', { name: 'Attach contact' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a contact' }).getByRole('button', { name: /Cee/ }).click();
+    await mineB.locator('.contact-card').filter({ hasText: 'Cee' }).waitFor();
+    await messagesB.getByRole('button', { name: 'Share location' }).click();
+    await b.shell.getByRole('dialog', { name: 'Share your location' }).getByRole('button', { name: 'Share' }).click();
+    await mineB.locator('.location-card').waitFor();
+    const threadId = (await threads(b)).find((thread) => thread.kind === 'direct')!.id;
+    const [place, card] = await ask<{ messages: (Message & { kind: string })[] }>(b, 'messages.list', { threadId }).then(({ messages }) => messages);
+    expect([place!.kind, card!.kind]).toEqual(['location', 'contact']);
+
+    // Delete for me: gone from B's thread, still in A's; Cancel closes the menu and keeps the message.
+    await mineB.last().getByRole('button', { name: 'Message options' }).click();
+    await messagesB.getByRole('menuitem', { name: 'Cancel' }).click();
+    await messagesB.getByRole('menu').waitFor({ state: 'detached' });
+    await mineB.last().getByRole('button', { name: 'Message options' }).click();
+    await messagesB.getByRole('menuitem', { name: 'Delete for me' }).click();
+    await mineB.locator('.location-card').waitFor({ state: 'detached' });
+    const listed = async (screen: PhoneScreen) =>
+      (await ask<{ messages: Message[] }>(screen, 'messages.list', { threadId })).messages.map((message) => message.id);
+    expect(await listed(b)).not.toContain(place!.id);
+    expect(await listed(a)).toContain(place!.id);
+
+    // Add to contacts on the card of a number B has not saved opens Contacts' form with the number in it.
+    const dee = messagesB.locator('.contact-card').filter({ hasText: 'Dee' });
+    expect(await dee.locator('.card-subtitle').textContent()).toBe('555-123-0999');
+    await dee.getByRole('button', { name: 'Add to contacts' }).click();
+    const contacts = await b.appFrame('contacts');
+    await expect(contacts.getByLabel('Number').inputValue()).resolves.toBe('555-123-0999');
+    await b.shell.getByRole('button', { name: 'Home' }).click();
+
+    // Details of a direct thread with a number B has not saved (A's) offers Add to contacts too; Back returns.
+    await b.openApp('Messages', 'messages');
+    await messagesB.getByRole('button', { name: 'Details' }).click();
+    const details = messagesB.getByRole('region', { name: 'Details' });
+    await details.getByRole('button', { name: 'Add to contacts' }).click();
+    await expect(contacts.getByLabel('Number').inputValue()).resolves.toBe(a.number);
+    await b.shell.getByRole('button', { name: 'Home' }).click();
+    await b.openApp('Messages', 'messages');
+    await details.getByRole('button', { name: 'Back' }).click();
+    await details.waitFor({ state: 'detached' });
+  }, 40_000);
+
+  it('makes a group from the page and manages it in Group info: rename, settings, members, leave', async () => {
+    const messagesB = await b.appFrame('messages');
+    await messagesB.getByRole('button', { name: 'Back' }).click();
+    // A recipient from the contact picker, removed, then from the suggestions as B types.
+    await messagesB.getByRole('button', { name: 'New message' }).click();
+    await messagesB.getByRole('button', { name: 'Choose contact' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a contact' }).getByRole('button', { name: /Cee/ }).click();
+    await messagesB.locator('.recipient-chip').getByText('Cee').waitFor();
+    await messagesB.getByRole('button', { name: 'Remove recipient' }).click();
+    await messagesB.getByRole('textbox', { name: 'To', exact: true }).fill('Ce');
+    await messagesB.getByRole('button', { name: `Cee, ${c.number}` }).click();
+    await messagesB.locator('.recipient-chip').getByText('Cee').waitFor();
+    await messagesB.getByRole('button', { name: 'Back' }).click();
+
+    await messagesB.getByRole('button', { name: 'New group' }).click();
+    await messagesB.getByLabel('Group name').fill('Pair');
+    await messagesB.getByRole('button', { name: 'Add member' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a contact' }).getByRole('button', { name: /Cee/ }).click();
+    await messagesB.getByRole('button', { name: 'Remove Cee' }).click();
+    expect(await messagesB.locator('.member-name').allTextContents()).toEqual([]);
+    await messagesB.getByRole('button', { name: 'Cancel' }).click();
+    await messagesB.getByRole('button', { name: 'New message' }).waitFor();
+    expect((await threads(b)).filter((thread) => thread.title === 'Pair')).toEqual([]);
+
+    await messagesB.getByRole('button', { name: 'New group' }).click();
+    await messagesB.getByLabel('Group name').fill('Pair');
+    await messagesB.getByRole('button', { name: 'Add member' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a contact' }).getByRole('button', { name: /Cee/ }).click();
+    await messagesB.getByRole('button', { name: 'Create' }).click();
+    await messagesB.getByRole('button', { name: 'Group info' }).click();
+    const pair = (await threads(b)).find((thread) => thread.title === 'Pair')!;
+    expect(pair.kind).toBe('group');
+
+    await messagesB.getByLabel('Group name').fill('Pair of us');
+    await messagesB.getByRole('button', { name: 'Save' }).click();
+    await messagesB.locator('.profile-name').getByText('Pair of us').waitFor();
+    await messagesB.getByRole('switch', { name: 'Read receipts' }).click();
+    await messagesB.getByRole('switch', { name: 'Typing indicator' }).click();
+    await eventually(async () => expect(await messagesB.getByRole('switch', { name: 'Typing indicator' }).isChecked()).toBe(false));
+    expect(await messagesB.getByRole('switch', { name: 'Read receipts' }).isChecked()).toBe(false);
+    await messagesB.getByRole('button', { name: 'Remove Cee' }).click();
+    await b.shell.getByRole('button', { name: 'Remove', exact: true }).click();
+    await messagesB.getByRole('button', { name: 'Remove Cee' }).waitFor({ state: 'detached' });
+    await messagesB.getByRole('button', { name: 'Add member' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a contact' }).getByRole('button', { name: /Cee/ }).click();
+    await messagesB.getByRole('button', { name: 'Remove Cee' }).waitFor();
+    expect((await threads(c)).find((thread) => thread.id === pair.id)).toMatchObject({ title: 'Pair of us', kind: 'group' });
+
+    await messagesB.getByRole('button', { name: 'Leave group' }).click();
+    await b.shell.getByRole('button', { name: 'Leave', exact: true }).click();
+    await messagesB.getByRole('button', { name: 'New message' }).waitFor();
+    expect((await threads(b)).map((thread) => thread.id)).not.toContain(pair.id);
+  }, 40_000);
+
   it('loses nothing when the resource restarts', async () => {
     const before = await Promise.all([a, b, c].map(async (screen) => ({ threads: await threads(screen), group: await bodies(screen, group) })));
     const { sim, printed } = sandbox.simulation;
@@ -175,4 +288,7 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
     const after = await Promise.all([a, b, c].map(async (screen) => ({ threads: await threads(screen), group: await bodies(screen, group) })));
     expect(after).toEqual(before);
   }, 60_000);
+  it('pressed every button the Messages screens showed', () => {
+    expect(sandbox.buttons.unpressed('messages')).toEqual([]);
+  });
 });

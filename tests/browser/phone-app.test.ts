@@ -135,4 +135,7 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await phoneA.getByRole('button', { name: 'Hang up' }).click();
     await phoneA.getByLabel('Call status').getByText(/^Call ended/).waitFor();
   }, 30_000);
+  it('DEBUG buttons', () => {
+    for (const app of ['contacts', 'phone', 'messages', 'mail']) console.log('UNPRESSED', app, JSON.stringify(sandbox.buttons.unpressed(app), null, 1));
+  });
 });

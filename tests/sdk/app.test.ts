@@ -36,6 +36,7 @@ describe('connect() with sdk/testing', () => {
       theme: 'dark',
       locale: 'en-US',
       phoneNumber: '555-0100',
+      numberFormat: '555-####',
       clockFormat: '24h',
       textSize: 'medium',
       streamerMode: false,
@@ -121,7 +122,7 @@ describe('connect() with sdk/testing', () => {
     connected.on('settings', ({ theme }) => themes.push(theme));
     host!.push('order.ready', { id: 7 });
     host!.push('order.late', { id: 8 });
-    host!.emit('settings', { theme: 'dark', locale: 'en-GB', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false });
+    host!.emit('settings', { theme: 'dark', locale: 'en-GB', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false });
     await connected.storage.keys().catch(() => null); // a round trip: the pushes above have been delivered
     stop();
     host!.push('order.ready', { id: 9 });

@@ -15,7 +15,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     return value as never;
   };
   return {
-    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, clockFormat: '24h', textSize: 'medium', streamerMode: false, link: null, visible: true }),
+    handshake: () => record('handshake', { apiVersion: API_VERSION, appId: 'bank', grants: [], theme: 'dark', locale: 'en-US', phoneNumber: null, numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false, link: null, visible: true }),
     request: ({ action }) => record('request', { action }),
     'notifications.show': () => record('notifications.show', { id: 1 }),
     'contacts.pick': () => record('contacts.pick', null),

@@ -92,9 +92,11 @@ const buttonWatcher = () => {
       const inRow = button.classList.contains('list-row-content') ? 'row' : (button.getAttribute('title') ?? button.classList[0] ?? 'control');
       return `${listName} › ${inRow}`;
     }
-    return (button.getAttribute('aria-label') ?? button.textContent ?? '').replace(/\s+/g, ' ').trim() || `.${button.classList[0]}`;
+    const name = button.getAttribute('aria-label') ?? (button as HTMLInputElement).labels?.[0]?.textContent ?? button.textContent ?? '';
+    return name.replace(/\s+/g, ' ').trim() || `.${button.classList[0]}`;
   };
-  const buttons = () => document.querySelectorAll('button:not(:disabled), [role="button"], [role="tab"]');
+  const controls = 'button, [role="button"], [role="tab"], [role="switch"]';
+  const buttons = () => document.querySelectorAll(`:is(${controls}):not(:disabled)`);
   const seen = new Set<string>();
   const scan = () => {
     for (const button of buttons()) {
@@ -118,7 +120,7 @@ const buttonWatcher = () => {
   document.addEventListener(
     'click',
     (event) => {
-      const button = (event.target as Element | null)?.closest?.('button, [role="button"], [role="tab"]');
+      const button = (event.target as Element | null)?.closest?.(controls);
       if (button) report('pressed', keyOf(button));
     },
     true,
@@ -160,7 +162,7 @@ export async function openSandbox(options: {
     });
     // An app's frame sits in the shell's `.app-frame[data-app]`; other frames are not an app's.
     await page.exposeBinding('__handsetButton', async ({ frame }, kind: 'shown' | 'pressed', key: string) => {
-      const appId = await (await frame.frameElement().catch(() => null))?.evaluate((element) => element.closest('.app-frame')?.getAttribute('data-app'));
+      const appId = await (await frame.frameElement().catch(() => null))?.evaluate((element) => (element as Element).closest('.app-frame')?.getAttribute('data-app'));
       if (appId) buttons.record(kind, appId, key);
     });
     await page.addInitScript(buttonWatcher);

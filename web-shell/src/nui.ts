@@ -4,7 +4,7 @@ import { ERROR_CODES, type Answer } from '../../sdk/protocol/errors';
 import { phoneSettingsSchema } from '../../sdk/protocol/phone-settings';
 import { isAppFrameWindow } from './host/app-host';
 
-const deviceSchema = z.object({ number: z.string(), airplaneMode: z.boolean(), settings: phoneSettingsSchema, passcodeSet: z.boolean() });
+const deviceSchema = z.object({ number: z.string(), numberFormat: z.string(), airplaneMode: z.boolean(), settings: phoneSettingsSchema, passcodeSet: z.boolean() });
 export type Device = z.infer<typeof deviceSchema>;
 
 /** What core/client sends with SendNUIMessage. */

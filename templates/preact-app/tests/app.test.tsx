@@ -99,7 +99,7 @@ it("shows the server's refusal", async () => {
 it("follows the phone's theme", async () => {
   const phone = await start({ settings: { theme: 'dark' } });
   expect(screen!.querySelector('main')!.dataset['theme']).toBe('dark');
-  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(screen!.querySelector('main')!.dataset['theme']).toBe('light'));
 });
 
@@ -107,8 +107,8 @@ it("speaks the phone's language and follows a change live; a language it does no
   const phone = await start({ settings: { locale: 'es-ES' } });
   const texts = () => [screen!.querySelector('h1')!.textContent, ...[...screen!.querySelectorAll('button')].map((element) => element.textContent)];
   expect(texts()).toEqual(['Plantilla', 'Saludar', 'Ping', 'Avísame']);
-  await act(() => phone.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await act(() => phone.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(texts()).toEqual(['Vorlage', 'Grüßen', 'Ping', 'Benachrichtige mich']));
-  await act(() => phone.emit('settings', { theme: 'dark', locale: 'fr-FR', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await act(() => phone.emit('settings', { theme: 'dark', locale: 'fr-FR', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(texts()).toEqual(['Template', 'Greet', 'Ping', 'Notify me']));
 });

@@ -37,7 +37,7 @@ function localeOf(language: Language, clockFormat: PhoneSettings['clockFormat'])
 export function currentSettings(): ShellSettings {
   const { theme, clockFormat, locale, device } = phoneStore.get();
   const { textSize, streamerMode } = phoneSettings();
-  return { theme, locale, phoneNumber: device?.number ?? null, clockFormat, textSize, streamerMode };
+  return { theme, locale, phoneNumber: device?.number ?? null, numberFormat: device?.numberFormat ?? '', clockFormat, textSize, streamerMode };
 }
 
 let told = '';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { HandsetApp } from '@handset/sdk/app';
+import { formatNumber, type HandsetApp } from '@handset/sdk/app';
 import { ContactDetail } from './components/contact-detail';
 import { ContactForm } from './components/contact-form';
 import { ContactList } from './components/contact-list';
@@ -32,7 +32,7 @@ function parentOf(screen: Screen): Screen {
 export function App({ app }: { app: HandsetApp }) {
   const t = useTranslator(messages);
   const api = useMemo(() => contactsApi(app), [app]);
-  const { phoneNumber: myNumber } = useSettings();
+  const { phoneNumber: myNumber, numberFormat } = useSettings();
   const [contacts, setContacts] = useState<Contact[] | null>(null);
   /** Where the loaded pages end; null once the whole list is loaded. */
   const [cursor, setCursor] = useState<string | null>(null);
@@ -233,7 +233,7 @@ export function App({ app }: { app: HandsetApp }) {
         <ContactForm
           key={`add-${screen.opened}`}
           title={t('newContact')}
-          initial={{ ...EMPTY_FIELDS, number: screen.number }}
+          initial={{ ...EMPTY_FIELDS, number: formatNumber(screen.number, numberFormat) }}
           adding
           onCancel={() => navigate(LIST)}
           onSave={add}

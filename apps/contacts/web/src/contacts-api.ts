@@ -1,4 +1,4 @@
-import { contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
+import { canonicalNumber, contractClient, SdkError, type HandsetApp } from '@handset/sdk/app';
 import type { ActionInput } from '@handset/sdk/contract';
 import type { Contact, contactsContract } from '../../contract';
 import type { ContactsText } from './messages';
@@ -20,7 +20,7 @@ export function fieldsOf(contact: Contact): ContactFields {
   return {
     firstName: contact.firstName,
     lastName: contact.lastName,
-    number: contact.number,
+    number: contact.displayNumber,
     notes: contact.notes,
     avatarUrl: contact.avatarUrl ?? '',
   };
@@ -79,7 +79,9 @@ export function changes(contact: Contact, fields: ContactFields): ContactUpdate 
   const update: ContactUpdate = { id: contact.id };
   for (const key of ['firstName', 'lastName', 'number', 'notes'] as const) {
     const value = fields[key].trim();
-    if (value !== contact[key]) update[key] = value;
+    // The form shows the number in the server's format; only other digits are a change.
+    const same = key === 'number' ? canonicalNumber(value) === contact.number : value === contact[key];
+    if (!same) update[key] = value;
   }
   const avatarUrl = fields.avatarUrl.trim() || null;
   if (avatarUrl !== contact.avatarUrl) update.avatarUrl = avatarUrl;

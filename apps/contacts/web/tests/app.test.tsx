@@ -290,7 +290,7 @@ describe('the list', () => {
     const { host } = await start(contactsServer(SEEDS), { settings: { theme: 'dark', phoneNumber: '555-0100' } });
     expect(document.documentElement.dataset['theme']).toBe('dark');
     expect(screen!.querySelector('.my-number')!.textContent).toBe('My number 555-0100');
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0101', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0101', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
     expect(screen!.querySelector('.my-number')!.textContent).toBe('My number 555-0101');
   });
@@ -300,7 +300,7 @@ describe('the list', () => {
     await loaded();
     const texts = () => [screen!.querySelector('h1')!.textContent, sectionTitles()[0], screen!.querySelector('.count')?.textContent, screen!.querySelector('.my-number')!.textContent, screen!.querySelector('input')!.getAttribute('aria-label')];
     expect(texts()).toEqual(['Contactos', 'Favoritos', '4 contactos', 'Mi número 555-0100', 'Buscar']);
-    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(texts()).toEqual(['Kontakte', 'Favoriten', '4 Kontakte', 'Meine Nummer 555-0100', 'Suchen']));
     expect(document.documentElement.lang).toBe('de');
   });
@@ -401,7 +401,7 @@ describe('adding', () => {
 
   it('opens prefilled from the deep link add?number=…', async () => {
     await start(contactsServer(SEEDS), { link: 'add?number=5550188' });
-    expect(field('Number').value).toBe('5550188');
+    expect(field('Number').value).toBe('555-0188');
     expect(field('First name').value).toBe('');
     expect(document.activeElement).toBe(field('First name'));
   });
@@ -416,7 +416,7 @@ describe('adding', () => {
     const { host } = await start();
     await loaded();
     await act(() => host.emit('link', { link: 'add?number=5550166' }));
-    await vi.waitFor(() => expect(field('Number').value).toBe('5550166'));
+    await vi.waitFor(() => expect(field('Number').value).toBe('555-0166'));
     await click('Cancel');
     expect(rows()).toHaveLength(4);
   });
@@ -495,7 +495,7 @@ describe('a contact', () => {
     await open('Lamar Davis');
     await click('Edit');
     expect(field('First name').value).toBe('Lamar');
-    expect(field('Number').value).toBe('5550142');
+    expect(field('Number').value).toBe('555-0142');
     await type('Last name', 'Davis Jr');
     await type('Avatar URL', 'https://example.com/lamar.png');
     await click('Save');

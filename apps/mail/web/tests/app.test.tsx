@@ -283,7 +283,7 @@ describe('the mailbox', () => {
   it('follows the phone’s theme', async () => {
     const { host } = await start(mailServer(SEEDS), { settings: { theme: 'dark' } });
     expect(document.documentElement.dataset['theme']).toBe('dark');
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
   });
 
@@ -292,7 +292,7 @@ describe('the mailbox', () => {
     await loaded();
     const texts = () => [document.querySelector('h1')?.textContent, ...[...document.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent), document.querySelector('.icon-button')?.getAttribute('aria-label')];
     expect(texts()).toEqual(['Recibidos', 'Recibidos', 'Enviados', 'Redactar']);
-    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(texts()).toEqual(['Posteingang', 'Posteingang', 'Gesendet', 'Verfassen']));
   });
 });

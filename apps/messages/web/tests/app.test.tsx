@@ -204,7 +204,7 @@ describe('the list', () => {
   it("follows the phone's theme", async () => {
     const { host } = await start(seeded(), { settings: { theme: 'dark' } });
     expect(document.documentElement.dataset['theme']).toBe('dark');
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
   });
 
@@ -213,7 +213,7 @@ describe('the list', () => {
     await listed();
     const texts = () => [document.querySelector('h1')?.textContent, document.querySelector('[aria-label="Nuevo mensaje"], [aria-label="Neue Nachricht"]')?.getAttribute('aria-label')];
     expect(texts()).toEqual(['Mensajes', 'Nuevo mensaje']);
-    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(texts()).toEqual(['Nachrichten', 'Neue Nachricht']));
   });
 });
@@ -401,8 +401,8 @@ describe('a thread', () => {
       await vi.waitFor(() => expect(alertTexts()).toEqual(['The message could not be copied.']));
 
       // A card without text has nothing to copy.
-      await click('Message options', messageOf('FCFranklin Clinton5550177Add to contacts'));
-      expect(messageOf('FCFranklin Clinton5550177Add to contacts').querySelector('[role="menu"]')!.textContent).toBe('Delete for meCancel');
+      await click('Message options', messageOf('FCFranklin Clinton555-0177Add to contacts'));
+      expect(messageOf('FCFranklin Clinton555-0177Add to contacts').querySelector('[role="menu"]')!.textContent).toBe('Delete for meCancel');
     } finally {
       Reflect.deleteProperty(document, 'execCommand');
       Reflect.deleteProperty(navigator, 'clipboard');
@@ -434,7 +434,7 @@ describe('a thread', () => {
     const { host } = await start(server);
     await open('Lamar Davis');
     expect(articles()[0]!.querySelector('img')!.getAttribute('src')).toBe('https://i.imgur.com/abc.png');
-    expect(bubbles().slice(1)).toEqual(['Legion Square215.8, -810.1Here', 'FCFranklin Clinton5550177Add to contacts', 'AAmanda5550199', 'TTrevor5550123']);
+    expect(bubbles().slice(1)).toEqual(['Legion Square215.8, -810.1Here', 'FCFranklin Clinton555-0177Add to contacts', 'AAmanda555-0199', 'TTrevor555-0123']);
     expect([...screen!.querySelectorAll('.card-action')].map((action) => action.textContent)).toEqual(['Add to contacts']);
     await click('Add to contacts');
     await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550177' }]));
@@ -488,7 +488,7 @@ describe('a thread', () => {
       },
     ]);
     await vi.waitFor(() => expect(screen!.querySelectorAll('.mine .photo')).toHaveLength(2));
-    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton5550177', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
+    expect(bubbles().slice(-2)).toEqual(['FCFranklin Clinton555-0177', 'Strawberry Ave, Pillbox Hill298.4, -584.6']);
   });
 
   it('sends the address of an image alone as a photo, and any other text, a web page’s address included, as text', async () => {

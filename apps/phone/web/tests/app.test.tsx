@@ -110,7 +110,7 @@ it('calls the typed number with a fresh requestId and shows the call screen', as
   await start();
   expect(labelled('Number')).toBe('');
   await dial('5550142');
-  expect(labelled('Number')).toBe('5550142');
+  expect(labelled('Number')).toBe('555-0142');
 
   await click('Call');
   await vi.waitFor(() => expect(title()).toBe('555-0142'));
@@ -248,7 +248,7 @@ it('ends a call the player hung up on before the server answered', async () => {
   await click('Call');
   await vi.waitFor(() => expect(sent('calls.start')).toHaveLength(1));
   await click('Hang up');
-  expect(labelled('Number')).toBe('5550142');
+  expect(labelled('Number')).toBe('555-0142');
 
   await act(() => place(call({ callId: 'call-7' })));
   await vi.waitFor(() => expect(sent('calls.end')).toEqual([{ callId: 'call-7' }]));
@@ -418,10 +418,10 @@ it('names recents from the player’s contacts before their favorites, with the 
 
 it('prefills the keypad from a dial?number= link, at the handshake and later', async () => {
   const phone = await start({ link: 'dial?number=5550142' });
-  expect(labelled('Number')).toBe('5550142');
+  expect(labelled('Number')).toBe('555-0142');
   await click('Recents');
   await act(() => phone.emit('link', { link: 'dial?number=555-0199' }));
-  await vi.waitFor(() => expect(labelled('Number')).toBe('5550199'));
+  await vi.waitFor(() => expect(labelled('Number')).toBe('555-0199'));
 });
 
 it('adds a picked contact to favorites, kept in storage; a tap calls it and Edit removes it', async () => {
@@ -486,7 +486,7 @@ it('opens the Contacts app from its tab, and with the typed number from Add numb
 it("follows the phone's theme", async () => {
   const phone = await start({ settings: { theme: 'dark' } });
   expect(document.documentElement.dataset['theme']).toBe('dark');
-  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await act(() => phone.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(document.documentElement.dataset['theme']).toBe('light'));
 });
 
@@ -494,6 +494,6 @@ it("speaks the player's language and follows a change live: tabs, the keypad and
   const phone = await start({ settings: { locale: 'es-ES' } });
   const texts = () => [...[...document.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent), document.querySelector('.switch-row span')?.textContent];
   await vi.waitFor(() => expect(texts()).toEqual(['Favoritos', 'Recientes', 'Teclado', 'Contactos', 'Ocultar mi número']));
-  await act(() => phone.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+  await act(() => phone.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
   await vi.waitFor(() => expect(texts()).toEqual(['Favoriten', 'Anrufliste', 'Ziffernblock', 'Kontakte', 'Meine Nummer unterdrücken']));
 });

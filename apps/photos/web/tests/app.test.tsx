@@ -174,7 +174,7 @@ describe('the grid', () => {
     expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Foto, ${when(T0 + 60_000, 'de-DE')}`);
     expect([...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual(['Fotos', 'Favoriten', 'Alben']);
     expect(when(T0 + 60_000, 'de-DE')).not.toBe(when(T0 + 60_000));
-    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'light', locale: 'en-US', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(screen!.querySelector('.thumb')!.getAttribute('aria-label')).toBe(`Photo, ${when(T0 + 60_000)}`));
     expect([...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent)).toEqual(['Photos', 'Favorites', 'Albums']);
   });
@@ -188,7 +188,7 @@ describe('the grid', () => {
     const tabs = () => [...screen!.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
     expect(texts()).toEqual(['Fotos', 'Hacer foto', 'Importar foto']);
     expect(tabs()).toEqual(['Fotos', 'Favoritas', 'Álbumes']);
-    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(texts()).toEqual(['Fotos', 'Foto aufnehmen', 'Foto importieren']));
     expect(tabs()).toEqual(['Fotos', 'Favoriten', 'Alben']);
     await click('Alben');

@@ -91,7 +91,7 @@ describe('Settings', () => {
     expect(fake.calls.filter((call) => call.method === 'settings.update').map((call) => call.input)).toEqual([{ language: 'de' }]);
     expect(fake.device.settings.language).toBe('de');
     expect(control('Deutsch, chosen')).toBeDefined();
-    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await settle();
     expect(screen!.querySelector('h1')!.textContent).toBe('Sprache');
     expect(control('Deutsch, ausgewählt')).toBeDefined();
@@ -104,7 +104,7 @@ describe('Settings', () => {
     expect(screen!.querySelector('h1')!.textContent).toBe('Ajustes');
     expect(control('Modo avión').getAttribute('aria-checked')).toBe('false');
     expect(control('Pantalla y texto').textContent).toBe('Pantalla y textoOscuro');
-    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await settle();
     expect(screen!.querySelector('h1')!.textContent).toBe('Einstellungen');
     expect(control('Flugmodus').getAttribute('aria-checked')).toBe('false');

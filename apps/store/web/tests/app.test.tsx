@@ -117,7 +117,7 @@ describe("the App Store's language", () => {
     expect(screen!.querySelector('[aria-label="Obtener Maze Bank"]')!.textContent).toBe('Obtener');
     const listed = () => fake.calls.filter((call) => call.method === 'apps.catalogue').length;
     expect(listed()).toBe(1);
-    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => fake.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(sections().map((section) => section.title)).toEqual(['Verfügbar', 'Auf diesem Telefon']));
     expect(listed()).toBe(2);
     expect(screen!.querySelector('[aria-label="Maze Bank laden"]')!.textContent).toBe('Laden');

@@ -264,7 +264,7 @@ describe('people and notifications', () => {
     expect(tabs()).toEqual(['Folge ich', 'Neueste', 'Start', 'Suchen', 'Mitteilungen', 'Profil']);
     await act(() => [...screen!.querySelectorAll<HTMLButtonElement>('[role="tab"]')].find((tab) => tab.textContent === 'Mitteilungen')!.click());
     await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben und 1 weitere Person haben deinen Beitrag mit „Gefällt mir“ markiert']));
-    await act(() => host.emit('settings', { theme: 'dark', locale: 'es-ES', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'es-ES', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((text) => text.textContent)).toEqual(['Ben y 1 persona más han dado «Me gusta» a tu publicación']));
     expect(tabs()).toEqual(['Inicio', 'Buscar', 'Notificaciones', 'Perfil']);
   });
@@ -277,7 +277,7 @@ describe('people and notifications', () => {
     expect(title()).toEqual(['Inicio']);
     expect(segments()).toEqual(['Siguiendo', 'Recientes']);
     expect(screen!.textContent).toContain('Te damos la bienvenida a Tweeder');
-    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
+    await act(() => host.emit('settings', { theme: 'dark', locale: 'de-DE', phoneNumber: '555-0100', numberFormat: '555-####', clockFormat: '24h', textSize: 'medium', streamerMode: false }));
     await vi.waitFor(() => expect(title()).toEqual(['Start']));
     expect(findButton('Neuer Beitrag')).toBeDefined();
     expect(findButton('Nueva publicación')).toBeUndefined();

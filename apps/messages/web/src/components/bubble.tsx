@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCoordinates } from '../format';
 import { isContactCard, isLocation, isPhoto, isSavedCard } from '../messages-api';
 import type { Bubble } from '../timeline';
-import { AlertIcon, Avatar, MoreIcon, PinIcon, useTranslator } from '@handset/sdk/ui';
+import { formatNumber } from '@handset/sdk/app';
+import { AlertIcon, Avatar, MoreIcon, PinIcon, useSettings, useTranslator } from '@handset/sdk/ui';
 import { messages } from '../messages';
 
 export interface BubbleViewProps {
@@ -116,6 +117,7 @@ export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry
 
 function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number: string): void }) {
   const t = useTranslator(messages);
+  const { numberFormat } = useSettings();
   const { attachment, body } = bubble;
   const caption = body !== '' && <p class="bubble-text caption">{body}</p>;
   if (bubble.kind === 'photo' && isPhoto(attachment)) return <Photo url={attachment.url} caption={caption} />;
@@ -143,7 +145,7 @@ function Content({ bubble, onAddContact }: { bubble: Bubble; onAddContact(number
             <Avatar name={attachment.name} size="small" />
             <span class="card-text">
               <span class="card-title">{attachment.name}</span>
-              <span class="card-subtitle">{attachment.number}</span>
+              <span class="card-subtitle">{formatNumber(attachment.number, numberFormat)}</span>
             </span>
           </div>
           {/* Not for a number the player saved already, nor for a card they shared from their own contacts. */}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { DeleteIcon, HandsetIcon, useTranslator } from '@handset/sdk/ui';
+import { formatNumber } from '@handset/sdk/app';
+import { DeleteIcon, HandsetIcon, useSettings, useTranslator } from '@handset/sdk/ui';
 import { messages } from '../messages';
 
 const KEYS: [key: string, letters: string][] = [
@@ -33,6 +34,7 @@ const sizeOf = (number: string) => (number.length > 15 ? 'small' : number.length
 /** The dial pad: the number, the twelve keys, Call and Delete digit; the keyboard types too. No video call: Handset carries voice only. */
 export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumber, onAddNumber }: KeypadProps) {
   const t = useTranslator(messages);
+  const { numberFormat } = useSettings();
   const props = useRef({ onKey, onDelete, onCall });
   props.current = { onKey, onDelete, onCall };
 
@@ -56,7 +58,7 @@ export function Keypad({ number, hideNumber, onKey, onDelete, onCall, onHideNumb
     <section class="keypad">
       <div class="dial-top">
         <div class={`dial-number ${sizeOf(number)}`} aria-label={t('number')} aria-live="polite">
-          {number}
+          {formatNumber(number, numberFormat)}
         </div>
         <button type="button" class="link-button add-number" hidden={number === ''} onClick={onAddNumber}>
           {t('addNumber')}
