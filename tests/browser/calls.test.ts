@@ -124,7 +124,4 @@ describe.skipIf(!hasChromium)(`two players add each other and call, in Chromium 
     await (await a.appFrame('phone')).getByRole('tab', { name: 'Recents' }).click();
     await (await a.appFrame('phone')).locator('.recent').first().waitFor();
   });
-  it('DEBUG buttons', () => {
-    for (const app of ['contacts', 'phone', 'messages', 'mail']) console.log('UNPRESSED', app, JSON.stringify(sandbox.buttons.unpressed(app), null, 1));
-  });
 });

@@ -1,6 +1,7 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, openSandbox, type PhoneScreen, type Sandbox } from '../support/browser';
+import { eventually } from '../support/simulation';
 
 describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in Chromium (skipped without ${chromiumPath})`, () => {
   let sandbox: Sandbox;
@@ -135,7 +136,151 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await phoneA.getByRole('button', { name: 'Hang up' }).click();
     await phoneA.getByLabel('Call status').getByText(/^Call ended/).waitFor();
   }, 30_000);
-  it('DEBUG buttons', () => {
-    for (const app of ['contacts', 'phone', 'messages', 'mail']) console.log('UNPRESSED', app, JSON.stringify(sandbox.buttons.unpressed(app), null, 1));
+  /** What a player's app server answers, asked as the shell asks for the app's page. */
+  const ask = async <T>(screen: PhoneScreen, appId: string, action: string, payload: unknown): Promise<T> => {
+    const answer = (await screen.shellFrame().evaluate(
+      ({ appId, action, payload }) =>
+        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId, action, payload }) }).then(
+          (response) => response.json() as Promise<unknown>,
+        ),
+      { appId, action, payload },
+    )) as { ok: boolean; data: T; error?: unknown };
+    expect(answer.error).toBeUndefined();
+    return answer.data;
+  };
+  type Contact = { displayName: string; favorite: boolean; blocked: boolean };
+  /** The callee's Phone app once it rings on screen: its layer has come forward, so Decline is where it shows. */
+  const ringing = async (screen: PhoneScreen) => {
+    const phone = await screen.appFrame('phone');
+    await phone.getByRole('button', { name: 'Decline' }).waitFor();
+    return screen.appFrame('phone');
+  };
+  const contactsOf = async (screen: PhoneScreen) => (await ask<{ contacts: Contact[] }>(screen, 'contacts', 'contacts.list', {})).contacts;
+
+  it("offers adding a first contact from an empty list, and edits, unfavorites, shares, blocks, calls and deletes one", async () => {
+    // B has saved nobody: the empty list offers to add one; Cancel leaves the form without saving.
+    await b.shell.getByRole('button', { name: 'Home' }).click();
+    const contactsB = await b.openApp('Contacts', 'contacts');
+    await contactsB.getByText('No Contacts').waitFor();
+    await contactsB.getByRole('button', { name: 'Add a contact' }).click();
+    await contactsB.getByLabel('First name').fill('Ann');
+    await contactsB.getByRole('button', { name: 'Cancel' }).click();
+    await contactsB.getByText('No Contacts').waitFor();
+    expect(await contactsOf(b)).toEqual([]);
+
+    // A's phone is open on the call that just ended.
+    await a.shell.getByRole('button', { name: 'Home' }).click();
+    const contacts = await a.openApp('Contacts', 'contacts');
+    await contacts.getByRole('button', { name: 'Bea', exact: true }).click();
+    await contacts.getByRole('button', { name: 'Edit' }).click();
+    await contacts.getByLabel('Last name').fill('Madrazo');
+    await contacts.getByRole('button', { name: 'Save' }).click();
+    await contacts.locator('.profile-name').getByText('Bea Madrazo').waitFor();
+    await contacts.getByRole('button', { name: 'Unfavorite' }).click();
+    await contacts.getByRole('button', { name: 'Favorite', exact: true }).waitFor();
+    expect(await contactsOf(a)).toMatchObject([{ displayName: 'Bea Madrazo', favorite: false, blocked: false }]);
+
+    await contacts.getByRole('button', { name: 'Share' }).click();
+    const sheet = a.shell.getByRole('dialog', { name: 'Bea Madrazo' });
+    await sheet.getByRole('button', { name: 'Messages' }).waitFor();
+    await sheet.getByRole('button', { name: 'Cancel' }).click();
+    await sheet.waitFor({ state: 'detached' });
+
+    await contacts.getByRole('button', { name: 'Block' }).click();
+    await contacts.getByRole('button', { name: 'Unblock' }).waitFor();
+    expect(await contactsOf(a)).toMatchObject([{ blocked: true }]);
+    await contacts.getByRole('button', { name: 'Unblock' }).click();
+    await contacts.getByRole('button', { name: 'Block' }).waitFor();
+    expect(await contactsOf(a)).toMatchObject([{ blocked: false }]);
+
+    // Call places the call in Phone; B declines it.
+    await contacts.getByRole('button', { name: 'Call' }).click();
+    const phoneA = await a.appFrame('phone');
+    await phoneA.getByLabel('Call status').getByText('Calling…').waitFor();
+    await (await ringing(b)).getByRole('button', { name: 'Decline' }).click();
+    await phoneA.getByLabel('Call status').getByText('Declined').waitFor();
+    // The ended call's screen gives way to the keypad on its own.
+    await phoneA.getByLabel('Call status').waitFor({ state: 'detached' });
+
+    await a.shell.getByRole('button', { name: 'Home' }).click();
+    await a.openApp('Contacts', 'contacts');
+    await contacts.getByRole('button', { name: 'Delete' }).click();
+    await a.shell.getByRole('button', { name: 'Delete', exact: true }).click();
+    await contacts.getByText('No Contacts').waitFor();
+    expect(await contactsOf(a)).toEqual([]);
+  }, 60_000);
+
+  it("presses every key, Add number, Recents' filters and call-back, a favorite's call and removal, and the Contacts tab", async () => {
+    await a.shell.getByRole('button', { name: 'Home' }).click();
+    const phone = await a.openApp('Phone', 'phone');
+    await phone.getByRole('tab', { name: 'Keypad' }).click();
+    const shown = phone.getByLabel('Number', { exact: true });
+    for (const key of '*#0123456789') await phone.getByRole('button', { name: key, exact: true }).click();
+    await expect(shown.textContent()).resolves.toBe('*#0123456789');
+    for (let left = 12; left > 0; left--) await phone.getByRole('button', { name: 'Delete digit' }).click();
+    await expect(shown.textContent()).resolves.toBe('');
+    const typeB = async () => {
+      for (const digit of b.number.replace(/\D/g, '')) await phone.getByRole('button', { name: digit, exact: true }).click();
+      await expect(shown.textContent()).resolves.toBe(b.number);
+    };
+
+    // Hide my number: B's phone rings with Unknown; B declines.
+    await typeB();
+    await phone.getByRole('switch', { name: 'Hide my number' }).click();
+    await phone.getByRole('button', { name: 'Call', exact: true }).click();
+    const phoneB = await ringing(b);
+    expect(await phoneB.locator('.call-title').textContent()).toBe('Unknown');
+    await phoneB.getByRole('button', { name: 'Decline' }).click();
+    await phone.getByLabel('Call status').getByText('Declined').waitFor();
+    await phone.getByLabel('Call status').waitFor({ state: 'detached' });
+    await phone.getByRole('switch', { name: 'Hide my number' }).click();
+    expect(await phone.getByRole('switch', { name: 'Hide my number' }).isChecked()).toBe(false);
+
+    await typeB();
+
+    await phone.getByRole('button', { name: 'Add number' }).click();
+    const contacts = await a.appFrame('contacts');
+    await expect(contacts.getByLabel('Number').inputValue()).resolves.toBe(b.number);
+    await contacts.getByRole('button', { name: 'Cancel' }).click();
+    await a.shell.getByRole('button', { name: 'Home' }).click();
+    await a.openApp('Phone', 'phone');
+
+    // Recents: A answered two of B's calls, missed one, and B declined two of A's.
+    await phone.getByRole('tab', { name: 'Recents' }).click();
+    const rows = phone.getByRole('list', { name: 'Recent calls' }).locator('li');
+    await eventually(async () => expect(await rows.count()).toBe(5));
+    await phone.getByRole('button', { name: 'Missed', exact: true }).click();
+    await eventually(async () => expect(await rows.count()).toBe(1));
+    await phone.getByRole('button', { name: 'All', exact: true }).click();
+    await eventually(async () => expect(await rows.count()).toBe(5));
+    // A row calls back.
+    await rows.first().locator('.row-button').click();
+    await phone.getByLabel('Call status').getByText('Calling…').waitFor();
+    await phone.getByRole('button', { name: 'Hang up' }).click();
+    await phone.getByLabel('Call status').getByText(/^Call ended/).waitFor();
+    await phone.getByLabel('Call status').waitFor({ state: 'detached' });
+
+    // Favorites: a tap calls Bea; Edit offers to remove her, Done ends editing.
+    await phone.getByRole('tab', { name: 'Favorites' }).click();
+    const favorites = phone.getByRole('list', { name: 'Favorites' });
+    await favorites.locator('.row-button').click();
+    await phone.getByLabel('Call status').getByText('Calling…').waitFor();
+    await phone.getByRole('button', { name: 'Hang up' }).click();
+    await phone.getByLabel('Call status').getByText(/^Call ended/).waitFor();
+    await phone.getByLabel('Call status').waitFor({ state: 'detached' });
+    await phone.getByRole('tab', { name: 'Favorites' }).click();
+    await phone.getByRole('button', { name: 'Edit' }).click();
+    await phone.getByRole('button', { name: 'Remove Bea' }).click();
+    await favorites.locator('li').waitFor({ state: 'detached' });
+    await phone.getByRole('button', { name: 'Done' }).click();
+    await phone.getByRole('button', { name: 'Edit' }).waitFor();
+
+    await phone.getByRole('tab', { name: 'Contacts' }).click();
+    await contacts.getByText('No Contacts').waitFor();
+    expect(await a.shell.locator('.app-frame[data-app="contacts"]:not([hidden])').count()).toBe(1);
+  }, 60_000);
+
+  it('pressed every button the Contacts and Phone screens showed', () => {
+    expect({ contacts: sandbox.buttons.unpressed('contacts'), phone: sandbox.buttons.unpressed('phone') }).toEqual({ contacts: [], phone: [] });
   });
 });

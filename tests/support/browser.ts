@@ -181,6 +181,10 @@ export async function openSandbox(options: {
       const frame = await (await iframe.elementHandle())?.contentFrame();
       if (!frame) throw new Error(`app ${appId} has no frame`);
       await frame.waitForLoadState('load');
+      // A click lands where the app is only once its layer has grown to full size (it opens or comes forward).
+      await shell
+        .locator('.app-layer', { has: shell.locator(`.app-frame[data-app="${appId}"]`) })
+        .evaluate((layer) => Promise.all(layer.getAnimations().map((animation) => animation.finished)).then(() => undefined));
       return frame;
     };
     return {

@@ -215,7 +215,7 @@ export function App({ app }: { app: HandsetApp }) {
           onFavorite={(favorite) => void run(async () => upsert(await api.setFavorite(current.id, favorite)))}
           onBlock={(blocked) => void run(async () => upsert(await api.setBlocked(current.id, blocked)))}
           onDelete={() => void remove(current)}
-          onCall={() => void run(() => app.openApp('phone', `dial?number=${current.number}`))}
+          onCall={() => void run(() => app.openApp('phone', `dial?number=${current.number}&call`))}
           onShare={() => void run(async () => void (await app.share({ title: current.displayName, text: `${current.displayName}\n${current.displayNumber}` })))}
         />
       )}

@@ -466,7 +466,7 @@ describe('a contact', () => {
     const { host } = await start(contactsServer(SEEDS), { grants: ['share'], shareTo: 'messages' });
     await open('Lamar Davis');
     await click('Call');
-    await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'phone', link: 'dial?number=5550142' }]));
+    await vi.waitFor(() => expect(host.openedApps).toEqual([{ appId: 'phone', link: 'dial?number=5550142&call' }]));
     await click('Share');
     await vi.waitFor(() => expect(host.calls.filter((call) => call.method === 'share.open').map((call) => call.input)).toEqual([
       { title: 'Lamar Davis', text: 'Lamar Davis\n555-0142' },

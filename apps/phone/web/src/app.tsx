@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SdkError, type HandsetApp } from '@handset/sdk/app';
 import { asCall, callsApi, errorText, isEnded, type Call, type CallAttempt, type CallRecord } from './calls-api';
-import { elapsedSeconds, endedLocally, furtherOf, showCall, showStarted, type CallView } from './call-view';
+import { elapsedSeconds, endedLocally, furtherOf, isLive, showCall, showStarted, type CallView } from './call-view';
 import { CallScreen, type CallPhase } from './components/call-screen';
 import { Favorites } from './components/favorites';
 import { Keypad } from './components/keypad';
@@ -32,7 +32,7 @@ export function App({ app }: { app: HandsetApp }) {
   const [tab, setTab] = useState<Tab>('keypad');
   const [number, setNumber] = useState(() => {
     const link = parseDeepLink(app.info.link);
-    return link?.kind === 'dial' ? link.number : '';
+    return link?.kind === 'dial' && !link.call ? link.number : '';
   });
   const [hideNumber, setHideNumber] = useState(false);
   const [lastDialed, setLastDialed] = useState('');
@@ -88,7 +88,9 @@ export function App({ app }: { app: HandsetApp }) {
     () =>
       app.on('link', ({ link }) => {
         const parsed = parseDeepLink(link);
-        if (parsed?.kind === 'dial') {
+        if (parsed?.kind === 'dial' && parsed.call) {
+          latestPlaceCall.current(parsed.number);
+        } else if (parsed?.kind === 'dial') {
           setNumber(parsed.number);
           setTab('keypad');
         } else if (parsed?.kind === 'call') {
@@ -100,7 +102,8 @@ export function App({ app }: { app: HandsetApp }) {
 
   useEffect(() => {
     // Also when opened without a link: a page reopened mid-call shows that call again.
-    void showCurrent(parseDeepLink(app.info.link)?.kind === 'call');
+    void showCurrent(openedWith?.kind === 'call');
+    if (openedWith?.kind === 'dial' && openedWith.call) placeCall(openedWith.number);
     store.load().then(
       (list) => setFavorites((current) => current ?? list),
       // The list stays unloaded, so + cannot overwrite the stored favorites with a partial list.
@@ -190,11 +193,15 @@ export function App({ app }: { app: HandsetApp }) {
   /** Always a voice call: Handset carries no video, so the page offers none (a call back from a video call included). */
   const placeCall = (target: string) => {
     const dialed = dialable(target);
-    if (dialed === '' || view) return;
+    if (dialed === '' || isLive(view)) return;
     setError(null);
     setLastDialed(dialed);
     void start({ requestId: crypto.randomUUID(), number: dialed, video: false, hideNumber });
   };
+
+  // The link listener is registered once: it calls through this to see the current call and settings.
+  const latestPlaceCall = useRef(placeCall);
+  latestPlaceCall.current = placeCall;
 
   /** Call on an empty keypad brings back the last number, as phones do; a second tap calls it. */
   const dial = () => {

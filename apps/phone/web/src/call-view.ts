@@ -46,6 +46,12 @@ export function showStarted(view: CallView | null, attempt: CallAttempt, call: C
   return viewOf(call, null, now);
 }
 
+/** Whether the screen shows a call still under way: one starting, ringing or active (not one over or refused). */
+export function isLive(view: CallView | null): boolean {
+  if (view === null) return false;
+  return view.kind === 'starting' ? view.error === null : !isEnded(view.call.status);
+}
+
 /** The call as it ends on this side before the server's push says so: hung up, declined, or gone. */
 export function endedLocally(call: Call, status: 'completed' | 'missed' | 'declined', duration: number, now: number): Call {
   return { ...call, status, duration, endedAt: now };

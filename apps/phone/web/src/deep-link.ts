@@ -1,8 +1,9 @@
 /**
  * What a deep link asks of the app: show a call (`call/<callId>`, when the phone brought it up), answer it
- * (`call/<callId>?accept`, the player's answer key), or prefill the keypad.
+ * (`call/<callId>?accept`, the player's answer key), prefill the keypad (`dial?number=…`) or call the number at
+ * once (`dial?number=…&call`).
  */
-export type DeepLink = { kind: 'call'; callId: string; accept: boolean } | { kind: 'dial'; number: string };
+export type DeepLink = { kind: 'call'; callId: string; accept: boolean } | { kind: 'dial'; number: string; call: boolean };
 
 /** The longest number the keypad holds, as the contacts picker allows. */
 export const MAX_NUMBER_LENGTH = 32;
@@ -16,7 +17,10 @@ export function dialable(text: string): string {
 export function parseDeepLink(link: string | null): DeepLink | null {
   if (link === null) return null;
   const [path = '', query = ''] = link.split('?', 2);
-  if (path === 'dial') return { kind: 'dial', number: dialable(new URLSearchParams(query).get('number') ?? '') };
+  if (path === 'dial') {
+    const params = new URLSearchParams(query);
+    return { kind: 'dial', number: dialable(params.get('number') ?? ''), call: params.has('call') };
+  }
   const call = /^call\/(.+)$/.exec(path);
   return call?.[1] ? { kind: 'call', callId: call[1], accept: new URLSearchParams(query).has('accept') } : null;
 }

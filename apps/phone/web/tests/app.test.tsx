@@ -116,10 +116,8 @@ it('calls the typed number with a fresh requestId and shows the call screen', as
   await vi.waitFor(() => expect(title()).toBe('555-0142'));
   expect(labelled('Call status')).toBe('Calling…');
   expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550142', video: false, hideNumber: false }]);
-  expect(control('Hang up')).not.toBeNull();
-  expect(control('Mute')!.getAttribute('aria-pressed')).toBe('false');
-  await click('Mute');
-  expect(control('Mute')!.getAttribute('aria-pressed')).toBe('true');
+  // Hang up is the call's one control: no mute or speaker that the voice system would not carry.
+  expect([...screen!.querySelectorAll('.call-screen button')].map((button) => button.getAttribute('aria-label') ?? button.textContent)).toEqual(['Hang up']);
 });
 
 it('offers no video call on the keypad: its round buttons are Call and Delete digit', async () => {
@@ -422,6 +420,18 @@ it('prefills the keypad from a dial?number= link, at the handshake and later', a
   await click('Recents');
   await act(() => phone.emit('link', { link: 'dial?number=555-0199' }));
   await vi.waitFor(() => expect(labelled('Number')).toBe('555-0199'));
+});
+
+it('calls the number of a dial?number=…&call link at once (Contacts\' Call), at the handshake and later', async () => {
+  const phone = await start({ link: 'dial?number=5550142&call' });
+  await vi.waitFor(() => expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550142', video: false, hideNumber: false }]));
+  await vi.waitFor(() => expect(title()).toBe('555-0142'));
+  await click('Hang up');
+  await vi.waitFor(() => expect(labelled('Call status')).toMatch(/^Call ended/));
+
+  await act(() => phone.emit('link', { link: 'dial?number=555-0199&call' }));
+  await vi.waitFor(() => expect(sent('calls.start')).toHaveLength(2));
+  expect(sent('calls.start')[1]).toEqual({ requestId: expect.stringMatching(UUID), number: '5550199', video: false, hideNumber: false });
 });
 
 it('adds a picked contact to favorites, kept in storage; a tap calls it and Edit removes it', async () => {

@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { HandsetIcon, HangUpIcon, MuteIcon, PersonIcon, SpeakerIcon, useTranslator, VideoIcon } from '@handset/sdk/ui';
+import { HandsetIcon, HangUpIcon, PersonIcon, useTranslator, VideoIcon } from '@handset/sdk/ui';
 import { messages } from '../messages';
 
 /** Which controls the screen offers: the ringing callee's, a call's, a finished call's, or a failed start's. */
@@ -28,9 +27,6 @@ export interface CallScreenProps {
 export function CallScreen(props: CallScreenProps) {
   const t = useTranslator(messages);
   const { phase, title, subtitle, video, status, error, busy } = props;
-  // Local only: the voice server carries the audio; these tell the player what they chose.
-  const [muted, setMuted] = useState(false);
-  const [speaker, setSpeaker] = useState(false);
 
   return (
     <section class={`call-screen ${phase}`} aria-label={phase === 'incoming' ? t('incomingCall') : t('call')}>
@@ -71,36 +67,12 @@ export function CallScreen(props: CallScreenProps) {
         </div>
       ) : (
         <>
+          {/* Mute and speaker are not offered: the voice system (pma-voice) gives a phone no way to carry them. */}
           <div class="call-controls">
-            {phase === 'failed' ? (
-              props.onRetry && (
-                <button type="button" class="pill-button" onClick={props.onRetry}>
-                  {t('tryAgain')}
-                </button>
-              )
-            ) : (
-              <>
-                <button
-                  type="button"
-                  class="control-button"
-                  aria-pressed={muted}
-                  disabled={phase === 'ended'}
-                  onClick={() => setMuted(!muted)}
-                >
-                  <MuteIcon />
-                  <span class="call-caption">{t('mute')}</span>
-                </button>
-                <button
-                  type="button"
-                  class="control-button"
-                  aria-pressed={speaker}
-                  disabled={phase === 'ended'}
-                  onClick={() => setSpeaker(!speaker)}
-                >
-                  <SpeakerIcon />
-                  <span class="call-caption">{t('speaker')}</span>
-                </button>
-              </>
+            {phase === 'failed' && props.onRetry && (
+              <button type="button" class="pill-button" onClick={props.onRetry}>
+                {t('tryAgain')}
+              </button>
             )}
           </div>
           <div class="call-hang-up">
