@@ -45,6 +45,7 @@ const handlers: MethodHandlers = {
   'share.open': notBenchmarked,
   'dialog.confirm': notBenchmarked,
   'dialog.prompt': notBenchmarked,
+  'bars.color': notBenchmarked,
   'apps.open': notBenchmarked,
   'storage.get': notBenchmarked,
   'storage.set': () => null,

@@ -227,6 +227,15 @@ export interface HandsetApp {
    */
   openApp(appId: string, link?: string): Promise<void>;
   /**
+   * Paints the phone's status bar (`top`) and home bar (`bottom`) while this app is in front, so a full-screen page
+   * (a call, a camera) runs edge to edge; null leaves a bar to the theme.
+   *
+   * @example
+   * await app.setBarColors({ top: '#2b313b', bottom: '#0f1115' });
+   * await app.setBarColors({ top: null, bottom: null }); // the theme's again
+   */
+  setBarColors(colors: MethodInput<'bars.color'>): Promise<void>;
+  /**
    * The app's per-character key-value store (needs `storage`; JSON values up to 16 KiB).
    *
    * @example
@@ -418,6 +427,7 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
     pickLocation: () => call('location.pick', {}),
     share: async (input) => (await call('share.open', input)).appId,
     openApp: async (appId, link) => void (await call('apps.open', link === undefined ? { appId } : { appId, link })),
+    setBarColors: async (colors) => void (await call('bars.color', colors)),
     storage: {
       get: async <Value>(key: string) => ((await call('storage.get', { key })) ?? null) as Value | null,
       set: async (key, value) => void (await call('storage.set', { key, value })),

@@ -149,6 +149,9 @@ export interface MethodSpec<Input extends z.ZodType = z.ZodType, Output extends 
   timeoutMs: number;
 }
 
+/** A bar color: opaque, as `#rrggbb`. */
+const barColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a bar color is #rrggbb');
+
 const method = <Input extends z.ZodType, Output extends z.ZodType>(
   input: Input,
   output: Output,
@@ -238,6 +241,8 @@ export const METHODS = {
     PLAYER_TIMEOUT_MS,
   ),
   /** Opens another installed app, handing it `link` at its handshake. */
+  /** Paints the phone's status bar (`top`) and home bar (`bottom`) while the app is in front; null leaves a bar to the theme. */
+  'bars.color': method(z.object({ top: barColorSchema.nullable(), bottom: barColorSchema.nullable() }).strict(), z.null()),
   'apps.open': method(z.object({ appId: appIdSchema, link: linkSchema.optional() }).strict(), z.null()),
   /** Reads one value of the app's per-character store; null when unset. */
   'storage.get': method(z.object({ key: storageKeySchema }).strict(), z.unknown(), 'storage', SERVER_TIMEOUT_MS),

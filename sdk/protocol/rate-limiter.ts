@@ -43,7 +43,8 @@ export class RateLimiter {
   }
 
   private refilled(bucket: { tokens: number; at: number }, now: number): number {
-    return Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    // A clock set back refills nothing rather than draining the bucket.
+    return Math.min(this.burst, bucket.tokens + (Math.max(0, now - bucket.at) / 1000) * this.perSecond);
   }
 
   /** A full bucket is the same as none: forgetting those keeps the map to the keys being limited now. */

@@ -75,6 +75,8 @@ export interface FakeHost {
   readonly storage: Map<string, unknown>;
   /** Apps opened through `openApp`, with their links. */
   readonly openedApps: { appId: string; link: string | null }[];
+  /** What the app last asked the status and home bars to be (null: the theme's). */
+  readonly barColors: MethodInput<'bars.color'>;
   /** Whether the app asked to close. */
   readonly closed: boolean;
   /** The phone's settings as the app left them. */
@@ -125,6 +127,7 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
   const notifications: MethodInput<'notifications.show'>[] = [];
   const storage = new Map<string, unknown>();
   const openedApps: { appId: string; link: string | null }[] = [];
+  let barColors: MethodInput<'bars.color'> = { top: null, bottom: null };
   let closed = false;
   let served: AppPort | undefined;
 
@@ -161,6 +164,11 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     'dialog.prompt': (input) => {
       record('dialog.prompt', input);
       return { value: options.prompt ? options.prompt(input) : (input.defaultValue ?? null) };
+    },
+    'bars.color': (input) => {
+      record('bars.color', input);
+      barColors = input;
+      return null;
     },
     'apps.open': (input) => {
       record('apps.open', input);
@@ -239,6 +247,9 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
     notifications,
     storage,
     openedApps,
+    get barColors() {
+      return barColors;
+    },
     get closed() {
       return closed;
     },

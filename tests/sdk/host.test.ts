@@ -26,6 +26,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     'share.open': () => record('share.open', { appId: null }),
     'dialog.confirm': () => record('dialog.confirm', { confirmed: true }),
     'dialog.prompt': () => record('dialog.prompt', { value: null }),
+    'bars.color': () => record('bars.color', null),
     'apps.open': () => record('apps.open', null),
     'storage.get': () => record('storage.get', null),
     'storage.set': () => record('storage.set', null),

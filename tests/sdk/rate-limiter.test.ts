@@ -41,3 +41,13 @@ it('forgets the buckets of a prefix: the next player with that server id starts 
   limits.forget('7:');
   expect([limits.has('7:calls', 4), limits.has('7:mail', 4), limits.has('70:calls', 1)]).toEqual([true, true, false]);
 });
+
+it('neither drains nor refills a bucket when the clock is set back', () => {
+  const { limits, advance } = limiter();
+  expect(limits.take('a', 2)).toBe(true);
+  advance(-60_000);
+  expect(limits.has('a', 2)).toBe(true);
+  expect(limits.has('a', 3)).toBe(false);
+  expect(limits.take('a', 2)).toBe(true);
+  expect(limits.take('a', 1)).toBe(false);
+});

@@ -1,6 +1,6 @@
 import type { ShellServices } from './host/shell-services';
 import { location, request } from './nui';
-import { closeApp, openApp, refreshApps } from './state/apps';
+import { closeApp, openApp, refreshApps, setBarColors } from './state/apps';
 import { closePhone, currentSettings } from './state/phone';
 import { installedApp } from './state/phone-store';
 import { askCamera, askConfirm, askContact, askLocation, askPhoto, askPrompt, askShare } from './state/sheets';
@@ -22,6 +22,7 @@ export const shellServices: ShellServices = {
   toast,
   appsChanged: () => void refreshApps(),
   openApp,
+  setBarColors,
   closeApp,
   closePhone,
 };

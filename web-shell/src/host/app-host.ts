@@ -138,6 +138,10 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
     },
     'dialog.confirm': async (input, signal) => ({ confirmed: await shell.confirm(app, input, signal) }),
     'dialog.prompt': async (input, signal) => ({ value: await shell.prompt(app, input, signal) }),
+    'bars.color': (colors) => {
+      shell.setBarColors(app.id, colors);
+      return null;
+    },
     'apps.open': ({ appId, link: target }) => {
       if (!shell.openApp(appId, target ?? null)) throw new HandsetError('NOT_FOUND', `no app "${appId}" is installed`);
       return null;

@@ -1,5 +1,6 @@
 import type { Answer } from '../../../sdk/protocol/errors';
 import type { VisibleApp } from '../../../core/shared/shell-data';
+import type { BarColors } from '../state/phone-store';
 import type { Settings } from '../../../sdk/protocol/catalogue';
 
 export type { VisibleApp };
@@ -83,6 +84,8 @@ export interface ShellServices {
   appsChanged(): void;
   /** Opens (or brings forward) an installed app with a deep link; false when no such app is usable. */
   openApp(appId: string, link: string | null): boolean;
+  /** The colors `appId` asked for the status and home bars while it is in front (null: the theme's). */
+  setBarColors(appId: string, colors: BarColors): void;
   /** Closes the app, as the home gesture would. */
   closeApp(appId: string): void;
   /** Closes the phone, as Escape does (an app frame forwards its Escape key). */

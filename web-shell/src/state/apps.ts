@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { coreRequest, setAppState } from '../nui';
 import { visibleAppSchema } from '../../../core/shared/shell-data';
-import { installedApp, phoneStore } from './phone-store';
+import { installedApp, phoneStore, type BarColors } from './phone-store';
 import { toast } from './toasts';
 import { shellText } from '../text';
 
@@ -51,7 +51,7 @@ async function start(appId: string, link: string | null): Promise<void> {
     return;
   }
   phoneStore.set((state) => ({
-    running: [...state.running, { app, link, usedAt: ++lastUse }],
+    running: [...state.running, { app, link, usedAt: ++lastUse, barColors: { top: null, bottom: null } }],
     foreground: appId,
     overlay: null,
   }));
@@ -68,6 +68,11 @@ function bringForward(appId: string, link: string | null): void {
     foreground: appId,
     overlay: null,
   }));
+}
+
+/** Paints the bars for a running app while it is in front. */
+export function setBarColors(appId: string, barColors: BarColors): void {
+  phoneStore.set({ running: phoneStore.get().running.map((entry) => (entry.app.id === appId ? { ...entry, barColors } : entry)) });
 }
 
 /** Back to the home screen; the foreground app keeps running. */

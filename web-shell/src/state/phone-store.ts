@@ -19,6 +19,14 @@ export interface RunningApp {
   link: string | null;
   /** Larger is more recent; the least recently used app is closed when a fourth one opens. */
   usedAt: number;
+  /** What the app asked the status and home bars to be painted while it is in front. */
+  barColors: BarColors;
+}
+
+/** The colors of the status bar (`top`) and home bar (`bottom`), each `#rrggbb`, or null for the theme's. */
+export interface BarColors {
+  top: string | null;
+  bottom: string | null;
 }
 
 /** A modal question an app asked through the shell, answered by the player. */

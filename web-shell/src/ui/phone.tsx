@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { closeApp, goHome, openApp } from '../state/apps';
 import { clearNotifications, dismissNotification } from '../state/notifications';
 import { applySettings, closePhone, enterPasscode, hidePasscodePad, openNotification, reorderApps, showOverlay, unlock, updateSettings } from '../state/phone';
-import { phoneStore, type PhoneState } from '../state/phone-store';
+import { phoneStore, type BarColors, type PhoneState } from '../state/phone-store';
 import { cancelSheet } from '../state/sheets';
 import { PHONE_KEY } from '../../../sdk/protocol/wire';
 import { AppStack } from './app-stack';
@@ -60,6 +60,20 @@ interface PhoneProps {
   onClosed: () => void;
 }
 
+/** Text on a bar: white on a dark color, black on a light one (by relative luminance). */
+function textOn(color: string): string {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.5 ? '#000' : '#fff';
+}
+
+/** The app's bar colors, as the custom properties the status and home bars read (unset: the theme's). */
+function barStyle({ top, bottom }: BarColors): Record<string, string> {
+  return {
+    ...(top && { '--bar-top': top, '--bar-top-text': textOn(top) }),
+    ...(bottom && { '--bar-bottom': bottom, '--bar-bottom-text': textOn(bottom) }),
+  };
+}
+
 export function Phone({ state, closing, onClosed }: PhoneProps) {
   const now = useClock();
   // An automatic theme turns at 07:00 and 19:00.
@@ -74,6 +88,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
   const locked = state.locked && !peeking;
   const modal = sheets.length > 0;
   const appShown = foreground !== null && overlay === null;
+  const bars = appShown ? state.running.find((entry) => entry.app.id === foreground)?.barColors : null;
 
   return (
     <div class="device-anchor">
@@ -85,7 +100,7 @@ export function Phone({ state, closing, onClosed }: PhoneProps) {
         tabIndex={-1}
         onAnimationEnd={(event) => closing && event.target === event.currentTarget && onClosed()}
       >
-        <div class={`screen${appShown ? ' app-shown' : ''}`}>
+        <div class={`screen${appShown ? ' app-shown' : ''}`} style={bars ? barStyle(bars) : undefined}>
           <div class="wallpaper" aria-hidden="true" />
           <div class="layers" inert={modal || overlay !== null}>
             <HomeScreen

@@ -14,6 +14,9 @@ import { partyOf } from './party';
 import { useSettings, useTranslator } from '@handset/sdk/ui';
 import { messages } from './messages';
 
+/** The call screen's top and bottom colors: the phone's bars take them, so the call runs edge to edge. */
+const CALL_BARS = { top: '#2b313b', bottom: '#0f1115' };
+
 /** How long a finished call's screen stays ("Busy", "Call ended · 1:23") before the keypad comes back. */
 export const ENDED_SCREEN_MS = 2000;
 
@@ -198,6 +201,11 @@ export function App({ app }: { app: HandsetApp }) {
     setLastDialed(dialed);
     void start({ requestId: crypto.randomUUID(), number: dialed, video: false, hideNumber });
   };
+
+  const onCallScreen = view !== null;
+  useEffect(() => {
+    app.setBarColors(onCallScreen ? CALL_BARS : { top: null, bottom: null }).catch(() => {});
+  }, [onCallScreen]);
 
   // The link listener is registered once: it calls through this to see the current call and settings.
   const latestPlaceCall = useRef(placeCall);

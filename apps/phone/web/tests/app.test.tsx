@@ -154,6 +154,8 @@ it('counts an active call in mm:ss, hangs up with calls.end, shows how it ended,
   await dial('5550142');
   await click('Call');
   await vi.waitFor(() => expect(sent('calls.start')).toHaveLength(1));
+  // The call runs edge to edge: the phone's bars take the call screen's colors, and the theme's back after.
+  await vi.waitFor(() => expect(phone.barColors).toEqual({ top: '#2b313b', bottom: '#0f1115' }));
 
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
   await act(() => phone.push('call.updated', call({ status: 'active', answeredAt: Date.now() })));
@@ -172,6 +174,7 @@ it('counts an active call in mm:ss, hangs up with calls.end, shows how it ended,
   await vi.waitFor(() => expect(labelled('Number')).toBe(''), { timeout: ENDED_SCREEN_MS + 1000 });
   expect(screen!.querySelector('[role="tab"][aria-selected="true"]')!.textContent).toBe('Keypad');
   expect(labelled('Call status')).toBeNull();
+  await vi.waitFor(() => expect(phone.barColors).toEqual({ top: null, bottom: null }));
 });
 
 it('shows the call as answered when the push overtakes the calls.start answer', async () => {

@@ -102,12 +102,14 @@ export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry
       {failed && (
         <div class="status failed-status">
           <span class="failed-text">{bubble.pending?.error ? t('notDeliveredBecause', { reason: bubble.pending.error }) : t('notDelivered')}</span>
-          <button type="button" class="link-button" onClick={onRetry}>
-            {t('retry')}
-          </button>
-          <button type="button" class="link-button" onClick={onDiscard}>
-            {t('discard')}
-          </button>
+          <span class="failed-actions">
+            <button type="button" class="link-button" onClick={onRetry}>
+              {t('retry')}
+            </button>
+            <button type="button" class="link-button" onClick={onDiscard}>
+              {t('discard')}
+            </button>
+          </span>
         </div>
       )}
       {bubble.receipt && <p class="status receipt">{bubble.receipt}</p>}
