@@ -104,6 +104,7 @@ function recording(db: Database): { db: Database; last: () => { sql: string; val
     },
     run: (sql, values) => db.run(sql, values),
     transaction: (work) => db.transaction(work),
+    batch: (statements) => db.batch(statements),
   };
   return { db: recorded, last: () => last };
 }

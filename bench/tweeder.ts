@@ -69,6 +69,7 @@ function recording(db: Database) {
     },
     run: (sql, values) => db.run(sql, values),
     transaction: (work) => db.transaction(work),
+    batch: (statements) => db.batch(statements),
   };
   return { db: recorded, take: () => ((statements = []), undefined), statements: () => statements };
 }

@@ -40,6 +40,17 @@ export interface Queries {
 }
 
 /**
+ * One statement of a {@link Database.batch}: its SQL with `?` placeholders, and their values.
+ *
+ * @example
+ * const statement: Statement = { sql: 'UPDATE handset_bank_accounts SET balance = balance - ? WHERE id = ?', values: [50, 7] };
+ */
+export interface Statement {
+  sql: string;
+  values?: readonly unknown[];
+}
+
+/**
  * Handset's one database port. Three executors implement it: oxmysql's exports (in the game), and the mysql2
  * and better-sqlite3 drivers (tests, benchmarks, tools).
  *
@@ -53,6 +64,12 @@ export interface Database extends Queries {
    * through). Inside `work`, use only `tx`: on SQLite other statements wait until the transaction ends.
    */
   transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  /**
+   * Runs `statements` in order in one transaction that reads nothing back: committed when it resolves, rolled back
+   * when it rejects. In the game it is oxmysql's `transaction`, which, unlike {@link transaction} (oxmysql's
+   * `startTransaction`), prints no warning each time: the form for frequent writes.
+   */
+  batch(statements: readonly Statement[]): Promise<void>;
 }
 
 /**

@@ -238,8 +238,8 @@ export class MessagesService {
       record = await this.options.repository.send({ ...target, number: sender.number, phoneId: sender.phoneId, clientId: input.clientId, content, now: this.now() });
       if (starts) this.threadStarted(sender);
     } catch (error) {
-      // The same send, retried at once, stored the message first.
-      const stored = error instanceof DatabaseError && error.kind === 'unique_violation' ? await this.options.repository.byClientId(sender.phoneId, input.clientId) : undefined;
+      // The same send, retried at once, stored the message first (oxmysql does not say which key failed).
+      const stored = error instanceof DatabaseError ? await this.options.repository.byClientId(sender.phoneId, input.clientId) : undefined;
       if (stored) return messageView(stored, sender.number, NO_NAMES);
       throw error;
     }

@@ -83,20 +83,19 @@ export class Notifications {
     return affectedRows;
   }
 
-  private store(phone: OnlinePhone, input: z.output<typeof notificationInputSchema>, appId: string | null) {
-    return this.db.transaction(async (tx) => {
-      const { insertId } = await tx.run(
-        'INSERT INTO handset_core_notifications (phone_id, app_id, app_label, title, body, icon, icon_color) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [phone.id, appId, input.app ?? null, input.title, input.body, input.icon ?? null, input.iconColor ?? null],
-      );
-      // The derived table lets MariaDB read the table it deletes from.
-      await tx.run(
-        `DELETE FROM handset_core_notifications WHERE phone_id = ? AND id <= (
-           SELECT id FROM (SELECT id FROM handset_core_notifications WHERE phone_id = ? ORDER BY id DESC LIMIT 1 OFFSET ${CENTER_SIZE}) AS cutoff)`,
-        [phone.id, phone.id],
-      );
-      const [row] = await tx.select<NotificationRow>(`SELECT ${COLUMNS} FROM handset_core_notifications WHERE id = ?`, [insertId]);
-      return fromRow(row!, input.timeout ?? DEFAULT_TIMEOUT_MS);
-    });
+  // No transaction: each statement commits alone, and a prune that fails is done by the next notification's.
+  private async store(phone: OnlinePhone, input: z.output<typeof notificationInputSchema>, appId: string | null) {
+    const { insertId } = await this.db.run(
+      'INSERT INTO handset_core_notifications (phone_id, app_id, app_label, title, body, icon, icon_color) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [phone.id, appId, input.app ?? null, input.title, input.body, input.icon ?? null, input.iconColor ?? null],
+    );
+    // The derived table lets MariaDB read the table it deletes from.
+    await this.db.run(
+      `DELETE FROM handset_core_notifications WHERE phone_id = ? AND id <= (
+         SELECT id FROM (SELECT id FROM handset_core_notifications WHERE phone_id = ? ORDER BY id DESC LIMIT 1 OFFSET ${CENTER_SIZE}) AS cutoff)`,
+      [phone.id, phone.id],
+    );
+    const [row] = await this.db.select<NotificationRow>(`SELECT ${COLUMNS} FROM handset_core_notifications WHERE id = ?`, [insertId]);
+    return fromRow(row!, input.timeout ?? DEFAULT_TIMEOUT_MS);
   }
 }

@@ -44,7 +44,7 @@ export async function createDriverDatabase(connectionString: string): Promise<Da
     await executor.close().catch(() => undefined);
     throw toDatabaseError(error);
   }
-  return {
+  const database: Database & { close(): Promise<void> } = {
     dialect: executor.dialect,
     ...queriesOf(executor),
     async transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
@@ -66,6 +66,11 @@ export async function createDriverDatabase(connectionString: string): Promise<Da
       }
       return (outcome as { value: T }).value;
     },
+    batch: (statements) =>
+      database.transaction(async (tx) => {
+        for (const { sql, values } of statements) await tx.run(sql, values);
+      }),
     close: () => executor.close(),
   };
+  return database;
 }

@@ -11,6 +11,8 @@ export interface OxmysqlResource {
   query_async: OxmysqlQuery;
   /** Runs `transactions` on one connection; commits unless it returns false; resolves whether it committed. */
   startTransaction(transactions: (query: OxmysqlQuery) => Promise<boolean>): Promise<boolean>;
+  /** Runs the statements in order in one transaction; resolves whether it committed (the reason, if not, is in its log). */
+  transaction_async(queries: { query: string; values: readonly unknown[] }[]): Promise<unknown>;
 }
 
 /** oxmysql hands errors over as text; the driver's message starts a line of it (after the query and values). */
@@ -81,6 +83,12 @@ export async function createOxmysqlDatabase(
       if (outcome?.ok === false) throw outcome.error;
       if (!committed || !outcome) throw new DatabaseError('other', 'oxmysql did not commit the transaction; its log says why');
       return outcome.value;
+    },
+    async batch(statements) {
+      const committed = await oxmysql
+        .transaction_async(statements.map(({ sql, values }) => ({ query: sql, values: values ?? [] })))
+        .catch((error: unknown) => Promise.reject(toDatabaseError(error)));
+      if (committed !== true) throw new DatabaseError('other', 'oxmysql did not commit the batch; its log says why');
     },
   };
 }

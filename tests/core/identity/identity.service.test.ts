@@ -44,6 +44,7 @@ async function openDatabase(): Promise<TestDatabase> {
   return {
     dialect: db.dialect,
     transaction: (work) => db.transaction(work),
+    batch: (statements) => db.batch(statements),
     select: (sql, values) => statement(() => db.select(sql, values)),
     run: (sql, values) => statement(() => db.run(sql, values)),
     hold: () => new Promise<void>((resolve) => (holding = resolve)),

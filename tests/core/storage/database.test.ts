@@ -128,6 +128,36 @@ forEachDatabase((current) => {
     await expect(db.run("INSERT INTO handset_test_items (label) VALUES ('c')")).resolves.toMatchObject({ affectedRows: 1 });
     await expect(db.select('SELECT label FROM handset_test_items')).resolves.toEqual([{ label: 'c' }]);
   });
+
+  it('commits a batch whole, in order, the id of one insert usable by the next statement', async () => {
+    const db = current();
+    await scratch(db);
+    const insertedId = db.dialect === 'sqlite' ? 'last_insert_rowid()' : 'LAST_INSERT_ID()';
+    await db.batch([
+      { sql: 'INSERT INTO handset_test_items (label) VALUES (?)', values: ['a'] },
+      { sql: `UPDATE handset_test_items SET label = ? WHERE id = ${insertedId}`, values: ['b'] },
+      { sql: "INSERT INTO handset_test_items (label) VALUES ('c')" },
+    ]);
+    await expect(db.select('SELECT id, label FROM handset_test_items ORDER BY id')).resolves.toEqual([
+      { id: 1, label: 'b' },
+      { id: 2, label: 'c' },
+    ]);
+  });
+
+  it('rolls a batch back whole when a statement fails, with a DatabaseError, and writes nothing', async () => {
+    const db = current();
+    await scratch(db);
+    const failed = await errorOf(
+      db.batch([
+        { sql: 'INSERT INTO handset_test_items (label) VALUES (?)', values: ['a'] },
+        { sql: 'INSERT INTO handset_test_items (label) VALUES (?)', values: ['a'] },
+      ]),
+    );
+    expect(failed).toBeInstanceOf(DatabaseError);
+    await expect(db.select('SELECT label FROM handset_test_items')).resolves.toEqual([]);
+    await db.batch([{ sql: 'INSERT INTO handset_test_items (label) VALUES (?)', values: ['d'] }]);
+    await expect(db.select('SELECT label FROM handset_test_items')).resolves.toEqual([{ label: 'd' }]);
+  });
 });
 
 describe('createDriverDatabase', () => {
