@@ -41,6 +41,7 @@ const handlers: MethodHandlers = {
   'camera.capture': notBenchmarked,
   'gallery.pick': notBenchmarked,
   'location.pick': notBenchmarked,
+  'contacts.list': notBenchmarked,
   'contacts.search': notBenchmarked,
   'share.open': notBenchmarked,
   'dialog.confirm': notBenchmarked,

@@ -192,6 +192,14 @@ export interface HandsetApp {
    */
   searchContacts(query: string, limit?: number): Promise<PickedContact[]>;
   /**
+   * A page of the player's contacts (needs `contacts:read`), favorites first, then by name: the first without a
+   * cursor, then the page after the `cursor` the previous one answered (null after the last).
+   *
+   * @example
+   * const { contacts, cursor } = await app.listContacts();
+   */
+  listContacts(cursor?: string): Promise<MethodOutput<'contacts.list'>>;
+  /**
    * Lets the player pick a photo from their gallery (needs `gallery`); null when they cancel.
    *
    * @example
@@ -422,6 +430,7 @@ export async function connect(options: ConnectOptions = {}): Promise<HandsetApp>
     prompt: async (input) => (await call('dialog.prompt', input)).value,
     pickContact: () => call('contacts.pick', {}),
     searchContacts: (query, limit) => call('contacts.search', limit === undefined ? { query } : { query, limit }),
+    listContacts: (cursor) => call('contacts.list', cursor === undefined ? {} : { cursor }),
     pickPhoto: () => call('gallery.pick', {}),
     capturePhoto: () => call('camera.capture', {}),
     pickLocation: () => call('location.pick', {}),

@@ -185,6 +185,13 @@ export const METHODS = {
   ),
   /** Lets the player pick a contact; null when they cancel. */
   'contacts.pick': method(none, pickedContactSchema.nullable(), 'contacts:read', PLAYER_TIMEOUT_MS),
+  /** A page of the player's contacts in the Contacts app's order (favorites first, then by name); `cursor` is the previous page's. */
+  'contacts.list': method(
+    z.object({ cursor: z.string().max(200, 'cursor must be one a contacts page answered').optional() }).strict(),
+    z.object({ contacts: z.array(pickedContactSchema).max(100), cursor: z.string().max(200).nullable() }).strict(),
+    'contacts:read',
+    SERVER_TIMEOUT_MS,
+  ),
   /** The player's contacts whose name or number holds `query`, in the Contacts app's order: suggestions as they type. */
   'contacts.search': method(
     z.object({ query: z.string().trim().min(1, 'query is 1-64 characters').max(64, 'query is 1-64 characters'), limit: z.number().int().min(1).max(20).default(8) }).strict(),

@@ -151,6 +151,13 @@ export function createFakeHost(options: FakeHostOptions = {}): FakeHost {
       return { id: notifications.length };
     },
     'contacts.pick': (input) => (record('contacts.pick', input), options.contact ?? null),
+    'contacts.list': (input) => {
+      record('contacts.list', input);
+      // Pages of two, so a page is followed: the cursor is where the next page starts.
+      const start = Number(input.cursor ?? 0);
+      const contacts = (options.contacts ?? []).slice(start, start + 2);
+      return { contacts, cursor: start + 2 < (options.contacts ?? []).length ? String(start + 2) : null };
+    },
     'contacts.search': (input) => {
       record('contacts.search', input);
       const query = input.query.toLowerCase();

@@ -22,6 +22,7 @@ function handlers(overrides: Partial<MethodHandlers> = {}): MethodHandlers {
     'camera.capture': () => record('camera.capture', null),
     'gallery.pick': () => record('gallery.pick', null),
     'location.pick': () => record('location.pick', null),
+    'contacts.list': () => record('contacts.list', { contacts: [], cursor: null }),
     'contacts.search': () => record('contacts.search', []),
     'share.open': () => record('share.open', { appId: null }),
     'dialog.confirm': () => record('dialog.confirm', { confirmed: true }),

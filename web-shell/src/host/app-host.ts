@@ -55,6 +55,13 @@ const pickableContacts = z
   .object({ contacts: z.array(z.object({ displayName: z.string(), displayNumber: z.string() })) })
   .transform(({ contacts }) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
 
+/** A page of the Contacts app's `contacts.list`, as `contacts.list` hands it over. */
+const contactsPage = z
+  .object({ contacts: z.array(z.object({ displayName: z.string(), displayNumber: z.string() })), cursor: z.string().nullable() })
+  .transform(({ contacts, cursor }) => ({ contacts: contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })), cursor }));
+/** The page size `contacts.list` asks the Contacts app for. */
+const CONTACTS_PAGE = 50;
+
 /** The Contacts app's `contacts.search` answer, as the suggestions hand it over. */
 const foundContacts = z
   .array(z.object({ displayName: z.string(), displayNumber: z.string() }))
@@ -88,6 +95,14 @@ function handlersFor({ app, link, shell }: AppInstanceOptions): MethodHandlers {
       const contacts = pickableContacts.safeParse(listed.data);
       if (!contacts.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');
       return shell.pickContact(app, contacts.data, signal);
+    },
+    'contacts.list': async ({ cursor }) => {
+      const listed = await shell.request('contacts', 'contacts.list', cursor === undefined ? { limit: CONTACTS_PAGE } : { cursor, limit: CONTACTS_PAGE });
+      if (!listed.ok && listed.error.code === 'INVALID_INPUT') throw new HandsetError('INVALID_INPUT', listed.error.message);
+      if (!listed.ok) throw new HandsetError('UNAVAILABLE', `the contacts app cannot be reached: ${listed.error.message}`);
+      const page = contactsPage.safeParse(listed.data);
+      if (!page.success) throw new HandsetError('INTERNAL', 'the contacts app answered outside its contract');
+      return page.data;
     },
     'contacts.search': async (input) => {
       const found = await shell.request('contacts', 'contacts.search', input);

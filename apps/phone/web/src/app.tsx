@@ -3,6 +3,7 @@ import { SdkError, type HandsetApp } from '@handset/sdk/app';
 import { asCall, callsApi, errorText, isEnded, type Call, type CallAttempt, type CallRecord } from './calls-api';
 import { elapsedSeconds, endedLocally, furtherOf, isLive, showCall, showStarted, type CallView } from './call-view';
 import { CallScreen, type CallPhase } from './components/call-screen';
+import { ContactsTab } from './components/contacts-tab';
 import { Favorites } from './components/favorites';
 import { Keypad } from './components/keypad';
 import { Recents } from './components/recents';
@@ -391,6 +392,7 @@ export function App({ app }: { app: HandsetApp }) {
             onBlockCaller={(call) => void blockCaller(call)}
           />
         )}
+        {tab === 'contacts' && <ContactsTab onCall={(contact) => placeCall(contact.number)} />}
         {tab === 'favorites' && (
           <Favorites
             favorites={favorites}
@@ -412,7 +414,6 @@ export function App({ app }: { app: HandsetApp }) {
           setError(null);
           setTab(next);
         }}
-        onContacts={() => openApp('contacts')}
       />
     </main>
   );

@@ -483,17 +483,51 @@ it("shows the phone's refusal when the app may not use storage", async () => {
   await vi.waitFor(() => expect(alertText()).toBe('storage.get needs the storage permission'));
 });
 
-it('opens the Contacts app from its tab, and with the typed number from Add number', async () => {
-  const phone = await start();
+it('lists the contacts under its own Contacts tab, a page at a time, searches them, and calls one on tap', async () => {
+  const contacts = [
+    { name: 'Amanda De Santa', number: '555-0199' },
+    { name: 'Franklin Clinton', number: '555-0177' },
+    { name: 'Lamar Davis', number: '555-0142' },
+  ];
+  const phone = await start({ contacts });
   await click('Contacts');
+  // The Phone's tabs stay: the Contacts app does not open.
+  expect(screen!.querySelector('[role="tab"][aria-selected="true"]')!.textContent).toBe('Contacts');
+  expect(phone.openedApps).toEqual([]);
+  const names = () => [...screen!.querySelectorAll('.list-row-title')].map((title) => title.textContent);
+  await vi.waitFor(() => expect(names()).toEqual(['Amanda De Santa', 'Franklin Clinton']));
+  await click('More');
+  await vi.waitFor(() => expect(names()).toEqual(['Amanda De Santa', 'Franklin Clinton', 'Lamar Davis']));
+  expect(control('More')).toBeNull();
+  expect(phone.calls.filter((recorded) => recorded.method === 'contacts.list').map((recorded) => recorded.input)).toEqual([{}, { cursor: '2' }]);
+
+  const search = screen!.querySelector<HTMLInputElement>('input[type="search"]')!;
+  await act(() => {
+    search.value = 'lam';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await vi.waitFor(() => expect(names()).toEqual(['Lamar Davis']));
+  await click('Call Lamar Davis');
+  await vi.waitFor(() => expect(sent('calls.start')).toEqual([{ requestId: expect.stringMatching(UUID), number: '5550142', video: false, hideNumber: false }]));
+});
+
+it('says so when the player has no contacts, and when none matches a search', async () => {
+  await start({ contacts: [] });
+  await click('Contacts');
+  await vi.waitFor(() => expect(screen!.querySelector('.notice')?.textContent).toBe('No contacts yet. Contacts you add appear here.'));
+  const search = screen!.querySelector<HTMLInputElement>('input[type="search"]')!;
+  await act(() => {
+    search.value = 'zed';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await vi.waitFor(() => expect(screen!.querySelector('.notice')?.textContent).toBe('No contact matches “zed”.'));
+});
+
+it('opens the Contacts app with the typed number from Add number', async () => {
+  const phone = await start();
   await dial('5550142');
   await click('Add number');
-  await vi.waitFor(() =>
-    expect(phone.openedApps).toEqual([
-      { appId: 'contacts', link: null },
-      { appId: 'contacts', link: 'add?number=5550142' },
-    ]),
-  );
+  await vi.waitFor(() => expect(phone.openedApps).toEqual([{ appId: 'contacts', link: 'add?number=5550142' }]));
 });
 
 it("follows the phone's theme", async () => {
