@@ -30,7 +30,7 @@ onEachDatabase((open) => {
   it('keeps each character’s settings on the server, validated, and tells their client', async () => {
     const simulation = await startHandset({ database: await open() });
     const a = await connectWithPhone(simulation, { identifiers: ['license:ana'] });
-    expect(lastState(a.page)).toEqual({ number: a.number, airplaneMode: false, settings: DEFAULT_PHONE_SETTINGS, passcodeSet: false });
+    expect(lastState(a.page)).toEqual({ number: a.number, numberFormat: '555-###-####', airplaneMode: false, settings: DEFAULT_PHONE_SETTINGS, passcodeSet: false });
 
     const changed = { theme: 'automatic', clockFormat: '12h', wallpaper: 'https://i.imgur.com/wall.png', doNotDisturb: true, silencedApps: ['mail'] };
     await expect(ask(a.page, 'handset', 'settings.update', changed)).resolves.toEqual({
