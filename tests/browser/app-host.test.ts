@@ -183,13 +183,8 @@ describe.skipIf(!hasChromium)(`the app host refuses what it must, in Chromium (s
   }, 30_000);
 
   it("hands an app with contacts:read only the contact the player picks from the Contacts app's list", async () => {
-    const shell = session.shellFrame();
     for (const [firstName, number] of [['Lamar', '555-0142'], ['Franklin', '555-0177']] as const) {
-      const added = await shell.evaluate(
-        (payload) =>
-          fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'contacts', action: 'contacts.add', payload }) }).then((response) => response.json() as Promise<unknown>),
-        { requestId: `picker-${firstName}`, firstName, number },
-      );
+      const added = await session.request('contacts', 'contacts.add', { requestId: `picker-${firstName}`, firstName, number });
       expect(added).toMatchObject({ ok: true, data: { firstName, number: number.replace('-', '') } });
     }
     await session.shell.getByRole('button', { name: 'Probe B', exact: true }).click();

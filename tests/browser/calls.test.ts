@@ -44,15 +44,7 @@ describe.skipIf(!hasChromium)(`two players add each other and call, in Chromium 
   };
 
   /** The player's recents, as the Phone app's server side answers them. */
-  const recents = async (screen: PhoneScreen): Promise<CallRecord[]> => {
-    const answer = (await screen.shellFrame().evaluate(() =>
-      fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'phone', action: 'calls.recents', payload: {} }) }).then(
-        (response) => response.json() as Promise<unknown>,
-      ),
-    )) as { ok: true; data: CallRecord[] };
-    expect(answer.ok).toBe(true);
-    return answer.data;
-  };
+  const recents = (screen: PhoneScreen) => screen.ask<CallRecord[]>('phone', 'calls.recents', {});
 
   /** The phone alone, for the README. */
   const shoot = (screen: PhoneScreen, name: string) =>

@@ -31,17 +31,7 @@ describe.skipIf(!hasChromium)(`two players write each other mail, in Chromium (s
   });
 
   /** Asks an app's server side (Mail's unless told) as the shell does for the app's page. */
-  const ask = async <T>(screen: PhoneScreen, action: string, payload: unknown, appId = 'mail'): Promise<T> => {
-    const answer = (await screen.shellFrame().evaluate(
-      ({ appId, action, payload }) =>
-        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId, action, payload }) }).then(
-          (response) => response.json() as Promise<unknown>,
-        ),
-      { appId, action, payload },
-    )) as { ok: boolean; data: T; error?: unknown };
-    expect(answer.error).toBeUndefined();
-    return answer.data;
-  };
+  const ask = <T>(screen: PhoneScreen, action: string, payload: unknown, appId = 'mail') => screen.ask<T>(appId, action, payload);
 
   it('answers a mail with Reply, quoting the original under the text and sending it with it', async () => {
     const from = await ask<MailAddress>(a, 'mail.claim', { name: 'lamar' });

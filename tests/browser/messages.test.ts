@@ -35,17 +35,7 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
   });
 
   /** Asks the Messages app's server side as the shell does for the app's page. */
-  const ask = async <T>(screen: PhoneScreen, action: string, payload: unknown): Promise<T> => {
-    const answer = (await screen.shellFrame().evaluate(
-      ({ action, payload }) =>
-        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'messages', action, payload }) }).then(
-          (response) => response.json() as Promise<unknown>,
-        ),
-      { action, payload },
-    )) as { ok: boolean; data: T; error?: unknown };
-    expect(answer.error).toBeUndefined();
-    return answer.data;
-  };
+  const ask = <T>(screen: PhoneScreen, action: string, payload: unknown) => screen.ask<T>('messages', action, payload);
   const threads = async (screen: PhoneScreen) => (await ask<{ threads: Thread[] }>(screen, 'threads.list', {})).threads;
   const unread = async (screen: PhoneScreen) => Object.fromEntries((await threads(screen)).map((thread) => [thread.kind, thread.unread]));
   const bodies = async (screen: PhoneScreen, threadId: string) =>
@@ -140,14 +130,7 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
   });
 
   it('offers Add to contacts on a shared card only for a number the player has not saved', async () => {
-    const answer = await b.shellFrame().evaluate(
-      (payload) =>
-        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId: 'contacts', action: 'contacts.add', payload }) }).then(
-          (response) => response.json() as Promise<{ ok: boolean }>,
-        ),
-      { requestId: 'b-saves-c', number: c.number, firstName: 'Cee' },
-    );
-    expect(answer.ok).toBe(true);
+    await b.ask('contacts', 'contacts.add', { requestId: 'b-saves-c', number: c.number, firstName: 'Cee' });
     for (const [clientId, name, number] of [['card-c', 'Cee', digits(c)], ['card-d', 'Dee', '5551230999']]) {
       await ask(a, 'messages.send', { clientId, to: digits(b), kind: 'contact', attachment: { name, number } });
     }

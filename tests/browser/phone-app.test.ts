@@ -136,18 +136,6 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await phoneA.getByRole('button', { name: 'Hang up' }).click();
     await phoneA.getByLabel('Call status').getByText(/^Call ended/).waitFor();
   }, 30_000);
-  /** What a player's app server answers, asked as the shell asks for the app's page. */
-  const ask = async <T>(screen: PhoneScreen, appId: string, action: string, payload: unknown): Promise<T> => {
-    const answer = (await screen.shellFrame().evaluate(
-      ({ appId, action, payload }) =>
-        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId, action, payload }) }).then(
-          (response) => response.json() as Promise<unknown>,
-        ),
-      { appId, action, payload },
-    )) as { ok: boolean; data: T; error?: unknown };
-    expect(answer.error).toBeUndefined();
-    return answer.data;
-  };
   type Contact = { displayName: string; favorite: boolean; blocked: boolean };
   /** The callee's Phone app once it rings on screen: its layer has come forward, so Decline is where it shows. */
   const ringing = async (screen: PhoneScreen) => {
@@ -155,7 +143,7 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await phone.getByRole('button', { name: 'Decline' }).waitFor();
     return screen.appFrame('phone');
   };
-  const contactsOf = async (screen: PhoneScreen) => (await ask<{ contacts: Contact[] }>(screen, 'contacts', 'contacts.list', {})).contacts;
+  const contactsOf = async (screen: PhoneScreen) => (await screen.ask<{ contacts: Contact[] }>('contacts', 'contacts.list', {})).contacts;
 
   it("offers adding a first contact from an empty list, and edits, unfavorites, shares, blocks, calls and deletes one", async () => {
     // B has saved nobody: the empty list offers to add one; Cancel leaves the form without saving.
@@ -277,7 +265,7 @@ describe.skipIf(!hasChromium)(`the Phone app's favorites and incoming calls, in 
     await phone.getByRole('button', { name: 'Edit' }).waitFor();
 
     // The Contacts tab lists A's contacts under the Phone's own tabs; a tap calls.
-    await ask(a, 'contacts', 'contacts.add', { requestId: 'bea-again', number: b.number, firstName: 'Bea' });
+    await a.ask('contacts', 'contacts.add', { requestId: 'bea-again', number: b.number, firstName: 'Bea' });
     await phone.getByRole('tab', { name: 'Contacts' }).click();
     await phone.getByRole('button', { name: 'Call Bea' }).click();
     await phone.getByLabel('Call status').getByText('Calling…').waitFor();

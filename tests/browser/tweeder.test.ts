@@ -32,15 +32,7 @@ describe.skipIf(!hasChromium)(`three players on Tweeder, with a block and a mode
   let postId = 0;
 
   /** Asks an app's server side as the shell does for the app's page. */
-  const ask = async <T>(screen: PhoneScreen, appId: string, action: string, payload: unknown): Promise<T> => {
-    const answer = (await screen.shellFrame().evaluate(
-      ({ appId, action, payload }) =>
-        fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId, action, payload }) }).then((response) => response.json() as Promise<unknown>),
-      { appId, action, payload },
-    )) as { ok: boolean; data: T; error?: unknown };
-    expect(answer.error).toBeUndefined();
-    return answer.data;
-  };
+  const ask = <T>(screen: PhoneScreen, appId: string, action: string, payload: unknown) => screen.ask<T>(appId, action, payload);
   const open = async (screen: PhoneScreen) => {
     await screen.openPhone();
     await screen.unlock();

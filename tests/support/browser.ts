@@ -53,7 +53,14 @@ export interface PhoneScreen {
   openApp(label: string, appId: string): Promise<Frame>;
   /** The frame of an open app. */
   appFrame(appId: string): Promise<Frame>;
+  /** Asks an app's server side (the core's, as `handset`) as the shell does for the app's page: the bridge's answer. */
+  request(appId: string, action: string, payload: unknown): Promise<BridgeAnswer>;
+  /** {@link request}, for an answer that must succeed: its data. */
+  ask<T>(appId: string, action: string, payload: unknown): Promise<T>;
 }
+
+/** What the request bridge answers a page. */
+export type BridgeAnswer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** A sandbox with one player's screen: what most browser suites need. */
 export type PhoneSession = PhoneScreen & Omit<Sandbox, 'connect'>;
@@ -187,6 +194,14 @@ export async function openSandbox(options: {
         .evaluate((layer) => Promise.all(layer.getAnimations().map((animation) => animation.finished)).then(() => undefined));
       return frame;
     };
+    const request = (appId: string, action: string, payload: unknown) =>
+      shellFrame().evaluate(
+        ({ appId, action, payload }) =>
+          fetch('https://handset/request', { method: 'POST', body: JSON.stringify({ appId, action, payload }) }).then(
+            (response) => response.json() as Promise<BridgeAnswer>,
+          ),
+        { appId, action, payload },
+      );
     return {
       player,
       number,
@@ -195,6 +210,12 @@ export async function openSandbox(options: {
       nuiOrigin,
       shellFrame,
       appFrame,
+      request,
+      async ask<T>(appId: string, action: string, payload: unknown) {
+        const answer = await request(appId, action, payload);
+        if (!answer.ok) throw new Error(`${appId} refused ${action}: ${answer.error.code} ${answer.error.message}`);
+        return answer.data as T;
+      },
       async openPhone() {
         const frame = await (await page.locator('iframe[data-resource="handset"]').elementHandle())?.contentFrame();
         await frame?.waitForURL(`${nuiOrigin('handset')}/**`, { waitUntil: 'load' });
