@@ -1,4 +1,5 @@
-import { DatabaseError, type Database, type Queries } from '@handset/sdk/server/database';
+import { randomUUID } from 'node:crypto';
+import { DatabaseError, type Database, type Statement } from '@handset/sdk/server/database';
 
 export type Folder = 'inbox' | 'sent';
 
@@ -58,7 +59,7 @@ export interface MailRepository {
   find(phoneId: number, id: number): Promise<MailRecord | undefined>;
   /** The sent copy the phone's send `clientId` created. */
   findByClient(phoneId: number, clientId: string): Promise<MailRecord | undefined>;
-  /** Writes the copies of one mail in one transaction, all or none; resolves to their ids in order. */
+  /** Writes the copies of one mail in one transaction, all or none; resolves to their ids in order. A taken client id throws a `DatabaseError`. */
   insert(copies: readonly NewMail[]): Promise<number[]>;
   /** Sets the read flag of the phone's copy `id`. */
   setRead(phoneId: number, id: number, read: boolean): Promise<void>;
@@ -132,14 +133,11 @@ const toMail = (row: MailRow & { body: string; reply_to: number | string | null 
 
 const toSummary = (row: MailRow & { preview: string }): MailSummaryRecord => ({ ...toSummaryFields(row), preview: row.preview });
 
-async function insertCopy(tx: Queries, copy: NewMail): Promise<number> {
-  const { insertId } = await tx.run(
-    `INSERT INTO ${MESSAGES} (phone_id, folder, from_address, to_address, subject, body, is_read, reply_to, client_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [copy.phoneId, copy.folder, copy.from, copy.to, copy.subject, copy.body, copy.read ? 1 : 0, copy.replyTo, copy.clientId, copy.createdAt],
-  );
-  return insertId;
-}
+const insertCopy = (copy: NewMail & { clientId: string }): Statement => ({
+  sql: `INSERT INTO ${MESSAGES} (phone_id, folder, from_address, to_address, subject, body, is_read, reply_to, client_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  values: [copy.phoneId, copy.folder, copy.from, copy.to, copy.subject, copy.body, copy.read ? 1 : 0, copy.replyTo, copy.clientId, copy.createdAt],
+});
 
 export function createMailRepository(db: Database): MailRepository {
   const oneAddress = async (where: string, value: unknown) => {
@@ -183,11 +181,15 @@ export function createMailRepository(db: Database): MailRepository {
     findByClient: (phoneId, clientId) => oneMail('phone_id = ? AND client_id = ?', [phoneId, clientId]),
 
     async insert(copies) {
-      return db.transaction(async (tx) => {
-        const ids: number[] = [];
-        for (const copy of copies) ids.push(await insertCopy(tx, copy));
-        return ids;
-      });
+      // A batch answers no ids: each copy gets a key of its own (a server one where the page gave none) to find it by.
+      const keyed = copies.map((copy) => ({ ...copy, clientId: copy.clientId ?? `server:${randomUUID()}` }));
+      await db.batch(keyed.map(insertCopy));
+      const ids: number[] = [];
+      for (const copy of keyed) {
+        const [row] = await db.select<{ id: number | string }>(`SELECT id FROM ${MESSAGES} WHERE phone_id = ? AND client_id = ?`, [copy.phoneId, copy.clientId]);
+        ids.push(Number(row!.id));
+      }
+      return ids;
     },
 
     async setRead(phoneId, id, read) {

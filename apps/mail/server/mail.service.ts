@@ -352,8 +352,8 @@ export function createMailService({ repository, settings, delivered, unreadChang
         const [sentId] = await write([sent, { ...mail, phoneId: recipient.phoneId, folder: 'inbox', read: false, replyTo: null, clientId: null }]);
         return mailView({ ...sent, id: sentId! });
       } catch (error) {
-        if (!taken(error)) throw error;
-        // The same send, retried at once, wrote its mail first.
+        if (!(error instanceof DatabaseError)) throw error;
+        // The same send, retried at once, wrote its mail first (oxmysql does not say which key failed).
         const created = await repository.findByClient(phoneId, clientId);
         if (created) return mailView(created);
         throw error;
