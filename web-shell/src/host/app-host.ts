@@ -50,22 +50,21 @@ window.addEventListener('message', (event) => {
 /** The picker shows the Contacts app's first page: favorites first, then by name (its largest page). */
 const PICKER_PAGE = 100;
 
+/** A contact as the Contacts app answers it, handed to an app as the picker hands one over. */
+const listedContact = z
+  .object({ displayName: z.string(), displayNumber: z.string() })
+  .transform(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber }));
+
 /** A page of the Contacts app's list, as much of it as the picker shows and hands over. */
-const pickableContacts = z
-  .object({ contacts: z.array(z.object({ displayName: z.string(), displayNumber: z.string() })) })
-  .transform(({ contacts }) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
+const pickableContacts = z.object({ contacts: z.array(listedContact) }).transform(({ contacts }) => contacts);
 
 /** A page of the Contacts app's `contacts.list`, as `contacts.list` hands it over. */
-const contactsPage = z
-  .object({ contacts: z.array(z.object({ displayName: z.string(), displayNumber: z.string() })), cursor: z.string().nullable() })
-  .transform(({ contacts, cursor }) => ({ contacts: contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })), cursor }));
+const contactsPage = z.object({ contacts: z.array(listedContact), cursor: z.string().nullable() });
 /** The page size `contacts.list` asks the Contacts app for. */
 const CONTACTS_PAGE = 50;
 
 /** The Contacts app's `contacts.search` answer, as the suggestions hand it over. */
-const foundContacts = z
-  .array(z.object({ displayName: z.string(), displayNumber: z.string() }))
-  .transform((contacts) => contacts.map(({ displayName, displayNumber }) => ({ name: displayName, number: displayNumber })));
+const foundContacts = z.array(listedContact);
 
 /** The Photos app: its gallery is the one `gallery.pick` offers and the camera's shutter saves to. */
 const PHOTOS_APP = 'photos';
