@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)(`the App Store and the owner's live control, in Ch
     );
     session.simulation.sim.executeCommand('set handset:app:template_app enabled', 0);
     await homeHas('Template').waitFor();
-  });
+  }, 40_000);
 
   it('keeps the home screen in the order the player drags it to, on the server', async () => {
     await session.putAway();

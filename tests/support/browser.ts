@@ -191,7 +191,13 @@ export async function openSandbox(options: {
       // A click lands where the app is only once its layer has grown to full size (it opens or comes forward).
       await shell
         .locator('.app-layer', { has: shell.locator(`.app-frame[data-app="${appId}"]`) })
-        .evaluate((layer) => Promise.all(layer.getAnimations().map((animation) => animation.finished)).then(() => undefined));
+        .evaluate((layer) =>
+          // Bounded: an animation the page never runs (a throttled frame) must not hold the test.
+          Promise.race([Promise.all(layer.getAnimations().map((animation) => animation.finished)), new Promise((resolve) => setTimeout(resolve, 1000))]).then(
+            () => undefined,
+            () => undefined,
+          ),
+        );
       return frame;
     };
     const request = (appId: string, action: string, payload: unknown) =>
