@@ -234,7 +234,9 @@ export async function openSandbox(options: {
         await shell.getByLabel('Lock screen').waitFor({ state: 'hidden' });
       },
       async putAway() {
-        // The key-up waits for the phone to go: sent to an app frame removed on the key-down, it never completes.
+        // Escape goes to the shell itself: a key sent into an app frame that the key removes never completes.
+        await shellFrame().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        // The key-up waits for the phone to go, for the same reason.
         await page.keyboard.down('Escape');
         await shell.locator('[data-phone]').waitFor({ state: 'detached' });
         await page.keyboard.up('Escape');
