@@ -184,12 +184,13 @@ export function createMailRepository(db: Database): MailRepository {
       // A batch answers no ids: each copy gets a key of its own (a server one where the page gave none) to find it by.
       const keyed = copies.map((copy) => ({ ...copy, clientId: copy.clientId ?? `server:${randomUUID()}` }));
       await db.batch(keyed.map(insertCopy));
-      const ids: number[] = [];
-      for (const copy of keyed) {
-        const [row] = await db.select<{ id: number | string }>(`SELECT id FROM ${MESSAGES} WHERE phone_id = ? AND client_id = ?`, [copy.phoneId, copy.clientId]);
-        ids.push(Number(row!.id));
-      }
-      return ids;
+      // One read for every copy, each on the (phone_id, client_id) key.
+      const rows = await db.select<{ id: number | string; client_id: string }>(
+        `SELECT id, client_id FROM ${MESSAGES} WHERE ${keyed.map(() => '(phone_id = ? AND client_id = ?)').join(' OR ')}`,
+        keyed.flatMap((copy) => [copy.phoneId, copy.clientId]),
+      );
+      const idByKey = new Map(rows.map((row) => [row.client_id, Number(row.id)]));
+      return keyed.map((copy) => idByKey.get(copy.clientId)!);
     },
 
     async setRead(phoneId, id, read) {

@@ -203,8 +203,12 @@ export function App({ app }: { app: HandsetApp }) {
     void start({ requestId: crypto.randomUUID(), number: dialed, video: false, hideNumber });
   };
 
+  // The bars are painted for a call and given back after it; a page that never shows a call asks nothing.
   const onCallScreen = view !== null;
+  const barsPainted = useRef(false);
   useEffect(() => {
+    if (onCallScreen === barsPainted.current) return;
+    barsPainted.current = onCallScreen;
     app.setBarColors(onCallScreen ? CALL_BARS : { top: null, bottom: null }).catch(() => {});
   }, [onCallScreen]);
 

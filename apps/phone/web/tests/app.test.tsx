@@ -156,6 +156,7 @@ it('counts an active call in mm:ss, hangs up with calls.end, shows how it ended,
   await vi.waitFor(() => expect(sent('calls.start')).toHaveLength(1));
   // The call runs edge to edge: the phone's bars take the call screen's colors, and the theme's back after.
   await vi.waitFor(() => expect(phone.barColors).toEqual({ top: '#2b313b', bottom: '#0f1115' }));
+  expect(phone.calls.filter((recorded) => recorded.method === 'bars.color')).toHaveLength(1);
 
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
   await act(() => phone.push('call.updated', call({ status: 'active', answeredAt: Date.now() })));
