@@ -74,10 +74,16 @@ export class JsRuntime extends ScriptRuntime {
   }
 
   private on(name: string, handler: Handler, netSafe = false): void {
-    if (netSafe) this.netSafe.add(name);
+    if (netSafe) this.makeNetSafe(name);
+    this.registered.events.add(name);
     const list = this.handlers.get(name) ?? [];
     list.push(handler);
     this.handlers.set(name, list);
+  }
+
+  private makeNetSafe(name: string): void {
+    this.netSafe.add(name);
+    this.registered.netEvents.add(name);
   }
 
   private off(name: string, handler: Handler): void {
@@ -127,7 +133,7 @@ export class JsRuntime extends ScriptRuntime {
     const on = (name: string, handler: Handler) => this.on(name, handler);
     const onNet = (name: string, handler: Handler) => this.on(name, handler, true);
     const registerNetEvent = (name: string, handler?: Handler) =>
-      handler ? onNet(name, handler) : this.netSafe.add(name);
+      handler ? onNet(name, handler) : this.makeNetSafe(name);
     const emit = (name: string, ...args: unknown[]) => this.emitLocal(name, args);
     const emitNet =
       this.side === 'server'

@@ -351,6 +351,7 @@ local handlers, nextHandlerKey = {}, 10
 local netSafe = { playerConnecting = true, playerJoining = true, playerDropped = true }
 
 function AddEventHandler(name, fn)
+  host.registered(name, false)
   local list = handlers[name] or {}
   handlers[name] = list
   nextHandlerKey = nextHandlerKey + 1
@@ -371,6 +372,7 @@ function RemoveEventHandler(data)
 end
 
 function RegisterNetEvent(name, fn)
+  host.registered(name, true)
   netSafe[name] = true
   if fn then return AddEventHandler(name, fn) end
 end
@@ -602,6 +604,7 @@ export class LuaRuntime extends ScriptRuntime {
       refPrefix: `${this.resource.name}:${this.id}:`,
       natives: Object.keys(natives).join(' '),
       print: (text: string) => this.print(text),
+      registered: (name: string, net: boolean) => void this.registered[net ? 'netEvents' : 'events'].add(name),
       error: (what: string, message: string, trace: string) => this.scriptError(what, this.luaError(message, trace)),
       call: (name: string, args: string) =>
         attempt(() => {

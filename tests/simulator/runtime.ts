@@ -32,6 +32,13 @@ export class Host {
     return removed;
   }
 
+  /** The event handlers a resource's scripts on this side registered: every name, and those made safe for net. */
+  handlersOf(resourceName: string): { events: string[]; netEvents: string[] } {
+    const runtimes = this.runtimesOf(resourceName);
+    const names = (pick: (runtime: ScriptRuntime) => Set<string>) => [...new Set(runtimes.flatMap((runtime) => [...pick(runtime)]))].sort();
+    return { events: names((runtime) => runtime.registered.events), netEvents: names((runtime) => runtime.registered.netEvents) };
+  }
+
   runtimesOf(resourceName: string): ScriptRuntime[] {
     return this.runtimes.filter((rt) => rt.resource.name === resourceName);
   }
@@ -65,6 +72,8 @@ export abstract class ScriptRuntime {
   private readonly refs = new Map<number, (...args: unknown[]) => unknown>();
   private nextRef = 0;
   disposed = false;
+  /** Every event name a script of this runtime added a handler for, and those it made safe for net (the defaults aside). */
+  readonly registered = { events: new Set<string>(), netEvents: new Set<string>() };
 
   constructor(
     readonly host: Host,
