@@ -155,3 +155,63 @@ it(`answers ${RUNS} random NUI callback bodies with ok or an exact code`, async 
   expect([...codes.keys()].sort()).toEqual(expect.arrayContaining(['INVALID_INPUT', 'ok']));
   expect(simulation.errors).toEqual([]);
 }, 300_000);
+
+// A hostile or buggy resource: every export of Handset's, any arguments, each outcome printed as its kind.
+const caller = {
+  'fxmanifest.lua': manifest(`server_script 'server.js'`),
+  'server.js': `
+const outcome = (value) => Array.isArray(value) && value[0] === false ? 'false ' + value[1] : value === false ? 'false' : 'value';
+RegisterCommand('call', async (_source, [batch]) => {
+  for (const [id, name, args] of JSON.parse(decodeURIComponent(batch))) {
+    try {
+      console.log(id + ' ' + outcome(await exports.handset[name](...args)));
+    } catch (error) {
+      // FiveM wraps an export's error as "An error occurred while calling export … - <message> - see above …".
+      const message = String(error && error.message);
+      const code = /(?:^| - )([A-Z_]+): /.exec(message);
+      console.log(id + ' threw ' + (code ? code[1] : '? ' + message));
+    }
+  }
+}, true);
+`,
+};
+
+it(`answers ${RUNS} random export calls from another resource with a value or an exact refusal, never a script error`, async () => {
+  const simulation = await startHandset({ database: await openSqlite(), resources: { caller } });
+  const { sim, printed, errors } = simulation;
+  const a = await connectWithPhone(simulation);
+  await connectWithPhone(simulation);
+  // Every export Handset registered under its own name, but the one it answers only to itself.
+  const names = sim.server
+    .handlersOf('handset')
+    .events.filter((name) => name.startsWith('__cfx_export_handset_'))
+    .map((name) => name.slice('__cfx_export_handset_'.length))
+    .filter((name) => name !== 'okReasonExports');
+  const argument = fc.oneof(value, fc.constantFrom(a.player.id, String(a.player.id), a.number, 'handset', 'contacts', 'license:nobody'), fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 4 }));
+  const calls = fc.sample(fc.tuple(fc.constantFrom(...names), fc.array(argument, { maxLength: 6 })), { numRuns: RUNS, seed: 20261207 });
+  const outcomes = new Map<string, number>();
+  const codes = new Set<string>(ERROR_CODES);
+  const reasons = new Set(['not_owner', 'no_permission', 'offline', 'not_found', 'invalid_input']);
+  for (let start = 0; start < calls.length; start += BATCH) {
+    const batch = calls.slice(start, start + BATCH).map(([name, args], index) => [start + index, name, args]);
+    const seen = printed('caller').length;
+    sim.executeCommand(`call ${encodeURIComponent(JSON.stringify(batch))}`, 0);
+    await eventually(() => expect(printed('caller').length).toBe(seen + batch.length), 30_000);
+    for (const line of printed('caller').slice(seen)) {
+      const [id, kind, detail = ''] = line.split(' ');
+      const [, name, args] = batch[Number(id) - start]!;
+      const call = `${name as string}(${JSON.stringify(args).slice(1, -1)})`;
+      // A thrown refusal leads with its code: an error's class does not survive the trip between resources.
+      // Handset's codes, or the reason an ok_reason sibling answers, in capitals (getAppData throws what setAppData answers).
+      if (kind === 'threw') expect(codes.has(detail) || reasons.has(detail.toLowerCase()), `${call}: ${line}`).toBe(true);
+      if (kind === 'false' && detail) expect(detail, call).toMatch(/^[a-z_]+$/);
+      expect(line, call).not.toMatch(/INTERNAL|TypeError|undefined is not|Cannot read/);
+      const outcome = `${kind} ${detail}`.trim();
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+  }
+  expect([...outcomes.values()].reduce((sum, count) => sum + count, 0)).toBe(RUNS);
+  // The run reached past the schemas: refusals thrown and answered, and answers.
+  expect([...outcomes.keys()]).toEqual(expect.arrayContaining(['threw INVALID_INPUT', 'false invalid_input', 'value']));
+  expect(errors).toEqual([]);
+}, 300_000);
