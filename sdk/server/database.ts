@@ -73,12 +73,22 @@ export interface Database extends Queries {
 }
 
 /**
- * Why a statement failed, where callers act on it (a unique key taken, a missing parent row).
+ * Why a statement failed, where callers act on it (a unique key taken, a missing parent row); `unavailable`: the
+ * database could not be reached or dropped the connection, so the statement may or may not have run. A request
+ * that fails with it answers `UNAVAILABLE`; the player's retry, keyed as the first try was, finds what committed.
  *
  * @example
  * if (error instanceof DatabaseError && error.kind === 'unique_violation') throw new HandsetError('ALREADY_EXISTS', 'taken');
  */
-export type DatabaseErrorKind = 'unique_violation' | 'foreign_key_violation' | 'other';
+export type DatabaseErrorKind = 'unique_violation' | 'foreign_key_violation' | 'unavailable' | 'other';
+
+/**
+ * What a player reads when a request failed on an `unavailable` database.
+ *
+ * @example
+ * if (error instanceof DatabaseError && error.kind === 'unavailable') throw new HandsetError('UNAVAILABLE', DATABASE_UNAVAILABLE);
+ */
+export const DATABASE_UNAVAILABLE = 'the database is not answering; try again in a moment';
 
 /**
  * A failed statement, with the {@link DatabaseErrorKind} callers act on.

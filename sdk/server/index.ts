@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ActionAnswer, ActionName, ActionPayload, Contract } from '../contract';
 import type { AppManifestInput } from '../manifest';
+import { DATABASE_UNAVAILABLE, DatabaseError } from './database';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorCode } from '../protocol/errors';
 import { JSON_DATA_KEY } from '../protocol/names';
 import type { Language } from '../protocol/phone-options';
@@ -210,6 +211,7 @@ export function registerApp(manifest: AppManifestInput): ServerApp {
           return { ok: true, data: await handler({ source }, input.data) };
         } catch (error) {
           if (error instanceof HandsetError) return { ok: false, error: error.toBody() };
+          if (error instanceof DatabaseError && error.kind === 'unavailable') return { ok: false, error: { code: 'UNAVAILABLE', message: DATABASE_UNAVAILABLE } };
           throw error;
         }
       };

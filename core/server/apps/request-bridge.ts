@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionNameSchema, appIdSchema, MAX_ANSWER_BYTES, MAX_PAYLOAD_BYTES } from '../../../sdk/protocol/names';
+import { DATABASE_UNAVAILABLE, DatabaseError } from '../../../sdk/server/database';
 import { ERROR_CODES, HandsetError, type Answer, type ErrorBody, type ErrorCode } from '../../../sdk/protocol/errors';
 import type { OnlinePhone } from '../identity/identity';
 import type { Services } from '../services';
@@ -148,6 +149,7 @@ export class RequestBridge {
       return answer.ok ? { ok: true, data: answer.data ?? null } : answer;
     } catch (error) {
       if (error instanceof HandsetError) return { ok: false, error: error.toBody() };
+      if (error instanceof DatabaseError && error.kind === 'unavailable') return fail('UNAVAILABLE', DATABASE_UNAVAILABLE);
       this.log(`request ${appId}/${action} from player ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
       return fail('INTERNAL', 'the request failed on the server');
     }

@@ -8,6 +8,8 @@ const MARIADB_KINDS: Record<number, DatabaseErrorKind> = {
   1451: 'foreign_key_violation',
   1452: 'foreign_key_violation',
 };
+/** mysql2's codes when the server cannot be reached or dropped the connection (gone away, lost, shutting down). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR']);
 const SQLITE_KINDS: Record<string, DatabaseErrorKind> = {
   SQLITE_CONSTRAINT_UNIQUE: 'unique_violation',
   SQLITE_CONSTRAINT_PRIMARYKEY: 'unique_violation',
@@ -17,8 +19,12 @@ const SQLITE_KINDS: Record<string, DatabaseErrorKind> = {
 /** A mysql2 or better-sqlite3 error as the port's {@link DatabaseError}, keeping the driver's error as its cause. */
 function toDatabaseError(error: unknown): DatabaseError {
   if (error instanceof DatabaseError) return error;
-  const { errno, code, message } = (error ?? {}) as { errno?: unknown; code?: unknown; message?: unknown };
-  const kind = (typeof errno === 'number' && MARIADB_KINDS[errno]) || (typeof code === 'string' && SQLITE_KINDS[code]) || 'other';
+  const { errno, code, message, fatal } = (error ?? {}) as { errno?: unknown; code?: unknown; message?: unknown; fatal?: unknown };
+  const kind =
+    (typeof errno === 'number' && MARIADB_KINDS[errno]) ||
+    (typeof code === 'string' && SQLITE_KINDS[code]) ||
+    // mysql2 marks an error that ended the connection fatal.
+    (fatal === true || (typeof code === 'string' && UNREACHABLE.has(code)) ? 'unavailable' : 'other');
   const databaseError = new DatabaseError(kind, typeof message === 'string' ? message : String(error));
   databaseError.cause = error;
   return databaseError;

@@ -212,7 +212,8 @@ export function createMysqlExecutor(options: PoolOptions): Executor {
         connection.release();
       }
     },
-    close: () => pool.end(),
+    // A connection the server already dropped fails to end; it is closed either way.
+    close: () => pool.end().catch(() => undefined),
   };
 }
 

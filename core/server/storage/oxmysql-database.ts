@@ -22,6 +22,8 @@ const KINDS: [RegExp, DatabaseErrorKind][] = [
     /^(?:Cannot (?:add or update a child|delete or update a parent) row: a foreign key constraint fails|FOREIGN KEY constraint failed)/m,
     'foreign_key_violation',
   ],
+  // mysql2's texts when the server cannot be reached or dropped the connection.
+  [/ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|PROTOCOL_CONNECTION_LOST|Connection lost|connection is in closed state|Server shutdown in progress|Too many connections/, 'unavailable'],
 ];
 
 function messageOf(error: unknown): string {
@@ -63,6 +65,16 @@ export async function createOxmysqlDatabase(
   await oxmysql.awaitConnection();
   const query: OxmysqlQuery = (sql, values) => oxmysql.query_async(sql, values);
   const dialect = await detectDialect(query);
+  /** oxmysql tells only its log why a transaction failed: one probe tells a lost database from a failed statement. */
+  const uncommitted = async (message: string): Promise<DatabaseError> => {
+    try {
+      await query('SELECT 1', []);
+      return new DatabaseError('other', message);
+    } catch (error) {
+      const probed = toDatabaseError(error);
+      return probed.kind === 'unavailable' ? probed : new DatabaseError('other', message);
+    }
+  };
   return {
     dialect,
     ...queriesOf(query),
@@ -81,14 +93,14 @@ export async function createOxmysqlDatabase(
         })
         .catch((error: unknown) => Promise.reject(toDatabaseError(error)));
       if (outcome?.ok === false) throw outcome.error;
-      if (!committed || !outcome) throw new DatabaseError('other', 'oxmysql did not commit the transaction; its log says why');
+      if (!committed || !outcome) throw await uncommitted('oxmysql did not commit the transaction; its log says why');
       return outcome.value;
     },
     async batch(statements) {
       const committed = await oxmysql
         .transaction_async(statements.map(({ sql, values }) => ({ query: sql, values: values ?? [] })))
         .catch((error: unknown) => Promise.reject(toDatabaseError(error)));
-      if (committed !== true) throw new DatabaseError('other', 'oxmysql did not commit the batch; its log says why');
+      if (committed !== true) throw await uncommitted('oxmysql did not commit the batch; its log says why');
     },
   };
 }

@@ -169,7 +169,7 @@ describe('createDriverDatabase', () => {
 
     const refused = await errorOf(createDriverDatabase('mysql://root@127.0.0.1:1/handset?connectTimeout=2000'));
     expect(refused).toBeInstanceOf(DatabaseError);
-    expect(refused).toMatchObject({ kind: 'other', message: expect.stringMatching(/ECONNREFUSED/) });
+    expect(refused).toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/ECONNREFUSED/) });
   });
 });
 
