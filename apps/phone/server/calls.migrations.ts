@@ -1,6 +1,6 @@
 import { autoIncrementId, createTable, type Migration } from '@handset/sdk/server/database';
 
-/** The phone app's tables: one row per party per finished call (a party without a phone has none). */
+/** The phone app's tables: one row per party per finished call (a party without a phone has none), and the calls still live. */
 export const callsMigrations: Migration[] = [
   {
     version: 1,
@@ -39,6 +39,25 @@ export const callsMigrations: Migration[] = [
         'phone_id BIGINT NOT NULL PRIMARY KEY',
         'seen_id BIGINT NOT NULL',
         'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE',
+      ]),
+    ],
+  },
+  {
+    version: 3,
+    name: 'live calls',
+    up: (dialect) => [
+      // Calls that rang a phone and have not ended: a restart of Handset picks them up (calls.service.ts `recover`).
+      createTable(dialect, 'handset_phone_live_calls', [
+        'call_id VARCHAR(36) NOT NULL PRIMARY KEY',
+        'caller_number VARCHAR(15) NOT NULL',
+        'caller_phone_id BIGINT NULL',
+        'callee_number VARCHAR(15) NOT NULL',
+        'callee_phone_id BIGINT NULL',
+        'hidden TINYINT(1) NOT NULL DEFAULT 0',
+        'video TINYINT(1) NOT NULL DEFAULT 0',
+        'company TINYINT(1) NOT NULL DEFAULT 0',
+        'started_at BIGINT NOT NULL',
+        'answered_at BIGINT NULL',
       ]),
     ],
   },

@@ -1,4 +1,4 @@
-import type { Database } from '@handset/sdk/server/database';
+import type { Database, Statement } from '@handset/sdk/server/database';
 
 export type CallDirection = 'outgoing' | 'incoming';
 
@@ -25,6 +25,22 @@ export interface CallRecordInput {
 
 export interface CallRecordRow extends CallRecordInput {
   id: number;
+}
+
+/** A call that has rung a phone and not yet ended, kept so that a restart of Handset neither loses nor strands it. */
+export interface LiveCallRow {
+  callId: string;
+  callerNumber: string;
+  /** Null for a line with no phone behind it (a service number). */
+  callerPhoneId: number | null;
+  calleeNumber: string;
+  calleePhoneId: number | null;
+  hidden: boolean;
+  video: boolean;
+  company: boolean;
+  startedAt: number;
+  /** Null while it rings. */
+  answeredAt: number | null;
 }
 
 interface Row {
@@ -66,8 +82,17 @@ const fromRow = (row: Row): CallRecordRow => ({
 
 /** Call records in `handset_phone_calls`. */
 export interface CallsRepository {
-  /** Writes every party's record of one call in one statement: all of them are committed, or none. */
-  insert(records: readonly CallRecordInput[]): Promise<void>;
+  /**
+   * Writes every party's record of one call, and forgets the live call `endedCallId` when given: all of it is
+   * committed, or none.
+   */
+  insert(records: readonly CallRecordInput[], endedCallId?: string): Promise<void>;
+  /** Keeps a call that rang a phone. */
+  saveLive(call: LiveCallRow): Promise<void>;
+  /** The kept call `callId` was answered at `answeredAt`. */
+  answerLive(callId: string, answeredAt: number): Promise<void>;
+  /** Every kept call: those live when Handset stopped (a handful, one per call in progress). */
+  liveCalls(): Promise<LiveCallRow[]>;
   /** A phone's records newest first, before `beforeId` when paging back. */
   recents(phoneId: number, beforeId: number | null, limit: number): Promise<CallRecordRow[]>;
   /** The phone's record `id`, or undefined when it has none. */
@@ -82,26 +107,63 @@ export interface CallsRepository {
 
 export function createCallsRepository(db: Database): CallsRepository {
   return {
-    async insert(records) {
-      if (records.length === 0) return;
-      await db.run(
-        `INSERT INTO handset_phone_calls (phone_id, call_id, direction, other_number, hidden, video, company, status, started_at, answered_at, ended_at, duration)
+    async insert(records, endedCallId) {
+      const statements: Statement[] = [];
+      if (records.length > 0) {
+        statements.push({
+          sql: `INSERT INTO handset_phone_calls (phone_id, call_id, direction, other_number, hidden, video, company, status, started_at, answered_at, ended_at, duration)
          VALUES ${records.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        records.flatMap((record) => [
-          record.phoneId,
-          record.callId,
-          record.direction,
-          record.otherNumber,
-          record.hidden ? 1 : 0,
-          record.video ? 1 : 0,
-          record.company ? 1 : 0,
-          record.status,
-          record.startedAt,
-          record.answeredAt,
-          record.endedAt,
-          record.duration,
-        ]),
+          values: records.flatMap((record) => [
+            record.phoneId,
+            record.callId,
+            record.direction,
+            record.otherNumber,
+            record.hidden ? 1 : 0,
+            record.video ? 1 : 0,
+            record.company ? 1 : 0,
+            record.status,
+            record.startedAt,
+            record.answeredAt,
+            record.endedAt,
+            record.duration,
+          ]),
+        });
+      }
+      if (endedCallId !== undefined) statements.push({ sql: 'DELETE FROM handset_phone_live_calls WHERE call_id = ?', values: [endedCallId] });
+      // One statement alone keeps the driver's error kind, which oxmysql's batch reports only to its log.
+      if (statements.length === 1) await db.run(statements[0]!.sql, statements[0]!.values);
+      else if (statements.length > 1) await db.batch(statements);
+    },
+
+    async saveLive(call) {
+      await db.run(
+        `INSERT INTO handset_phone_live_calls (call_id, caller_number, caller_phone_id, callee_number, callee_phone_id, hidden, video, company, started_at, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [call.callId, call.callerNumber, call.callerPhoneId, call.calleeNumber, call.calleePhoneId, call.hidden ? 1 : 0, call.video ? 1 : 0, call.company ? 1 : 0, call.startedAt, call.answeredAt],
       );
+    },
+
+    async answerLive(callId, answeredAt) {
+      await db.run('UPDATE handset_phone_live_calls SET answered_at = ? WHERE call_id = ?', [answeredAt, callId]);
+    },
+
+    async liveCalls() {
+      const rows = await db.select<Record<string, unknown>>(
+        'SELECT call_id, caller_number, caller_phone_id, callee_number, callee_phone_id, hidden, video, company, started_at, answered_at FROM handset_phone_live_calls',
+      );
+      const id = (value: unknown) => (value === null ? null : Number(value));
+      return rows.map((row) => ({
+        callId: String(row['call_id']),
+        callerNumber: String(row['caller_number']),
+        callerPhoneId: id(row['caller_phone_id']),
+        calleeNumber: String(row['callee_number']),
+        calleePhoneId: id(row['callee_phone_id']),
+        hidden: Boolean(row['hidden']),
+        video: Boolean(row['video']),
+        company: Boolean(row['company']),
+        startedAt: Number(row['started_at']),
+        answeredAt: id(row['answered_at']),
+      }));
     },
 
     async recents(phoneId, beforeId, limit) {

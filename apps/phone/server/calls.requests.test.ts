@@ -319,4 +319,56 @@ onEachDatabase((open) => {
     await expect(phone(b.page)('calls.blockCaller', { id: recents[0]!.id + 1000 })).resolves.toEqual(refused('NOT_FOUND', `no call record ${recents[0]!.id + 1000} of yours`));
     expect(simulation.errors).toEqual([]);
   });
+
+  it('keeps an answered call through a restart of Handset in a new voice channel, and ends a ringing one with its records', async () => {
+    const simulation = await startHandset({ database: await open(), ...withVoice });
+    const { sim, printed } = simulation;
+    const [a, b, c, d] = [await connectWithPhone(simulation), await connectWithPhone(simulation), await connectWithPhone(simulation), await connectWithPhone(simulation)];
+    const talking = await data(phone(a.page)('calls.start', { requestId: 'a-1', number: b.number }));
+    const answered = await data(phone(b.page)('calls.answer', { callId: talking.callId }));
+    const ringing = await data(phone(c.page)('calls.start', { requestId: 'c-1', number: d.number }));
+    const channelBefore = (await voiceChannels(simulation))[String(a.player.id)];
+
+    const restart = async (between?: () => Promise<void>) => {
+      const started = () => printed('handset').filter((line) => /^Handset \S+ started$/.test(line)).length;
+      const before = started();
+      await sim.stop('handset');
+      await between?.();
+      await sim.ensure('handset');
+      await eventually(() => expect(started()).toBe(before + 1), 10_000);
+    };
+    await restart();
+    // The phones' pages came back with the resource.
+    const [pageA, pageB, pageC, pageD] = [a, b, c, d].map((player) => player.player.nui.page('handset') as unknown as Page);
+    await eventually(async () => expect(await phone(pageA!)('calls.current', {})).toMatchObject({ ok: true, data: { callId: talking.callId, status: 'active', answeredAt: answered.answeredAt } }), 5000);
+    await expect(phone(pageB!)('calls.current', {})).resolves.toMatchObject({ ok: true, data: { callId: talking.callId, status: 'active', direction: 'incoming' } });
+    const channels = await voiceChannels(simulation);
+    expect(channels[String(a.player.id)]).toBe(channels[String(b.player.id)]);
+    expect(channels[String(a.player.id)]).not.toBe(channelBefore);
+    expect(Object.keys(channels)).toHaveLength(2);
+    // The ringing call ended with the restart: missed, on both sides, and D hears of it.
+    for (const page of [pageC!, pageD!]) await expect(phone(page)('calls.current', {})).resolves.toEqual({ ok: true, data: null });
+    await expect(data<Call[]>(phone(pageC!)('calls.recents', {}))).resolves.toMatchObject([{ callId: ringing.callId, direction: 'outgoing', status: 'missed' }]);
+    await expect(data<Call[]>(phone(pageD!)('calls.recents', {}))).resolves.toMatchObject([{ callId: ringing.callId, direction: 'incoming', status: 'missed' }]);
+    // Kept in D's notification center, which D's phone reads when it comes up (a push may beat the page back).
+    await eventually(async () => expect(await nui(pageD!, 'request', { appId: 'handset', action: 'notifications.list', payload: { limit: 20 } })).toMatchObject({ ok: true, data: [{ title: 'Missed call', body: c.number }] }));
+
+    // The call goes on as any other: hanging up records it once, from when it was answered.
+    await expect(phone(pageB!)('calls.end', { callId: talking.callId })).resolves.toEqual({ ok: true, data: null });
+    await expect(voiceChannels(simulation)).resolves.toEqual({});
+    for (const page of [pageA!, pageB!]) {
+      await expect(data<Call[]>(phone(page)('calls.recents', {}))).resolves.toMatchObject([{ callId: talking.callId, status: 'completed', answeredAt: answered.answeredAt }]);
+    }
+
+    // A call whose player left while Handset was down ends with the restart, recorded for both.
+    const second = await data(phone(pageA!)('calls.start', { requestId: 'a-2', number: b.number }));
+    await data(phone(pageB!)('calls.answer', { callId: second.callId }));
+    await restart(() => sim.dropPlayer(b.player.id));
+    const pageAfter = a.player.nui.page('handset') as unknown as Page;
+    await eventually(async () => expect(await data<Call[]>(phone(pageAfter)('calls.recents', {}))).toMatchObject([{ callId: second.callId, status: 'completed' }, { callId: talking.callId }]), 5000);
+    await expect(phone(pageAfter)('calls.current', {})).resolves.toEqual({ ok: true, data: null });
+    await expect(voiceChannels(simulation)).resolves.toEqual({});
+    expect(simulation.errors).toEqual([]);
+  });
+
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import { RateLimiter } from '@handset/sdk/server';
 import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
-import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus } from './calls.repository';
+import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus, LiveCallRow } from './calls.repository';
 import { callView, durationOf, hiddenFrom, recordView, type CallRecordView, type CallState, type CallView, type Party } from './calls.views';
 import { NO_NAMES, type ContactNames } from './contact-names';
 import { VoiceChannels, type VoiceAdapter } from './voice';
@@ -57,6 +57,8 @@ interface LiveCall extends CallState {
   ringTimer: ReturnType<typeof setTimeout> | null;
   /** Each side's pushes so far: the next goes out after them, however long its names took. */
   outbox: Record<Side, Promise<void>>;
+  /** The writes that keep the call across a restart, in order; its end is written after them. Never rejects. */
+  kept: Promise<void>;
 }
 
 type Side = 'caller' | 'callee';
@@ -67,6 +69,18 @@ const REQUEST_MEMORY_MS = 10 * 60_000;
 const directionOf = (side: Side): CallDirection => (side === 'caller' ? 'outgoing' : 'incoming');
 const isPlayer = (party: Party): party is Party & { source: number; phoneId: number } => party.source !== null;
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const liveRowOf = (call: CallState): LiveCallRow => ({
+  callId: call.callId,
+  callerNumber: call.caller.number,
+  callerPhoneId: call.caller.phoneId,
+  calleeNumber: call.callee.number,
+  calleePhoneId: call.callee.phoneId,
+  hidden: call.hidden,
+  video: call.video,
+  company: call.company,
+  startedAt: call.startedAt,
+  answeredAt: call.answeredAt,
+});
 const notFound = (callId: string) => new HandsetError('NOT_FOUND', `no call ${callId} of yours`);
 
 /**
@@ -238,28 +252,64 @@ export class CallsService {
     return (this.byNumber.get(number)?.size ?? 0) > 0;
   }
 
-  /** Handset is stopping: nobody stays in a voice channel, no timer stays behind. */
+  /**
+   * Picks up the calls that were live when Handset last stopped (they are kept in the database from the moment
+   * they ring). An answered call whose players still play the same characters goes on in a new voice channel;
+   * any other ends now as if its players had left it, with every party's record.
+   */
+  async recover(): Promise<void> {
+    for (const kept of await this.options.repository.liveCalls()) {
+      const caller = this.partyNow(kept.callerNumber, kept.callerPhoneId);
+      const callee = this.partyNow(kept.calleeNumber, kept.calleePhoneId);
+      const players = [caller, callee].filter((party) => party.phoneId !== null);
+      const goesOn = kept.answeredAt !== null && players.every((party) => isPlayer(party) && !this.bySource.has(party.source));
+      const call = this.open(caller, callee, { hidden: kept.hidden, video: kept.video, company: kept.company, holdCallee: true }, kept);
+      call.offered = true;
+      call.answeredAt = kept.answeredAt;
+      if (kept.answeredAt !== null) call.status = 'active';
+      if (goesOn) {
+        this.joinVoice(call);
+        await Promise.all([this.tell(call, 'caller', 'call.updated'), this.tell(call, 'callee', 'call.updated')]);
+        continue;
+      }
+      try {
+        await this.finish(call, this.lostStatus(call));
+      } catch (error) {
+        // A record that cannot be written (its character was deleted) must not bring the call back at every start.
+        this.options.log(`call ${kept.callId} ended with the restart but its records were not saved: ${errorText(error)}`);
+        await this.options.repository.insert([], kept.callId);
+      }
+    }
+  }
+
+  /** Handset is stopping: nobody stays in a voice channel, no timer stays behind; live calls stay kept for `recover`. */
   stop(): void {
     for (const call of this.calls.values()) this.forget(call);
     this.stopWatchingPhones();
   }
 
-  private open(caller: Party, callee: Party, flags: { hidden: boolean; video: boolean; company: boolean; holdCallee: boolean }): LiveCall {
+  private open(
+    caller: Party,
+    callee: Party,
+    flags: { hidden: boolean; video: boolean; company: boolean; holdCallee: boolean },
+    kept?: Pick<LiveCallRow, 'callId' | 'startedAt'>,
+  ): LiveCall {
     const call: LiveCall = {
-      callId: randomUUID(),
+      callId: kept?.callId ?? randomUUID(),
       caller,
       callee,
       hidden: flags.hidden,
       video: flags.video,
       company: flags.company,
       status: 'dialing',
-      startedAt: this.now(),
+      startedAt: kept?.startedAt ?? this.now(),
       answeredAt: null,
       endedAt: null,
       offered: false,
       channel: null,
       ringTimer: null,
       outbox: { caller: Promise.resolve(), callee: Promise.resolve() },
+      kept: Promise.resolve(),
     };
     this.calls.set(call.callId, call);
     // Held as soon as the call exists, so a second call to either player meanwhile finds them busy.
@@ -290,6 +340,7 @@ export class CallsService {
       if (refused) return this.finish(call, 'unavailable');
     }
     call.offered = true;
+    this.keep(call, (repository) => repository.saveLive(liveRowOf(call)));
     call.ringTimer = setTimeout(() => this.finishInBackground(call, 'missed'), this.options.ringMs);
     await this.tell(call, 'callee', 'call.incoming');
   }
@@ -297,13 +348,11 @@ export class CallsService {
   /** Answers the call, and tells both players; resolves to what the callee was told. */
   private async activate(call: LiveCall): Promise<CallView> {
     call.status = 'active';
-    call.answeredAt = this.now();
+    const answeredAt = (call.answeredAt = this.now());
     if (call.ringTimer) clearTimeout(call.ringTimer);
     call.ringTimer = null;
-    if (isPlayer(call.caller) && isPlayer(call.callee)) {
-      call.channel = this.channels.take();
-      this.options.voice.join([call.caller.source, call.callee.source], call.channel);
-    }
+    this.keep(call, (repository) => repository.answerLive(call.callId, answeredAt));
+    this.joinVoice(call);
     const [, callee] = await Promise.all([this.tell(call, 'caller', 'call.updated'), this.tell(call, 'callee', 'call.updated')]);
     return callee;
   }
@@ -319,7 +368,8 @@ export class CallsService {
     call.endedAt = this.now();
     const reached = (['caller', 'callee'] as const).filter((side) => side === 'caller' || call.offered);
     try {
-      await this.options.repository.insert(reached.flatMap((side) => this.record(call, side)));
+      await call.kept;
+      await this.options.repository.insert(reached.flatMap((side) => this.record(call, side)), call.offered ? call.callId : undefined);
     } finally {
       const told = reached.map(async (side) => {
         const party = call[side];
@@ -356,6 +406,26 @@ export class CallsService {
       this.channels.release(call.channel);
       call.channel = null;
     }
+  }
+
+  /** Runs a write that keeps `call` across a restart after the ones before it; a failure only costs that. */
+  private keep(call: LiveCall, write: (repository: CallsRepository) => Promise<void>): void {
+    call.kept = call.kept
+      .then(() => write(this.options.repository))
+      .catch((error: unknown) => this.options.log(`call ${call.callId} is not kept across a restart: ${errorText(error)}`));
+  }
+
+  /** Both players of an answered call share a new voice channel. */
+  private joinVoice(call: LiveCall): void {
+    if (!isPlayer(call.caller) || !isPlayer(call.callee)) return;
+    call.channel = this.channels.take();
+    this.options.voice.join([call.caller.source, call.callee.source], call.channel);
+  }
+
+  /** A kept party as it is now: a player only while their character is online on the same phone. */
+  private partyNow(number: string, phoneId: number | null): Party {
+    const online = phoneId === null ? null : this.options.phones.byNumber(number);
+    return { number, phoneId, source: online?.phoneId === phoneId ? online.source : null };
   }
 
   private record(call: LiveCall, side: Side): CallRecordInput[] {

@@ -67,6 +67,7 @@ function start(context: PluginContext): void {
     return phone ? service.unseenMissed(phone) : 0;
   });
   setCallsService(context, service);
+  void service.recover().catch((error: unknown) => log(`the calls live before Handset restarted were not picked up: ${errorText(error)}`));
   registerCallRequests(context, service);
   const stopRetention = keepCallRecords(repository, wholeSetting(context, 'retention_days', 30, 1, 3650), log);
 
