@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { HandsetError } from '@handset/sdk/protocol/errors';
+import { DatabaseError } from '@handset/sdk/server/database';
 import { forEachDatabase } from '../../../tests/core/storage/databases';
 import { migratePlugin, seedPluginPhones } from '../../../tests/support/plugin-phones';
 import { callsMigrations } from './calls.migrations';
@@ -46,7 +47,7 @@ forEachDatabase((current) => {
    * the service over a clock the test moves, and recorders for voice and for what reaches the phones. `contacts`
    * are the names each number gave its contacts, and `lookups` the numbers whose contacts were asked for.
    */
-  async function setup(options: { ringMs?: number; hiddenCallsPerMinute?: number; callsPerCalleePerMinute?: number } = {}) {
+  async function setup(options: { ringMs?: number; hiddenCallsPerMinute?: number; callsPerCalleePerMinute?: number; unreachableSaves?: number } = {}) {
     const db = current();
     await migratePlugin(db, 'phone', callsMigrations);
     const { phones, online } = await seedPluginPhones(db);
@@ -71,8 +72,14 @@ forEachDatabase((current) => {
     const logs: string[] = [];
     const clock = { now: STARTED };
     const repository = createCallsRepository(db);
+    // The database refuses this many saves of finished calls, as when it is unreachable.
+    let unreachable = options.unreachableSaves ?? 0;
     const service = new CallsService({
-      repository,
+      repository: {
+        ...repository,
+        insert: (records, endedCallId) =>
+          unreachable-- > 0 ? Promise.reject(new DatabaseError('unavailable', 'connect ECONNREFUSED 127.0.0.1:3306')) : repository.insert(records, endedCallId),
+      },
       phones,
       voice: voiceAdapter,
       signals: {
@@ -168,6 +175,21 @@ forEachDatabase((current) => {
     // A retried request answers with the same call, as it ended; it does not dial again.
     await expect(service.start(phone(11), dial('5550002', 'req-1'))).resolves.toMatchObject({ callId, status: 'completed', duration: 61 });
     expect(presented).toHaveLength(1);
+  });
+
+  it('ends a call for its players while the database is unreachable, and saves its records once it is back', async () => {
+    const { service, phone, records, pushTypes, logs } = await setup({ unreachableSaves: 2 });
+    const { callId } = await service.start(phone(11), dial('555-0002'));
+    await service.answer(phone(12), callId);
+    await expect(service.end(phone(11), callId)).resolves.toBeUndefined();
+    await until(() => expect(pushTypes(12).at(-1)).toBe('call.ended completed'));
+    await expect(service.current(phone(11))).resolves.toBeNull();
+    expect(await records(1)).toEqual([]);
+    expect(logs).toEqual([`the records of call ${callId} wait for the database: connect ECONNREFUSED 127.0.0.1:3306`]);
+    // Tried again after 1 s, refused, then after 2 s more: saved once, for both.
+    await until(async () => expect(await records(1)).toMatchObject([{ callId, direction: 'outgoing', status: 'completed' }]), 5000);
+    expect(await records(2)).toMatchObject([{ callId, direction: 'incoming', status: 'completed' }]);
+    service.stop();
   });
 
   it('ends at once as busy or unavailable, recorded on the caller’s side only', async () => {

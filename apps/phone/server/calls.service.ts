@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import { RateLimiter } from '@handset/sdk/server';
+import { DatabaseError } from '@handset/sdk/server/database';
 import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
 import type { CallDirection, CallRecordInput, CallsRepository, EndedStatus, LiveCallRow } from './calls.repository';
 import { callView, durationOf, hiddenFrom, recordView, type CallRecordView, type CallState, type CallView, type Party } from './calls.views';
@@ -63,6 +64,10 @@ interface LiveCall extends CallState {
 
 type Side = 'caller' | 'callee';
 
+/** A finished call's records are tried again this long after the database refused them, then twice as long, up to the most. */
+const SAVE_RETRY_MS = 1000;
+const SAVE_RETRY_MAX_MS = 60_000;
+
 /** A requested call is remembered this long, so a retried `calls.start` answers with the same call. */
 const REQUEST_MEMORY_MS = 10 * 60_000;
 
@@ -94,6 +99,8 @@ export class CallsService {
   /** Numbers in a live call; a service line may be in several. */
   private readonly byNumber = new Map<string, Set<LiveCall>>();
   private readonly requests = new Map<string, { call: LiveCall; at: number }>();
+  /** Saves of finished calls waiting for the database to come back. */
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
   private readonly channels = new VoiceChannels();
   private readonly now: () => number;
   private readonly stopWatchingPhones: () => void;
@@ -284,6 +291,7 @@ export class CallsService {
 
   /** Handset is stopping: nobody stays in a voice channel, no timer stays behind; live calls stay kept for `recover`. */
   stop(): void {
+    for (const retry of this.retries) clearTimeout(retry);
     for (const call of this.calls.values()) this.forget(call);
     this.stopWatchingPhones();
   }
@@ -369,7 +377,7 @@ export class CallsService {
     const reached = (['caller', 'callee'] as const).filter((side) => side === 'caller' || call.offered);
     try {
       await call.kept;
-      await this.options.repository.insert(reached.flatMap((side) => this.record(call, side)), call.offered ? call.callId : undefined);
+      await this.save(call.callId, reached.flatMap((side) => this.record(call, side)), call.offered);
     } finally {
       const told = reached.map(async (side) => {
         const party = call[side];
@@ -405,6 +413,26 @@ export class CallsService {
       this.options.voice.leave(inVoice.filter((source) => source !== gone));
       this.channels.release(call.channel);
       call.channel = null;
+    }
+  }
+
+  /**
+   * Writes a finished call's records, and forgets it as kept. While the database is unreachable it tries again,
+   * at growing intervals: the call has ended for its players either way, and its records come once it is back.
+   */
+  private async save(callId: string, records: CallRecordInput[], kept: boolean, attempt = 0): Promise<void> {
+    try {
+      await this.options.repository.insert(records, kept ? callId : undefined);
+    } catch (error) {
+      // A retry after a write that committed unseen finds its records there: only the kept call is left to forget.
+      if (attempt > 0 && error instanceof DatabaseError && error.kind === 'unique_violation') return this.options.repository.insert([], kept ? callId : undefined);
+      if (!(error instanceof DatabaseError && error.kind === 'unavailable')) throw error;
+      if (attempt === 0) this.options.log(`the records of call ${callId} wait for the database: ${errorText(error)}`);
+      const retry = setTimeout(() => {
+        this.retries.delete(retry);
+        this.save(callId, records, kept, attempt + 1).catch((failure: unknown) => this.options.log(`the records of call ${callId} were not saved: ${errorText(failure)}`));
+      }, Math.min(SAVE_RETRY_MAX_MS, SAVE_RETRY_MS * 2 ** attempt));
+      this.retries.add(retry);
     }
   }
 
