@@ -153,6 +153,25 @@ forEachDatabase((current) => {
     await expect(service.unread(ana.id)).resolves.toBe(0);
   });
 
+  it('keeps an account’s newest max_notifications notifications: each new one takes the oldest’s place', async () => {
+    const { service, ana, ben, cal } = await setup({ max_notifications: '3' });
+    const anas = await service.create(ana, post('like me'));
+    await service.like(ben, anas.stored.id, true);
+    await service.like(cal, anas.stored.id, true);
+    await service.follow(ben, ana.id);
+    await service.follow(cal, ana.id);
+    await service.create(ben, post('nice', { replyTo: anas.stored.id }));
+    const { groups } = await service.notifications(ana, { limit: 20 });
+    expect(groups.map((group) => [group.kind, group.actors.map((actor) => actor.handle), group.count])).toEqual([
+      ['reply', ['ben'], 1],
+      ['follow', ['cal', 'ben'], 2],
+    ]);
+    await expect(service.unread(ana.id)).resolves.toBe(3);
+    // Another account's are its own.
+    await service.follow(ana, ben.id);
+    await expect(service.unread(ben.id)).resolves.toBe(1);
+  });
+
   it('refuses too long, empty, blacklisted and off-host posts, past the rate and the cap, and a veto with its reason', async () => {
     const { service, ana, ben } = await setup({ max_length: '10', posts_per_minute: '3', blacklist: 'darn', max_posts: '3' });
     expect(await codeOf(service.create(ana, post('x'.repeat(11))))).toBe('INVALID_INPUT: a post is at most 10 characters');

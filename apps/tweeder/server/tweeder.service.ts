@@ -471,12 +471,14 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
   const notifyRow = async (recipient: number, kind: NotificationKind, actor: number, postId: number | null) => {
     if (recipient === actor) return false;
     if (await blockedBetween(recipient, actor)) return false;
-    await db.run('INSERT INTO handset_tweeder_notifications (recipient_id, kind, actor_id, post_id, created_at) VALUES (?, ?, ?, ?, ?)', [
-      recipient,
-      kind,
-      actor,
-      postId,
-      now(),
+    await db.batch([
+      { sql: 'INSERT INTO handset_tweeder_notifications (recipient_id, kind, actor_id, post_id, created_at) VALUES (?, ?, ?, ?, ?)', values: [recipient, kind, actor, postId, now()] },
+      // The account keeps its newest maxNotifications: the one past them goes (an indexed read of the account's own).
+      {
+        sql: `DELETE FROM handset_tweeder_notifications WHERE recipient_id = ? AND id <= (
+                SELECT id FROM (SELECT id FROM handset_tweeder_notifications WHERE recipient_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?) AS oldest)`,
+        values: [recipient, recipient, settings.maxNotifications],
+      },
     ]);
     return true;
   };

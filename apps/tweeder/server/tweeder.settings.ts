@@ -15,6 +15,8 @@ export interface TweederSettings {
   /** Accounts one account may follow, block and mute, each. */
   maxFollows: number;
   maxBlocks: number;
+  /** Notifications one account keeps: each new one past this many takes the oldest's place. */
+  maxNotifications: number;
   /** Words refused in posts, handles, names and bios, lower case. */
   blacklist: string[];
   /** The window trending hashtags are counted over. */
@@ -64,6 +66,7 @@ export function readTweederSettings(setting: PluginContext['setting'], warn: (me
     maxPosts: read('max_posts', '10000', wholeIn(1, 1_000_000), 'a whole number from 1 to 1000000'),
     maxFollows: read('max_follows', '2000', wholeIn(1, 100_000), 'a whole number from 1 to 100000'),
     maxBlocks: read('max_blocks', '1000', wholeIn(1, 100_000), 'a whole number from 1 to 100000'),
+    maxNotifications: read('max_notifications', '500', wholeIn(1, 100_000), 'a whole number from 1 to 100000'),
     blacklist: read('blacklist', '', (text) => text.toLowerCase().split(',').map((word) => word.trim()).filter(Boolean), 'words separated by commas'),
     trendingHours: read('trending_hours', '168', wholeIn(1, 24 * 365), 'a whole number of hours from 1 to 8760'),
     reportWebhook: read('report_webhook', '', webUrl, 'a URL (a Discord webhook)'),
