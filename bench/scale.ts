@@ -27,6 +27,11 @@ const MESSAGES = flag('messages', 1_000_000);
 const CONTACTS = flag('contacts', 500_000);
 const CALLS = flag('calls', 1_000_000);
 const MAIL = flag('mail', 500_000);
+interface Quantiles {
+  p50: number;
+  p99: number;
+}
+
 /** Each character has direct threads with the next few characters: THREADS_EACH × characters threads in all. */
 const THREADS_EACH = 5;
 const RUNS = 500;
@@ -109,17 +114,24 @@ function recording(db: Database): { db: Database; last: () => { sql: string; val
   return { db: recorded, last: () => last };
 }
 
-/** p50 and p99 in ms over RUNS calls for characters spread over the table, after a warm-up. */
-async function time(run: (phoneId: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+/**
+ * p50 and p99 in ms over RUNS calls for characters spread over the table. Cold: after a warm-up on other
+ * characters, so each timed character's rows may still be on disk; warm: each timed character read once before.
+ */
+async function time(run: (phoneId: number) => Promise<unknown>): Promise<{ cold: Quantiles; warm: Quantiles }> {
   const phoneAt = (n: number) => ((n * 7_919) % CHARACTERS) + 1;
-  for (let n = 0; n < WARM_UP; n++) await run(phoneAt(n));
-  const samples: number[] = [];
-  for (let n = 0; n < RUNS; n++) {
-    const started = performance.now();
-    await run(phoneAt(n));
-    samples.push(performance.now() - started);
-  }
-  return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+  const timed = async () => {
+    const samples: number[] = [];
+    for (let n = 0; n < RUNS; n++) {
+      const started = performance.now();
+      await run(phoneAt(n));
+      samples.push(performance.now() - started);
+    }
+    return { p50: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+  };
+  for (let n = 0; n < WARM_UP; n++) await run(phoneAt(RUNS + n));
+  const cold = await timed();
+  return { cold, warm: await timed() };
 }
 
 const server = mariadbServer();
@@ -128,6 +140,7 @@ const driver = await createDriverDatabase(target.url);
 const { db, last } = recording(driver);
 try {
   const version = (await driver.select<{ v: string }>('SELECT VERSION() AS v'))[0]!.v;
+  const bufferPoolMiB = Number((await driver.select<{ size: number | string }>('SELECT @@innodb_buffer_pool_size AS size'))[0]!.size) / 2 ** 20;
   await migrate(driver, 'core', coreMigrations);
   await migrate(driver, 'contacts', contactsMigrations);
   await migrate(driver, 'phone', callsMigrations);
@@ -154,8 +167,9 @@ try {
   const rows: (string | number)[][] = [];
   const explains: string[] = [];
   for (const [label, run] of cases) {
-    const { p50, p99 } = await time(run);
-    rows.push([label, ms(p50), ms(p99), label.startsWith('baseline') ? 'baseline' : p99 <= 2 ? 'met (≤ 2 ms)' : 'missed (≤ 2 ms)']);
+    const { cold, warm } = await time(run);
+    const verdict = (p99: number) => (label.startsWith('baseline') ? 'baseline' : p99 <= 2 ? 'met (≤ 2 ms)' : 'missed (≤ 2 ms)');
+    rows.push([label, ms(cold.p50), ms(cold.p99), verdict(cold.p99), ms(warm.p50), ms(warm.p99), verdict(warm.p99)]);
     const { sql, values } = last();
     const plan = await driver.select<Record<string, unknown>>(`EXPLAIN ${sql}`, values);
     explains.push(
@@ -166,10 +180,12 @@ try {
     'Scale',
     `MariaDB ${version} on ${new URL(server).host}; ${machine()}.
 Seeded ${CHARACTERS} characters, ${CONTACTS} contacts, ${CALLS} call records, ${MAIL} mails, ${CHARACTERS * THREADS_EACH} threads and
-${MESSAGES} messages with multi-row INSERTs of ${ROWS_PER_INSERT} rows in ${seedSeconds.toFixed(1)} s. Each query ran ${RUNS} times (after ${WARM_UP}),
-for characters spread over the whole table, through the app's own repository.
+${MESSAGES} messages with multi-row INSERTs of ${ROWS_PER_INSERT} rows in ${seedSeconds.toFixed(1)} s. Each query ran ${RUNS} times for
+characters spread over the whole table, through the app's own repository: cold (after ${WARM_UP} calls for other characters,
+so a character's rows may still be on disk: the data is larger than MariaDB's ${bufferPoolMiB} MiB buffer pool), then warm (the
+same characters again, their rows read once).
 
-${table(['screen query', 'p50 ms', 'p99 ms', 'target'], rows)}
+${table(['screen query', 'cold p50 ms', 'cold p99 ms', 'target', 'warm p50 ms', 'warm p99 ms', 'target'], rows)}
 
 EXPLAIN (MariaDB) of the statement each screen query sent:
 
