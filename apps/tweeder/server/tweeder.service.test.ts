@@ -134,14 +134,19 @@ forEachDatabase((current) => {
     expect(texts(await service.profilePosts(ben.id, { id: cal.id, tab: 'posts', limit: 10 }))).toEqual(['loud']);
   });
 
-  it('groups notifications as players read them, and counts what is unread', async () => {
-    const { service, ana, ben, cal } = await setup();
+  /** Five notifications for Ana, oldest first: Ben's and Cal's likes of her post, their follows, Ben's reply. */
+  async function notifyAna({ service, ana, ben, cal }: Pick<Awaited<ReturnType<typeof setup>>, 'service' | 'ana' | 'ben' | 'cal'>) {
     const anas = await service.create(ana, post('like me'));
     await service.like(ben, anas.stored.id, true);
     await service.like(cal, anas.stored.id, true);
     await service.follow(ben, ana.id);
     await service.follow(cal, ana.id);
     await service.create(ben, post('nice', { replyTo: anas.stored.id }));
+  }
+
+  it('groups notifications as players read them, and counts what is unread', async () => {
+    const { service, ana, ben, cal } = await setup();
+    await notifyAna({ service, ana, ben, cal });
     const { groups } = await service.notifications(ana, { limit: 20 });
     expect(groups.map((group) => [group.kind, group.actors.map((actor) => actor.handle), group.count, group.post?.text ?? null, group.read])).toEqual([
       ['reply', ['ben'], 1, 'nice', false],
@@ -155,12 +160,7 @@ forEachDatabase((current) => {
 
   it('keeps an account’s newest max_notifications notifications: each new one takes the oldest’s place', async () => {
     const { service, ana, ben, cal } = await setup({ max_notifications: '3' });
-    const anas = await service.create(ana, post('like me'));
-    await service.like(ben, anas.stored.id, true);
-    await service.like(cal, anas.stored.id, true);
-    await service.follow(ben, ana.id);
-    await service.follow(cal, ana.id);
-    await service.create(ben, post('nice', { replyTo: anas.stored.id }));
+    await notifyAna({ service, ana, ben, cal });
     const { groups } = await service.notifications(ana, { limit: 20 });
     expect(groups.map((group) => [group.kind, group.actors.map((actor) => actor.handle), group.count])).toEqual([
       ['reply', ['ben'], 1],
