@@ -418,7 +418,7 @@ export function PostScreen({ api, id, me, changes, actions, now, locale, onBack 
         )}
       </div>
       {shown && (
-        <form class="comment-box" onSubmit={(event) => (event.preventDefault(), void send())}>
+        <div class="comment-box">
           {replyTo && (
             <p class="replying">
               {t('replyingTo', { handle: replyTo.author.handle })}
@@ -430,11 +430,19 @@ export function PostScreen({ api, id, me, changes, actions, now, locale, onBack 
           <label for="comment-text" class="visually-hidden">
             {t('addComment')}
           </label>
-          <input id="comment-text" ref={box} value={text} maxLength={500} placeholder={t('addComment')} onInput={(event) => setText(event.currentTarget.value)} />
-          <button type="submit" class="text-button strong" disabled={text.trim() === '' || sending}>
+          <input
+            id="comment-text"
+            ref={box}
+            value={text}
+            maxLength={500}
+            placeholder={t('addComment')}
+            onInput={(event) => setText(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Enter' && void send()}
+          />
+          <button type="button" class="text-button strong" disabled={text.trim() === '' || sending} onClick={() => void send()}>
             {t('postButton')}
           </button>
-        </form>
+        </div>
       )}
     </section>
   );
@@ -582,15 +590,22 @@ export function StoryViewer({ api, account, me, now, locale, onClose, onViewers 
         </button>
       )}
       {story && account.id !== me.id && (
-        <form class="story-reply" onSubmit={(event) => (event.preventDefault(), void send())}>
+        <div class="story-reply">
           <label for="story-reply" class="visually-hidden">
             {t('replyTo', { handle: account.handle })}
           </label>
-          <input id="story-reply" value={reply} maxLength={500} placeholder={t('replyTo', { handle: account.handle })} onInput={(event) => setReply(event.currentTarget.value)} />
-          <button type="submit" class="text-button strong" disabled={reply.trim() === ''}>
+          <input
+            id="story-reply"
+            value={reply}
+            maxLength={500}
+            placeholder={t('replyTo', { handle: account.handle })}
+            onInput={(event) => setReply(event.currentTarget.value)}
+            onKeyDown={(event) => event.key === 'Enter' && void send()}
+          />
+          <button type="button" class="text-button strong" disabled={reply.trim() === ''} onClick={() => void send()}>
             {t('send')}
           </button>
-        </form>
+        </div>
       )}
     </section>
   );
