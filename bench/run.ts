@@ -27,6 +27,7 @@ const BENCHMARKS: { file: string; title: string; nodeFlags?: string[] }[] = [
   { file: 'bench/frontend.ts', title: 'Front end' },
   { file: 'bench/app-port.ts', title: 'App port round trips' },
   { file: 'bench/tweeder.ts', title: 'Tweeder at scale' },
+  { file: 'bench/cloutgram.ts', title: 'Cloutgram at scale' },
 ];
 
 const server = mariadbServer();

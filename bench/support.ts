@@ -54,3 +54,57 @@ export async function insert(db: Database, tableName: string, columns: string[],
     await db.run(`INSERT INTO ${tableName} (${columns.join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`, rows.flat());
   }
 }
+
+/** The database with every SELECT of the current call recorded, so each screen's statements can be EXPLAINed. */
+export function recording(db: Database) {
+  let statements: { sql: string; values: readonly unknown[] }[] = [];
+  const recorded: Database = {
+    dialect: db.dialect,
+    select: (sql, values = []) => {
+      statements.push({ sql, values });
+      return db.select(sql, values);
+    },
+    run: (sql, values) => db.run(sql, values),
+    transaction: (work) => db.transaction(work),
+    batch: (batch) => db.batch(batch),
+  };
+  return { db: recorded, take: () => ((statements = []), undefined), statements: () => statements };
+}
+
+/** MariaDB's EXPLAIN rows, one line each: how, on which key, over how many rows. */
+export const planText = (plan: Record<string, unknown>[]) =>
+  plan.map((row) => `  ${String(row.select_type).padEnd(18)} ${String(row.table).padEnd(6)} ${String(row.type).padEnd(7)} ${String(row.key).padEnd(36)} rows=${String(row.rows).padEnd(7)} ${row.Extra ?? ''}`.trimEnd()).join('\n');
+
+/**
+ * Runs each screen `runs` times (after `warmUp`) and then once more recorded: a table row of how many statements it
+ * sent with p50/p99, and MariaDB's EXPLAIN of each of those statements.
+ */
+export async function measureScreens(
+  driver: Database,
+  recorder: ReturnType<typeof recording>,
+  cases: [string, (n: number) => Promise<unknown>][],
+  { runs, warmUp }: { runs: number; warmUp: number },
+): Promise<{ rows: (string | number)[][]; explains: string[] }> {
+  const rows: (string | number)[][] = [];
+  const explains: string[] = [];
+  for (const [label, run] of cases) {
+    for (let n = 0; n < warmUp; n++) await run(n);
+    const samples: number[] = [];
+    for (let n = 0; n < runs; n++) {
+      const started = performance.now();
+      await run(n);
+      samples.push(performance.now() - started);
+    }
+    recorder.take();
+    await run(runs + 1);
+    const sent = recorder.statements();
+    rows.push([label, sent.length, ms(quantile(samples, 0.5)), ms(quantile(samples, 0.99))]);
+    const plans: string[] = [];
+    for (const { sql, values } of sent) {
+      const plan = await driver.select<Record<string, unknown>>(`EXPLAIN ${sql}`, values);
+      plans.push(`${sql.replace(/\s+/g, ' ').slice(0, 140)}\n${planText(plan)}`);
+    }
+    explains.push(`-- ${label}\n${plans.join('\n')}`);
+  }
+  return { rows, explains };
+}

@@ -14,7 +14,7 @@ import { createDriverDatabase } from '../core/server/storage/driver-database';
 import { migrate } from '../core/server/storage/migrations';
 import type { Database } from '../sdk/server/database';
 import { createMariadbDatabase } from '../tests/support/databases';
-import { flag, insert, machine, mariadbServer, ms, printSection, quantile, ROWS_PER_INSERT, table } from './support';
+import { flag, insert, machine, mariadbServer, measureScreens, printSection, recording, ROWS_PER_INSERT, table } from './support';
 
 const ACCOUNTS = flag('accounts', 10_000);
 const POSTS = flag('posts', 500_000);
@@ -58,26 +58,11 @@ async function seed(db: Database): Promise<void> {
   ]);
 }
 
-/** The database with every SELECT of the current call recorded, so each screen's statements can be EXPLAINed. */
-function recording(db: Database) {
-  let statements: { sql: string; values: readonly unknown[] }[] = [];
-  const recorded: Database = {
-    dialect: db.dialect,
-    select: (sql, values = []) => {
-      statements.push({ sql, values });
-      return db.select(sql, values);
-    },
-    run: (sql, values) => db.run(sql, values),
-    transaction: (work) => db.transaction(work),
-    batch: (statements) => db.batch(statements),
-  };
-  return { db: recorded, take: () => ((statements = []), undefined), statements: () => statements };
-}
-
 const server = mariadbServer();
 const target = await createMariadbDatabase('handset_bench_tweeder');
 const driver = await createDriverDatabase(target.url);
-const { db, take, statements } = recording(driver);
+const recorder = recording(driver);
+const { db } = recorder;
 try {
   const version = (await driver.select<{ v: string }>('SELECT VERSION() AS v'))[0]!.v;
   await migrate(driver, 'core', coreMigrations);
@@ -113,31 +98,7 @@ try {
     ['notifications, grouped', async (n) => service.notifications(await accountAt(n), { limit: 20 })],
     ['trending hashtags (from hourly counts, at most once a minute)', () => service.trends()],
   ];
-  const rows: (string | number)[][] = [];
-  const explains: string[] = [];
-  for (const [label, run] of cases) {
-    for (let n = 0; n < WARM_UP; n++) await run(n);
-    const samples: number[] = [];
-    for (let n = 0; n < RUNS; n++) {
-      const started = performance.now();
-      await run(n);
-      samples.push(performance.now() - started);
-    }
-    take();
-    await run(RUNS + 1);
-    const sent = statements();
-    const p50 = quantile(samples, 0.5);
-    const p99 = quantile(samples, 0.99);
-    rows.push([label, sent.length, ms(p50), ms(p99)]);
-    const plans: string[] = [];
-    for (const { sql, values } of sent) {
-      const plan = await driver.select<Record<string, unknown>>(`EXPLAIN ${sql}`, values);
-      plans.push(
-        `${sql.replace(/\s+/g, ' ').slice(0, 140)}\n${plan.map((row) => `  ${String(row.select_type).padEnd(18)} ${String(row.table).padEnd(6)} ${String(row.type).padEnd(7)} ${String(row.key).padEnd(36)} rows=${String(row.rows).padEnd(7)} ${row.Extra ?? ''}`.trimEnd()).join('\n')}`,
-      );
-    }
-    explains.push(`-- ${label}\n${plans.join('\n')}`);
-  }
+  const { rows, explains } = await measureScreens(driver, recorder, cases, { runs: RUNS, warmUp: WARM_UP });
   printSection(
     'Tweeder at scale',
     `MariaDB ${version} on ${new URL(server).host}; ${machine()}.

@@ -14,7 +14,7 @@ async function catalogues(): Promise<[string, Messages<Record<string, Message>>]
     }
   }
   // What the built-in servers write to players (banners).
-  files.push('apps/messages/server/words.ts', 'apps/phone/server/words.ts', 'apps/tweeder/words.ts');
+  files.push('apps/cloutgram/words.ts', 'apps/messages/server/words.ts', 'apps/phone/server/words.ts', 'apps/tweeder/words.ts');
   const found: [string, Messages<Record<string, Message>>][] = [];
   for (const file of files) {
     const module = (await import(path.join(root, file))) as Record<string, Messages<Record<string, Message>>>;
@@ -47,6 +47,7 @@ describe('locales', () => {
     expect(all.map(([file]) => file)).toEqual([
       'sdk/ui/messages.ts',
       'web-shell/src/messages.ts',
+      'apps/cloutgram/web/src/messages.ts',
       'apps/contacts/web/src/messages.ts',
       'apps/mail/web/src/messages.ts',
       'apps/messages/web/src/messages.ts',
@@ -56,6 +57,7 @@ describe('locales', () => {
       'apps/store/web/src/messages.ts',
       'apps/tweeder/web/src/messages.ts',
       'templates/preact-app/web/src/messages.ts',
+      'apps/cloutgram/words.ts',
       'apps/messages/server/words.ts',
       'apps/phone/server/words.ts',
       'apps/tweeder/words.ts',
@@ -95,7 +97,7 @@ describe('locales', () => {
 /** What a screen says in English without its catalogue: JSX text (after a tag or an expression) and the attributes a player reads or hears. */
 const LITERAL = /(?:(?:(?<![=\-])>\s*|\}(?![ \t]*(?:satisfies|as)\b)[ \t]*)([^<>{}();=\n]*[A-Za-z]{2,}[^<>{}();=\n]*?)\s*<\/?[A-Za-z])|(?:\b(?:aria-label|placeholder|title|alt|label|name)="([^"]*[A-Za-z][^"]*)")/g;
 /** Words that are the same in every language: names (the product's, an app's), OK, and examples of what to type. */
-const SAME_IN_EVERY_LANGUAGE = new Set(['Handset', 'Tweeder', 'OK', 'name@domain', '@handle']);
+const SAME_IN_EVERY_LANGUAGE = new Set(['Handset', 'Tweeder', 'Cloutgram', 'OK', 'name@domain', '@handle']);
 
 async function sources(folder: string): Promise<string[]> {
   const files: string[] = [];

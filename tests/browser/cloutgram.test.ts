@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)(`three players on Cloutgram, with a story, a block
 
     await appA.getByRole('button', { name: 'Add to your story' }).click();
     await a.shell.getByRole('dialog', { name: 'Choose a photo' }).getByRole('button', { name: 'Photo 1', exact: true }).click();
-    await appA.getByRole('button', { name: 'Your story' }).waitFor();
+    await appA.getByRole('button', { name: 'Your story', exact: true }).waitFor();
     await appB.getByRole('button', { name: 'Story of @ana' }).waitFor();
 
     // C, who blocked A: Explore, the stories tray and A's profile show nothing of A.
@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)(`three players on Cloutgram, with a story, a block
     await appA.getByRole('tab', { name: 'Activity', exact: true }).waitFor();
 
     await appA.getByRole('tab', { name: 'Home' }).click();
-    await appA.getByRole('button', { name: 'Your story' }).click();
+    await appA.getByRole('button', { name: 'Your story', exact: true }).click();
     await appA.getByRole('button', { name: '1 viewer' }).click();
     await appA.getByRole('button', { name: '@ben' }).waitFor();
     await appA.getByRole('button', { name: 'Back' }).click();

@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)(`the shell and the built-in apps' pages under thei
   it('loads the shell and each built-in app with nothing refused, and runs no injected script in either', async () => {
     await session.openPhone();
     await session.unlock();
-    for (const [label, id] of [['Contacts', 'contacts'], ['Phone', 'phone'], ['Messages', 'messages'], ['Mail', 'mail'], ['Photos', 'photos'], ['Tweeder', 'tweeder']] as const) {
+    for (const [label, id] of [['Contacts', 'contacts'], ['Phone', 'phone'], ['Messages', 'messages'], ['Mail', 'mail'], ['Photos', 'photos'], ['Tweeder', 'tweeder'], ['Cloutgram', 'cloutgram']] as const) {
       await session.openApp(label, id);
       await session.shell.getByRole('button', { name: 'Home' }).click();
     }

@@ -6,7 +6,7 @@ import { repoRoot } from '../support/handset';
 import { chromiumPath, hasChromium, openPhoneSession, type PhoneSession } from '../support/browser';
 import { eventually } from '../support/simulation';
 
-const CATALOGUES = ['sdk/ui/messages.ts', 'web-shell/src/messages.ts', ...['contacts', 'phone', 'messages', 'mail', 'photos', 'settings', 'store', 'tweeder'].map((app) => `apps/${app}/web/src/messages.ts`)];
+const CATALOGUES = ['sdk/ui/messages.ts', 'web-shell/src/messages.ts', ...['contacts', 'phone', 'messages', 'mail', 'photos', 'settings', 'store', 'tweeder', 'cloutgram'].map((app) => `apps/${app}/web/src/messages.ts`)];
 
 /** Every English text of the phone that is no German text of it (texts with placeholders are filled in on screen, so left out). */
 async function englishOnly(): Promise<Set<string>> {
@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)(`the phone in another language, in Chromium (skipp
     await session.shell.getByRole('button', { name: 'Entsperren' }).click();
     await home().waitFor();
     expect(await home().getByRole('button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label')))).toEqual(
-      expect.arrayContaining(['Kontakte', 'Telefon', 'Nachrichten', 'Mail', 'Fotos', 'Einstellungen', 'App Store', 'Tweeder']),
+      expect.arrayContaining(['Kontakte', 'Telefon', 'Nachrichten', 'Mail', 'Fotos', 'Einstellungen', 'App Store', 'Tweeder', 'Cloutgram']),
     );
     expect(await untranslated(session.shellFrame())).toEqual([]);
 
@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium)(`the phone in another language, in Chromium (skipp
       ['Mail', 'mail', 'Wähle deine Adresse'],
       ['Fotos', 'photos', 'Keine Fotos'],
       ['Tweeder', 'tweeder', 'Tweeder beitreten'],
+      ['Cloutgram', 'cloutgram', 'Bei Cloutgram anmelden'],
       ['App Store', 'appstore', 'Auf diesem Telefon'],
       ['Einstellungen', 'settings', 'Flugmodus'],
     ];

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { ErrorCode } from '@handset/sdk/protocol/errors';
+import { cloutgramContract } from '../../apps/cloutgram/contract';
 import { contactsContract } from '../../apps/contacts/contract';
 import { mailContract } from '../../apps/mail/contract';
 import { messagesContract } from '../../apps/messages/contract';
@@ -39,6 +40,8 @@ interface Theirs {
   strangerNumber: string;
   /** C's Tweeder account: C follows B and asked to, neither has anything to do with A. */
   followerId: number;
+  /** B's private Cloutgram account (the same id as B's Tweeder account), its post, a comment on it and a story; C asked to follow. */
+  cloutgram: { accountId: number; postId: number; commentId: number; storyId: number; followerId: number };
 }
 
 /**
@@ -178,6 +181,46 @@ const ACTIONS: Record<string, Record<string, ActionRow>> = {
     'settings.get': own({}),
     'settings.set': own({ notify: { likes: false, reposts: true, replies: true, mentions: true, follows: true } }),
   },
+  cloutgram: {
+    'profiles.me': own({}),
+    'profiles.claim': reach(() => ({ handle: 'bee', displayName: 'Not Bee' }), 'ALREADY_EXISTS'),
+    'profiles.update': own({ bio: 'mine' }),
+    'profiles.get': reachShows((their) => ({ id: their.cloutgram.accountId }), { handle: 'bee', private: true, visible: false, story: 'none', posts: 1 }),
+    'profiles.posts': reachShows((their) => ({ id: their.cloutgram.accountId, limit: 20 }), { posts: [], cursor: null }),
+    'profiles.followers': reachShows((their) => ({ id: their.cloutgram.accountId, limit: 20 }), { accounts: [], cursor: null }),
+    'profiles.following': reachShows((their) => ({ id: their.cloutgram.accountId, limit: 20 }), { accounts: [], cursor: null }),
+    'follows.follow': own({ id: 999 }, 'NOT_FOUND'),
+    'follows.unfollow': own({ id: 999 }, 'NOT_FOUND'),
+    'follows.requests': own({ limit: 20 }),
+    'follows.answer': reach((their) => ({ id: their.cloutgram.followerId, accept: true })),
+    'blocks.block': own({ id: 999 }, 'NOT_FOUND'),
+    'blocks.unblock': own({ id: 999 }),
+    'blocks.list': own({ limit: 20 }),
+    'feed.following': own({ limit: 20 }),
+    'feed.explore': own({ limit: 20 }),
+    'posts.create': own({ clientId: 'a-g1', photos: ['https://i.imgur.com/a.png'], caption: 'mine' }),
+    'posts.get': reach((their) => ({ id: their.cloutgram.postId })),
+    'posts.like': reach((their) => ({ id: their.cloutgram.postId, liked: true })),
+    'posts.save': reach((their) => ({ id: their.cloutgram.postId, saved: true })),
+    'posts.saved': own({ limit: 20 }),
+    'posts.delete': reach((their) => ({ id: their.cloutgram.postId })),
+    'posts.likedBy': reach((their) => ({ id: their.cloutgram.postId, limit: 20 })),
+    'comments.list': reach((their) => ({ postId: their.cloutgram.postId, limit: 20 })),
+    'comments.create': reach((their) => ({ clientId: 'a-gc1', postId: their.cloutgram.postId, text: 'let me in' })),
+    'comments.like': reach((their) => ({ id: their.cloutgram.commentId, liked: true })),
+    'comments.delete': reach((their) => ({ id: their.cloutgram.commentId })),
+    'stories.tray': own({ limit: 20 }),
+    'stories.of': reachShows((their) => ({ accountId: their.cloutgram.accountId }), []),
+    'stories.create': own({ clientId: 'a-gs1', photo: 'https://i.imgur.com/a.png' }),
+    'stories.view': reach((their) => ({ id: their.cloutgram.storyId })),
+    'stories.viewers': reach((their) => ({ id: their.cloutgram.storyId, limit: 20 })),
+    'stories.reply': reach((their) => ({ id: their.cloutgram.storyId, text: 'let me in' })),
+    'stories.delete': reach((their) => ({ id: their.cloutgram.storyId })),
+    'search.accounts': own({ query: 'bee', limit: 20 }),
+    'reports.create': reach((their) => ({ postId: their.cloutgram.postId, reason: 'spam', details: '' })),
+    'notifications.list': own({ limit: 20 }),
+    'notifications.read': own({}),
+  },
 };
 
 /** The action registries: the core's own actions and each built-in app's contract. */
@@ -189,6 +232,7 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   phone: phoneContract,
   photos: photosContract,
   tweeder: tweederContract,
+  cloutgram: cloutgramContract,
 };
 
 /** Why a server export needs no owner check: the contract it honours lets any server resource name the player. */
@@ -241,6 +285,8 @@ const SERVER_EXPORTS: Record<string, 'app owner' | 'server' | 'self'> = {
   onTweederPost: 'server',
   setTweederVerified: 'server',
   tweederPostAs: 'server',
+  deleteCloutgramPost: 'server',
+  setCloutgramVerified: 'server',
   okReasonExports: 'self',
 };
 
@@ -259,6 +305,7 @@ const COMPAT_EXPORTS: Record<string, string> = {
   '17mov_Phone.PhoneApp_IsInCallByNumber': 'isInCallByNumber',
   '17mov_Phone.PhoneApp_IsInCallBySrc': 'isInCallBySource',
   '17mov_Phone.PhoneApp_StartCall': 'startCall',
+  'amzn_smartphone.deleteCloutgramPost': 'deleteCloutgramPost',
   'amzn_smartphone.deleteTweederPost': 'deleteTweederPost',
   'amzn_smartphone.getIdentifierByPhoneNumber': 'getIdentifierByPhoneNumber',
   'amzn_smartphone.getPhoneIdentity': 'getPhoneIdentity',
@@ -367,17 +414,30 @@ function theirRows(all: Record<string, unknown[]>, phoneId: number, accountId: n
   return Object.fromEntries(Object.entries(all).map(([table, rows]) => [table, (rows as Record<string, unknown>[]).filter(mine)]));
 }
 
+/** The client's refusal when the phone's own request budget is spent. */
+const CLIENT_BUDGET_SPENT = 'the phone is sending too much at once; slow down';
+
 type Answer = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 const codeOf = (answer: Answer) => (answer.ok ? 'ok' : answer.error.code);
 
+/** A player's requests through the NUI callback, as the shell sends them. */
+const askAs =
+  (player: { page: Parameters<typeof nui>[0] }) =>
+  async (appId: string, action: string, payload: unknown): Promise<Answer> => {
+    // The client's own budget (25 requests a second) is not what this suite checks: a refusal of it waits and asks again.
+    for (;;) {
+      const answer = (await nui(player.page, 'request', { appId, action, payload })) as unknown as Answer;
+      if (answer.ok || answer.error.message !== CLIENT_BUDGET_SPENT) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
 async function twoPlayers() {
-  const simulation = await startHandset({ database: await openSqlite(), resources, convars: { 'handset:compat': '17mov_Phone amzn_smartphone', 'handset:requests_per_second': '1000', 'handset:request_burst': '1000' } });
+  const simulation = await startHandset({ database: await openSqlite(), resources, convars: { 'handset:compat': '17mov_Phone amzn_smartphone', 'handset:requests_per_second': '1000', 'handset:request_burst': '5000' } });
   const a = await connectWithPhone(simulation);
   const b = await connectWithPhone(simulation);
   const c = await connectWithPhone(simulation);
-  const ask = (who: typeof a) => async (appId: string, action: string, payload: unknown) =>
-    (await nui(who.page, 'request', { appId, action, payload })) as unknown as Answer;
-  return { simulation, a, b, c, asA: ask(a), asB: ask(b), asC: ask(c) };
+  return { simulation, a, b, c, asA: askAs(a), asB: askAs(b), asC: askAs(c) };
 }
 
 const data = <T>(answer: Answer): T => {
@@ -449,6 +509,16 @@ it("refuses every action that names another character's things exactly, and chan
   data(await asB('tweeder', 'profiles.update', { private: true }));
   const post = data<{ id: number }>(await asB('tweeder', 'posts.create', { clientId: 'b-t1', text: 'B speaks #tag', photos: [] }));
   data(await asC('tweeder', 'follows.follow', { id: account.id }));
+  // Cloutgram's accounts are claimed in the same order, so B's has the id theirRows knows B's accounts by.
+  const clout = data<{ id: number }>(await asB('cloutgram', 'profiles.claim', { handle: 'bee', displayName: 'Bee' }));
+  expect(clout.id).toBe(account.id);
+  const cloutFollower = data<{ id: number }>(await asC('cloutgram', 'profiles.claim', { handle: 'cee', displayName: 'Cee' }));
+  data(await asA('cloutgram', 'profiles.claim', { handle: 'aye', displayName: 'Aye' }));
+  data(await asB('cloutgram', 'profiles.update', { private: true }));
+  const cloutPost = data<{ id: number }>(await asB('cloutgram', 'posts.create', { clientId: 'b-g1', photos: ['https://i.imgur.com/b.png'], caption: 'B only' }));
+  const cloutComment = data<{ id: number }>(await asB('cloutgram', 'comments.create', { clientId: 'b-gc1', postId: cloutPost.id, text: 'mine' }));
+  const cloutStory = data<{ id: number }>(await asB('cloutgram', 'stories.create', { clientId: 'b-gs1', photo: 'https://i.imgur.com/b.png' }));
+  data(await asC('cloutgram', 'follows.follow', { id: clout.id }));
   const their: Theirs = {
     number: b.number,
     contactId: 1,
@@ -465,6 +535,7 @@ it("refuses every action that names another character's things exactly, and chan
     accountId: account.id,
     followerId: follower.id,
     strangerNumber: c.number,
+    cloutgram: { accountId: clout.id, postId: cloutPost.id, commentId: cloutComment.id, storyId: cloutStory.id, followerId: cloutFollower.id },
   };
   const phones = (await everything(simulation))['handset_core_phones'] as { id: number; phone_number: string }[];
   const phoneIdOfB = phones.find((row) => row.phone_number === b.number.replace(/\D/g, ''))!.id;
@@ -491,13 +562,13 @@ it('refuses every action of an app the server owner turned off, and changes noth
   const simulation = await startHandset({
     database: await openSqlite(),
     resources,
-    convars: { ...Object.fromEntries([...appIds, 'notes'].map((appId) => [`handset:app:${appId}`, 'disabled'])), 'handset:requests_per_second': '1000', 'handset:request_burst': '1000' },
+    convars: { ...Object.fromEntries([...appIds, 'notes'].map((appId) => [`handset:app:${appId}`, 'disabled'])), 'handset:requests_per_second': '1000', 'handset:request_burst': '5000' },
   });
   const a = await connectWithPhone(simulation);
   const before = await everything(simulation);
   for (const appId of appIds) {
     for (const action of Object.keys(REGISTRIES[appId]!)) {
-      await expect(nui(a.page, 'request', { appId, action, payload: {} }), `${appId} ${action}`).resolves.toEqual({
+      await expect(askAs(a)(appId, action, {}), `${appId} ${action}`).resolves.toEqual({
         ok: false,
         error: { code: 'FORBIDDEN', message: `app "${appId}" is disabled on this server` },
       });
@@ -512,7 +583,7 @@ it('refuses every action of an app the server owner turned off, and changes noth
     'apps.install': { appId: 'notes' },
     'notifications.create': { appId: 'notes', title: 'Hi', body: 'there' },
   })) {
-    const answer = (await nui(a.page, 'request', { appId: 'handset', action, payload })) as unknown as Answer;
+    const answer = await askAs(a)('handset', action, payload);
     expect(answer, action).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: `app "${payload.appId}" is disabled on this server` } });
   }
   expect(await everything(simulation)).toEqual(before);

@@ -6,6 +6,7 @@ import { mailContract } from '../../apps/mail/contract';
 import { messagesContract } from '../../apps/messages/contract';
 import { phoneContract } from '../../apps/phone/contract';
 import { photosContract } from '../../apps/photos/contract';
+import { cloutgramContract } from '../../apps/cloutgram/contract';
 import { tweederContract } from '../../apps/tweeder/contract';
 import { coreActions } from '../../core/server/core-actions';
 import { createDriverDatabase } from '../../core/server/storage/driver-database';
@@ -37,8 +38,9 @@ const ROUTES = Object.entries({
   mail: mailContract,
   photos: photosContract,
   tweeder: tweederContract,
+  cloutgram: cloutgramContract,
 }).flatMap(([appId, actions]) => Object.keys(actions).map((action) => [appId, action] as const));
-const FIELDS = ['handle', 'displayName', 'tab', 'tag', 'liked', 'reposted', 'reason', 'postId', 'accountId', 'notify', 'photos', 'quote', 'id', 'ids', 'threadId', 'number', 'numbers', 'clientId', 'requestId', 'body', 'to', 'name', 'query', 'cursor', 'limit', 'folder', 'appId', 'kind', 'attachment', 'members', 'title', 'enabled', 'open', 'url', 'firstName', 'favorite', 'blocked', 'key', 'value', 'subject', 'replyTo', 'albumId', 'photoId', 'read', 'address', 'video', 'hideNumber'];
+const FIELDS = ['handle', 'displayName', 'tab', 'tag', 'liked', 'reposted', 'reason', 'postId', 'accountId', 'notify', 'photos', 'quote', 'id', 'ids', 'threadId', 'number', 'numbers', 'clientId', 'requestId', 'body', 'to', 'name', 'query', 'cursor', 'limit', 'folder', 'appId', 'kind', 'attachment', 'members', 'title', 'enabled', 'open', 'url', 'firstName', 'favorite', 'blocked', 'key', 'value', 'subject', 'replyTo', 'albumId', 'photoId', 'read', 'address', 'video', 'hideNumber', 'caption', 'location', 'saved', 'parentId', 'text', 'photo', 'accept', 'private', 'bio', 'avatar'];
 
 /** Values that reach past the schemas: small ids (other characters' rows), thread ids, near-valid strings, and anything. */
 const value = fc.oneof(
@@ -109,6 +111,10 @@ it(`answers ${RUNS} random requests from a modded client with an exact code, nev
   await asB('tweeder', 'posts.create', { clientId: 't1', text: 'B speaks #tag' });
   // A has an account too, so Tweeder's handlers are reached past "choose a handle first".
   await nui(a.page, 'request', { appId: 'tweeder', action: 'profiles.claim', payload: { handle: 'aye', displayName: 'Aye' } });
+  await asB('cloutgram', 'profiles.claim', { handle: 'bee', displayName: 'Bee' });
+  await asB('cloutgram', 'posts.create', { clientId: 'g1', photos: ['https://i.imgur.com/b.png'], caption: 'B only' });
+  await asB('cloutgram', 'stories.create', { clientId: 'gs1', photo: 'https://i.imgur.com/b.png' });
+  await nui(a.page, 'request', { appId: 'cloutgram', action: 'profiles.claim', payload: { handle: 'aye', displayName: 'Aye' } });
   const before = await rowsOf(database.connection, b.number);
 
   const requests = fc.sample(request, { numRuns: RUNS, seed: 20261205 });

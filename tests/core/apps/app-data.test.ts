@@ -159,7 +159,7 @@ onEachDatabase((open) => {
     const request = (action: string, payload: unknown = {}) => nui(a.page, 'request', { appId: 'handset', action, payload });
     const labels = async () => ((await request('apps.list')) as { data: { id: string; label: string; installed: boolean }[] }).data.filter((app) => app.installed).map((app) => app.label);
     const before = await labels();
-    expect(before.slice(0, 3)).toEqual(['App Store', 'Contacts', 'Mail']);
+    expect(before.slice(0, 3)).toEqual(['App Store', 'Cloutgram', 'Contacts']);
 
     await expect(request('settings.update', { homeOrder: ['photos', 'mail', 'ghost'], language: 'de' })).resolves.toMatchObject({ ok: true });
     const german = await labels();
