@@ -48,7 +48,8 @@ export const cloutgramMigrations: Migration[] = [
           'account_id BIGINT NOT NULL',
           'post_id BIGINT NOT NULL',
           'created_at BIGINT NOT NULL',
-          'UNIQUE (account_id, post_id)',
+          // Led by the post: the account's list reads (account_id, id) below, newest first with no sort.
+          'UNIQUE (post_id, account_id)',
           account('account_id'),
           'FOREIGN KEY (post_id) REFERENCES handset_cloutgram_posts (id) ON DELETE CASCADE',
         ]),
@@ -97,11 +98,12 @@ export const cloutgramMigrations: Migration[] = [
           'story_id BIGINT NOT NULL',
           'viewer_id BIGINT NOT NULL',
           'created_at BIGINT NOT NULL',
-          'UNIQUE (story_id, viewer_id)',
+          // Led by the viewer: a story's viewer list reads (story_id, id) below, newest first with no sort.
+          'UNIQUE (viewer_id, story_id)',
           account('viewer_id'),
           'FOREIGN KEY (story_id) REFERENCES handset_cloutgram_stories (id) ON DELETE CASCADE',
         ]),
-        'CREATE INDEX IF NOT EXISTS handset_cloutgram_story_views_viewer ON handset_cloutgram_story_views (viewer_id, story_id)',
+        'CREATE INDEX IF NOT EXISTS handset_cloutgram_story_views_story ON handset_cloutgram_story_views (story_id, id)',
         createTable(dialect, 'handset_cloutgram_notifications', [
           autoIncrementId(dialect),
           'recipient_id BIGINT NOT NULL',
