@@ -194,6 +194,9 @@ export const cloutgramContract = defineContract({
   'blocks.block': action(accountIdSchema).answers<Relation>(),
   'blocks.unblock': action(accountIdSchema).answers<Relation>(),
   'blocks.list': action(paged).answers<AccountPage>(),
+  'mutes.mute': action(accountIdSchema).answers<Relation>(),
+  'mutes.unmute': action(accountIdSchema).answers<Relation>(),
+  'mutes.list': action(paged).answers<AccountPage>(),
 
   'feed.following': action(paged).answers<PostPage>(),
   'feed.explore': action(paged).answers<PostPage>(),

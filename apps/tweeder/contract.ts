@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import { action, defineContract } from '@handset/sdk/contract';
+import type { SocialAccountPage, SocialCard, SocialRelation } from '@handset/sdk/server/social';
 
-/** An account as a post, a list row or a notification shows it. */
-export interface AccountCard {
-  id: number;
-  handle: string;
-  displayName: string;
-  avatar: string | null;
-  verified: boolean;
-  /** A server account with no phone (a news bot posting through `tweederPostAs`). */
-  bot: boolean;
-}
+/** An account as a post, a list row or a notification shows it; `bot`: a server account with no phone (a news bot posting through `tweederPostAs`). */
+export type AccountCard = SocialCard;
 
 /** How the caller stands with an account; all false for the caller's own. */
-export interface Relation {
-  /** 'requested': the account is private and has not answered the caller's follow request yet. */
-  following: 'no' | 'requested' | 'yes';
-  followsYou: boolean;
-  blocking: boolean;
-  muting: boolean;
-}
+export type Relation = SocialRelation;
 
 /** An account's profile page. A blocked or blocking account's profile answers NOT_FOUND. */
 export interface Profile extends AccountCard {
@@ -77,10 +64,7 @@ export interface FeedPage {
   cursor: number | null;
 }
 
-export interface AccountPage {
-  accounts: (AccountCard & { relation: Relation })[];
-  cursor: number | null;
-}
+export type AccountPage = SocialAccountPage;
 
 /** A post with the posts above it (oldest first) and its first page of replies (oldest first). */
 export interface Thread {

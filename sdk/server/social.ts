@@ -31,6 +31,8 @@ export interface SocialCard {
   displayName: string;
   avatar: string | null;
   verified: boolean;
+  /** A server account with no phone (a news bot posting through an export). */
+  bot: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export interface SocialRelation {
   following: 'no' | 'requested' | 'yes';
   followsYou: boolean;
   blocking: boolean;
+  muting: boolean;
 }
 
 /**
@@ -75,7 +78,7 @@ export interface SocialRules {
 }
 
 /**
- * A social app's tables of accounts, follows and blocks (`handset_<app>_accounts`, `_follows`, `_blocks`), with
+ * A social app's tables of accounts, follows, blocks and mutes (`handset_<app>_accounts`, `_follows`, `_blocks`, `_mutes`), with
  * `accountColumns` of the app's own added to its accounts. Accounts go with their phone; the rest with the account.
  *
  * @example
@@ -120,6 +123,14 @@ export function socialTables(dialect: Dialect, app: string, accountColumns: read
       account('blocked_id'),
     ]),
     `CREATE INDEX IF NOT EXISTS ${prefix}_blocks_blocked ON ${prefix}_blocks (blocked_id, blocker_id)`,
+    createTable(dialect, `${prefix}_mutes`, [
+      'muter_id BIGINT NOT NULL',
+      'muted_id BIGINT NOT NULL',
+      'created_at BIGINT NOT NULL',
+      'PRIMARY KEY (muter_id, muted_id)',
+      account('muter_id'),
+      account('muted_id'),
+    ]),
   ];
 }
 
@@ -156,12 +167,13 @@ export const placeholders = (count: number) => Array.from({ length: count }, () 
  * const me = await graph.mine(phone.phoneId);
  * const relation = await graph.follow(me, 7);
  */
-export function createSocialGraph({
+export function createSocialGraph<Extra extends object = object>({
   db,
   app,
   label,
   rules,
   imageAllowed,
+  accountExtra,
   now = Date.now,
 }: {
   db: Database;
@@ -171,13 +183,19 @@ export function createSocialGraph({
   label: string;
   rules: SocialRules;
   imageAllowed(url: string): boolean;
+  /** The app's own columns of its accounts (`accountColumns` of {@link socialTables}), read onto every account. */
+  accountExtra?: { columns: readonly string[]; read(row: Record<string, unknown>): Extra };
   now?: () => number;
 }) {
+  type Account = SocialAccount & Extra;
   const accounts = `handset_${app}_accounts`;
   const follows = `handset_${app}_follows`;
   const blocks = `handset_${app}_blocks`;
+  const mutes = `handset_${app}_mutes`;
 
-  const toAccount = (row: AccountRow): SocialAccount => ({
+  const columns = [ACCOUNT_COLUMNS, ...(accountExtra?.columns ?? [])].join(', ');
+  const toAccount = (row: AccountRow): Account => ({
+    ...(accountExtra?.read(row) as Extra),
     id: num(row.id),
     phoneId: row.phone_id === null ? null : num(row.phone_id),
     handle: row.handle,
@@ -188,7 +206,14 @@ export function createSocialGraph({
     private: Boolean(num(row.is_private)),
     createdAt: num(row.created_at),
   });
-  const card = (account: SocialAccount): SocialCard => ({ id: account.id, handle: account.handle, displayName: account.displayName, avatar: account.avatar, verified: account.verified });
+  const card = (account: SocialAccount): SocialCard => ({
+    id: account.id,
+    handle: account.handle,
+    displayName: account.displayName,
+    avatar: account.avatar,
+    verified: account.verified,
+    bot: account.phoneId === null,
+  });
 
   const banned = (text: string) => {
     const lower = text.toLowerCase();
@@ -201,24 +226,24 @@ export function createSocialGraph({
     if (!imageAllowed(url)) throw new HandsetError('INVALID_INPUT', 'images must be https links on a host the server allows');
   };
 
-  const accountsWhere = async (where: string, values: unknown[]) => (await db.select<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM ${accounts} WHERE ${where}`, values)).map(toAccount);
+  const accountsWhere = async (where: string, values: unknown[]) => (await db.select<AccountRow>(`SELECT ${columns} FROM ${accounts} WHERE ${where}`, values)).map(toAccount);
   const accountById = async (id: number) => (await accountsWhere('id = ?', [id]))[0] ?? null;
   const accountByHandle = async (handle: string) => (await accountsWhere('handle_key = ?', [handle.toLowerCase()]))[0] ?? null;
   const accountOfPhone = async (phoneId: number) => (await accountsWhere('phone_id = ?', [phoneId]))[0] ?? null;
   const accountsByIds = async (ids: number[]) => {
     const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map<number, SocialAccount>();
+    if (unique.length === 0) return new Map<number, Account>();
     return new Map((await accountsWhere(`id IN (${placeholders(unique.length)})`, unique)).map((account) => [account.id, account]));
   };
 
   const blockedBetween = async (a: number, b: number) =>
     (await db.select(`SELECT 1 AS x FROM ${blocks} WHERE (blocker_id = ? AND blocked_id = ?) OR (blocker_id = ? AND blocked_id = ?)`, [a, b, b, a])).length > 0;
 
-  /** The relations of `viewer` with each of `ids`, in three queries however many. */
+  /** The relations of `viewer` with each of `ids`, in four queries however many. */
   const relationsOf = async (viewer: number, ids: number[]) => {
     const unique = [...new Set(ids)].filter((id) => id !== viewer);
     const relations = new Map<number, SocialRelation>();
-    for (const id of ids) relations.set(id, { following: 'no', followsYou: false, blocking: false });
+    for (const id of ids) relations.set(id, { following: 'no', followsYou: false, blocking: false, muting: false });
     if (unique.length === 0) return relations;
     const list = placeholders(unique.length);
     for (const row of await db.select<{ followee_id: number; accepted: number }>(`SELECT followee_id, accepted FROM ${follows} WHERE follower_id = ? AND followee_id IN (${list})`, [viewer, ...unique])) {
@@ -229,6 +254,9 @@ export function createSocialGraph({
     }
     for (const row of await db.select<{ blocked_id: number }>(`SELECT blocked_id FROM ${blocks} WHERE blocker_id = ? AND blocked_id IN (${list})`, [viewer, ...unique])) {
       relations.get(num(row.blocked_id))!.blocking = true;
+    }
+    for (const row of await db.select<{ muted_id: number }>(`SELECT muted_id FROM ${mutes} WHERE muter_id = ? AND muted_id IN (${list})`, [viewer, ...unique])) {
+      relations.get(num(row.muted_id))!.muting = true;
     }
     return relations;
   };
@@ -313,6 +341,15 @@ export function createSocialGraph({
     ],
     /** SQL for the ids of the accounts `?` follows (accepted). */
     followedSql: `SELECT followee_id FROM ${follows} WHERE follower_id = ? AND accepted = 1`,
+    /** SQL that keeps rows of `alias.author_id` that `?` has not muted. */
+    unmutedSql: (alias: string) => `NOT EXISTS (SELECT 1 FROM ${mutes} m WHERE m.muter_id = ? AND m.muted_id = ${alias}.author_id)`,
+
+    /** Those among `ids` who muted `authorId`. */
+    async mutersOf(authorId: number, ids: number[]) {
+      if (ids.length === 0) return new Set<number>();
+      const rows = await db.select<{ muter_id: number }>(`SELECT muter_id FROM ${mutes} WHERE muted_id = ? AND muter_id IN (${placeholders(ids.length)})`, [authorId, ...ids]);
+      return new Set(rows.map((row) => num(row.muter_id)));
+    },
 
     /** The caller's account; FORBIDDEN until they claim a handle. */
     async mine(phoneId: number) {
@@ -322,7 +359,7 @@ export function createSocialGraph({
     },
 
     /** Claims `handle` for the phone's character (or a server account when `phoneId` is null). */
-    async claim(phoneId: number | null, { handle, displayName }: { handle: string; displayName: string }): Promise<SocialAccount> {
+    async claim(phoneId: number | null, { handle, displayName }: { handle: string; displayName: string }): Promise<Account> {
       const key = handle.toLowerCase();
       if (!rules.handlePattern.test(key)) throw new HandsetError('INVALID_INPUT', `@${handle} is not a handle this server allows`);
       refuseBanned(handle, 'the handle');
@@ -338,7 +375,7 @@ export function createSocialGraph({
     },
 
     /** Changes the caller's profile; going public lets those who asked in. Answers the account as it now is. */
-    async update(account: SocialAccount, input: { displayName?: string; avatar?: string | null; bio?: string; private?: boolean }): Promise<SocialAccount> {
+    async update(account: SocialAccount, input: { displayName?: string; avatar?: string | null; bio?: string; private?: boolean }): Promise<Account> {
       if (input.displayName !== undefined) refuseBanned(input.displayName, 'the display name');
       if (input.bio !== undefined) refuseBanned(input.bio, 'the bio');
       if (input.avatar) checkImage(input.avatar);
@@ -411,6 +448,30 @@ export function createSocialGraph({
       if (changed.affectedRows === 0) throw new HandsetError('NOT_FOUND', `no follow request from account ${id}`);
     },
 
+    async removeFollower(me: SocialAccount, id: number): Promise<SocialRelation> {
+      await db.run(`DELETE FROM ${follows} WHERE follower_id = ? AND followee_id = ?`, [id, me.id]);
+      return relationOf(me.id, id);
+    },
+
+    /** Mutes `id` (its posts leave the caller's feeds) or unmutes it; muting counts against the block cap. */
+    async mute(me: SocialAccount, id: number, muted: boolean): Promise<SocialRelation> {
+      if (id === me.id) throw new HandsetError('INVALID_INPUT', 'you cannot mute yourself');
+      await visibleAccount(me.id, id);
+      if (muted) {
+        if ((await countOf(`SELECT COUNT(*) AS n FROM ${mutes} WHERE muter_id = ?`, [me.id])) >= rules.maxBlocks) {
+          throw new HandsetError('QUOTA_EXCEEDED', `you can mute at most ${rules.maxBlocks} accounts`);
+        }
+        try {
+          await db.run(`INSERT INTO ${mutes} (muter_id, muted_id, created_at) VALUES (?, ?, ?)`, [me.id, id, now()]);
+        } catch (error) {
+          if (!(error instanceof DatabaseError && error.kind === 'unique_violation')) throw error;
+        }
+      } else {
+        await db.run(`DELETE FROM ${mutes} WHERE muter_id = ? AND muted_id = ?`, [me.id, id]);
+      }
+      return relationOf(me.id, id);
+    },
+
     /** Blocks `id`: follows both ways end, and neither sees the other from now on. */
     async block(me: SocialAccount, id: number): Promise<SocialRelation> {
       if (id === me.id) throw new HandsetError('INVALID_INPUT', 'you cannot block yourself');
@@ -432,8 +493,12 @@ export function createSocialGraph({
       return relationOf(me.id, id);
     },
 
-    async blocked(me: SocialAccount, { cursor, limit }: { cursor?: number; limit: number }): Promise<SocialAccountPage> {
-      const { ids, more } = await idsPage(`SELECT blocked_id FROM ${blocks} WHERE blocker_id = ?`, me.id, cursor, limit, 'blocked_id');
+    /** The accounts the caller blocked, or muted. */
+    async listOf(me: SocialAccount, list: 'blocks' | 'mutes', { cursor, limit }: { cursor?: number; limit: number }): Promise<SocialAccountPage> {
+      const { ids, more } =
+        list === 'blocks'
+          ? await idsPage(`SELECT blocked_id FROM ${blocks} WHERE blocker_id = ?`, me.id, cursor, limit, 'blocked_id')
+          : await idsPage(`SELECT muted_id FROM ${mutes} WHERE muter_id = ?`, me.id, cursor, limit, 'muted_id');
       const found = await accountsByIds(ids);
       const relations = await relationsOf(me.id, ids);
       return { accounts: ids.filter((id) => found.has(id)).map((id) => ({ ...card(found.get(id)!), relation: relations.get(id)! })), cursor: more ? ids.at(-1)! : null };

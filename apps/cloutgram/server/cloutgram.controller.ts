@@ -71,7 +71,10 @@ export function registerCloutgramRequests({ app, phones }: PluginContext, servic
 
     'blocks.block': async ({ source }, { id }) => graph.block(await me(source), id),
     'blocks.unblock': async ({ source }, { id }) => graph.unblock(await me(source), id),
-    'blocks.list': async ({ source }, input) => graph.blocked(await me(source), input),
+    'blocks.list': async ({ source }, input) => graph.listOf(await me(source), 'blocks', input),
+    'mutes.mute': async ({ source }, { id }) => graph.mute(await me(source), id, true),
+    'mutes.unmute': async ({ source }, { id }) => graph.mute(await me(source), id, false),
+    'mutes.list': async ({ source }, input) => graph.listOf(await me(source), 'mutes', input),
 
     'feed.following': async ({ source }, { cursor, limit }) => service.followingFeed(await me(source), cursor, limit),
     'feed.explore': async ({ source }, { cursor, limit }) => service.exploreFeed(await me(source), cursor, limit),

@@ -14,7 +14,7 @@ export const PRUNE_EVERY_MS = 10 * 60_000;
 /**
  * Cloutgram's live side: players with the app open hear new and deleted posts and new stories they may see, and a
  * character hears of their notifications (banner, badge, the open page). Only players who opened Cloutgram this
- * session are pushed to, and only what they may see: blocks either way and private accounts.
+ * session are pushed to, and only what they may see: blocks either way, private accounts and mutes.
  */
 export function createLive(context: PluginContext, service: CloutgramService) {
   const { app, phones } = context;
@@ -30,12 +30,13 @@ export function createLive(context: PluginContext, service: CloutgramService) {
     if (!author) return [];
     const entries = [...viewers];
     const others = entries.map(([, accountId]) => accountId).filter((id) => id !== authorId);
-    // From the author's side, in a fixed number of queries however many viewers: blocks either way, followers.
+    // From the author's side, in a fixed number of queries however many viewers: blocks either way, followers, muters.
     const hidden = await graph.hiddenAmong(authorId, others);
     const relations = await graph.relationsOf(authorId, others);
+    const muting = await graph.mutersOf(authorId, others);
     return entries.flatMap(([source, accountId]) => {
       if (accountId === authorId) return [{ source, following: true }];
-      if (hidden.has(accountId)) return [];
+      if (hidden.has(accountId) || muting.has(accountId)) return [];
       const follows = relations.get(accountId)!.followsYou;
       return author.private && !follows ? [] : [{ source, following: follows }];
     });

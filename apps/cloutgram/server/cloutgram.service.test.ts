@@ -38,7 +38,7 @@ forEachDatabase((current) => {
 
   it('claims unique handles by the server owner’s pattern, and shows profiles with their counts', async () => {
     const { db, service, ana, ben } = await setup({ blacklist: 'darn' });
-    expect((await tableNames(db)).filter((name) => name.startsWith('handset_cloutgram_')).length).toBe(12);
+    expect((await tableNames(db)).filter((name) => name.startsWith('handset_cloutgram_')).length).toBe(13);
     expect(await codeOf(service.graph.claim(4, { handle: 'ANA', displayName: 'Copy' }))).toBe('ALREADY_EXISTS: @ANA is taken');
     expect(await codeOf(service.graph.claim(1, { handle: 'other', displayName: 'Again' }))).toBe('ALREADY_EXISTS: you already have a Cloutgram account');
     expect(await codeOf(service.graph.claim(4, { handle: 'no spaces', displayName: 'X' }))).toBe('INVALID_INPUT: @no spaces is not a handle this server allows');
@@ -52,13 +52,14 @@ forEachDatabase((current) => {
       displayName: 'Ana Ruiz',
       avatar: null,
       verified: false,
+      bot: false,
       bio: '',
       private: false,
       followers: 1,
       following: 0,
       posts: 1,
       me: false,
-      relation: { following: 'yes', followsYou: false, blocking: false },
+      relation: { following: 'yes', followsYou: false, blocking: false, muting: false },
       visible: true,
       story: 'none',
     });
@@ -150,6 +151,14 @@ forEachDatabase((current) => {
     await service.view(ben, story.id);
     await service.view(ana, story.id);
     await expect(service.tray(ben, { limit: 10 })).resolves.toMatchObject({ rings: [{ seen: true }] });
+    // A mute takes the account out of the tray, and out of the feeds.
+    await service.create(ana, post('muted'));
+    await expect(service.graph.mute(ben, ana.id, true)).resolves.toMatchObject({ following: 'yes', muting: true });
+    await expect(service.tray(ben, { limit: 10 })).resolves.toEqual({ rings: [], cursor: null });
+    expect(captions(await service.followingFeed(ben, undefined, 10))).toEqual([]);
+    expect(captions(await service.exploreFeed(ben, undefined, 10))).toEqual([]);
+    await service.graph.mute(ben, ana.id, false);
+    expect(captions(await service.followingFeed(ben, undefined, 10))).toEqual(['muted']);
     await expect(service.storiesOf(ana.id, ana.id)).resolves.toMatchObject([{ id: story.id, views: 1 }]);
     await expect(service.storiesOf(ben.id, ana.id)).resolves.toMatchObject([{ id: story.id, views: null, seen: true }]);
     await expect(service.viewers(ana, { id: story.id, limit: 10 })).resolves.toMatchObject({ accounts: [{ handle: 'ben' }], cursor: null });

@@ -193,12 +193,13 @@ export function createCloutgramService({ db, settings, imageAllowed, now = Date.
     return { stored, post };
   };
 
-  /** One page of posts newest first: `where` narrows them; authors hidden from `viewer` are left out in SQL. */
-  const feedPage = async (viewer: number, where: string, values: unknown[], cursor: number | undefined, limit: number): Promise<PostPage> => {
+  /** One page of posts newest first: `where` narrows them; authors hidden from `viewer` (and muted ones, for feeds) are left out in SQL. */
+  const feedPage = async (viewer: number, where: string, values: unknown[], cursor: number | undefined, limit: number, muted = false): Promise<PostPage> => {
     const conditions = [
       where,
       'p.deleted_at IS NULL',
       ...graph.readableSql('p'),
+      ...(muted ? [graph.unmutedSql('p')] : []),
       // Always a range on the key, the first page's too, so MariaDB walks an index backwards from it.
       'p.id < ?',
     ];
@@ -209,6 +210,7 @@ export function createCloutgramService({ db, settings, imageAllowed, now = Date.
         viewer,
         viewer,
         viewer,
+        ...(muted ? [viewer] : []),
         cursor ?? Number.MAX_SAFE_INTEGER,
         limit + 1,
       ])
@@ -352,10 +354,10 @@ export function createCloutgramService({ db, settings, imageAllowed, now = Date.
 
     /** Posts of the accounts `me` follows, and their own. */
     followingFeed: (me: SocialAccount, cursor: number | undefined, limit: number) =>
-      feedPage(me.id, `(p.author_id = ? OR p.author_id IN (${graph.followedSql}))`, [me.id, me.id], cursor, limit),
+      feedPage(me.id, `(p.author_id = ? OR p.author_id IN (${graph.followedSql}))`, [me.id, me.id], cursor, limit, true),
 
     /** Recent posts of public accounts: the Explore grid. */
-    exploreFeed: (me: SocialAccount, cursor: number | undefined, limit: number) => feedPage(me.id, 'p.author_private = 0', [], cursor, limit),
+    exploreFeed: (me: SocialAccount, cursor: number | undefined, limit: number) => feedPage(me.id, 'p.author_private = 0', [], cursor, limit, true),
 
     /** Stores a post of 1-10 photos; a retried create with the same client id answers the first. */
     async create(author: SocialAccount, input: z.output<typeof createPostSchema>): Promise<{ stored: StoredPost; created: boolean }> {
@@ -556,7 +558,7 @@ export function createCloutgramService({ db, settings, imageAllowed, now = Date.
       }
     },
 
-    /** The accounts with stories the caller may watch now (their own and those they follow), the latest first. */
+    /** The accounts with stories the caller may watch now (their own and those they follow, not muted), the latest first. */
     async tray(me: SocialAccount, { cursor, limit }: { cursor?: number; limit: number }): Promise<{ rings: StoryRing[]; cursor: number | null }> {
       const rows = await db.select<{ author_id: number; latest: number; latest_at: number; n: number; seen: number }>(
         // Driven by the caller's follows (a derived table first), each author's live stories on (author_id, expires_at):
@@ -565,8 +567,9 @@ export function createCloutgramService({ db, settings, imageAllowed, now = Date.
          FROM (${graph.followedSql} UNION ALL SELECT ?) AS a
          JOIN handset_cloutgram_stories s ON s.author_id = a.followee_id AND s.expires_at > ?
          LEFT JOIN handset_cloutgram_story_views v ON v.story_id = s.id AND v.viewer_id = ?
+         WHERE ${graph.unmutedSql('s')}
          GROUP BY s.author_id HAVING MAX(s.id) < ? ORDER BY latest DESC LIMIT ?`,
-        [me.id, me.id, now(), me.id, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1],
+        [me.id, me.id, now(), me.id, me.id, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1],
       );
       const page = rows.slice(0, limit);
       const authors = await graph.accountsByIds(page.map((row) => num(row.author_id)));

@@ -1,4 +1,5 @@
 import type { PluginContext } from '@handset/sdk/server/plugin';
+import { sendReport } from '@handset/sdk/server/social';
 import type { FeedItem, NotificationKind } from '../contract';
 import { NOTIFICATIONS_CHANGED, POST_COUNTS, POST_DELETED, POST_NEW } from '../pushes';
 import { bannerWords } from '../words';
@@ -121,31 +122,8 @@ export function createLive(context: PluginContext, service: TweederService) {
 
     /** A report is stored: to the server owner's log destinations, best effort, never in the player's way. */
     report(summary: { reporter: string; reason: string; details: string; account: string; postId: number | null; text: string | null }) {
-      const { reportWebhook, fivemanageLogsToken, fivemanageLogsUrl } = service.settings;
       const line = `Tweeder report by @${summary.reporter}: ${summary.reason} — @${summary.account}${summary.postId === null ? '' : ` post ${summary.postId}`}`;
-      const send = (url: string, init: RequestInit) =>
-        fetch(url, { ...init, method: 'POST', signal: AbortSignal.timeout(5000) })
-          .then((response) => {
-            if (!response.ok) console.warn(`Handset tweeder: a report was not accepted by ${new URL(url).host} (HTTP ${response.status})`);
-          })
-          .catch((error: unknown) => console.warn(`Handset tweeder: a report could not be sent to ${new URL(url).host}: ${String(error)}`));
-      if (reportWebhook) {
-        // Discord's webhook body: a short line and one embed; mentions are switched off so a report pings no one.
-        void send(reportWebhook, {
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            content: line,
-            allowed_mentions: { parse: [] },
-            embeds: [{ title: 'Tweeder report', description: (summary.text ?? '').slice(0, 2000), fields: [{ name: 'Details', value: summary.details || '—' }] }],
-          }),
-        });
-      }
-      if (fivemanageLogsToken) {
-        void send(fivemanageLogsUrl, {
-          headers: { 'content-type': 'application/json', authorization: fivemanageLogsToken },
-          body: JSON.stringify([{ level: 'warn', message: line, resource: 'handset', metadata: summary }]),
-        });
-      }
+      sendReport('Tweeder', service.settings.reports, { line, text: summary.text, details: summary.details, metadata: summary });
     },
   };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import { RateLimiter } from '@handset/sdk/server';
 import { DatabaseError, type Database } from '@handset/sdk/server/database';
+import { createSocialGraph, placeholders, type SocialAccount } from '@handset/sdk/server/social';
 import type {
   AccountCard,
   AccountPage,
@@ -25,20 +26,6 @@ import type {
 } from '../contract';
 import type { TweederSettings } from './tweeder.settings';
 
-interface AccountRow extends Record<string, unknown> {
-  id: number | string;
-  phone_id: number | string | null;
-  handle: string;
-  display_name: string;
-  avatar: string | null;
-  bio: string;
-  verified: number | boolean;
-  is_private: number | boolean;
-  pinned_post_id: number | string | null;
-  notify: string | null;
-  created_at: number | string;
-}
-
 interface PostRow extends Record<string, unknown> {
   id: number | string;
   author_id: number | string;
@@ -55,19 +42,10 @@ interface PostRow extends Record<string, unknown> {
   created_at: number | string;
 }
 
-/** An account as the service passes it around. */
-export interface Account {
-  id: number;
-  phoneId: number | null;
-  handle: string;
-  displayName: string;
-  avatar: string | null;
-  bio: string;
-  verified: boolean;
-  private: boolean;
+/** An account as the service passes it around: the social graph's, with Tweeder's pinned post and notification switches. */
+export interface Account extends SocialAccount {
   pinnedPostId: number | null;
   notify: PlayerSettings['notify'];
-  createdAt: number;
 }
 
 /** A stored post row, before it is shown to anyone. */
@@ -96,7 +74,6 @@ export interface PostDraft {
   quote: number | null;
 }
 
-const ACCOUNT_COLUMNS = 'id, phone_id, handle, display_name, avatar, bio, verified, is_private, pinned_post_id, notify, created_at';
 const POST_COLUMNS = 'id, author_id, top, text, photos, reply_to, quote_of, repost_of, likes, reposts, replies, deleted_at, created_at';
 const ALL_NOTIFY: PlayerSettings['notify'] = { likes: true, reposts: true, replies: true, mentions: true, follows: true };
 const MAX_TERMS = 20;
@@ -107,26 +84,14 @@ const hourOf = (at: number) => Math.floor(at / 3_600_000);
 const num = (value: unknown) => Number(value);
 const numOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-function toAccount(row: AccountRow): Account {
-  let notify = ALL_NOTIFY;
+/** The player's notification switches as stored (JSON; NULL or unreadable: all on). */
+function notifyOf(stored: unknown): PlayerSettings['notify'] {
   try {
-    if (row.notify) notify = { ...ALL_NOTIFY, ...(JSON.parse(row.notify) as Partial<PlayerSettings['notify']>) };
+    if (typeof stored === 'string') return { ...ALL_NOTIFY, ...(JSON.parse(stored) as Partial<PlayerSettings['notify']>) };
   } catch {
     // A value that no longer reads is the default.
   }
-  return {
-    id: num(row.id),
-    phoneId: numOrNull(row.phone_id),
-    handle: row.handle,
-    displayName: row.display_name,
-    avatar: row.avatar,
-    bio: row.bio,
-    verified: Boolean(num(row.verified)),
-    private: Boolean(num(row.is_private)),
-    pinnedPostId: numOrNull(row.pinned_post_id),
-    notify,
-    createdAt: num(row.created_at),
-  };
+  return ALL_NOTIFY;
 }
 
 function toPost(row: PostRow): StoredPost {
@@ -147,14 +112,6 @@ function toPost(row: PostRow): StoredPost {
   };
 }
 
-const card = (account: Account): AccountCard => ({
-  id: account.id,
-  handle: account.handle,
-  displayName: account.displayName,
-  avatar: account.avatar,
-  verified: account.verified,
-  bot: account.phoneId === null,
-});
 
 const MENTION = /@([A-Za-z0-9_]{1,24})/g;
 const HASHTAG = /#([\p{L}\p{N}_]{1,50})/gu;
@@ -182,8 +139,6 @@ export function partsOf(text: string, existing: ReadonlySet<string>): PostPart[]
   return parts;
 }
 
-const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
-
 export interface TweederServiceOptions {
   db: Database;
   settings: TweederSettings;
@@ -201,29 +156,20 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
   let trending: { at: number; trends: Trend[] } | null = null;
   const vetoes: ((draft: PostDraft) => unknown)[] = [];
 
-  const banned = (text: string) => {
-    const lower = text.toLowerCase();
-    return settings.blacklist.find((word) => lower.includes(word));
-  };
-  const refuseBanned = (text: string, what: string) => {
-    if (banned(text) !== undefined) throw new HandsetError('INVALID_INPUT', `${what} uses a word this server does not allow`);
-  };
-  const checkImage = (url: string) => {
-    if (!imageAllowed(url)) throw new HandsetError('INVALID_INPUT', 'images must be https links on a host the server allows');
-  };
+  const graph = createSocialGraph({
+    db,
+    app: 'tweeder',
+    label: 'Tweeder',
+    rules: settings,
+    imageAllowed,
+    accountExtra: { columns: ['pinned_post_id', 'notify'], read: (row) => ({ pinnedPostId: numOrNull(row.pinned_post_id), notify: notifyOf(row.notify) }) },
+    now,
+  });
+  const { card, refuseBanned, checkImage, blockedBetween, relationsOf, hiddenAmong, closedAmong, visibleAccount, readable } = graph;
 
   // Accounts
 
-  const accountsWhere = async (where: string, values: unknown[]) =>
-    (await db.select<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM handset_tweeder_accounts WHERE ${where}`, values)).map(toAccount);
-  const accountById = async (id: number) => (await accountsWhere('id = ?', [id]))[0] ?? null;
-  const accountByHandle = async (handle: string) => (await accountsWhere('handle_key = ?', [handle.toLowerCase()]))[0] ?? null;
-  const accountsByIds = async (ids: number[]) => {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return new Map<number, Account>();
-    return new Map((await accountsWhere(`id IN (${placeholders(unique.length)})`, unique)).map((account) => [account.id, account]));
-  };
-  const accountOfPhone = async (phoneId: number) => (await accountsWhere('phone_id = ?', [phoneId]))[0] ?? null;
+  const { accountById, accountByHandle, accountsByIds, accountOfPhone } = graph;
 
   /** The caller's account; FORBIDDEN until they claim a handle. */
   const mine = async (phoneId: number) => {
@@ -232,71 +178,9 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     return account;
   };
 
-  /** Whether either account blocked the other. */
-  const blockedBetween = async (a: number, b: number) =>
-    (await db.select('SELECT 1 AS x FROM handset_tweeder_blocks WHERE (blocker_id = ? AND blocked_id = ?) OR (blocker_id = ? AND blocked_id = ?)', [a, b, b, a])).length > 0;
-  const followState = async (follower: number, followee: number): Promise<Relation['following']> => {
-    const [row] = await db.select<{ accepted: number | boolean }>('SELECT accepted FROM handset_tweeder_follows WHERE follower_id = ? AND followee_id = ?', [follower, followee]);
-    return row === undefined ? 'no' : num(row.accepted) ? 'yes' : 'requested';
-  };
-
-  /** The relations of `viewer` with each of `ids`, in four queries however many. */
-  const relationsOf = async (viewer: number, ids: number[]) => {
-    const unique = [...new Set(ids)].filter((id) => id !== viewer);
-    const relations = new Map<number, Relation>();
-    for (const id of ids) relations.set(id, { following: 'no', followsYou: false, blocking: false, muting: false });
-    if (unique.length === 0) return relations;
-    const list = placeholders(unique.length);
-    for (const row of await db.select<{ followee_id: number; accepted: number }>(
-      `SELECT followee_id, accepted FROM handset_tweeder_follows WHERE follower_id = ? AND followee_id IN (${list})`,
-      [viewer, ...unique],
-    )) {
-      relations.get(num(row.followee_id))!.following = num(row.accepted) ? 'yes' : 'requested';
-    }
-    for (const row of await db.select<{ follower_id: number }>(
-      `SELECT follower_id FROM handset_tweeder_follows WHERE followee_id = ? AND accepted = 1 AND follower_id IN (${list})`,
-      [viewer, ...unique],
-    )) {
-      relations.get(num(row.follower_id))!.followsYou = true;
-    }
-    for (const row of await db.select<{ blocked_id: number }>(`SELECT blocked_id FROM handset_tweeder_blocks WHERE blocker_id = ? AND blocked_id IN (${list})`, [viewer, ...unique])) {
-      relations.get(num(row.blocked_id))!.blocking = true;
-    }
-    for (const row of await db.select<{ muted_id: number }>(`SELECT muted_id FROM handset_tweeder_mutes WHERE muter_id = ? AND muted_id IN (${list})`, [viewer, ...unique])) {
-      relations.get(num(row.muted_id))!.muting = true;
-    }
-    return relations;
-  };
-
-  /** The accounts among `ids` that `viewer` may not see at all: blocked either way. */
-  const hiddenAmong = async (viewer: number, ids: number[]) => {
-    const unique = [...new Set(ids)].filter((id) => id !== viewer);
-    if (unique.length === 0) return new Set<number>();
-    const list = placeholders(unique.length);
-    const rows = await db.select<{ id: number }>(
-      `SELECT blocked_id AS id FROM handset_tweeder_blocks WHERE blocker_id = ? AND blocked_id IN (${list})
-       UNION SELECT blocker_id FROM handset_tweeder_blocks WHERE blocked_id = ? AND blocker_id IN (${list})`,
-      [viewer, ...unique, viewer, ...unique],
-    );
-    return new Set(rows.map((row) => num(row.id)));
-  };
-
-  /** The private accounts among `accounts` whose posts `viewer` may not read: not theirs, not followed. */
-  const closedAmong = async (viewer: number, accounts: Account[]) => {
-    const closed = accounts.filter((account) => account.private && account.id !== viewer).map((account) => account.id);
-    if (closed.length === 0) return new Set<number>();
-    const open = await db.select<{ followee_id: number }>(
-      `SELECT followee_id FROM handset_tweeder_follows WHERE follower_id = ? AND accepted = 1 AND followee_id IN (${placeholders(closed.length)})`,
-      [viewer, ...closed],
-    );
-    const followed = new Set(open.map((row) => num(row.followee_id)));
-    return new Set(closed.filter((id) => !followed.has(id)));
-  };
-
   const profileOf = async (viewer: number, account: Account): Promise<Profile> => {
-    const [[followers], [following], [posts]] = await Promise.all([
-      db.select<{ n: number }>('SELECT COUNT(*) AS n FROM handset_tweeder_follows WHERE followee_id = ? AND accepted = 1', [account.id]),
-      db.select<{ n: number }>('SELECT COUNT(*) AS n FROM handset_tweeder_follows WHERE follower_id = ? AND accepted = 1', [account.id]),
+    const [{ followers, following }, [posts]] = await Promise.all([
+      graph.counts(account.id),
       db.select<{ n: number }>('SELECT COUNT(*) AS n FROM handset_tweeder_posts WHERE author_id = ? AND deleted_at IS NULL', [account.id]),
     ]);
     const relation = (await relationsOf(viewer, [account.id])).get(account.id)!;
@@ -305,8 +189,8 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       ...card(account),
       bio: account.bio,
       private: account.private,
-      followers: num(followers!.n),
-      following: num(following!.n),
+      followers,
+      following,
       posts: num(posts!.n),
       pinnedPostId: account.pinnedPostId,
       me,
@@ -314,13 +198,6 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       visible: me || !account.private || relation.following === 'yes',
       createdAt: account.createdAt,
     };
-  };
-
-  /** An account `viewer` may see; NOT_FOUND for a missing or blocked one. */
-  const visibleAccount = async (viewer: number, id: number) => {
-    const account = await accountById(id);
-    if (!account || (await blockedBetween(viewer, id))) throw new HandsetError('NOT_FOUND', `no account ${id}`);
-    return account;
   };
 
   // Posts
@@ -333,10 +210,6 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     if (unique.length === 0) return new Map<number, StoredPost>();
     return new Map((await postsWhere(`id IN (${placeholders(unique.length)})`, unique)).map((post) => [post.id, post]));
   };
-
-  /** Whether `viewer` may read posts of `author`. */
-  const readable = async (viewer: number, author: Account) =>
-    !(await hiddenAmong(viewer, [author.id])).has(author.id) && !(await closedAmong(viewer, [author])).has(author.id);
 
   /**
    * Posts as `viewer` sees them, in the order given; those `viewer` may not read are left out. The quoted posts,
@@ -437,15 +310,12 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     const conditions = [
       where,
       'p.deleted_at IS NULL',
-      // Two lookups, one per direction: an OR of both makes MariaDB scan the whole blocks index for every row.
-      'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = ? AND b.blocked_id = p.author_id)',
-      'NOT EXISTS (SELECT 1 FROM handset_tweeder_blocks b WHERE b.blocker_id = p.author_id AND b.blocked_id = ?)',
-      `(p.author_private = 0 OR p.author_id = ? OR EXISTS (SELECT 1 FROM handset_tweeder_follows f WHERE f.follower_id = ? AND f.followee_id = p.author_id AND f.accepted = 1))`,
+      ...graph.readableSql('p'),
       // Always a range on the key, the first page's too: with nothing to start from, MariaDB drove from the accounts (1.3 s at 500,000 posts).
       'p.id < ?',
     ];
     const params = [...values, viewer, viewer, viewer, viewer, cursor ?? Number.MAX_SAFE_INTEGER];
-    if (muted) (conditions.push('NOT EXISTS (SELECT 1 FROM handset_tweeder_mutes m WHERE m.muter_id = ? AND m.muted_id = p.author_id)'), params.push(viewer));
+    if (muted) (conditions.push(graph.unmutedSql('p')), params.push(viewer));
     const rows = (
       await db.select<PostRow>(`SELECT ${POST_COLUMNS.split(', ').map((column) => `p.${column}`).join(', ')} FROM handset_tweeder_posts p WHERE ${conditions.join(' AND ')} ORDER BY p.id DESC LIMIT ?`, [
         ...params,
@@ -454,16 +324,6 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     ).map(toPost);
     const page = rows.slice(0, limit);
     return { items: await itemsOf(viewer, page), cursor: rows.length > limit ? page.at(-1)!.id : null };
-  };
-
-  const accountPage = async (viewer: number, ids: number[], more: boolean, cursorOf: (id: number) => number): Promise<AccountPage> => {
-    const accounts = await accountsByIds(ids);
-    const relations = await relationsOf(viewer, ids);
-    const hidden = await hiddenAmong(viewer, ids);
-    return {
-      accounts: ids.filter((id) => accounts.has(id) && !hidden.has(id)).map((id) => ({ ...card(accounts.get(id)!), relation: relations.get(id)! })),
-      cursor: more && ids.length > 0 ? cursorOf(ids.at(-1)!) : null,
-    };
   };
 
   // Notifications
@@ -526,12 +386,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     hiddenAmong,
     itemsFor: itemsOf,
 
-    /** Those among `ids` who muted `authorId`. */
-    async mutersOf(authorId: number, ids: number[]) {
-      if (ids.length === 0) return new Set<number>();
-      const rows = await db.select<{ muter_id: number }>(`SELECT muter_id FROM handset_tweeder_mutes WHERE muted_id = ? AND muter_id IN (${placeholders(ids.length)})`, [authorId, ...ids]);
-      return new Set(rows.map((row) => num(row.muter_id)));
-    },
+    mutersOf: graph.mutersOf,
 
     async me(phoneId: number): Promise<Profile | null> {
       const account = await accountOfPhone(phoneId);
@@ -539,46 +394,12 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
     },
 
     /** Claims `handle` for the phone's character (or a server account when `phoneId` is null). */
-    async claim(phoneId: number | null, { handle, displayName }: z.output<typeof claimSchema>): Promise<Account> {
-      const key = handle.toLowerCase();
-      if (!settings.handlePattern.test(key)) throw new HandsetError('INVALID_INPUT', `@${handle} is not a handle this server allows`);
-      refuseBanned(handle, 'the handle');
-      refuseBanned(displayName, 'the display name');
-      if (phoneId !== null && (await accountOfPhone(phoneId))) throw new HandsetError('ALREADY_EXISTS', 'you already have a Tweeder account');
-      try {
-        await db.run('INSERT INTO handset_tweeder_accounts (phone_id, handle, handle_key, display_name, created_at) VALUES (?, ?, ?, ?, ?)', [
-          phoneId,
-          handle,
-          key,
-          displayName,
-          now(),
-        ]);
-      } catch (error) {
-        if (error instanceof DatabaseError && error.kind === 'unique_violation') throw new HandsetError('ALREADY_EXISTS', `@${handle} is taken`);
-        throw error;
-      }
-      return (await accountByHandle(key))!;
-    },
+    claim: (phoneId: number | null, input: z.output<typeof claimSchema>): Promise<Account> => graph.claim(phoneId, input),
 
     async update(account: Account, input: z.output<typeof updateProfileSchema>): Promise<Account> {
-      if (input.displayName !== undefined) refuseBanned(input.displayName, 'the display name');
-      if (input.bio !== undefined) refuseBanned(input.bio, 'the bio');
-      if (input.avatar) checkImage(input.avatar);
-      const changes: [string, unknown][] = [];
-      if (input.displayName !== undefined) changes.push(['display_name', input.displayName]);
-      if (input.bio !== undefined) changes.push(['bio', input.bio.trim()]);
-      if (input.avatar !== undefined) changes.push(['avatar', input.avatar]);
-      if (input.private !== undefined) changes.push(['is_private', input.private ? 1 : 0]);
-      if (changes.length > 0) {
-        await db.run(`UPDATE handset_tweeder_accounts SET ${changes.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`, [
-          ...changes.map(([, value]) => value),
-          account.id,
-        ]);
-      }
+      const updated = await graph.update(account, input);
       if (input.private !== undefined) await db.run('UPDATE handset_tweeder_posts SET author_private = ? WHERE author_id = ?', [input.private ? 1 : 0, account.id]);
-      // Going public lets those who asked in.
-      if (input.private === false) await db.run('UPDATE handset_tweeder_follows SET accepted = 1 WHERE followee_id = ? AND accepted = 0', [account.id]);
-      return (await accountById(account.id))!;
+      return updated;
     },
 
     async profile(viewer: number, by: { id: number } | { handle: string }): Promise<Profile> {
@@ -611,120 +432,23 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       return feedPage(viewer, where, [id], cursor, limit, false);
     },
 
-    async followers(viewer: number, { id, cursor, limit }: { id: number; cursor?: number; limit: number }): Promise<AccountPage> {
-      const account = await visibleAccount(viewer, id);
-      if (!(await readable(viewer, account))) return { accounts: [], cursor: null };
-      const rows = await db.select<{ follower_id: number }>(
-        `SELECT follower_id FROM handset_tweeder_follows WHERE followee_id = ? AND accepted = 1${cursor === undefined ? '' : ' AND follower_id < ?'} ORDER BY follower_id DESC LIMIT ?`,
-        cursor === undefined ? [id, limit + 1] : [id, cursor, limit + 1],
-      );
-      const ids = rows.slice(0, limit).map((row) => num(row.follower_id));
-      return accountPage(viewer, ids, rows.length > limit, (last) => last);
-    },
-
-    async following(viewer: number, { id, cursor, limit }: { id: number; cursor?: number; limit: number }): Promise<AccountPage> {
-      const account = await visibleAccount(viewer, id);
-      if (!(await readable(viewer, account))) return { accounts: [], cursor: null };
-      const rows = await db.select<{ followee_id: number }>(
-        `SELECT followee_id FROM handset_tweeder_follows WHERE follower_id = ? AND accepted = 1${cursor === undefined ? '' : ' AND followee_id < ?'} ORDER BY followee_id DESC LIMIT ?`,
-        cursor === undefined ? [id, limit + 1] : [id, cursor, limit + 1],
-      );
-      const ids = rows.slice(0, limit).map((row) => num(row.followee_id));
-      return accountPage(viewer, ids, rows.length > limit, (last) => last);
-    },
+    followers: graph.followers,
+    following: graph.following,
 
     /** Follows `id`, or asks to when it is private; answers whether a notification went to its owner. */
     async follow(me: Account, id: number): Promise<{ relation: Relation; notified: NotificationKind | null }> {
-      if (id === me.id) throw new HandsetError('INVALID_INPUT', 'you cannot follow yourself');
-      const account = await visibleAccount(me.id, id);
-      let notified: NotificationKind | null = null;
-      if ((await followState(me.id, id)) === 'no') {
-        const [count] = await db.select<{ n: number }>('SELECT COUNT(*) AS n FROM handset_tweeder_follows WHERE follower_id = ?', [me.id]);
-        if (num(count!.n) >= settings.maxFollows) throw new HandsetError('QUOTA_EXCEEDED', `you can follow at most ${settings.maxFollows} accounts`);
-        await db.run('INSERT INTO handset_tweeder_follows (follower_id, followee_id, accepted, created_at) VALUES (?, ?, ?, ?)', [me.id, id, account.private ? 0 : 1, now()]);
-        notified = account.private ? 'request' : 'follow';
-        if (!(await notifyRow(id, notified, me.id, null))) notified = null;
-      }
-      return { relation: (await relationsOf(me.id, [id])).get(id)!, notified };
+      const { relation, asked } = await graph.follow(me, id);
+      return { relation, notified: asked !== null && (await notifyRow(id, asked, me.id, null)) ? asked : null };
     },
 
-    async unfollow(me: Account, id: number): Promise<Relation> {
-      await visibleAccount(me.id, id);
-      await db.run('DELETE FROM handset_tweeder_follows WHERE follower_id = ? AND followee_id = ?', [me.id, id]);
-      return (await relationsOf(me.id, [id])).get(id)!;
-    },
-
-    async requests(me: Account, { cursor, limit }: { cursor?: number; limit: number }): Promise<AccountPage> {
-      const rows = await db.select<{ follower_id: number }>(
-        `SELECT follower_id FROM handset_tweeder_follows WHERE followee_id = ? AND accepted = 0${cursor === undefined ? '' : ' AND follower_id < ?'} ORDER BY follower_id DESC LIMIT ?`,
-        cursor === undefined ? [me.id, limit + 1] : [me.id, cursor, limit + 1],
-      );
-      return accountPage(me.id, rows.slice(0, limit).map((row) => num(row.follower_id)), rows.length > limit, (last) => last);
-    },
-
-    async answer(me: Account, id: number, accept: boolean): Promise<boolean> {
-      const changed = accept
-        ? await db.run('UPDATE handset_tweeder_follows SET accepted = 1 WHERE follower_id = ? AND followee_id = ? AND accepted = 0', [id, me.id])
-        : await db.run('DELETE FROM handset_tweeder_follows WHERE follower_id = ? AND followee_id = ? AND accepted = 0', [id, me.id]);
-      if (changed.affectedRows === 0) throw new HandsetError('NOT_FOUND', `no follow request from account ${id}`);
-      return accept;
-    },
-
-    async removeFollower(me: Account, id: number): Promise<Relation> {
-      await db.run('DELETE FROM handset_tweeder_follows WHERE follower_id = ? AND followee_id = ?', [id, me.id]);
-      return (await relationsOf(me.id, [id])).get(id)!;
-    },
-
-    /** Blocks `id`: follows both ways end, and neither sees the other from now on. */
-    async block(me: Account, id: number): Promise<Relation> {
-      if (id === me.id) throw new HandsetError('INVALID_INPUT', 'you cannot block yourself');
-      if (!(await accountById(id))) throw new HandsetError('NOT_FOUND', `no account ${id}`);
-      const [count] = await db.select<{ n: number }>('SELECT COUNT(*) AS n FROM handset_tweeder_blocks WHERE blocker_id = ?', [me.id]);
-      const already = (await db.select('SELECT 1 AS x FROM handset_tweeder_blocks WHERE blocker_id = ? AND blocked_id = ?', [me.id, id])).length > 0;
-      if (!already) {
-        if (num(count!.n) >= settings.maxBlocks) throw new HandsetError('QUOTA_EXCEEDED', `you can block at most ${settings.maxBlocks} accounts`);
-        await db.run('INSERT INTO handset_tweeder_blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)', [me.id, id, now()]);
-      }
-      await db.run('DELETE FROM handset_tweeder_follows WHERE (follower_id = ? AND followee_id = ?) OR (follower_id = ? AND followee_id = ?)', [me.id, id, id, me.id]);
-      return (await relationsOf(me.id, [id])).get(id)!;
-    },
-
-    async unblock(me: Account, id: number): Promise<Relation> {
-      await db.run('DELETE FROM handset_tweeder_blocks WHERE blocker_id = ? AND blocked_id = ?', [me.id, id]);
-      return (await relationsOf(me.id, [id])).get(id)!;
-    },
-
-    async mute(me: Account, id: number, muted: boolean): Promise<Relation> {
-      if (id === me.id) throw new HandsetError('INVALID_INPUT', 'you cannot mute yourself');
-      await visibleAccount(me.id, id);
-      if (muted) {
-        const [count] = await db.select<{ n: number }>('SELECT COUNT(*) AS n FROM handset_tweeder_mutes WHERE muter_id = ?', [me.id]);
-        if (num(count!.n) >= settings.maxBlocks) throw new HandsetError('QUOTA_EXCEEDED', `you can mute at most ${settings.maxBlocks} accounts`);
-        try {
-          await db.run('INSERT INTO handset_tweeder_mutes (muter_id, muted_id, created_at) VALUES (?, ?, ?)', [me.id, id, now()]);
-        } catch (error) {
-          if (!(error instanceof DatabaseError && error.kind === 'unique_violation')) throw error;
-        }
-      } else {
-        await db.run('DELETE FROM handset_tweeder_mutes WHERE muter_id = ? AND muted_id = ?', [me.id, id]);
-      }
-      return (await relationsOf(me.id, [id])).get(id)!;
-    },
-
-    async listOf(me: Account, table: 'blocks' | 'mutes', { cursor, limit }: { cursor?: number; limit: number }): Promise<AccountPage> {
-      const [owner, other] = table === 'blocks' ? ['blocker_id', 'blocked_id'] : ['muter_id', 'muted_id'];
-      const rows = await db.select<{ other: number }>(
-        `SELECT ${other} AS other FROM handset_tweeder_${table} WHERE ${owner} = ?${cursor === undefined ? '' : ` AND ${other} < ?`} ORDER BY ${other} DESC LIMIT ?`,
-        cursor === undefined ? [me.id, limit + 1] : [me.id, cursor, limit + 1],
-      );
-      const ids = rows.slice(0, limit).map((row) => num(row.other));
-      const accounts = await accountsByIds(ids);
-      const relations = await relationsOf(me.id, ids);
-      return {
-        accounts: ids.filter((id) => accounts.has(id)).map((id) => ({ ...card(accounts.get(id)!), relation: relations.get(id)! })),
-        cursor: rows.length > limit ? ids.at(-1)! : null,
-      };
-    },
+    unfollow: graph.unfollow,
+    requests: graph.requests,
+    answer: graph.answer,
+    removeFollower: graph.removeFollower,
+    block: graph.block,
+    unblock: graph.unblock,
+    mute: graph.mute,
+    listOf: graph.listOf,
 
     /** Posts and reposts of the accounts `me` follows, and their own. */
     followingFeed: (me: Account, cursor: number | undefined, limit: number) =>
@@ -747,15 +471,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       return feedPage(me.id, 'p.id IN (SELECT post_id FROM handset_tweeder_terms WHERE term = ?)', [term], cursor, limit, true);
     },
 
-    async searchAccounts(me: Account, query: string, limit: number): Promise<AccountPage> {
-      // `!` escapes LIKE's wildcards: a backslash means something else in each database's string literals.
-      const prefix = query.trim().replace(/^@/, '').toLowerCase().replace(/[!%_]/g, (char) => `!${char}`);
-      const rows = await db.select<{ id: number }>("SELECT id FROM handset_tweeder_accounts WHERE handle_key LIKE ? ESCAPE '!' ORDER BY handle_key LIMIT ?", [
-        `${prefix}%`,
-        limit,
-      ]);
-      return accountPage(me.id, rows.map((row) => num(row.id)), false, () => 0);
-    },
+    searchAccounts: graph.search,
 
     /** The window's top hashtags from the hourly counts, read at most once a minute. */
     async trends(): Promise<Trend[]> {
@@ -827,8 +543,8 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       if (quoted && (await notifyRow(quoted.stored.authorId, 'quote', author.id, id))) notices.push([quoted.stored.authorId, 'quote']);
       const mentioned = mentionsIn(text);
       if (mentioned.length > 0) {
-        const accounts = await accountsWhere(`handle_key IN (${placeholders(mentioned.length)})`, mentioned);
-        for (const account of accounts) {
+        const accounts = await db.select<{ id: number }>(`SELECT id FROM handset_tweeder_accounts WHERE handle_key IN (${placeholders(mentioned.length)})`, mentioned);
+        for (const account of accounts.map((row) => ({ id: num(row.id) }))) {
           if (notices.some(([recipient]) => recipient === account.id)) continue;
           if (await notifyRow(account.id, 'mention', author.id, id)) notices.push([account.id, 'mention']);
         }
@@ -920,8 +636,8 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
         cursor === undefined ? [id, limit + 1] : [id, cursor, limit + 1],
       );
       const page = rows.slice(0, limit);
-      const likeIds = new Map(page.map((row) => [num(row.account_id), num(row.id)]));
-      return accountPage(viewer, page.map((row) => num(row.account_id)), rows.length > limit, (last) => likeIds.get(last)!);
+      const shown = await graph.accountPage(viewer, page.map((row) => num(row.account_id)), false);
+      return { accounts: shown.accounts, cursor: rows.length > limit ? num(page.at(-1)!.id) : null };
     },
 
     async report(me: Account, input: z.output<typeof reportSchema>): Promise<{ reporter: Account; post: StoredPost | null; account: Account }> {
@@ -1003,10 +719,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       return { notify };
     },
 
-    async setVerified(handle: string, verified: boolean): Promise<boolean> {
-      const { affectedRows } = await db.run('UPDATE handset_tweeder_accounts SET verified = ? WHERE handle_key = ?', [verified ? 1 : 0, handle.toLowerCase()]);
-      return affectedRows > 0;
-    },
+    setVerified: graph.setVerified,
   };
 }
 

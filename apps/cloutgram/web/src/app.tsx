@@ -376,6 +376,10 @@ export function App({ app }: { app: HandsetApp }) {
       actions: [
         { label: t('reportAccount'), onSelect: () => report({ accountId: profile.id }) },
         {
+          label: profile.relation.muting ? t('unmute', { handle: profile.handle }) : t('mute', { handle: profile.handle }),
+          onSelect: () => void attempt(async () => changed({ ...profile, relation: await api.request(profile.relation.muting ? 'mutes.unmute' : 'mutes.mute', { id: profile.id }) })),
+        },
+        {
           label: profile.relation.blocking ? t('unblockHandle', { handle: profile.handle }) : t('blockHandle', { handle: profile.handle }),
           destructive: !profile.relation.blocking,
           onSelect: () =>
@@ -510,6 +514,13 @@ export function App({ app }: { app: HandsetApp }) {
                     onClick={() => push({ kind: 'accounts', title: t('blocked'), load: (cursor) => api.request('blocks.list', { limit: 20, ...(cursor !== null && { cursor }) }) })}
                   >
                     {t('blocked')}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    onClick={() => push({ kind: 'accounts', title: t('muted'), load: (cursor) => api.request('mutes.list', { limit: 20, ...(cursor !== null && { cursor }) }) })}
+                  >
+                    {t('muted')}
                   </button>
                 </>
               }
