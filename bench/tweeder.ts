@@ -94,7 +94,7 @@ try {
     ['profile: likes tab', async (n) => service.profilePosts((await accountAt(n)).id, { id: (await accountAt(n + 1)).id, tab: 'likes', limit: 20 })],
     ['hashtag feed', async (n) => service.hashtag(await accountAt(n), TAGS[n % TAGS.length]!, undefined, 20)],
     ['search posts by word', async (n) => service.searchPosts(await accountAt(n), WORDS[n % WORDS.length]!, undefined, 20)],
-    ['search accounts by handle', async (n) => service.searchAccounts(await accountAt(n), `user${(n % 90) + 10}`, 10)],
+    ['search accounts by handle', async (n) => service.graph.search(await accountAt(n), `user${(n % 90) + 10}`, 10)],
     ['notifications, grouped', async (n) => service.notifications(await accountAt(n), { limit: 20 })],
     ['trending hashtags (from hourly counts, at most once a minute)', () => service.trends()],
   ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action, defineContract } from '@handset/sdk/contract';
-import type { SocialAccountPage, SocialCard, SocialRelation } from '@handset/sdk/server/social';
+import { socialActions, socialSchemas, type SocialAccountPage, type SocialCard, type SocialRelation } from '@handset/sdk/server/social';
 
 export type AccountCard = SocialCard;
 export type Relation = SocialRelation;
@@ -113,31 +113,11 @@ export interface NotificationPage {
   cursor: number | null;
 }
 
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const cursor = id.optional();
-const limit = z.number().int().min(1).max(50).default(20);
-const paged = z.object({ cursor, limit }).strict();
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId must be 1-64 of A-Z, a-z, 0-9, _ and -');
-/** A handle's shape before the server owner's pattern (`handset:cloutgram:handle_pattern`) is applied. */
-const handle = z.string().trim().min(1, 'a handle is 1-24 characters').max(24, 'a handle is 1-24 characters');
-const displayName = z.string().trim().min(1, 'a display name is 1-30 characters').max(30, 'a display name is 1-30 characters');
+const { id, cursor, limit, paged, clientId, empty } = socialSchemas;
 const photo = z.string().min(1).max(500);
-const empty = z.object({}).strict().nullish();
 
-export const claimSchema = z.object({ handle, displayName }).strict();
-export const updateProfileSchema = z
-  .object({
-    displayName: displayName.optional(),
-    /** An https image on an allowed host, or null to remove. */
-    avatar: photo.nullable().optional(),
-    bio: z.string().max(160, 'a bio is at most 160 characters').optional(),
-    private: z.boolean().optional(),
-  })
-  .strict();
-/** One account by id, or by handle (case-insensitive). */
-export const accountSchema = z.union([z.object({ id }).strict(), z.object({ handle }).strict()]);
-export const accountIdSchema = z.object({ id }).strict();
-export const accountListSchema = z.object({ id, cursor, limit }).strict();
+export const reportSchema = socialSchemas.report;
+
 export const postIdSchema = z.object({ id }).strict();
 export const createPostSchema = z
   .object({
@@ -159,17 +139,6 @@ export const createStorySchema = z.object({ clientId, photo }).strict();
 export const storyIdSchema = z.object({ id }).strict();
 export const storiesOfSchema = z.object({ accountId: id }).strict();
 export const storyReplySchema = z.object({ id, text: z.string().trim().min(1, 'write a reply').max(500, 'a reply is at most 500 characters') }).strict();
-export const answerRequestSchema = z.object({ id, accept: z.boolean() }).strict();
-export const reportSchema = z
-  .object({
-    postId: id.optional(),
-    accountId: id.optional(),
-    reason: z.enum(['spam', 'harassment', 'hate', 'violence', 'impersonation', 'other']),
-    details: z.string().max(500).default(''),
-  })
-  .strict()
-  .refine((report) => (report.postId === undefined) !== (report.accountId === undefined), 'report one post or one account');
-export const searchSchema = z.object({ query: z.string().trim().min(1, 'type something to search').max(50), limit }).strict();
 
 /**
  * The Cloutgram page's actions, each as the caller's own account (from `source`, never the payload). Until the
@@ -178,25 +147,12 @@ export const searchSchema = z.object({ query: z.string().trim().min(1, 'type som
  * private and not followed) answer NOT_FOUND, as if they did not exist.
  */
 export const cloutgramContract = defineContract({
+  ...socialActions,
   'profiles.me': action(empty).answers<Profile | null>(),
-  'profiles.claim': action(claimSchema).answers<Profile>(),
-  'profiles.update': action(updateProfileSchema).answers<Profile>(),
-  'profiles.get': action(accountSchema).answers<Profile>(),
-  'profiles.posts': action(accountListSchema).answers<PostPage>(),
-  'profiles.followers': action(accountListSchema).answers<AccountPage>(),
-  'profiles.following': action(accountListSchema).answers<AccountPage>(),
-
-  'follows.follow': action(accountIdSchema).answers<Relation>(),
-  'follows.unfollow': action(accountIdSchema).answers<Relation>(),
-  'follows.requests': action(paged).answers<AccountPage>(),
-  'follows.answer': action(answerRequestSchema).answers<null>(),
-
-  'blocks.block': action(accountIdSchema).answers<Relation>(),
-  'blocks.unblock': action(accountIdSchema).answers<Relation>(),
-  'blocks.list': action(paged).answers<AccountPage>(),
-  'mutes.mute': action(accountIdSchema).answers<Relation>(),
-  'mutes.unmute': action(accountIdSchema).answers<Relation>(),
-  'mutes.list': action(paged).answers<AccountPage>(),
+  'profiles.claim': action(socialSchemas.claim).answers<Profile>(),
+  'profiles.update': action(socialSchemas.updateProfile).answers<Profile>(),
+  'profiles.get': action(socialSchemas.account).answers<Profile>(),
+  'profiles.posts': action(socialSchemas.accountList).answers<PostPage>(),
 
   'feed.following': action(paged).answers<PostPage>(),
   'feed.explore': action(paged).answers<PostPage>(),
@@ -207,7 +163,7 @@ export const cloutgramContract = defineContract({
   'posts.save': action(saveSchema).answers<Post>(),
   'posts.saved': action(paged).answers<PostPage>(),
   'posts.delete': action(postIdSchema).answers<null>(),
-  'posts.likedBy': action(accountListSchema).answers<AccountPage>(),
+  'posts.likedBy': action(socialSchemas.accountList).answers<AccountPage>(),
 
   'comments.list': action(commentsSchema).answers<CommentPage>(),
   'comments.create': action(createCommentSchema).answers<Comment>(),
@@ -218,11 +174,10 @@ export const cloutgramContract = defineContract({
   'stories.of': action(storiesOfSchema).answers<Story[]>(),
   'stories.create': action(createStorySchema).answers<Story>(),
   'stories.view': action(storyIdSchema).answers<null>(),
-  'stories.viewers': action(accountListSchema).answers<AccountPage>(),
+  'stories.viewers': action(socialSchemas.accountList).answers<AccountPage>(),
   'stories.reply': action(storyReplySchema).answers<null>(),
   'stories.delete': action(storyIdSchema).answers<null>(),
 
-  'search.accounts': action(searchSchema).answers<AccountPage>(),
   'reports.create': action(reportSchema).answers<null>(),
 
   'notifications.list': action(paged).answers<NotificationPage>(),

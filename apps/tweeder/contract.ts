@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action, defineContract } from '@handset/sdk/contract';
-import type { SocialAccountPage, SocialCard, SocialRelation } from '@handset/sdk/server/social';
+import { socialActions, socialSchemas, type SocialAccountPage, type SocialCard, type SocialRelation } from '@handset/sdk/server/social';
 
 /** An account as a post, a list row or a notification shows it; `bot`: a server account with no phone (a news bot posting through `tweederPostAs`). */
 export type AccountCard = SocialCard;
@@ -111,30 +111,11 @@ export interface TweederSettings {
   notify: Record<'likes' | 'reposts' | 'replies' | 'mentions' | 'follows', boolean>;
 }
 
-const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const cursor = id.optional();
-const limit = z.number().int().min(1).max(50).default(20);
-const paged = z.object({ cursor, limit }).strict();
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId must be 1-64 of A-Z, a-z, 0-9, _ and -');
-/** A handle's shape before the server owner's pattern (`handset:tweeder:handle_pattern`) is applied. */
-const handle = z.string().trim().min(1, 'a handle is 1-24 characters').max(24, 'a handle is 1-24 characters');
-const displayName = z.string().trim().min(1, 'a display name is 1-30 characters').max(30, 'a display name is 1-30 characters');
-const empty = z.object({}).strict().nullish();
+const { id, cursor, limit, paged, clientId, empty } = socialSchemas;
 
-export const claimSchema = z.object({ handle, displayName }).strict();
-export const updateProfileSchema = z
-  .object({
-    displayName: displayName.optional(),
-    /** An https image on an allowed host, or null to remove. */
-    avatar: z.string().max(500).nullable().optional(),
-    bio: z.string().max(160, 'a bio is at most 160 characters').optional(),
-    private: z.boolean().optional(),
-  })
-  .strict();
-/** One account by id, or by handle (case-insensitive). */
-export const accountSchema = z.union([z.object({ id }).strict(), z.object({ handle }).strict()]);
-export const accountIdSchema = z.object({ id }).strict();
-export const accountListSchema = z.object({ id, cursor, limit }).strict();
+export const claimSchema = socialSchemas.claim;
+export const updateProfileSchema = socialSchemas.updateProfile;
+export const reportSchema = socialSchemas.report;
 export const profileTabSchema = z.object({ id, tab: z.enum(['posts', 'replies', 'media', 'likes']), cursor, limit }).strict();
 export const postIdSchema = z.object({ id }).strict();
 export const repliesSchema = z.object({ id, cursor, limit }).strict();
@@ -151,16 +132,6 @@ export const createPostSchema = z
 export const likeSchema = z.object({ id, liked: z.boolean() }).strict();
 export const repostSchema = z.object({ id, reposted: z.boolean() }).strict();
 export const pinSchema = z.object({ id: id.nullable() }).strict();
-export const answerRequestSchema = z.object({ id, accept: z.boolean() }).strict();
-export const reportSchema = z
-  .object({
-    postId: id.optional(),
-    accountId: id.optional(),
-    reason: z.enum(['spam', 'harassment', 'hate', 'violence', 'impersonation', 'other']),
-    details: z.string().max(500).default(''),
-  })
-  .strict()
-  .refine((report) => (report.postId === undefined) !== (report.accountId === undefined), 'report one post or one account');
 export const searchSchema = z.object({ query: z.string().trim().min(1, 'type something to search').max(50), cursor, limit }).strict();
 export const hashtagSchema = z.object({ tag: z.string().trim().min(1).max(50), cursor, limit }).strict();
 export const settingsSchema = z
@@ -174,26 +145,12 @@ export const settingsSchema = z
  * and not followed) answer NOT_FOUND, as if they did not exist.
  */
 export const tweederContract = defineContract({
+  ...socialActions,
   'profiles.me': action(empty).answers<Profile | null>(),
   'profiles.claim': action(claimSchema).answers<Profile>(),
   'profiles.update': action(updateProfileSchema).answers<Profile>(),
-  'profiles.get': action(accountSchema).answers<Profile>(),
+  'profiles.get': action(socialSchemas.account).answers<Profile>(),
   'profiles.posts': action(profileTabSchema).answers<FeedPage>(),
-  'profiles.followers': action(accountListSchema).answers<AccountPage>(),
-  'profiles.following': action(accountListSchema).answers<AccountPage>(),
-
-  'follows.follow': action(accountIdSchema).answers<Relation>(),
-  'follows.unfollow': action(accountIdSchema).answers<Relation>(),
-  'follows.requests': action(paged).answers<AccountPage>(),
-  'follows.answer': action(answerRequestSchema).answers<null>(),
-  'follows.removeFollower': action(accountIdSchema).answers<Relation>(),
-
-  'blocks.block': action(accountIdSchema).answers<Relation>(),
-  'blocks.unblock': action(accountIdSchema).answers<Relation>(),
-  'blocks.list': action(paged).answers<AccountPage>(),
-  'mutes.mute': action(accountIdSchema).answers<Relation>(),
-  'mutes.unmute': action(accountIdSchema).answers<Relation>(),
-  'mutes.list': action(paged).answers<AccountPage>(),
 
   'feed.following': action(paged).answers<FeedPage>(),
   'feed.latest': action(paged).answers<FeedPage>(),
@@ -206,9 +163,8 @@ export const tweederContract = defineContract({
   'posts.repost': action(repostSchema).answers<Post>(),
   'posts.pin': action(pinSchema).answers<null>(),
   'posts.delete': action(postIdSchema).answers<null>(),
-  'posts.likedBy': action(accountListSchema).answers<AccountPage>(),
+  'posts.likedBy': action(socialSchemas.accountList).answers<AccountPage>(),
 
-  'search.accounts': action(searchSchema).answers<AccountPage>(),
   'search.posts': action(searchSchema).answers<FeedPage>(),
   'trends.list': action(empty).answers<Trend[]>(),
 

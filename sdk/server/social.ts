@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { action, defineContract } from '../contract';
 import { HandsetError } from '../protocol/errors';
 import { autoIncrementId, caseSensitive, createTable, DatabaseError, type Database, type Dialect } from './database';
+import type { ContractHandlers } from './index';
 
 /**
  * An account of a social app as the server passes it around: one per character (a server account has no phone).
@@ -631,3 +634,109 @@ export const pattern = (text: string) => {
  * wordList('Spam, scam'); // ['spam', 'scam']
  */
 export const wordList = (text: string) => text.toLowerCase().split(',').map((word) => word.trim()).filter(Boolean);
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const cursor = id.optional();
+const limit = z.number().int().min(1).max(50).default(20);
+/** A handle's shape before the server owner's pattern is applied. */
+const handle = z.string().trim().min(1, 'a handle is 1-24 characters').max(24, 'a handle is 1-24 characters');
+const displayName = z.string().trim().min(1, 'a display name is 1-30 characters').max(30, 'a display name is 1-30 characters');
+
+/**
+ * The zod pieces a social app's contract is built from: ids and pages, a create's client id, and the inputs of
+ * claiming, editing, naming and reporting an account.
+ *
+ * @example
+ * const likeSchema = z.object({ id: socialSchemas.id, liked: z.boolean() }).strict();
+ */
+export const socialSchemas = {
+  id,
+  cursor,
+  limit,
+  paged: z.object({ cursor, limit }).strict(),
+  clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'clientId must be 1-64 of A-Z, a-z, 0-9, _ and -'),
+  empty: z.object({}).strict().nullish(),
+  claim: z.object({ handle, displayName }).strict(),
+  updateProfile: z
+    .object({
+      displayName: displayName.optional(),
+      /** An https image on an allowed host, or null to remove. */
+      avatar: z.string().max(500).nullable().optional(),
+      bio: z.string().max(160, 'a bio is at most 160 characters').optional(),
+      private: z.boolean().optional(),
+    })
+    .strict(),
+  /** One account by id, or by handle (case-insensitive). */
+  account: z.union([z.object({ id }).strict(), z.object({ handle }).strict()]),
+  accountId: z.object({ id }).strict(),
+  accountList: z.object({ id, cursor, limit }).strict(),
+  report: z
+    .object({
+      postId: id.optional(),
+      accountId: id.optional(),
+      reason: z.enum(['spam', 'harassment', 'hate', 'violence', 'impersonation', 'other']),
+      details: z.string().max(500).default(''),
+    })
+    .strict()
+    .refine((report) => (report.postId === undefined) !== (report.accountId === undefined), 'report one post or one account'),
+};
+
+/**
+ * The actions on accounts every social app answers alike, as the caller's own account: lists of followers and
+ * followings, follows and requests, blocks, mutes and the search of handles. Spread them into the app's contract
+ * and serve them with {@link serveSocialActions}.
+ *
+ * @example
+ * export const cloutgramContract = defineContract({ ...socialActions, 'posts.get': action(postIdSchema).answers<Post>() });
+ */
+export const socialActions = defineContract({
+  'profiles.followers': action(socialSchemas.accountList).answers<SocialAccountPage>(),
+  'profiles.following': action(socialSchemas.accountList).answers<SocialAccountPage>(),
+  'follows.follow': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'follows.unfollow': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'follows.requests': action(socialSchemas.paged).answers<SocialAccountPage>(),
+  'follows.answer': action(z.object({ id, accept: z.boolean() }).strict()).answers<null>(),
+  'follows.removeFollower': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'blocks.block': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'blocks.unblock': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'blocks.list': action(socialSchemas.paged).answers<SocialAccountPage>(),
+  'mutes.mute': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'mutes.unmute': action(socialSchemas.accountId).answers<SocialRelation>(),
+  'mutes.list': action(socialSchemas.paged).answers<SocialAccountPage>(),
+  'search.accounts': action(z.object({ query: z.string().trim().min(1, 'type something to search').max(50), limit }).strict()).answers<SocialAccountPage>(),
+});
+
+/**
+ * Handlers for {@link socialActions} over `graph`: `me` finds the caller's account from the request's source, and
+ * `followed` hears each new follow or follow request (to notify its owner).
+ *
+ * @example
+ * app.serve(cloutgramContract, { ...serveSocialActions(graph, me, notifyFollow), 'posts.get': getPost });
+ */
+export function serveSocialActions<Account extends SocialAccount>(
+  graph: SocialGraph,
+  me: (source: number) => Promise<Account>,
+  followed: (follower: Account, id: number, asked: 'follow' | 'request') => Promise<void>,
+): ContractHandlers<typeof socialActions> {
+  return {
+    'profiles.followers': async ({ source }, input) => graph.followers((await me(source)).id, input),
+    'profiles.following': async ({ source }, input) => graph.following((await me(source)).id, input),
+    'follows.follow': async ({ source }, { id }) => {
+      const account = await me(source);
+      const { relation, asked } = await graph.follow(account, id);
+      if (asked) await followed(account, id, asked);
+      return relation;
+    },
+    'follows.unfollow': async ({ source }, { id }) => graph.unfollow(await me(source), id),
+    'follows.requests': async ({ source }, input) => graph.requests(await me(source), input),
+    'follows.answer': async ({ source }, { id, accept }) => (await graph.answer(await me(source), id, accept), null),
+    'follows.removeFollower': async ({ source }, { id }) => graph.removeFollower(await me(source), id),
+    'blocks.block': async ({ source }, { id }) => graph.block(await me(source), id),
+    'blocks.unblock': async ({ source }, { id }) => graph.unblock(await me(source), id),
+    'blocks.list': async ({ source }, input) => graph.listOf(await me(source), 'blocks', input),
+    'mutes.mute': async ({ source }, { id }) => graph.mute(await me(source), id, true),
+    'mutes.unmute': async ({ source }, { id }) => graph.mute(await me(source), id, false),
+    'mutes.list': async ({ source }, input) => graph.listOf(await me(source), 'mutes', input),
+    'search.accounts': async ({ source }, { query, limit }) => graph.search(await me(source), query, limit),
+  };
+}

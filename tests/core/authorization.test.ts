@@ -193,6 +193,7 @@ const ACTIONS: Record<string, Record<string, ActionRow>> = {
     'follows.unfollow': own({ id: 999 }, 'NOT_FOUND'),
     'follows.requests': own({ limit: 20 }),
     'follows.answer': reach((their) => ({ id: their.cloutgram.followerId, accept: true })),
+    'follows.removeFollower': reachShows((their) => ({ id: their.cloutgram.followerId }), { followsYou: false }),
     'blocks.block': own({ id: 999 }, 'NOT_FOUND'),
     'blocks.unblock': own({ id: 999 }),
     'blocks.list': own({ limit: 20 }),

@@ -1,6 +1,6 @@
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import type { PluginContext } from '@handset/sdk/server/plugin';
-import type { SocialAccount } from '@handset/sdk/server/social';
+import { serveSocialActions, type SocialAccount } from '@handset/sdk/server/social';
 import { cloutgramContract } from '../contract';
 import { serverWords } from '../words';
 import type { CloutgramLive } from './cloutgram.live';
@@ -36,6 +36,9 @@ export function registerCloutgramRequests({ app, phones }: PluginContext, servic
   };
 
   app.serve(cloutgramContract, {
+    ...serveSocialActions(graph, me, async (account, id, asked) => {
+      if (await service.followed(account, id, asked)) await live.notified(id, asked, account, null, null);
+    }),
     'profiles.me': async ({ source }) => {
       const account = await graph.accountOfPhone(phoneOf(source).phoneId);
       if (!account) return null;
@@ -53,29 +56,6 @@ export function registerCloutgramRequests({ app, phones }: PluginContext, servic
     },
     'profiles.get': async ({ source }, input) => service.profile((await me(source)).id, input),
     'profiles.posts': async ({ source }, input) => service.profilePosts((await me(source)).id, input),
-    'profiles.followers': async ({ source }, input) => graph.followers((await me(source)).id, input),
-    'profiles.following': async ({ source }, input) => graph.following((await me(source)).id, input),
-
-    'follows.follow': async ({ source }, { id }) => {
-      const account = await me(source);
-      const { relation, notified } = await service.follow(account, id);
-      if (notified) await live.notified(id, notified, account, null, null);
-      return relation;
-    },
-    'follows.unfollow': async ({ source }, { id }) => graph.unfollow(await me(source), id),
-    'follows.requests': async ({ source }, input) => graph.requests(await me(source), input),
-    'follows.answer': async ({ source }, { id, accept }) => {
-      await graph.answer(await me(source), id, accept);
-      return null;
-    },
-
-    'blocks.block': async ({ source }, { id }) => graph.block(await me(source), id),
-    'blocks.unblock': async ({ source }, { id }) => graph.unblock(await me(source), id),
-    'blocks.list': async ({ source }, input) => graph.listOf(await me(source), 'blocks', input),
-    'mutes.mute': async ({ source }, { id }) => graph.mute(await me(source), id, true),
-    'mutes.unmute': async ({ source }, { id }) => graph.mute(await me(source), id, false),
-    'mutes.list': async ({ source }, input) => graph.listOf(await me(source), 'mutes', input),
-
     'feed.following': async ({ source }, { cursor, limit }) => service.followingFeed(await me(source), cursor, limit),
     'feed.explore': async ({ source }, { cursor, limit }) => service.exploreFeed(await me(source), cursor, limit),
 
@@ -150,7 +130,6 @@ export function registerCloutgramRequests({ app, phones }: PluginContext, servic
       return null;
     },
 
-    'search.accounts': async ({ source }, { query, limit }) => graph.search(await me(source), query, limit),
     'reports.create': async ({ source }, input) => {
       const reporter = await me(source);
       const { post, account } = await service.report(reporter, input);

@@ -44,7 +44,7 @@ forEachDatabase((current) => {
     expect(await codeOf(service.graph.claim(4, { handle: 'no spaces', displayName: 'X' }))).toBe('INVALID_INPUT: @no spaces is not a handle this server allows');
     expect(await codeOf(service.graph.claim(4, { handle: 'darnit', displayName: 'X' }))).toBe('INVALID_INPUT: the handle uses a word this server does not allow');
     expect(await codeOf(service.graph.mine(4))).toBe('FORBIDDEN: choose a Cloutgram handle first');
-    await service.follow(ben, ana.id);
+    await service.graph.follow(ben, ana.id);
     await service.create(ana, post('pier at dusk'));
     await expect(service.profile(ben.id, { handle: 'ana' })).resolves.toEqual({
       id: ana.id,
@@ -76,7 +76,7 @@ forEachDatabase((current) => {
     for (const caption of ['two', 'three']) await service.create(ana, post(caption));
     await service.create(cal, post('cal here'));
 
-    await service.follow(ben, ana.id);
+    await service.graph.follow(ben, ana.id);
     const page1 = await service.followingFeed(ben, undefined, 2);
     expect(captions(page1)).toEqual(['three', 'two']);
     expect(captions(await service.followingFeed(ben, page1.cursor!, 2))).toEqual(['one']);
@@ -87,7 +87,7 @@ forEachDatabase((current) => {
     expect(captions(await service.exploreFeed(cal, undefined, 10))).toEqual(['cal here']);
     await expect(service.profilePosts(cal.id, { id: ana.id, limit: 10 })).resolves.toEqual({ posts: [], cursor: null });
     expect(await codeOf(service.visiblePost(cal.id, first.stored.id))).toBe(`NOT_FOUND: no post ${first.stored.id}`);
-    await expect(service.follow(cal, ana.id)).resolves.toMatchObject({ relation: { following: 'requested' }, notified: 'request' });
+    await expect(service.graph.follow(cal, ana.id)).resolves.toMatchObject({ relation: { following: 'requested' }, asked: 'request' });
     await service.graph.answer(ana, cal.id, true);
     expect(captions(await service.profilePosts(cal.id, { id: ana.id, limit: 10 }))).toEqual(['three', 'two', 'one']);
 
@@ -141,7 +141,7 @@ forEachDatabase((current) => {
 
   it('serves stories for the owner’s hours to followers only, with viewers for the author, and prunes them in batches', async () => {
     const { db, service, ana, ben, cal, advance } = await setup();
-    await service.follow(ben, ana.id);
+    await service.graph.follow(ben, ana.id);
     const { story } = await service.createStory(ana, { clientId: 's1', photo: photo('story') });
     await expect(service.createStory(ana, { clientId: 's1', photo: photo('story') })).resolves.toMatchObject({ created: false, story: { id: story.id } });
     await expect(service.tray(ben, { limit: 10 })).resolves.toMatchObject({ rings: [{ account: { handle: 'Ana' }, seen: false }], cursor: null });

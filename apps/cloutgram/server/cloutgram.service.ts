@@ -664,11 +664,8 @@ export function createCloutgramService({ db, settings, imageAllowed, now = Date.
       return { post, account };
     },
 
-    /** Follows `id` (or asks to), answering whom a notification went to. */
-    async follow(me: SocialAccount, id: number) {
-      const { relation, asked } = await graph.follow(me, id);
-      return { relation, notified: asked !== null && (await notifyRow(id, asked, me.id, null, null)) ? asked : null };
-    },
+    /** `me` followed `id` or asked to: its owner's notification is stored; answers whether it was. */
+    followed: (me: SocialAccount, id: number, asked: 'follow' | 'request') => notifyRow(id, asked, me.id, null, null),
 
     /** Notifications grouped as players read them: per kind and post for likes, per comment for comment likes. */
     async notifications(me: SocialAccount, { cursor, limit }: { cursor?: number; limit: number }): Promise<NotificationPage> {

@@ -1,5 +1,6 @@
 import { HandsetError } from '@handset/sdk/protocol/errors';
 import type { PluginContext } from '@handset/sdk/server/plugin';
+import { serveSocialActions } from '@handset/sdk/server/social';
 import { tweederContract } from '../contract';
 import type { TweederLive } from './tweeder.live';
 import type { Account, StoredPost, TweederService } from './tweeder.service';
@@ -24,6 +25,9 @@ export function registerTweederRequests({ app, phones }: PluginContext, service:
   };
 
   app.serve(tweederContract, {
+    ...serveSocialActions(service.graph, me, async (account, id, asked) => {
+      if (await service.followed(account, id, asked)) await live.notified(id, asked, account, null);
+    }),
     'profiles.me': async ({ source }) => {
       const profile = await service.me(phoneOf(source));
       if (profile) live.seen(source, (await service.accountById(profile.id))!);
@@ -40,29 +44,6 @@ export function registerTweederRequests({ app, phones }: PluginContext, service:
     },
     'profiles.get': async ({ source }, input) => service.profile((await me(source)).id, input),
     'profiles.posts': async ({ source }, input) => service.profilePosts((await me(source)).id, input),
-    'profiles.followers': async ({ source }, input) => service.followers((await me(source)).id, input),
-    'profiles.following': async ({ source }, input) => service.following((await me(source)).id, input),
-
-    'follows.follow': async ({ source }, { id }) => {
-      const account = await me(source);
-      const { relation, notified } = await service.follow(account, id);
-      if (notified) await live.notified(id, notified, account, null);
-      return relation;
-    },
-    'follows.unfollow': async ({ source }, { id }) => service.unfollow(await me(source), id),
-    'follows.requests': async ({ source }, input) => service.requests(await me(source), input),
-    'follows.answer': async ({ source }, { id, accept }) => {
-      await service.answer(await me(source), id, accept);
-      return null;
-    },
-    'follows.removeFollower': async ({ source }, { id }) => service.removeFollower(await me(source), id),
-
-    'blocks.block': async ({ source }, { id }) => service.block(await me(source), id),
-    'blocks.unblock': async ({ source }, { id }) => service.unblock(await me(source), id),
-    'blocks.list': async ({ source }, input) => service.listOf(await me(source), 'blocks', input),
-    'mutes.mute': async ({ source }, { id }) => service.mute(await me(source), id, true),
-    'mutes.unmute': async ({ source }, { id }) => service.mute(await me(source), id, false),
-    'mutes.list': async ({ source }, input) => service.listOf(await me(source), 'mutes', input),
 
     'feed.following': async ({ source }, { cursor, limit }) => service.followingFeed(await me(source), cursor, limit),
     'feed.latest': async ({ source }, { cursor, limit }) => service.latestFeed(await me(source), cursor, limit),
@@ -106,7 +87,6 @@ export function registerTweederRequests({ app, phones }: PluginContext, service:
     },
     'posts.likedBy': async ({ source }, input) => service.likedBy((await me(source)).id, input),
 
-    'search.accounts': async ({ source }, { query, limit }) => service.searchAccounts(await me(source), query, limit),
     'search.posts': async ({ source }, { query, cursor, limit }) => service.searchPosts(await me(source), query, cursor, limit),
     'trends.list': async ({ source }) => (await me(source), service.trends()),
 

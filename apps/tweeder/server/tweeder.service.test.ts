@@ -4,7 +4,7 @@ import { forEachDatabase, tableNames } from '../../../tests/core/storage/databas
 import { imageAllowedBy, migratePlugin } from '../../../tests/support/plugin-phones';
 import { createPostSchema, type FeedPage } from '../contract';
 import { tweederMigrations } from './tweeder.migrations';
-import { createTweederService, partsOf } from './tweeder.service';
+import { createTweederService, partsOf, type Account, type TweederService } from './tweeder.service';
 import { readTweederSettings } from './tweeder.settings';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -16,6 +16,12 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 const post = (text: string, fields: Record<string, unknown> = {}) => createPostSchema.parse({ clientId: `c${Math.random().toString(36).slice(2)}`, text, ...fields });
 const texts = (page: FeedPage) => page.items.map((item) => (item.repostedBy ? `${item.repostedBy.handle} reposted ${item.post.text}` : item.post.text));
+
+/** A follow as the page makes it: the graph's, then its owner's notification. */
+async function follow(service: TweederService, me: Account, id: number) {
+  const { relation, asked } = await service.graph.follow(me, id);
+  return { relation, notified: asked !== null && (await service.followed(me, id, asked)) ? asked : null };
+}
 
 forEachDatabase((current) => {
   /** The migrations, three phones (ana 1, ben 2, cal 3) with accounts, a clock a second a call, and the service. */
@@ -89,23 +95,23 @@ forEachDatabase((current) => {
   it('keeps a blocked account out both ways: feeds, threads, profiles, search, follows, replies and notifications', async () => {
     const { service, ana, ben, cal } = await setup();
     const anas = await service.create(ana, post('Ana speaks'));
-    await service.follow(cal, ana.id);
-    await service.follow(ana, cal.id);
-    await service.block(cal, ana.id);
+    await follow(service, cal, ana.id);
+    await follow(service, ana, cal.id);
+    await service.graph.block(cal, ana.id);
     expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual([]);
     expect(texts(await service.followingFeed(cal, undefined, 10))).toEqual([]);
     expect(texts(await service.latestFeed(ben, undefined, 10))).toEqual(['Ana speaks']);
     expect(await codeOf(service.thread(cal.id, anas.stored.id, 20))).toBe(`NOT_FOUND: no post ${anas.stored.id}`);
     expect(await codeOf(service.profile(ana.id, { id: cal.id }))).toBe(`NOT_FOUND: no account ${cal.id}`);
-    expect(await codeOf(service.follow(ana, cal.id))).toBe(`NOT_FOUND: no account ${cal.id}`);
+    expect(await codeOf(follow(service, ana, cal.id))).toBe(`NOT_FOUND: no account ${cal.id}`);
     const calsPost = await service.create(cal, post('Cal here'));
     expect(await codeOf(service.create(ana, post('reply', { replyTo: calsPost.stored.id })))).toBe(`NOT_FOUND: no post ${calsPost.stored.id}`);
     // Ana's mention of Cal notifies no one; the follows both ways ended with the block.
     expect((await service.create(ana, post('@cal are you there'))).notices).toEqual([]);
     await expect(service.relationsOf(cal.id, [ana.id])).resolves.toEqual(new Map([[ana.id, { following: 'no', followsYou: false, blocking: true, muting: false }]]));
-    expect((await service.searchAccounts(cal, 'a', 10)).accounts.map((account) => account.handle)).toEqual([]);
+    expect((await service.graph.search(cal, 'a', 10)).accounts.map((account) => account.handle)).toEqual([]);
     expect((await service.notifications(cal, { limit: 20 })).groups).toEqual([]);
-    await service.unblock(cal, ana.id);
+    await service.graph.unblock(cal, ana.id);
     expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual(['@cal are you there', 'Cal here', 'Ana speaks']);
   });
 
@@ -116,10 +122,10 @@ forEachDatabase((current) => {
     expect(texts(await service.latestFeed(ben, undefined, 10))).toEqual([]);
     await expect(service.profile(ben.id, { id: ana.id })).resolves.toMatchObject({ private: true, visible: false, bio: 'Locked', posts: 1 });
     await expect(service.profilePosts(ben.id, { id: ana.id, tab: 'posts', limit: 10 })).resolves.toEqual({ items: [], cursor: null });
-    await expect(service.follow(ben, ana.id)).resolves.toMatchObject({ relation: { following: 'requested' }, notified: 'request' });
-    expect((await service.requests(ana, { limit: 10 })).accounts.map((account) => account.handle)).toEqual(['ben']);
-    await service.answer(ana, ben.id, true);
-    expect(await codeOf(service.answer(ana, ben.id, true))).toBe(`NOT_FOUND: no follow request from account ${ben.id}`);
+    await expect(follow(service, ben, ana.id)).resolves.toMatchObject({ relation: { following: 'requested' }, notified: 'request' });
+    expect((await service.graph.requests(ana, { limit: 10 })).accounts.map((account) => account.handle)).toEqual(['ben']);
+    await service.graph.answer(ana, ben.id, true);
+    expect(await codeOf(service.graph.answer(ana, ben.id, true))).toBe(`NOT_FOUND: no follow request from account ${ben.id}`);
     expect(texts(await service.followingFeed(ben, undefined, 10))).toEqual(['for friends']);
     expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual([]);
     // Going public shows the posts made while private; going private again hides them.
@@ -129,7 +135,7 @@ forEachDatabase((current) => {
     expect(texts(await service.latestFeed(cal, undefined, 10))).toEqual([]);
 
     await service.create(cal, post('loud'));
-    await service.mute(ben, cal.id, true);
+    await service.graph.mute(ben, cal.id, true);
     expect(texts(await service.latestFeed(ben, undefined, 10))).toEqual(['for friends']);
     expect(texts(await service.profilePosts(ben.id, { id: cal.id, tab: 'posts', limit: 10 }))).toEqual(['loud']);
   });
@@ -139,8 +145,8 @@ forEachDatabase((current) => {
     const anas = await service.create(ana, post('like me'));
     await service.like(ben, anas.stored.id, true);
     await service.like(cal, anas.stored.id, true);
-    await service.follow(ben, ana.id);
-    await service.follow(cal, ana.id);
+    await follow(service, ben, ana.id);
+    await follow(service, cal, ana.id);
     await service.create(ben, post('nice', { replyTo: anas.stored.id }));
   }
 
@@ -168,7 +174,7 @@ forEachDatabase((current) => {
     ]);
     await expect(service.unread(ana.id)).resolves.toBe(3);
     // Another account's are its own.
-    await service.follow(ana, ben.id);
+    await follow(service, ana, ben.id);
     await expect(service.unread(ben.id)).resolves.toBe(1);
   });
 
@@ -245,7 +251,7 @@ forEachDatabase((current) => {
   it('goes with its phone: deleting the character deletes their account, posts and follows', async () => {
     const { db, service, ana, ben } = await setup();
     await service.create(ana, post('bye'));
-    await service.follow(ben, ana.id);
+    await follow(service, ben, ana.id);
     await db.run('DELETE FROM handset_core_phones WHERE id = 1');
     await expect(db.select('SELECT COUNT(*) AS n FROM handset_tweeder_posts')).resolves.toEqual([{ n: 0 }]);
     await expect(db.select('SELECT COUNT(*) AS n FROM handset_tweeder_follows')).resolves.toEqual([{ n: 0 }]);

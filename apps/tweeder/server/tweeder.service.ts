@@ -369,6 +369,7 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
 
   return {
     settings,
+    graph,
 
     /** A hook other resources register: it may refuse a post (a string is the reason the player sees). */
     addVeto(hook: (draft: PostDraft) => unknown) {
@@ -432,23 +433,8 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       return feedPage(viewer, where, [id], cursor, limit, false);
     },
 
-    followers: graph.followers,
-    following: graph.following,
-
-    /** Follows `id`, or asks to when it is private; answers whether a notification went to its owner. */
-    async follow(me: Account, id: number): Promise<{ relation: Relation; notified: NotificationKind | null }> {
-      const { relation, asked } = await graph.follow(me, id);
-      return { relation, notified: asked !== null && (await notifyRow(id, asked, me.id, null)) ? asked : null };
-    },
-
-    unfollow: graph.unfollow,
-    requests: graph.requests,
-    answer: graph.answer,
-    removeFollower: graph.removeFollower,
-    block: graph.block,
-    unblock: graph.unblock,
-    mute: graph.mute,
-    listOf: graph.listOf,
+    /** `me` followed `id` or asked to: its owner's notification is stored; answers whether it was. */
+    followed: (me: Account, id: number, asked: 'follow' | 'request') => notifyRow(id, asked, me.id, null),
 
     /** Posts and reposts of the accounts `me` follows, and their own. */
     followingFeed: (me: Account, cursor: number | undefined, limit: number) =>
@@ -470,8 +456,6 @@ export function createTweederService({ db, settings, imageAllowed, now = Date.no
       const term = query.trim().replace(/^#/, '').toLowerCase().split(/\s+/)[0]!;
       return feedPage(me.id, 'p.id IN (SELECT post_id FROM handset_tweeder_terms WHERE term = ?)', [term], cursor, limit, true);
     },
-
-    searchAccounts: graph.search,
 
     /** The window's top hashtags from the hourly counts, read at most once a minute. */
     async trends(): Promise<Trend[]> {
