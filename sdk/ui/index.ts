@@ -5,3 +5,4 @@
 export { ActionSheet, Avatar, EmptyState, ErrorNotice, initialsOf, ListRow, ListSection, NavBar, SearchField, Switch, TabBar, type SheetAction, type Tab } from './components';
 export { AppProvider, mountApp, useApp, useContactSuggestions, useMessage, usePaged, useSettings, useTranslator, type Page, type PagedList } from './hooks';
 export * from './icons';
+export { AccountList, BackBar, ClaimHandle, useTimeAgo, type AccountRowData } from './social';

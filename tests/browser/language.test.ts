@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)(`the phone in another language, in Chromium (skipp
       ['Mail', 'mail', 'Wähle deine Adresse'],
       ['Fotos', 'photos', 'Keine Fotos'],
       ['Tweeder', 'tweeder', 'Tweeder beitreten'],
-      ['Cloutgram', 'cloutgram', 'Bei Cloutgram anmelden'],
+      ['Cloutgram', 'cloutgram', 'Cloutgram beitreten'],
       ['App Store', 'appstore', 'Auf diesem Telefon'],
       ['Einstellungen', 'settings', 'Flugmodus'],
     ];

@@ -1,4 +1,5 @@
 import { autoIncrementId, caseSensitive, createTable, type Migration } from '@handset/sdk/server/database';
+import { socialTables } from '@handset/sdk/server/social';
 
 /**
  * Tweeder's tables. Accounts go with their phone (a server account has none); everything else goes with its
@@ -11,23 +12,11 @@ export const tweederMigrations: Migration[] = [
     up: (dialect) => {
       const account = (column: string) => `FOREIGN KEY (${column}) REFERENCES handset_tweeder_accounts (id) ON DELETE CASCADE`;
       return [
-        createTable(dialect, 'handset_tweeder_accounts', [
-          autoIncrementId(dialect),
-          // NULL for a server account (a news bot posting through tweederPostAs).
-          'phone_id BIGINT NULL UNIQUE',
-          `handle VARCHAR(24)${caseSensitive(dialect)} NOT NULL`,
-          // The handle in lower case: unique however it is written.
-          `handle_key VARCHAR(24)${caseSensitive(dialect)} NOT NULL UNIQUE`,
-          'display_name VARCHAR(30) NOT NULL',
-          'avatar VARCHAR(500) NULL',
-          "bio VARCHAR(160) NOT NULL DEFAULT ''",
-          'verified TINYINT(1) NOT NULL DEFAULT 0',
-          'is_private TINYINT(1) NOT NULL DEFAULT 0',
+        // The social graph's accounts (with Tweeder's pinned post and notification switches), follows, blocks and mutes.
+        ...socialTables(dialect, 'tweeder', [
           'pinned_post_id BIGINT NULL',
           // The kinds of activity that notify the player, as JSON; NULL: all of them.
           'notify VARCHAR(200) NULL',
-          'created_at BIGINT NOT NULL',
-          'FOREIGN KEY (phone_id) REFERENCES handset_core_phones (id) ON DELETE CASCADE',
         ]),
         createTable(dialect, 'handset_tweeder_posts', [
           autoIncrementId(dialect),
@@ -68,34 +57,6 @@ export const tweederMigrations: Migration[] = [
           'FOREIGN KEY (post_id) REFERENCES handset_tweeder_posts (id) ON DELETE CASCADE',
         ]),
         'CREATE INDEX IF NOT EXISTS handset_tweeder_likes_post ON handset_tweeder_likes (post_id, id)',
-        createTable(dialect, 'handset_tweeder_follows', [
-          'follower_id BIGINT NOT NULL',
-          'followee_id BIGINT NOT NULL',
-          // 1 once accepted; 0 while a private account has not answered the request.
-          'accepted TINYINT(1) NOT NULL',
-          'created_at BIGINT NOT NULL',
-          'PRIMARY KEY (follower_id, followee_id)',
-          account('follower_id'),
-          account('followee_id'),
-        ]),
-        'CREATE INDEX IF NOT EXISTS handset_tweeder_follows_followee ON handset_tweeder_follows (followee_id, accepted, follower_id)',
-        createTable(dialect, 'handset_tweeder_blocks', [
-          'blocker_id BIGINT NOT NULL',
-          'blocked_id BIGINT NOT NULL',
-          'created_at BIGINT NOT NULL',
-          'PRIMARY KEY (blocker_id, blocked_id)',
-          account('blocker_id'),
-          account('blocked_id'),
-        ]),
-        'CREATE INDEX IF NOT EXISTS handset_tweeder_blocks_blocked ON handset_tweeder_blocks (blocked_id, blocker_id)',
-        createTable(dialect, 'handset_tweeder_mutes', [
-          'muter_id BIGINT NOT NULL',
-          'muted_id BIGINT NOT NULL',
-          'created_at BIGINT NOT NULL',
-          'PRIMARY KEY (muter_id, muted_id)',
-          account('muter_id'),
-          account('muted_id'),
-        ]),
         // A post's hashtags and words, lower case: the hashtag feed, trends and post search read these, never the text.
         createTable(dialect, 'handset_tweeder_terms', [
           'term VARCHAR(50) NOT NULL',

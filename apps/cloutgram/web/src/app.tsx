@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
-import { ActionSheet, Avatar, ErrorNotice, ListRow, NavBar, PersonIcon, PlusIcon, SearchField, SearchIcon, Switch, type SheetAction, type Tab, TabBar, useMessage, usePaged, useSettings, useTranslator } from '@handset/sdk/ui';
-import { AccountList, Bar, Compose, Feed, Grid, PostScreen, ProfileView, StoryViewer, type Changes } from './components/screens';
+import { AccountList, ActionSheet, Avatar, BackBar, ClaimHandle, ErrorNotice, ListRow, NavBar, PersonIcon, PlusIcon, SearchField, SearchIcon, Switch, type SheetAction, type Tab, TabBar, useMessage, usePaged, useSettings, useTranslator } from '@handset/sdk/ui';
+import { Compose, Feed, Grid, PostScreen, ProfileView, StoryViewer, type Changes } from './components/screens';
 import type { PostActions } from './components/post';
 import {
   cloutgramApi,
@@ -62,56 +62,6 @@ const REPORT_REASONS = {
   impersonation: 'reasonImpersonation',
   other: 'reasonOther',
 } as const;
-
-/** Choosing a handle and a name: the first thing a character does in Cloutgram. */
-function SignUp({ api, onDone }: { api: CloutgramApi; onDone(profile: Profile): void }) {
-  const t = useTranslator(messages);
-  const [handle, setHandle] = useState('');
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ready = handle.trim() !== '' && name.trim() !== '' && !busy;
-  const claim = async () => {
-    if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.request('profiles.claim', { handle: handle.trim().replace(/^@/, ''), displayName: name.trim() }));
-    } catch (failure) {
-      setError(errorText(failure, t));
-      setBusy(false);
-    }
-  };
-  return (
-    <section class="screen" aria-label={t('joinCloutgram')}>
-      <NavBar title="Cloutgram" />
-      <div class="scroll grouped">
-        <div class="intro">
-          <p class="intro-title">{t('joinCloutgram')}</p>
-          <p>{t('joinHint')}</p>
-        </div>
-        <div class="card">
-          <div class="input-row">
-            <label for="field-handle">{t('handle')}</label>
-            <input id="field-handle" value={handle} maxLength={24} autoComplete="off" autoCapitalize="none" spellcheck={false} placeholder={t('handlePlaceholder')} onInput={(event) => setHandle(event.currentTarget.value)} />
-          </div>
-          <div class="input-row">
-            <label for="field-name">{t('name')}</label>
-            <input id="field-name" value={name} maxLength={30} autoComplete="off" onInput={(event) => setName(event.currentTarget.value)} onKeyDown={(event) => event.key === 'Enter' && void claim()} />
-          </div>
-        </div>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="button" class="primary" disabled={!ready} onClick={() => void claim()}>
-          {t('signUp')}
-        </button>
-      </div>
-    </section>
-  );
-}
 
 /** The stories tray: the caller's own (tap to watch, + to add) and those of the accounts they follow, unseen first. */
 function Tray({ app, api, me, version, onOpen, onNotice }: { app: HandsetApp; api: CloutgramApi; me: Profile; version: number; onOpen(account: { id: number; handle: string }): void; onNotice(text: string): void }) {
@@ -223,7 +173,7 @@ function EditProfile({ app, api, me, onDone, onBack }: { app: HandsetApp; api: C
   };
   return (
     <section class="screen pushed" aria-label={t('editProfile')}>
-      <Bar
+      <BackBar
         title={t('editProfile')}
         onBack={onBack}
         trailing={
@@ -414,7 +364,7 @@ export function App({ app }: { app: HandsetApp }) {
   if (me === null) {
     return (
       <main class="app">
-        <SignUp api={api} onDone={setMe} />
+        <ClaimHandle app="Cloutgram" hint={t('joinHint')} claim={(input) => api.request('profiles.claim', input)} describe={(failure) => errorText(failure, t)} onDone={setMe} />
       </main>
     );
   }
@@ -475,7 +425,7 @@ export function App({ app }: { app: HandsetApp }) {
           )}
           {tab === 'explore' &&
             (searching ? (
-              <AccountList load={() => api.request('search.accounts', { query, limit: 20 })} loadKey={`search:${query}`} onOpen={openProfile} />
+              <AccountList load={() => api.request('search.accounts', { query, limit: 20 })} loadKey={`search:${query}`} onOpen={openProfile} describe={(failure) => errorText(failure, t)} />
             ) : (
               <Grid live="explore" load={(cursor) => api.request('feed.explore', { limit: 24, ...(cursor !== null && { cursor }) })} loadKey="explore" changes={changes} onOpen={actions.onOpen} empty={t('nothingToExplore')} />
             ))}
@@ -532,7 +482,7 @@ export function App({ app }: { app: HandsetApp }) {
       {top?.kind === 'post' && <PostScreen key={top.id} api={api} id={top.id} me={me} changes={changes} actions={actions} now={now} locale={locale} onBack={pop} />}
       {top?.kind === 'profile' && (
         <section class="screen pushed" aria-label={t('profile')}>
-          <Bar title={t('profile')} onBack={pop} />
+          <BackBar title={t('profile')} onBack={pop} />
           <div class="scroll">
             <ProfileView key={top.id} {...profileProps} id={top.id} />
           </div>
@@ -554,9 +504,10 @@ export function App({ app }: { app: HandsetApp }) {
       )}
       {top?.kind === 'accounts' && (
         <section class="screen pushed" aria-label={top.title}>
-          <Bar title={top.title} onBack={pop} />
+          <BackBar title={top.title} onBack={pop} />
           <div class="scroll">
             <AccountList
+              describe={(failure) => errorText(failure, t)}
               load={top.load}
               loadKey={`${stack.length}:${top.title}`}
               onOpen={openProfile}
@@ -580,7 +531,7 @@ export function App({ app }: { app: HandsetApp }) {
       )}
       {top?.kind === 'saved' && (
         <section class="screen pushed" aria-label={t('saved')}>
-          <Bar title={t('saved')} onBack={pop} />
+          <BackBar title={t('saved')} onBack={pop} />
           <div class="scroll">
             <Grid live={null} load={(cursor) => api.request('posts.saved', { limit: 24, ...(cursor !== null && { cursor }) })} loadKey="saved" changes={changes} onOpen={actions.onOpen} empty={t('nothingSaved')} />
           </div>

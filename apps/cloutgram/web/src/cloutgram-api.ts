@@ -10,24 +10,6 @@ export function errorText(error: unknown, t: CloutgramText): string {
   return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
-const units = [
-  [60, 'agoSeconds'],
-  [60, 'agoMinutes'],
-  [24, 'agoHours'],
-  [7, 'agoDays'],
-] as const;
-
-/** "now", "5m", "3h", "2d", or the date: how long ago. */
-export function ago(at: number, now: number, locale: string, t: CloutgramText): string {
-  let value = Math.max(0, Math.floor((now - at) / 1000));
-  if (value < 10) return t('now');
-  for (const [size, unit] of units) {
-    if (value < size) return t(unit, { count: value });
-    value = Math.floor(value / size);
-  }
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(at);
-}
-
 const SENTENCES = {
   like: 'likedYourPost',
   comment: 'commentedOnYourPost',

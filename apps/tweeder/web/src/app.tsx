@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
-import { ActionSheet, Avatar, BackIcon, CloseIcon, ComposeIcon, ErrorNotice, ListRow, NavBar, PersonIcon, SearchField, SearchIcon, type SheetAction, type Tab, TabBar, useMessage, usePaged, useSettings, useTranslator } from '@handset/sdk/ui';
+import { AccountList, ActionSheet, Avatar, BackBar, ClaimHandle, CloseIcon, ComposeIcon, ErrorNotice, ListRow, NavBar, PersonIcon, SearchField, SearchIcon, type SheetAction, type Tab, TabBar, useMessage, useSettings, useTranslator } from '@handset/sdk/ui';
 import { Compose } from './components/compose';
 import { Feed, type Changes } from './components/feed';
 import { Notifications } from './components/notifications';
@@ -69,117 +69,6 @@ const REPORT_REASONS = {
   impersonation: 'reasonImpersonation',
   other: 'reasonOther',
 } as const;
-
-/** Choosing a handle and a name: the first thing a character does in Tweeder. */
-function SignUp({ api, onDone }: { api: TweederApi; onDone(profile: Profile): void }) {
-  const t = useTranslator(messages);
-  const [handle, setHandle] = useState('');
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const ready = handle.trim() !== '' && name.trim() !== '' && !busy;
-  const claim = async () => {
-    if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.request('profiles.claim', { handle: handle.trim().replace(/^@/, ''), displayName: name.trim() }));
-    } catch (failure) {
-      setError(errorText(failure, t));
-      setBusy(false);
-    }
-  };
-  return (
-    <section class="screen" aria-label={t('joinTweeder')}>
-      <NavBar title="Tweeder" />
-      <div class="scroll grouped">
-        <div class="intro">
-          <p class="intro-title">{t('joinTweeder')}</p>
-          <p>{t('joinHint')}</p>
-        </div>
-        <div class="card">
-          <div class="input-row">
-            <label for="field-handle">{t('handle')}</label>
-            <input id="field-handle" value={handle} maxLength={24} autoComplete="off" autoCapitalize="none" spellcheck={false} placeholder={t('handlePlaceholder')} onInput={(event) => setHandle(event.currentTarget.value)} />
-          </div>
-          <div class="input-row">
-            <label for="field-name">{t('name')}</label>
-            <input id="field-name" value={name} maxLength={30} autoComplete="off" onInput={(event) => setName(event.currentTarget.value)} onKeyDown={(event) => event.key === 'Enter' && void claim()} />
-          </div>
-        </div>
-        {error && (
-          <p class="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="button" class="primary" disabled={!ready} onClick={() => void claim()}>
-          {t('signUp')}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-/** A pushed screen's bar: Back, and a title. */
-function Bar({ title, onBack, trailing }: { title: string; onBack(): void; trailing?: preact.ComponentChildren }) {
-  const t = useTranslator(messages);
-  return (
-    <NavBar
-      title={title}
-      leading={
-        <button type="button" class="icon-button" aria-label={t('back')} onClick={onBack}>
-          <BackIcon />
-        </button>
-      }
-      trailing={trailing}
-    />
-  );
-}
-
-/** A paged list of accounts (followers, following, likes, requests, blocked, muted), each with its own buttons. */
-function AccountList({
-  load,
-  loadKey,
-  onOpen,
-  buttons,
-}: {
-  load(cursor: number | null): Promise<AccountPage>;
-  loadKey: string;
-  onOpen(id: number): void;
-  buttons?: (account: AccountPage['accounts'][number], done: () => void) => preact.ComponentChildren;
-}) {
-  const t = useTranslator(messages);
-  const paged = usePaged<AccountPage['accounts'][number], number>(
-    useCallback(async (cursor) => {
-      const page = await load(cursor);
-      return { items: page.accounts, next: page.cursor };
-    }, [loadKey]),
-  );
-  return (
-    <>
-      {paged.error !== null && <ErrorNotice message={errorText(paged.error, t)} onRetry={paged.reload} />}
-      {paged.items.length === 0 && !paged.loading && paged.error === null && <p class="placeholder">{t('noOneHere')}</p>}
-      <ul class="list-rows">
-        {paged.items.map((account) => (
-          <ListRow
-            key={account.id}
-            leading={<Avatar name={account.displayName} imageUrl={account.avatar} size="row" />}
-            title={account.displayName}
-            subtitle={`@${account.handle}`}
-            label={`@${account.handle}`}
-            onClick={() => onOpen(account.id)}
-            trailing={buttons?.(account, () => paged.update((items) => items.filter((item) => item.id !== account.id)))}
-          />
-        ))}
-      </ul>
-      {!paged.loading && !paged.done && paged.items.length > 0 && (
-        <button type="button" class="more" onClick={paged.loadMore}>
-          {t('more')}
-        </button>
-      )}
-    </>
-  );
-}
 
 export function App({ app }: { app: HandsetApp }) {
   const t = useTranslator(messages);
@@ -360,7 +249,7 @@ export function App({ app }: { app: HandsetApp }) {
   if (me === null) {
     return (
       <main class="app">
-        <SignUp api={api} onDone={setMe} />
+        <ClaimHandle app="Tweeder" hint={t('joinHint')} claim={(input) => api.request('profiles.claim', input)} describe={(failure) => errorText(failure, t)} onDone={setMe} />
       </main>
     );
   }
@@ -462,7 +351,7 @@ export function App({ app }: { app: HandsetApp }) {
       {top?.kind === 'thread' && <ThreadScreen key={top.id} api={api} id={top.id} {...feedProps} onBack={pop} />}
       {top?.kind === 'hashtag' && (
         <section class="screen pushed" aria-label={`#${top.tag}`}>
-          <Bar title={`#${top.tag}`} onBack={pop} />
+          <BackBar title={`#${top.tag}`} onBack={pop} />
           <div class="scroll">
             <Feed live={null} load={(cursor) => api.request('feed.hashtag', { tag: top.tag, limit: 20, ...(cursor !== null && { cursor }) })} loadKey={top.tag} {...feedProps} empty={{ title: t('noPosts'), message: t('noHashtagPosts', { tag: top.tag }) }} />
           </div>
@@ -473,9 +362,10 @@ export function App({ app }: { app: HandsetApp }) {
       )}
       {top?.kind === 'accounts' && (
         <section class="screen pushed" aria-label={top.title}>
-          <Bar title={top.title} onBack={pop} />
+          <BackBar title={top.title} onBack={pop} />
           <div class="scroll">
             <AccountList
+              describe={(failure) => errorText(failure, t)}
               load={top.load}
               loadKey={top.title}
               onOpen={openProfile}
@@ -616,7 +506,7 @@ function ThreadScreen({ api, id, changes, actions, now, locale, onBack }: { api:
   };
   return (
     <section class="screen pushed" aria-label={t('post')}>
-      <Bar title={t('post')} onBack={onBack} />
+      <BackBar title={t('post')} onBack={onBack} />
       <div class="scroll">
         {error && <ErrorNotice message={error} onRetry={load} />}
         {!thread && !error && <p class="placeholder">{t('loading')}</p>}
@@ -667,7 +557,7 @@ function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): vo
   ];
   return (
     <section class="screen pushed" aria-label={t('settings')}>
-      <Bar title={t('settings')} onBack={onBack} />
+      <BackBar title={t('settings')} onBack={onBack} />
       <div class="scroll grouped">
         {error && (
           <p class="notice" role="alert">
@@ -692,6 +582,7 @@ function SettingsScreen({ api, onBack, onOpen }: { api: TweederApi; onBack(): vo
           <section key={title} aria-label={title}>
             <h2 class="section-title">{title}</h2>
             <AccountList
+              describe={(failure) => errorText(failure, t)}
               load={(cursor) => api.request(list, { limit: 20, ...(cursor !== null && { cursor }) })}
               loadKey={list}
               onOpen={onOpen}
@@ -737,7 +628,7 @@ function EditProfile({ app, api, profile, onBack, onSaved }: { app: HandsetApp; 
   };
   return (
     <section class="screen pushed" aria-label={t('editProfile')}>
-      <Bar
+      <BackBar
         title={t('editProfile')}
         onBack={onBack}
         trailing={

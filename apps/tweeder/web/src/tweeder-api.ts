@@ -11,24 +11,6 @@ export function errorText(error: unknown, t: TweederText): string {
   return error instanceof SdkError ? error.message : t('somethingWrong');
 }
 
-const units = [
-  [60, 'agoSeconds'],
-  [60, 'agoMinutes'],
-  [24, 'agoHours'],
-  [7, 'agoDays'],
-] as const;
-
-/** "now", "5m", "3h", "2d", or the date: how long ago, as feeds write it. */
-export function ago(at: number, now: number, locale: string, t: TweederText): string {
-  let value = Math.max(0, Math.floor((now - at) / 1000));
-  if (value < 10) return t('now');
-  for (const [size, unit] of units) {
-    if (value < size) return t(unit, { count: value });
-    value = Math.floor(value / size);
-  }
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(at);
-}
-
 /** What a notification group says: "Ana and 2 others liked your post". */
 export function notificationText(group: NotificationGroup, t: TweederText): string {
   const [first] = group.actors;

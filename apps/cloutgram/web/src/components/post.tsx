@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { Avatar, MoreIcon, useTranslator } from '@handset/sdk/ui';
-import { ago, type AccountCard, type Post } from '../cloutgram-api';
+import { Avatar, MoreIcon, useTimeAgo, useTranslator } from '@handset/sdk/ui';
+import type { AccountCard, Post } from '../cloutgram-api';
 import { messages } from '../messages';
 
 export interface PostActions {
@@ -86,6 +86,7 @@ function Carousel({ photos }: { photos: string[] }) {
 /** One post: its author, photos, the like, comment and save buttons, counts and caption (all players' text as text). */
 export function PostView({ post, actions, now, locale }: { post: Post; actions: PostActions; now: number; locale: string }) {
   const t = useTranslator(messages);
+  const ago = useTimeAgo();
   return (
     <article class="post" aria-label={t('postBy', { handle: post.author.handle })}>
       <header class="post-head">
@@ -124,7 +125,7 @@ export function PostView({ post, actions, now, locale }: { post: Post; actions: 
           {t('viewComments', { count: post.comments })}
         </button>
       )}
-      <p class="time">{ago(post.createdAt, now, locale, t)}</p>
+      <p class="time">{ago(post.createdAt, now, locale)}</p>
     </article>
   );
 }

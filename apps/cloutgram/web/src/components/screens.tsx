@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { HandsetApp } from '@handset/sdk/app';
-import { Avatar, BackIcon, CameraIcon, CloseIcon, EmptyState, ErrorNotice, ListRow, NavBar, PhotoIcon, useMessage, usePaged, useTranslator } from '@handset/sdk/ui';
-import { ago, errorText, newClientId, POST_NEW, type AccountPage, type CloutgramApi, type Comment, type Post, type PostPage, type Profile, type Story } from '../cloutgram-api';
+import { Avatar, BackBar, CameraIcon, CloseIcon, EmptyState, ErrorNotice, PhotoIcon, useMessage, usePaged, useTimeAgo, useTranslator } from '@handset/sdk/ui';
+import { errorText, newClientId, POST_NEW, type CloutgramApi, type Comment, type Post, type PostPage, type Profile, type Story } from '../cloutgram-api';
 import { messages } from '../messages';
 import { Handle, HeartIcon, PostView, type PostActions } from './post';
 
@@ -26,22 +26,6 @@ const pageOf = (load: (cursor: number | null) => Promise<PostPage>) => async (cu
   const page = await load(cursor);
   return { items: page.posts, next: page.cursor };
 };
-
-/** A pushed screen's bar: Back, and a title. */
-export function Bar({ title, onBack, trailing }: { title: string; onBack(): void; trailing?: preact.ComponentChildren }) {
-  const t = useTranslator(messages);
-  return (
-    <NavBar
-      title={title}
-      leading={
-        <button type="button" class="icon-button" aria-label={t('back')} onClick={onBack}>
-          <BackIcon />
-        </button>
-      }
-      trailing={trailing}
-    />
-  );
-}
 
 /** A keyset-paged list of posts, newest first; a live feed takes new posts at its top as they are pushed. */
 export function Feed({
@@ -119,51 +103,6 @@ export function Grid({ live, load, loadKey, changes, onOpen, empty }: { live: 'e
       {!paged.loading && !paged.done && posts.length > 0 && (
         <button type="button" class="more" onClick={paged.loadMore}>
           {t('morePosts')}
-        </button>
-      )}
-    </>
-  );
-}
-
-/** A paged list of accounts (followers, following, likes, viewers, requests, blocked), each with its own buttons. */
-export function AccountList({
-  load,
-  loadKey,
-  onOpen,
-  buttons,
-}: {
-  load(cursor: number | null): Promise<AccountPage>;
-  loadKey: string;
-  onOpen(id: number): void;
-  buttons?: (account: AccountPage['accounts'][number], done: () => void) => preact.ComponentChildren;
-}) {
-  const t = useTranslator(messages);
-  const paged = usePaged<AccountPage['accounts'][number], number>(
-    useCallback(async (cursor) => {
-      const page = await load(cursor);
-      return { items: page.accounts, next: page.cursor };
-    }, [loadKey]),
-  );
-  return (
-    <>
-      {paged.error !== null && <ErrorNotice message={errorText(paged.error, t)} onRetry={paged.reload} />}
-      {paged.items.length === 0 && !paged.loading && paged.error === null && <p class="placeholder">{t('noOneHere')}</p>}
-      <ul class="list-rows accounts">
-        {paged.items.map((account) => (
-          <ListRow
-            key={account.id}
-            leading={<Avatar name={account.displayName} imageUrl={account.avatar} size="row" />}
-            title={account.handle}
-            subtitle={account.displayName}
-            label={`@${account.handle}`}
-            onClick={() => onOpen(account.id)}
-            trailing={buttons?.(account, () => paged.update((items) => items.filter((item) => item.id !== account.id)))}
-          />
-        ))}
-      </ul>
-      {!paged.loading && !paged.done && paged.items.length > 0 && (
-        <button type="button" class="more" onClick={paged.loadMore}>
-          {t('more')}
         </button>
       )}
     </>
@@ -268,6 +207,7 @@ function CommentRow({ api, comment, now, locale, onReply, onProfile, onChanged, 
   mayDelete: boolean;
 }) {
   const t = useTranslator(messages);
+  const ago = useTimeAgo();
   const [open, setOpen] = useState(false);
   const like = () => api.request('comments.like', { id: comment.id, liked: !comment.liked }).then(onChanged, () => {});
   return (
@@ -281,7 +221,7 @@ function CommentRow({ api, comment, now, locale, onReply, onProfile, onChanged, 
           <span class="comment-text">{comment.text}</span>
         </p>
         <p class="comment-meta">
-          <span>{ago(comment.createdAt, now, locale, t)}</span>
+          <span>{ago(comment.createdAt, now, locale)}</span>
           {comment.likes > 0 && <span>{t('likes', { count: comment.likes })}</span>}
           {comment.parentId === null && (
             <button type="button" class="link" onClick={() => onReply(comment)}>
@@ -389,7 +329,7 @@ export function PostScreen({ api, id, me, changes, actions, now, locale, onBack 
   };
   return (
     <section class="screen pushed" aria-label={t('post')}>
-      <Bar title={t('post')} onBack={onBack} />
+      <BackBar title={t('post')} onBack={onBack} />
       <div class="scroll">
         {error && (
           <p class="notice" role="alert">
@@ -528,6 +468,7 @@ export function StoryViewer({ api, account, me, now, locale, onClose, onViewers 
   onViewers(story: Story): void;
 }) {
   const t = useTranslator(messages);
+  const ago = useTimeAgo();
   const [stories, setStories] = useState<Story[] | null>(null);
   const [index, setIndex] = useState(0);
   const [reply, setReply] = useState('');
@@ -567,7 +508,7 @@ export function StoryViewer({ api, account, me, now, locale, onClose, onViewers 
       <header class="story-head">
         {story && <Avatar name={story.author.displayName} imageUrl={story.author.avatar} size="small" />}
         <strong>{account.handle}</strong>
-        {story && <span class="time">{ago(story.createdAt, now, locale, t)}</span>}
+        {story && <span class="time">{ago(story.createdAt, now, locale)}</span>}
         <span class="spacer" />
         <button type="button" class="icon-button" aria-label={t('close')} onClick={onClose}>
           <CloseIcon />

@@ -1,6 +1,5 @@
-import { Avatar, MoreIcon, ReplyIcon, useTranslator } from '@handset/sdk/ui';
+import { Avatar, MoreIcon, ReplyIcon, useTimeAgo, useTranslator } from '@handset/sdk/ui';
 import type { FeedItem, Post } from '../tweeder-api';
-import { ago } from '../tweeder-api';
 import { messages } from '../messages';
 
 export interface PostActions {
@@ -68,6 +67,7 @@ function Photos({ photos, onPhoto }: { photos: string[]; onPhoto(url: string): v
 /** One post in a feed, a thread or a notification, with its actions. */
 export function PostView({ post, repostedBy, actions, now, locale }: { post: Post; repostedBy?: FeedItem['repostedBy']; actions: PostActions; now: number; locale: string }) {
   const t = useTranslator(messages);
+  const ago = useTimeAgo();
   const numbers = new Intl.NumberFormat(locale);
   const count = (value: number) => (value ? numbers.format(value) : '');
   return (
@@ -80,7 +80,7 @@ export function PostView({ post, repostedBy, actions, now, locale }: { post: Pos
         <div class="post-main">
           <div class="post-head">
             <Name author={post.author} />
-            <span class="post-time">{ago(post.createdAt, now, locale, t)}</span>
+            <span class="post-time">{ago(post.createdAt, now, locale)}</span>
             {post.pinned && <span class="pinned">{t('pinned')}</span>}
           </div>
           {post.replyTo && <p class="post-context">{post.replyTo.handle ? t('replyingTo', { handle: post.replyTo.handle }) : t('replyingToGone')}</p>}
