@@ -23,7 +23,7 @@ const startHandset = handsetPerTest();
 
 onEachDatabase((open) => {
   describe('getPhoneIdentity', () => {
-    it("answers a character's number and mail address by identifier, online or not, nil for none, and refuses bad input", async () => {
+    it("answers a character's number, mail address and Tweeder and Cloutgram names by identifier, online or not, nil for none, and refuses bad input", async () => {
       const simulation = await startHandset({ database: await open(), convars: { 'handset:compat': 'amzn_smartphone' }, resources: { staff } });
       const { sim, printed } = simulation;
       const { player, page, number } = await connectWithPhone(simulation);
@@ -44,8 +44,19 @@ onEachDatabase((open) => {
       const claimed = await nui(page, 'request', { appId: 'mail', action: 'mail.claim', payload: { name: 'lamar' } });
       const address = (claimed['data'] as { address: string }).address;
       expect(address).toMatch(/^lamar@/);
+      await nui(page, 'request', { appId: 'tweeder', action: 'profiles.claim', payload: { handle: 'lamar', displayName: 'Lamar D' } });
+      await nui(page, 'request', { appId: 'cloutgram', action: 'profiles.claim', payload: { handle: 'lamar.davis', displayName: 'Lamar Davis' } });
       await sim.dropPlayer(player.id);
-      expect(await lookup(identifier)).toEqual({ identifier, phoneId, phoneNumber, mailAddress: address });
+      expect(await lookup(identifier)).toEqual({
+        identifier,
+        phoneId,
+        phoneNumber,
+        mailAddress: address,
+        tweederUsername: 'lamar',
+        tweederDisplayName: 'Lamar D',
+        cloutgramUsername: 'lamar.davis',
+        cloutgramDisplayName: 'Lamar Davis',
+      });
       expect(await lookup('license:nobody')).toBeNull();
 
       sim.executeCommand('bad', 0);

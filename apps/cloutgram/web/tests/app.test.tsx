@@ -166,12 +166,12 @@ describe('feed', () => {
 
     await act(() => host!.emit('message', { type: 'posts.new', data: { post: post(2, BEN, 'explore only'), feeds: ['explore'] } }));
     await act(() => host!.emit('message', { type: 'posts.new', data: { post: post(3, BEN, 'followed'), feeds: ['following', 'explore'] } }));
-    expect(captions()).toEqual(['followed', XSS]);
+    await vi.waitFor(() => expect(captions()).toEqual(['followed', XSS]));
     await act(() => host!.emit('message', { type: 'posts.counts', data: { id: 3, likes: 7, comments: 2 } }));
-    expect(findButton('Like, 7')).toBeDefined();
+    await vi.waitFor(() => expect(findButton('Like, 7')).toBeDefined());
     expect(findButton('View all 2 comments')).toBeDefined();
     await act(() => host!.emit('message', { type: 'posts.deleted', data: { id: 1 } }));
-    expect(captions()).toEqual(['followed']);
+    await vi.waitFor(() => expect(captions()).toEqual(['followed']));
   });
 
   it('likes at once and puts the like back when the server refuses', async () => {
@@ -192,7 +192,7 @@ describe('feed', () => {
     await vi.waitFor(() => expect([...screen!.querySelectorAll('.comment-text')].map((node) => node.textContent)).toEqual([XSS]));
     expect(requestsOf('comments.create')).toEqual([{ clientId: expect.stringMatching(/^[0-9a-f-]{36}$/), postId: 1, text: XSS }]);
     await act(() => [...screen!.querySelectorAll<HTMLButtonElement>('button[aria-label="Save"]')].filter(visible)[0]!.click());
-    expect(requestsOf('posts.save')).toEqual([{ id: 1, saved: true }]);
+    await vi.waitFor(() => expect(requestsOf('posts.save')).toEqual([{ id: 1, saved: true }]));
   });
 });
 
@@ -234,7 +234,9 @@ describe('activity', () => {
       { id: 2, kind: 'comment', actors: [BEN], count: 1, postId: 1, thumbnail: null, text: XSS, read: false, at: T0 },
     ];
     await start(cloutgramServer({ notifications: groups }));
+    await vi.waitFor(() => expect(findButton('Home')).toBeDefined());
     await act(() => host!.emit('message', { type: 'notifications.changed', data: { unread: 2 } }));
+    await vi.waitFor(() => expect(findButton('Activity (2)')).toBeDefined());
     await click('Activity (2)');
     await vi.waitFor(() => expect([...screen!.querySelectorAll('.notification-text')].map((node) => node.textContent)).toEqual(['ben and 2 others liked your post', 'ben commented on your post']));
     expect([...screen!.querySelectorAll('.list-row-subtitle')].map((node) => node.textContent)).toEqual([XSS]);
