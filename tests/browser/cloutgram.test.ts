@@ -183,4 +183,169 @@ describe.skipIf(!hasChromium)(`three players on Cloutgram, with a story, a block
     await expect(b.ask('cloutgram', 'stories.of', { accountId: ana.accounts[0]!.id })).resolves.toEqual([]);
     await expect(b.ask('cloutgram', 'profiles.get', { id: ana.accounts[0]!.id })).resolves.toMatchObject({ story: 'none' });
   }, 60_000);
+  it('offers nothing no one can press: a tour of every screen, by B with A and C', async () => {
+    const menu = (frame: Frame) => frame.getByRole('menu');
+    const reasons = ['Spam', 'Harassment', 'Hate', 'Violence', 'Impersonation', 'Something else'];
+    // A posts two photos (one from the camera) and two stories; B follows A again from A's profile later.
+    await appA.getByRole('tab', { name: 'New post' }).click();
+    await appA.getByRole('button', { name: 'Take photo' }).click();
+    const camera = a.shell.getByRole('dialog', { name: 'Camera' });
+    await camera.getByRole('button', { name: 'Take photo' }).click();
+    await camera.waitFor({ state: 'detached' });
+    for (const index of [1, 2]) {
+      await appA.getByRole('button', { name: 'Add photo' }).click();
+      await a.shell.getByRole('dialog', { name: 'Choose a photo' }).getByRole('button', { name: `Photo ${index}`, exact: true }).click();
+      await appA.locator('.compose-photos img').nth(index).waitFor();
+    }
+    await appA.getByRole('button', { name: 'Remove photo' }).last().click();
+    await appA.getByLabel('Caption').fill('Second round');
+    await appA.getByRole('button', { name: 'Share' }).click();
+    await appA.getByRole('tab', { name: 'Home', selected: true }).waitFor();
+    await appA.getByRole('button', { name: 'Add to your story' }).click();
+    await a.shell.getByRole('dialog', { name: 'Choose a photo' }).getByRole('button', { name: 'Photo 1', exact: true }).click();
+    await appA.locator('.add-story').click();
+    await a.shell.getByRole('dialog', { name: 'Choose a photo' }).getByRole('button', { name: 'Photo 2', exact: true }).click();
+    await eventually(async () => expect(await a.ask<unknown[]>('cloutgram', 'stories.of', { accountId: (await a.ask<{ id: number }>('cloutgram', 'profiles.me', {})).id })).toHaveLength(2), 5000);
+
+    // B: the post's photos, like and unlike, save, comments, a reply and its cancel, the menu and its report reasons.
+    const post = posts(appB).filter({ hasText: 'Second round' });
+    await post.waitFor();
+    await post.getByRole('button', { name: 'Next photo' }).click();
+    await post.getByRole('button', { name: 'Previous photo' }).click();
+    await post.getByRole('button', { name: 'Like, 0' }).click();
+    await post.getByRole('button', { name: 'Like, 1' }).click();
+    await post.getByRole('button', { name: 'Like, 0' }).click();
+    await post.getByRole('button', { name: 'Save' }).click();
+    await post.getByRole('button', { name: 'Save', pressed: true }).waitFor();
+    await post.getByRole('button', { name: 'Comments, 0' }).click();
+    const screenOfPost = appB.getByRole('region', { name: 'Post' });
+    await appB.getByLabel('Add a comment').fill('First!');
+    await appB.getByRole('button', { name: 'Post', exact: true }).click();
+    const comment = appB.locator('li.comment').filter({ hasText: 'First!' });
+    await comment.getByRole('button', { name: 'Like comment, 0' }).click();
+    await comment.getByRole('button', { name: 'Like comment, 1' }).waitFor();
+    // The counts arrive pushed, a second after the change.
+    await screenOfPost.getByRole('button', { name: 'Comments, 1' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await post.getByRole('button', { name: 'View 1 comment' }).click();
+    await comment.getByRole('button', { name: 'Reply' }).click();
+    await appB.getByRole('button', { name: 'Cancel reply' }).click();
+    await comment.getByRole('button', { name: 'Reply' }).click();
+    await appB.getByLabel('Add a comment').fill('@ben and again');
+    await appB.getByRole('button', { name: 'Post', exact: true }).click();
+    await comment.getByRole('button', { name: 'View 1 reply' }).click();
+    await comment.locator('.comment-text').filter({ hasText: 'and again' }).waitFor();
+    await screenOfPost.getByRole('button', { name: 'Comments, 2' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await post.getByRole('button', { name: 'View all 2 comments' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await post.getByRole('button', { name: 'More options' }).click();
+    await menu(appB).getByRole('menuitem', { name: 'Liked by' }).click();
+    await appB.getByRole('button', { name: '@ben' }).waitFor();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    for (const reason of reasons) {
+      await post.getByRole('button', { name: 'More options' }).click();
+      await menu(appB).getByRole('menuitem', { name: 'Report post' }).click();
+      await menu(appB).getByRole('menuitem', { name: reason }).click();
+      await appB.getByText('Thanks. The server’s staff will look at it.').waitFor();
+    }
+    await post.getByRole('button', { name: 'More options' }).click();
+    await menu(appB).getByRole('menuitem', { name: 'Block @ana' }).click();
+    await b.shell.getByRole('dialog', { name: 'Block @ana?' }).getByRole('button', { name: 'Cancel' }).click();
+    await post.getByRole('button', { name: 'More options' }).click();
+    await menu(appB).getByRole('button', { name: 'Cancel' }).click();
+
+    // B: A's stories one by one, then A's profile: its lists, unfollow and follow again, mute and unmute.
+    await appB.getByRole('button', { name: 'Story of @ana' }).click();
+    await appB.getByRole('button', { name: 'Next' }).click();
+    await appB.getByRole('button', { name: 'Next' }).click();
+    await appB.getByRole('list', { name: 'Stories' }).waitFor();
+    await post.getByRole('button', { name: '@ana' }).click();
+    const profile = appB.getByRole('region', { name: 'Profile' });
+    await profile.getByRole('button', { name: 'Story of @ana' }).click();
+    await appB.getByRole('button', { name: 'Close' }).click();
+    await profile.getByRole('button', { name: '1 follower' }).click();
+    await appB.getByRole('button', { name: '@ben' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await profile.getByRole('button', { name: '0 following' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await profile.getByRole('button', { name: 'Post by @ana' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await profile.getByRole('button', { name: 'Following', exact: true }).click();
+    await profile.getByRole('button', { name: 'Follow', exact: true }).click();
+    await profile.getByRole('button', { name: 'Following', exact: true }).waitFor();
+    for (const action of ['Mute @ana', 'Unmute @ana', 'Report account']) {
+      await profile.getByRole('button', { name: 'More options' }).click();
+      await menu(appB).getByRole('menuitem', { name: action }).click();
+    }
+    await menu(appB).getByRole('menuitem', { name: 'Spam' }).click();
+    await profile.getByRole('button', { name: 'More options' }).click();
+    await menu(appB).getByRole('menuitem', { name: 'Block @ana' }).click();
+    await b.shell.getByRole('dialog', { name: 'Block @ana?' }).getByRole('button', { name: 'Cancel' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+
+    // B: Explore and its search, then B's own profile and every list and screen on it.
+    await appB.getByRole('tab', { name: 'Explore' }).click();
+    await appB.getByRole('button', { name: 'Post by @ana' }).first().click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await appB.getByRole('searchbox', { name: 'Search Cloutgram' }).fill('cal');
+    await appB.getByRole('button', { name: 'Clear' }).click();
+    await appB.getByRole('tab', { name: 'Profile' }).click();
+    const mine = appB.getByRole('tabpanel');
+    await mine.getByRole('button', { name: '0 followers' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await mine.getByRole('button', { name: '1 following' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    for (const list of ['Saved', 'Blocked', 'Muted']) {
+      await mine.getByRole('button', { name: list, exact: true }).click();
+      await appB.getByRole('button', { name: 'Back' }).click();
+    }
+    await mine.getByRole('button', { name: 'Edit profile' }).click();
+    await appB.getByRole('button', { name: 'Change profile photo' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a photo' }).getByRole('button', { name: 'Cancel' }).click();
+    await appB.getByRole('switch', { name: 'Private account' }).click();
+    await appB.getByRole('switch', { name: 'Private account' }).click();
+    await appB.getByLabel('Bio').fill('Photos of the pier');
+    await appB.getByRole('button', { name: 'Done' }).click();
+    await mine.getByText('Photos of the pier').waitFor();
+
+    // Activity as its count rises: A follows B (one unread), then likes B's post and comments on it.
+    await appB.getByRole('tab', { name: 'New post' }).click();
+    await appB.getByRole('button', { name: 'Add photo' }).click();
+    await b.shell.getByRole('dialog', { name: 'Choose a photo' }).getByRole('button', { name: 'Cancel' }).click();
+    await appB.getByRole('tab', { name: 'Home' }).click();
+    const ben = await a.ask<{ accounts: { id: number }[] }>('cloutgram', 'search.accounts', { query: 'ben', limit: 1 });
+    await a.ask('cloutgram', 'follows.follow', { id: ben.accounts[0]!.id });
+    await appB.getByRole('tab', { name: 'Activity (1)' }).click();
+    await appB.getByRole('tab', { name: 'Activity', exact: true }).waitFor();
+    await appB.getByRole('button', { name: 'ana started following you' }).click();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await appB.getByRole('tab', { name: 'Home' }).click();
+    const benPost = await b.ask<{ id: number }>('cloutgram', 'posts.create', { clientId: 'b-tour', photos: ['https://i.imgur.com/ben.png'], caption: 'mine' });
+    await a.ask('cloutgram', 'posts.like', { id: benPost.id, liked: true });
+    await a.ask('cloutgram', 'comments.create', { clientId: 'a-tour', postId: benPost.id, text: 'Nice one' });
+    await appB.getByRole('tab', { name: 'Activity (2)' }).click();
+    await appB.getByRole('tab', { name: 'Activity', exact: true }).click();
+    await appB.getByRole('button', { name: 'ana liked your post' }).click();
+    const own = appB.getByRole('region', { name: 'Post' }).locator('article.post');
+    await own.getByRole('button', { name: '@ben' }).click();
+    await appB.getByRole('region', { name: 'Profile' }).getByRole('button', { name: '1 follower' }).waitFor();
+    await appB.getByRole('button', { name: 'Back' }).click();
+    await own.getByRole('button', { name: 'More options' }).click();
+    await menu(appB).getByRole('menuitem', { name: 'Delete post' }).click();
+    await b.shell.getByRole('dialog', { name: 'Delete this post?' }).getByRole('button', { name: 'Cancel' }).click();
+    const theirs = appB.locator('li.comment').filter({ hasText: 'Nice one' });
+    await theirs.getByRole('button', { name: 'Delete' }).click();
+    await theirs.waitFor({ state: 'detached' });
+    await appB.getByRole('button', { name: 'Back' }).click();
+
+    // C, who blocked A, unblocks A from the Blocked list.
+    await appC.getByRole('tab', { name: 'Profile' }).click();
+    await appC.getByRole('button', { name: 'Blocked', exact: true }).click();
+    await appC.getByRole('button', { name: 'Unblock', exact: true }).click();
+    await appC.getByText('No one here.').waitFor();
+    await appC.getByRole('button', { name: 'Back' }).click();
+    expect(sandbox.buttons.unpressed('cloutgram')).toEqual([]);
+  }, 120_000);
 });

@@ -66,8 +66,8 @@ export type BridgeAnswer = { ok: true; data: unknown } | { ok: false; error: { c
 export type PhoneSession = PhoneScreen & Omit<Sandbox, 'connect'>;
 
 /**
- * The buttons app pages showed and the ones pressed, per app, keyed by what a player reads on them (a list's rows
- * count as one button per list): what shows that a suite pressed every button its screens offer.
+ * The buttons app pages showed and the ones pressed, per app, keyed by what a player reads on them with any count
+ * left out (a list's rows count as one button per list): what shows that a suite pressed every button its screens offer.
  */
 export class ButtonLedger {
   private readonly shown = new Map<string, Set<string>>();
@@ -100,7 +100,8 @@ const buttonWatcher = () => {
       return `${listName} › ${inRow}`;
     }
     const name = button.getAttribute('aria-label') ?? (button as HTMLInputElement).labels?.[0]?.textContent ?? button.textContent ?? '';
-    return name.replace(/\s+/g, ' ').trim() || `.${button.classList[0]}`;
+    // A count is not another button: "Like, 3" and "Like, 4" are one control.
+    return name.replace(/\s+/g, ' ').replace(/\d+/g, '#').trim() || `.${button.classList[0]}`;
   };
   const controls = 'button, [role="button"], [role="tab"], [role="switch"]';
   const buttons = () => document.querySelectorAll(`:is(${controls}):not(:disabled)`);

@@ -26,7 +26,7 @@ type Screen =
   | { kind: 'post'; id: number }
   | { kind: 'profile'; id: number }
   | { kind: 'story'; account: { id: number; handle: string } }
-  | { kind: 'accounts'; title: string; requests?: boolean; load: (cursor: number | null) => Promise<AccountPage> }
+  | { kind: 'accounts'; title: string; requests?: boolean; undo?: { action: 'blocks.unblock' | 'mutes.unmute'; label: string }; load: (cursor: number | null) => Promise<AccountPage> }
   | { kind: 'saved' }
   | { kind: 'edit' };
 
@@ -442,7 +442,7 @@ export function App({ app }: { app: HandsetApp }) {
           {tab === 'activity' && <Activity api={api} version={activityVersion} onOpen={openNotification} />}
           {tab === 'profile' && (
             <ProfileView
-              key={me.posts}
+              key={`${me.posts}:${me.displayName}:${me.bio}:${me.avatar}:${me.private}`}
               {...profileProps}
               id={me.id}
               own={
@@ -461,14 +461,18 @@ export function App({ app }: { app: HandsetApp }) {
                   <button
                     type="button"
                     class="secondary small"
-                    onClick={() => push({ kind: 'accounts', title: t('blocked'), load: (cursor) => api.request('blocks.list', { limit: 20, ...(cursor !== null && { cursor }) }) })}
+                    onClick={() =>
+                      push({ kind: 'accounts', title: t('blocked'), undo: { action: 'blocks.unblock', label: t('unblock') }, load: (cursor) => api.request('blocks.list', { limit: 20, ...(cursor !== null && { cursor }) }) })
+                    }
                   >
                     {t('blocked')}
                   </button>
                   <button
                     type="button"
                     class="secondary small"
-                    onClick={() => push({ kind: 'accounts', title: t('muted'), load: (cursor) => api.request('mutes.list', { limit: 20, ...(cursor !== null && { cursor }) }) })}
+                    onClick={() =>
+                      push({ kind: 'accounts', title: t('muted'), undo: { action: 'mutes.unmute', label: t('unmuteButton') }, load: (cursor) => api.request('mutes.list', { limit: 20, ...(cursor !== null && { cursor }) }) })
+                    }
                   >
                     {t('muted')}
                   </button>
@@ -515,15 +519,21 @@ export function App({ app }: { app: HandsetApp }) {
                 top.requests
                   ? (account, done) => (
                       <span class="row-buttons">
-                        <button type="button" class="primary small" onClick={() => void attempt(async () => (await api.request('follows.answer', { id: account.id, accept: true }), done()))}>
+                        <button type="button" class="primary small" onClick={(event) => (event.stopPropagation(), void attempt(async () => (await api.request('follows.answer', { id: account.id, accept: true }), done())))}>
                           {t('confirm')}
                         </button>
-                        <button type="button" class="secondary small" onClick={() => void attempt(async () => (await api.request('follows.answer', { id: account.id, accept: false }), done()))}>
+                        <button type="button" class="secondary small" onClick={(event) => (event.stopPropagation(), void attempt(async () => (await api.request('follows.answer', { id: account.id, accept: false }), done())))}>
                           {t('decline')}
                         </button>
                       </span>
                     )
-                  : undefined
+                  : top.undo
+                    ? (account, done) => (
+                        <button type="button" class="secondary small" onClick={(event) => (event.stopPropagation(), void attempt(async () => (await api.request(top.undo!.action, { id: account.id }), done())))}>
+                          {top.undo!.label}
+                        </button>
+                      )
+                    : undefined
               }
             />
           </div>

@@ -157,11 +157,11 @@ export function ProfileView({
             <dd>{profile.posts}</dd>
             <dt>{t('posts')}</dt>
           </div>
-          <button type="button" disabled={!profile.visible} onClick={() => onList('followers', profile)}>
+          <button type="button" disabled={!profile.visible} aria-label={t('followersCount', { count: profile.followers })} onClick={() => onList('followers', profile)}>
             <dd>{profile.followers}</dd>
             <dt>{t('followers')}</dt>
           </button>
-          <button type="button" disabled={!profile.visible} onClick={() => onList('following', profile)}>
+          <button type="button" disabled={!profile.visible} aria-label={t('followingCount', { count: profile.following })} onClick={() => onList('following', profile)}>
             <dd>{profile.following}</dd>
             <dt>{t('following')}</dt>
           </button>
