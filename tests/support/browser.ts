@@ -88,8 +88,10 @@ export class ButtonLedger {
 
 /** Runs in every frame: reports the enabled buttons on screen as they change, and each one pressed. */
 const buttonWatcher = () => {
-  const report = (window as unknown as { __handsetButton?(kind: string, key: string): void }).__handsetButton;
-  if (!report || window === window.top) return;
+  if (window === window.top) return;
+  // Looked up at each report: under load a frame's scripts can start before the binding reaches it.
+  const binding = () => (window as unknown as { __handsetButton?(kind: string, key: string): void }).__handsetButton;
+  const report = (kind: string, key: string) => binding()?.(kind, key);
   const keyOf = (button: Element) => {
     const row = button.closest('li');
     const list = row?.parentElement;
@@ -100,8 +102,9 @@ const buttonWatcher = () => {
       return `${listName} › ${inRow}`;
     }
     const name = button.getAttribute('aria-label') ?? (button as HTMLInputElement).labels?.[0]?.textContent ?? button.textContent ?? '';
-    // A count is not another button: "Like, 3" and "Like, 4" are one control.
-    return name.replace(/\s+/g, ' ').replace(/\d+/g, '#').trim() || `.${button.classList[0]}`;
+    // A count is not another button: "Like, 3" and "Like, 4", "Activity (2)" and "Activity (5)", "3 followers" and "7 followers" are one control each.
+    const shown = name.replace(/\s+/g, ' ').trim().replace(/^\d+ (?=\D)/, '# ').replace(/(, |\()\d+(\)?)$/, '$1#$2');
+    return shown || `.${button.classList[0]}`;
   };
   const controls = 'button, [role="button"], [role="tab"], [role="switch"]';
   const buttons = () => document.querySelectorAll(`:is(${controls}):not(:disabled)`);
@@ -110,7 +113,7 @@ const buttonWatcher = () => {
     for (const button of buttons()) {
       if (!(button as HTMLElement).checkVisibility()) continue;
       const key = keyOf(button);
-      if (!seen.has(key)) {
+      if (!seen.has(key) && binding()) {
         seen.add(key);
         report('shown', key);
       }
