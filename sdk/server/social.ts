@@ -591,6 +591,20 @@ export function settingsReader(app: string, setting: (name: string, fallback: st
 }
 
 /**
+ * The report destinations of an app's settings: `report_webhook`, `fivemanage_logs_token` and `fivemanage_logs_url`.
+ *
+ * @example
+ * const reports = readReportDestinations(settingsReader('cloutgram', context.setting, console.warn));
+ */
+export function readReportDestinations(read: ReturnType<typeof settingsReader>): ReportDestinations {
+  return {
+    webhook: read('report_webhook', '', webAddress, 'a URL (a Discord webhook)'),
+    fivemanageToken: read('fivemanage_logs_token', '', (text) => text || null, 'a token'),
+    fivemanageUrl: read('fivemanage_logs_url', 'https://api.fivemanage.com/api/v3/logs', (text) => webAddress(text) ?? undefined, 'a URL'),
+  };
+}
+
+/**
  * A setting parser: a whole number from `min` to `max`, or undefined.
  *
  * @example

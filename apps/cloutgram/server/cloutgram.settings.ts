@@ -1,5 +1,5 @@
 import type { PluginContext } from '@handset/sdk/server/plugin';
-import { pattern, settingsReader, webAddress, wholeNumber, wordList, type ReportDestinations, type SocialRules } from '@handset/sdk/server/social';
+import { pattern, readReportDestinations, settingsReader, wholeNumber, wordList, type ReportDestinations, type SocialRules } from '@handset/sdk/server/social';
 
 /** The server owner's Cloutgram rules (`handset:cloutgram:<name>`), read once when the app starts. */
 export interface CloutgramSettings extends SocialRules {
@@ -41,10 +41,6 @@ export function readCloutgramSettings(setting: PluginContext['setting'], warn: (
     maxComments: whole('max_comments', 5000, 1_000_000),
     maxNotifications: whole('max_notifications', 500, 100_000),
     storyHours: whole('story_hours', 24, 168),
-    reports: {
-      webhook: read('report_webhook', '', webAddress, 'a URL (a Discord webhook)'),
-      fivemanageToken: read('fivemanage_logs_token', '', (text) => text || null, 'a token'),
-      fivemanageUrl: read('fivemanage_logs_url', 'https://api.fivemanage.com/api/v3/logs', (text) => webAddress(text) ?? undefined, 'a URL'),
-    },
+    reports: readReportDestinations(read),
   };
 }

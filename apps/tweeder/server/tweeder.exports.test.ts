@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { connectWithPhone, handsetPerTest, nui, onEachDatabase } from '../../../tests/support/handset';
+import { logDestinations } from '../../../tests/support/log-destination';
 import { eventually, manifest } from '../../../tests/support/simulation';
 
 // A news bot and a staff script: Handset's own export names, a veto hook, and 919PHONE's identity fields.
@@ -26,33 +25,11 @@ end, true)
 `;
 
 const startHandset = handsetPerTest();
-let stopHooks: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await stopHooks?.();
-  stopHooks = undefined;
-});
-
-/** A local stand-in for Discord's webhook and Fivemanage's logs: it records each request it gets. */
-async function logDestination() {
-  const received: { path: string; authorization: string | undefined; body: unknown }[] = [];
-  const read = (request: IncomingMessage) =>
-    new Promise<string>((resolve) => {
-      let text = '';
-      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      request.on('end', () => resolve(text));
-    });
-  const server = createServer(async (request, response) => {
-    received.push({ path: request.url!, authorization: request.headers.authorization, body: JSON.parse(await read(request)) });
-    response.writeHead(204).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stopHooks = () => new Promise((resolve) => server.close(() => resolve()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
-}
+const destinations = logDestinations();
 
 onEachDatabase((open) => {
   it('posts as a server account past a veto hook, verifies handles, fills getPhoneIdentity, and forwards reports', async () => {
-    const logs = await logDestination();
+    const logs = await destinations.open();
     const simulation = await startHandset({
       database: await open(),
       convars: {

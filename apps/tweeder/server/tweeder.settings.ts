@@ -1,5 +1,5 @@
 import type { PluginContext } from '@handset/sdk/server/plugin';
-import { pattern, settingsReader, webAddress, wholeNumber, wordList, type ReportDestinations, type SocialRules } from '@handset/sdk/server/social';
+import { pattern, readReportDestinations, settingsReader, wholeNumber, wordList, type ReportDestinations, type SocialRules } from '@handset/sdk/server/social';
 
 /** The server owner's Tweeder rules (`handset:tweeder:<name>`), read once when the app starts. */
 export interface TweederSettings extends SocialRules {
@@ -33,10 +33,6 @@ export function readTweederSettings(setting: PluginContext['setting'], warn: (me
     maxNotifications: read('max_notifications', '500', wholeNumber(1, 100_000), 'a whole number from 1 to 100000'),
     blacklist: read('blacklist', '', wordList, 'words separated by commas'),
     trendingHours: read('trending_hours', '168', wholeNumber(1, 24 * 365), 'a whole number of hours from 1 to 8760'),
-    reports: {
-      webhook: read('report_webhook', '', webAddress, 'a URL (a Discord webhook)'),
-      fivemanageToken: read('fivemanage_logs_token', '', (text) => text || null, 'a token'),
-      fivemanageUrl: read('fivemanage_logs_url', 'https://api.fivemanage.com/api/v3/logs', (text) => webAddress(text) ?? undefined, 'a URL'),
-    },
+    reports: readReportDestinations(read),
   };
 }

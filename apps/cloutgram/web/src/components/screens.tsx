@@ -22,10 +22,20 @@ export function current(posts: Post[], changes: Changes): Post[] {
   });
 }
 
-const pageOf = (load: (cursor: number | null) => Promise<PostPage>) => async (cursor: number | null) => {
-  const page = await load(cursor);
-  return { items: page.posts, next: page.cursor };
-};
+/** A keyset-paged list of posts as it stands now; a live one takes new posts of its feed at the top as they are pushed. */
+function useLivePosts(live: 'following' | 'explore' | null, load: (cursor: number | null) => Promise<PostPage>, loadKey: string, changes: Changes) {
+  const paged = usePaged<Post, number>(
+    useCallback(async (cursor) => {
+      const page = await load(cursor);
+      return { items: page.posts, next: page.cursor };
+    }, [loadKey]),
+  );
+  useMessage(POST_NEW, (data) => {
+    const { post, feeds } = data as { post: Post; feeds: string[] };
+    if (live !== null && feeds.includes(live)) paged.update((posts) => [post, ...posts.filter((existing) => existing.id !== post.id)]);
+  });
+  return { paged, posts: current(paged.items, changes) };
+}
 
 /** A keyset-paged list of posts, newest first; a live feed takes new posts at its top as they are pushed. */
 export function Feed({
@@ -50,12 +60,7 @@ export function Feed({
   children?: preact.ComponentChildren;
 }) {
   const t = useTranslator(messages);
-  const paged = usePaged<Post, number>(useCallback(pageOf(load), [loadKey]));
-  useMessage(POST_NEW, (data) => {
-    const { post, feeds } = data as { post: Post; feeds: string[] };
-    if (live !== null && feeds.includes(live)) paged.update((posts) => [post, ...posts.filter((existing) => existing.id !== post.id)]);
-  });
-  const posts = current(paged.items, changes);
+  const { paged, posts } = useLivePosts(live, load, loadKey, changes);
   return (
     <div class="feed">
       {children}
@@ -80,12 +85,7 @@ export function Feed({
 /** Posts as a grid of their first photos (Explore, a profile, saved posts); a tap opens the post. */
 export function Grid({ live, load, loadKey, changes, onOpen, empty }: { live: 'explore' | null; load(cursor: number | null): Promise<PostPage>; loadKey: string; changes: Changes; onOpen(post: Post): void; empty: string }) {
   const t = useTranslator(messages);
-  const paged = usePaged<Post, number>(useCallback(pageOf(load), [loadKey]));
-  useMessage(POST_NEW, (data) => {
-    const { post, feeds } = data as { post: Post; feeds: string[] };
-    if (live !== null && feeds.includes(live)) paged.update((posts) => [post, ...posts.filter((existing) => existing.id !== post.id)]);
-  });
-  const posts = current(paged.items, changes);
+  const { paged, posts } = useLivePosts(live, load, loadKey, changes);
   return (
     <>
       {paged.error !== null && <ErrorNotice message={errorText(paged.error, t)} onRetry={paged.reload} />}
@@ -204,7 +204,7 @@ function CommentRow({ api, comment, now, locale, onReply, onProfile, onChanged, 
   onProfile(id: number): void;
   onChanged(comment: Comment): void;
   onDelete(comment: Comment): void;
-  mayDelete: boolean;
+  mayDelete(comment: Comment): boolean;
 }) {
   const t = useTranslator(messages);
   const ago = useTimeAgo();
@@ -228,7 +228,7 @@ function CommentRow({ api, comment, now, locale, onReply, onProfile, onChanged, 
               {t('reply')}
             </button>
           )}
-          {mayDelete && (
+          {mayDelete(comment) && (
             <button type="button" class="link" onClick={() => onDelete(comment)}>
               {t('delete')}
             </button>
@@ -239,7 +239,7 @@ function CommentRow({ api, comment, now, locale, onReply, onProfile, onChanged, 
             {t('viewReplies', { count: comment.replies })}
           </button>
         )}
-        {open && <Comments api={api} postId={comment.postId} parentId={comment.id} now={now} locale={locale} onReply={onReply} onProfile={onProfile} mayDelete={() => mayDelete} version={0} />}
+        {open && <Comments api={api} postId={comment.postId} parentId={comment.id} now={now} locale={locale} onReply={onReply} onProfile={onProfile} mayDelete={mayDelete} version={comment.replies} />}
       </div>
       <button type="button" class="icon-button small" aria-pressed={comment.liked} aria-label={t('likeComment', { count: comment.likes })} onClick={() => void like()}>
         <HeartIcon filled={comment.liked} />
@@ -285,7 +285,7 @@ function Comments({ api, postId, parentId, now, locale, onReply, onProfile, mayD
             onProfile={onProfile}
             onChanged={(changed) => paged.update((items) => items.map((item) => (item.id === changed.id ? changed : item)))}
             onDelete={remove}
-            mayDelete={mayDelete(comment)}
+            mayDelete={mayDelete}
           />
         ))}
       </ul>
