@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { manifest, simulationPerTest } from '../support/simulation.js';
 
@@ -137,5 +139,45 @@ describe('exports', () => {
     expect(errors.map((e) => e.text.split('\n')[0])).toEqual([
       'SCRIPT ERROR in command callit: Error: No such export invoker in resource exporter',
     ]);
+  });
+});
+
+describe('function references', () => {
+  v8.setFlagsFromString('--expose-gc');
+  const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+  it('are freed once every callable made of them in JS or Lua is collected, and live while one is held', async () => {
+    const { sim, printed, errors } = await run({
+      'js-taker': {
+        'fxmanifest.lua': manifest(`server_script 'server.js'`),
+        'server.js': `let kept; exports('take', (cb) => (kept = cb)()); RegisterCommand('jskept', () => console.log('js kept ' + kept()), false);`,
+      },
+      'lua-taker': {
+        'fxmanifest.lua': manifest(`server_script 'server.lua'`),
+        'server.lua': `local kept
+          exports('take', function(cb) kept = cb return cb() end)
+          RegisterCommand('luakept', function() collectgarbage() print('lua kept ' .. kept()) end, false)`,
+      },
+      giver: {
+        'fxmanifest.lua': manifest(`server_script 'server.js'`),
+        'server.js': `let sum = 0;
+          for (let n = 1; n <= 100; n++) sum += exports['js-taker'].take(() => n) + exports['lua-taker'].take(() => n);
+          console.log('sum ' + sum);`,
+      },
+    });
+    for (const name of ['js-taker', 'lua-taker', 'giver']) await sim.ensure(name);
+    sim.executeCommand('jskept', 0);
+    sim.executeCommand('luakept', 0);
+    for (let round = 0; round < 3; round++) {
+      collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const [giver] = sim.server.runtimesOf('giver');
+    // Of the 200 callbacks passed out, the two the takers still hold are left, and still answer.
+    expect(giver!.liveRefs).toBe(2);
+    sim.executeCommand('jskept', 0);
+    sim.executeCommand('luakept', 0);
+    expect([...printed('giver'), ...printed('js-taker'), ...printed('lua-taker')]).toEqual(['sum 10100', 'js kept 100', 'js kept 100', 'lua kept 100', 'lua kept 100']);
+    expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { internalResource } from './resource.js';
-import { Host, ScriptRuntime } from './runtime.js';
+import { Host, refCallable, ScriptRuntime } from './runtime.js';
 
 /** Lets the simulator itself pass JS callbacks to scripts and call the ones scripts pass back. */
 export class InternalRuntime extends ScriptRuntime {
@@ -12,7 +12,7 @@ export class InternalRuntime extends ScriptRuntime {
   dispatchEvent(): void {}
 
   protected resolveRef(ref: string): unknown {
-    return (...args: unknown[]) => this.invokeRef(ref, args)[0];
+    return refCallable(this.host, ref, (...args: unknown[]) => this.invokeRef(ref, args)[0]);
   }
 
   /** Triggers an event from the simulator (source as FXServer gives it: '' or `net:<id>`). */

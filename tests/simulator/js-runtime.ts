@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createNatives } from './natives.js';
-import { ASYNC_RETVAL, errorMessage, ScriptRuntime, type AsyncCallback } from './runtime.js';
+import { ASYNC_RETVAL, errorMessage, refCallable, ScriptRuntime, type AsyncCallback } from './runtime.js';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -40,7 +40,7 @@ export class JsRuntime extends ScriptRuntime {
   }
 
   protected resolveRef(ref: string): unknown {
-    return (...args: unknown[]) => jsResult(this.invokeRef(ref, args));
+    return refCallable(this.host, ref, (...args: unknown[]) => jsResult(this.invokeRef(ref, args)));
   }
 
   dispatchEvent(name: string, payload: Uint8Array, source: string, invoking: string | null): void {

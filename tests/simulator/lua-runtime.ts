@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { LuaEngine } from 'wasmoon';
 import { luaFactory } from './manifest.js';
 import { createNatives } from './natives.js';
-import { errorMessage, ScriptRuntime } from './runtime.js';
+import { errorMessage, refCallable, ScriptRuntime } from './runtime.js';
 
 /**
  * CfxLua's scheduler, events, exports, function references and msgpack, written in Lua and run first in
@@ -145,6 +145,7 @@ local function readExt(s, pos, n)
   local kind = s:byte(pos)
   if kind ~= 10 then error(('msgpack: unsupported extension type %d'):format(kind), 0) end
   local name, after = readBytes(s, pos + 1, n)
+  host.hold(name)
   return setmetatable({ [REF] = name }, funcref_mt), after
 end
 
@@ -328,6 +329,7 @@ CreateThread, Wait, SetTimeout = Citizen.CreateThread, Citizen.Wait, Citizen.Set
 
 -- function references from other runtimes are callable tables, as in CfxLua
 funcref_mt = {
+  __gc = function(t) host.release(rawget(t, REF)) end,
   __index = function() error('Cannot index a funcref', 2) end,
   __newindex = function() error('Cannot set indexes on a funcref', 2) end,
   __call = function(t, ...)
@@ -504,7 +506,16 @@ local function wake(id)
   if thread then resume(thread) end
 end
 
-return loadScript, dispatch, callRef, wake
+-- References no callable holds any more (the runtime counts holders, as CfxLua's refcounts do).
+local function freeRefs(ids)
+  for id in ids:gmatch('%d+') do
+    local fn = refs[tonumber(id)]
+    refs[tonumber(id)] = nil
+    if fn ~= nil then refIds[fn] = nil end
+  end
+end
+
+return loadScript, dispatch, callRef, wake, freeRefs
 `;
 
 /** The scheduler's entry points, as wasmoon hands them to JS. */
@@ -513,6 +524,7 @@ interface Vm {
   dispatch(name: string, payload: string, source: string): void;
   call(id: number, payload: string): string;
   wake(id: number): void;
+  free(ids: string): void;
 }
 
 type HostFunction = (...args: never[]) => unknown;
@@ -536,6 +548,8 @@ export class LuaRuntime extends ScriptRuntime {
   /** Calls into the VM now on the JS stack: the engine may only close when there are none. */
   private depth = 0;
   private files: string[] = [];
+  private readonly vmHolders = new Map<number, number>();
+  private readonly unheld = new Set<number>();
 
   async load(files: { path: string; code: string }[]): Promise<void> {
     const engine = await luaFactory().createEngine({ injectObjects: false, enableProxy: false });
@@ -544,9 +558,9 @@ export class LuaRuntime extends ScriptRuntime {
     this.files = files.map((file) => file.path);
     engine.global.loadString(scheduler, '@citizen:/scripting/lua/scheduler.lua');
     engine.global.pushValue(this.bridge());
-    const [load, dispatch, call, wake] = engine.global.runSync(1) as unknown as [Vm['load'], Vm['dispatch'], Vm['call'], Vm['wake']];
+    const [load, dispatch, call, wake, free] = engine.global.runSync(1) as unknown as [Vm['load'], Vm['dispatch'], Vm['call'], Vm['wake'], Vm['free']];
     engine.global.setTop(0);
-    this.vm = { load, dispatch, call, wake };
+    this.vm = { load, dispatch, call, wake, free };
     for (const file of files) {
       const what = `loading ${path.relative(this.resource.dir, file.path)}`;
       // A script may stop its own resource while loading; the rest then never runs.
@@ -555,7 +569,31 @@ export class LuaRuntime extends ScriptRuntime {
   }
 
   protected resolveRef(ref: string): unknown {
-    return (...args: unknown[]) => this.invokeRef(ref, args)[0];
+    return refCallable(this.host, ref, (...args: unknown[]) => this.invokeRef(ref, args)[0]);
+  }
+
+  /** Negative indices are the VM's own references: their holders are counted here, and freed in the VM later. */
+  override holdRef(index: number): void {
+    if (index >= 0) return super.holdRef(index);
+    this.vmHolders.set(-index, (this.vmHolders.get(-index) ?? 0) + 1);
+  }
+
+  override releaseRef(index: number): void {
+    if (index >= 0) return super.releaseRef(index);
+    const holders = (this.vmHolders.get(-index) ?? 0) - 1;
+    this.vmHolders.set(-index, holders);
+    if (holders > 0) return;
+    // A release may come from Lua's own collector, inside the VM: it is freed once the VM is idle.
+    if (this.unheld.size === 0) setImmediate(() => this.freeUnheld());
+    this.unheld.add(-index);
+  }
+
+  private freeUnheld(): void {
+    // Held again meanwhile (the VM passed the same function out again), a reference stays.
+    const ids = [...this.unheld].filter((id) => (this.vmHolders.get(id) ?? 0) <= 0);
+    this.unheld.clear();
+    for (const id of ids) this.vmHolders.delete(id);
+    if (ids.length > 0 && this.vm) this.enter(null, (vm) => vm.free(ids.join(' ')));
   }
 
   dispatchEvent(name: string, payload: Uint8Array, source: string, invoking: string | null): void {
@@ -611,6 +649,8 @@ export class LuaRuntime extends ScriptRuntime {
           const fn = functions[name] as (...args: unknown[]) => unknown;
           return toHex(this.codec.pack(fn(...(this.codec.unpack(fromHex(args)) as unknown[]))));
         }),
+      hold: (ref: string) => this.host.holdRef(ref),
+      release: (ref: string) => this.host.releaseRef(ref),
       invoke: (ref: string, args: string) =>
         attempt(() => toHex(this.host.invokeRef(ref, fromHex(args), this.resource.name))),
       emit: (name: string, args: string) =>

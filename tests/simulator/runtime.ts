@@ -59,6 +59,34 @@ export class Host {
     if (!runtime) throw new Error(`function reference ${ref} is no longer valid (resource ${resource} is not running)`);
     return runtime.callRef(Number(index), args, caller);
   }
+
+  /** A runtime made a callable of `ref` (CitizenFX's DuplicateFunctionReference). */
+  holdRef(ref: string): void {
+    const owner = this.ownerOf(ref);
+    owner?.runtime.holdRef(owner.index);
+  }
+
+  /** A callable of `ref` was collected (DeleteFunctionReference): the last one frees the function. */
+  releaseRef(ref: string): void {
+    const owner = this.ownerOf(ref);
+    owner?.runtime.releaseRef(owner.index);
+  }
+
+  private ownerOf(ref: string): { runtime: ScriptRuntime; index: number } | undefined {
+    const [resource, runtimeId, index] = ref.split(':');
+    const runtime = this.runtimes.find((rt) => rt.resource.name === resource && String(rt.id) === runtimeId);
+    return runtime && { runtime, index: Number(index) };
+  }
+}
+
+/** Releases a function reference when the callable made for it is garbage-collected, as CitizenFX's runtimes do. */
+const collected = new FinalizationRegistry<{ host: Host; ref: string }>(({ host, ref }) => host.releaseRef(ref));
+
+/** A callable for `ref` that holds the function on its owner's side until it is collected. */
+export function refCallable<T extends object>(host: Host, ref: string, callable: T): T {
+  host.holdRef(ref);
+  collected.register(callable, { host, ref });
+  return callable;
 }
 
 let nextRuntimeId = 1;
@@ -69,7 +97,8 @@ export abstract class ScriptRuntime {
   readonly codec: Codec;
   private readonly invokingStack: (string | null)[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly refs = new Map<number, (...args: unknown[]) => unknown>();
+  /** Functions passed out by reference, with how many callables other runtimes hold of each. */
+  private readonly refs = new Map<number, { fn: (...args: unknown[]) => unknown; holders: number }>();
   private nextRef = 0;
   disposed = false;
   /** Every event name a script of this runtime added a handler for, and those it made safe for net (the defaults aside). */
@@ -106,13 +135,28 @@ export abstract class ScriptRuntime {
 
   makeRef(fn: (...args: unknown[]) => unknown): string {
     const index = this.nextRef++;
-    this.refs.set(index, fn);
+    this.refs.set(index, { fn, holders: 0 });
     return `${this.resource.name}:${this.id}:${index}`;
+  }
+
+  /** How many functions this runtime passed out by reference are still held (or not yet taken) elsewhere. */
+  get liveRefs(): number {
+    return this.refs.size;
+  }
+
+  holdRef(index: number): void {
+    const entry = this.refs.get(index);
+    if (entry) entry.holders += 1;
+  }
+
+  releaseRef(index: number): void {
+    const entry = this.refs.get(index);
+    if (entry && --entry.holders <= 0) this.refs.delete(index);
   }
 
   /** Calls one of this runtime's referenced functions; returns the packed array of its results. */
   callRef(index: number, args: Uint8Array, caller: string): Uint8Array {
-    const fn = this.refs.get(index);
+    const fn = this.refs.get(index)?.fn;
     if (!fn) throw new Error(`function reference ${this.resource.name}:${this.id}:${index} does not exist`);
     const argList = this.codec.unpack(args);
     const result = this.withInvoking(caller, () => fn(...(Array.isArray(argList) ? argList : [])));

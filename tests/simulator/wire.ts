@@ -1,4 +1,4 @@
-import { decode, encode, ExtensionCodec } from '@msgpack/msgpack';
+import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
 
 /** The msgpack extension type CitizenFX uses for function references. */
 export const EXT_FUNCREF = 10;
@@ -44,8 +44,11 @@ export function createCodec(hooks: RefHooks): Codec {
       typeof value === 'function' ? utf8.encode(hooks.makeRef(value as (...args: unknown[]) => unknown)) : null,
     decode: (data) => hooks.resolveRef(fromUtf8.decode(data)),
   });
+  // One encoder and decoder per codec: msgpack's `encode()` builds a new Encoder (and its buffer) every call.
+  const encoder = new Encoder({ extensionCodec });
+  const decoder = new Decoder({ extensionCodec });
   return {
-    pack: (value) => encode(toWire(value, 0), { extensionCodec }),
-    unpack: (bytes) => decode(bytes, { extensionCodec }),
+    pack: (value) => encoder.encode(toWire(value, 0)),
+    unpack: (bytes) => decoder.decode(bytes),
   };
 }

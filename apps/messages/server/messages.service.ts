@@ -435,10 +435,10 @@ export class MessagesService {
     if (await this.options.contacts.isBlocked(invited, inviter)) throw new HandsetError('FORBIDDEN', `${invited} does not take your messages`);
   }
 
-  /** The parties of a direct thread without a member row yet. */
+  /** The parties of a direct thread without a member row yet (nobody leaves a direct thread: one query reads both). */
   private async missingMembers(threadId: string, parties: Party[]): Promise<Party[]> {
-    const rows = await Promise.all(parties.map((party) => this.options.repository.member(threadId, party.number)));
-    return parties.filter((_, index) => !rows[index]);
+    const present = new Set((await this.options.repository.members(threadId)).map((member) => member.number));
+    return parties.filter((party) => !present.has(party.number));
   }
 
   /** The phone with this number, online (from memory) or not (one query). */
@@ -518,10 +518,12 @@ export class MessagesService {
   }
 
   private async deliverTo(member: OnlinePhoneRef, record: MessageRecord, answered: number | null): Promise<void> {
-    const names = await this.namesOf(member.number, namedBy(record, member.number));
+    const summaryRecord = await this.options.repository.summary(member, record.threadId);
+    // One look-up in the member's contacts names both the message and the thread.
+    const names = await this.namesOf(member.number, [...namedBy(record, member.number), ...(summaryRecord ? namedIn(summaryRecord, member.number) : [])]);
     const message = messageView(record, member.number, names);
     const open = member.source !== answered && this.options.signals.push(member.source, 'message.new', message);
-    const summary = await this.summaryFor(member, record.threadId);
+    const summary = summaryRecord && summaryView(summaryRecord, member.number, names, this.options.phones.format);
     if (summary) this.options.signals.push(member.source, 'thread.updated', summary);
     if (message.mine) return;
     this.options.signals.badgeChanged(member);
