@@ -6,6 +6,7 @@
  *
  * Run: `npx tsx bench/load.ts [--players 1000] [--rate 200] [--calls 20] [--seconds 60]`
  */
+import { Session } from 'node:inspector/promises';
 import { createConnection, createPool } from 'mysql2/promise';
 import { connectWithPhone, nui, openMariadb, startHandset } from '../tests/support/handset';
 import { flag, machine, mariadbServer, ms, printSection, quantile, table } from './support';
@@ -67,24 +68,24 @@ async function ask(phone: Phone, appId: string, action: string, payload: unknown
 }
 
 // Each player opens the phone and the Messages app, and loads their contacts and threads, as the pages do.
-const sentAt = new Map<string, number>();
-const delivery: number[] = [];
+/** Each message sent, by client id: when, and the delivery times of the phase that sent it. */
+const sentAt = new Map<string, { started: number; delivery: number[] }>();
 for (const phone of phones) {
   phone.player.executeCommand('phone');
   await nui(phone.page, 'appState', { appId: 'messages', open: true });
   phone.page.on('message', (message: { type?: string; messageType?: string; data?: { clientId?: string; mine?: boolean } }) => {
     if (message.type !== 'app:message' || message.messageType !== 'message.new' || message.data?.mine) return;
-    const started = sentAt.get(message.data?.clientId ?? '');
-    if (started !== undefined) delivery.push(performance.now() - started);
+    const sent = sentAt.get(message.data?.clientId ?? '');
+    if (sent) sent.delivery.push(performance.now() - sent.started);
   });
 }
 await Promise.all(phones.map((phone) => Promise.all([ask(phone, 'contacts', 'contacts.list', {}), ask(phone, 'messages', 'threads.list', {})])));
 const loadErrors = [...errors.values()].reduce((sum, count) => sum + count, 0);
 
-/** Runs `fire` `rate` times a second for the run's length, spread evenly; resolves when every fired one settled. */
-async function steady(rate: number, fire: (n: number) => Promise<void>): Promise<void> {
+/** Runs `fire` `rate` times a second for `seconds`, spread evenly; resolves when every fired one settled. */
+async function steady(rate: number, seconds: number, fire: (n: number) => Promise<void>): Promise<void> {
   const pending: Promise<void>[] = [];
-  const total = Math.round(rate * SECONDS);
+  const total = Math.round(rate * seconds);
   const started = performance.now();
   for (let n = 0; n < total; n++) {
     const due = started + (n * 1000) / rate;
@@ -95,42 +96,124 @@ async function steady(rate: number, fire: (n: number) => Promise<void>): Promise
   await Promise.all(pending);
 }
 
-const answerTimes: number[] = [];
-let answered = 0;
-let calls = 0;
+/** Where the process's CPU went, by the script a sampled frame ran in (self time; natives by their caller's part). */
+const PARTS: [string, (url: string, name: string) => boolean][] = [
+  ['garbage collection', (_, name) => name === '(garbage collector)'],
+  ['idle (waiting for MariaDB and timers)', (_, name) => name === '(idle)'],
+  ['Handset server script (dist/server.js)', (url) => url.endsWith('/dist/server.js')],
+  ['Handset client script, every player (dist/client.js)', (url) => url.endsWith('/dist/client.js')],
+  ['oxmysql and mysql2, with their socket writes', (url, name) => /node_modules\/(mysql2|sql-escaper|lru\.min|long|iconv-lite)\/|\/oxmysql\//.test(url) || name === 'writeBuffer' || name === 'writev'],
+  ['simulator: msgpack wire, script runtimes, Lua VM, NUI', (url) => /tests\/simulator\/|@msgpack|wasmoon|^wasm:/.test(url)],
+];
+
+type Profile = { nodes: { id: number; callFrame: { url: string; functionName: string } }[]; samples: number[]; timeDeltas: number[] };
+function cpuParts(profile: Profile): Map<string, number> {
+  const partOf = new Map(profile.nodes.map((node) => [node.id, PARTS.find(([, match]) => match(node.callFrame.url, node.callFrame.functionName))?.[0] ?? 'other (Node, the benchmark)']));
+  const parts = new Map<string, number>();
+  profile.samples.forEach((id, index) => parts.set(partOf.get(id)!, (parts.get(partOf.get(id)!) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+  return parts;
+}
+
+/** MariaDB's count of statements clients sent, all connections. */
+async function statementsSent(): Promise<number> {
+  const connection = await createConnection(database.connection);
+  const [rows] = await connection.query("SHOW GLOBAL STATUS LIKE 'Questions'");
+  await connection.end();
+  return Number((rows as { Value: string }[])[0]!.Value);
+}
+
 const partnerOf = (index: number) => phones[index ^ 1] ?? phones[0]!;
-const cpuBefore = process.cpuUsage();
-const heapBefore = process.memoryUsage().heapUsed;
-const runStarted = performance.now();
-await Promise.all([
-  steady(RATE, async (n) => {
-    const index = n % phones.length;
-    const clientId = `bench-${n}`;
+let clientIds = 0;
+
+/** Messages and calls at the given rates for `seconds`: what was answered and delivered, how fast, and the CPU it took. */
+async function phase(rate: number, callRate: number, seconds: number, profile = false) {
+  errors.clear();
+  const delivery: number[] = [];
+  const answerTimes: number[] = [];
+  let answered = 0;
+  let calls = 0;
+  const inspector = new Session();
+  if (profile) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const statementsBefore = await statementsSent();
+  const cpuBefore = process.cpuUsage();
+  const runStarted = performance.now();
+  await Promise.all([
+    steady(rate, seconds, async (n) => {
+      const index = n % phones.length;
+      const clientId = `bench-${clientIds++}`;
+      const started = performance.now();
+      sentAt.set(clientId, { started, delivery });
+      const sent = await ask(phones[index]!, 'messages', 'messages.send', { clientId, to: partnerOf(index).number, kind: 'text', body: `message ${n}` });
+      if (sent === undefined) return;
+      answered += 1;
+      answerTimes.push(performance.now() - started);
+    }),
+    steady(callRate, seconds, async (n) => {
+      // Callers from the far end of the list, so a call rarely meets a busy line.
+      const index = phones.length - 1 - ((2 * n) % phones.length);
+      const call = await ask(phones[index]!, 'phone', 'calls.start', { requestId: `call-${clientIds++}`, number: partnerOf(index).number });
+      if (typeof call?.callId !== 'string') return;
+      // The callee answers and the caller hangs up: a call record with both parties' pushes.
+      await ask(partnerOf(index), 'phone', 'calls.answer', { callId: call.callId });
+      if ((await ask(phones[index]!, 'phone', 'calls.end', { callId: call.callId })) !== undefined) calls += 1;
+    }),
+  ]);
+  const elapsed = (performance.now() - runStarted) / 1000;
+  // Pushes still on their way after the last answer.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const cpu = process.cpuUsage(cpuBefore);
+  // Less the SHOW STATUS that reads the count.
+  const statements = (await statementsSent()) - statementsBefore - 1;
+  const parts = profile ? cpuParts(((await inspector.post('Profiler.stop')) as { profile: Profile }).profile) : new Map<string, number>();
+  inspector.disconnect();
+  return {
+    rate,
+    answered,
+    answeredPerSecond: answered / elapsed,
+    calls,
+    callsPerSecond: calls / elapsed,
+    answerTimes,
+    delivery,
+    cpuShare: (cpu.user + cpu.system) / 1e6 / elapsed,
+    statementsPerRequest: statements / Math.max(1, answered + 3 * calls),
+    parts,
+    errors: [...errors.entries()].map(([what, count]) => `${what} ×${count}`).join('; ') || 'none',
+  };
+}
+
+/** Waits until a request is answered within 100 ms again: the server has worked off what an earlier run queued. */
+async function drained(): Promise<void> {
+  for (let tries = 0; tries < 120; tries++) {
     const started = performance.now();
-    sentAt.set(clientId, started);
-    const sent = await ask(phones[index]!, 'messages', 'messages.send', { clientId, to: partnerOf(index).number, kind: 'text', body: `message ${n}` });
-    if (sent === undefined) return;
-    answered += 1;
-    answerTimes.push(performance.now() - started);
-  }),
-  steady(CALL_RATE, async (n) => {
-    // Callers from the far end of the list, so a call rarely meets a busy line.
-    const index = phones.length - 1 - ((2 * n) % phones.length);
-    const call = await ask(phones[index]!, 'phone', 'calls.start', { requestId: `call-${n}`, number: partnerOf(index).number });
-    if (typeof call?.callId !== 'string') return;
-    // The callee answers and the caller hangs up: a call record with both parties' pushes.
-    await ask(partnerOf(index), 'phone', 'calls.answer', { callId: call.callId });
-    if ((await ask(phones[index]!, 'phone', 'calls.end', { callId: call.callId })) !== undefined) calls += 1;
-  }),
-]);
-const seconds = (performance.now() - runStarted) / 1000;
-// Pushes still on their way after the last answer.
-await new Promise((resolve) => setTimeout(resolve, 500));
-const cpu = process.cpuUsage(cpuBefore);
+    await ask(phones[0]!, 'messages', 'threads.list', {});
+    if (performance.now() - started < 100) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+// A first light run, not reported: the process compiles its hot paths and collects what connecting left behind.
+await phase(Math.max(1, Math.round(RATE / 20)), 1, 5);
+await drained();
+// The same players at rising rates, 10 s each, up to the offered rate: what this one process sustains.
+const ladder = [];
+for (const rate of [RATE / 10, RATE / 5, RATE / 2.5, RATE / 1.25].map(Math.round)) {
+  const step = await phase(rate, Math.max(1, Math.round(rate / 10)), 10);
+  ladder.push(step);
+  await drained();
+  if (step.errors !== 'none' || quantile(step.delivery, 0.99) > 1000) break;
+}
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const main = await phase(RATE, CALL_RATE, SECONDS, true);
+globalThis.gc?.();
 const heapAfter = process.memoryUsage().heapUsed;
 
-const sendsPerSecond = answered / seconds;
-const runErrors = [...errors.entries()].map(([what, count]) => `${what} ×${count}`).join('; ') || 'none';
+const latencies = (samples: number[]) => `${ms(quantile(samples, 0.5))} / ${ms(quantile(samples, 0.95))} / ${ms(quantile(samples, 0.99))}`;
+const busy = [...main.parts.values()].reduce((sum, value) => sum + value, 0);
 printSection(
   'Load',
   `${machine()}; ${PLAYERS} players connected in ${connectSeconds.toFixed(1)} s, phones and Messages open, contacts and threads loaded (${loadErrors} errors);
@@ -140,16 +223,31 @@ client script and the server run in this one Node process, so CPU and heap are t
 ${table(
   ['measure', 'figure', 'baseline / target'],
   [
-    ['messages answered', `${answered} (${sendsPerSecond.toFixed(0)}/s)`, `offered ${RATE}/s; target ≥ 1,000/s sustained`],
-    ['calls started, answered and ended', `${calls} (${(calls / seconds).toFixed(1)}/s)`, `offered ${CALL_RATE}/s`],
-    ['send → answer p50 / p95 / p99 ms', `${ms(quantile(answerTimes, 0.5))} / ${ms(quantile(answerTimes, 0.95))} / ${ms(quantile(answerTimes, 0.99))}`, '—'],
-    ['send → recipient NUI p50 / p95 / p99 ms', `${ms(quantile(delivery, 0.5))} / ${ms(quantile(delivery, 0.95))} / ${ms(quantile(delivery, 0.99))} (${delivery.length} delivered)`, 'target p99 ≤ 25 ms'],
+    ['messages answered', `${main.answered} (${main.answeredPerSecond.toFixed(0)}/s)`, `offered ${RATE}/s; target ≥ 1,000/s sustained`],
+    ['calls started, answered and ended', `${main.calls} (${main.callsPerSecond.toFixed(1)}/s)`, `offered ${CALL_RATE}/s`],
+    ['send → answer p50 / p95 / p99 ms', latencies(main.answerTimes), '—'],
+    ['send → recipient NUI p50 / p95 / p99 ms', `${latencies(main.delivery)} (${main.delivery.length} delivered)`, 'target p99 ≤ 25 ms'],
     ['single-row INSERT, one at a time', `${ceiling.serial.toFixed(0)}/s`, 'baseline'],
     ['single-row INSERT, 16 in flight', `${ceiling.inFlight.toFixed(0)}/s`, 'baseline; target: sends within 2× of it'],
-    ['CPU (user + system) during the run', `${((cpu.user + cpu.system) / 1e6 / seconds * 100).toFixed(0)}% of one core`, '—'],
-    ['heap used before → after the run', `${(heapBefore / 2 ** 20).toFixed(0)} → ${(heapAfter / 2 ** 20).toFixed(0)} MiB`, '—'],
-    ['errors', runErrors, 'none'],
+    ['CPU (user + system) during the run', `${(main.cpuShare * 100).toFixed(0)}% of one core`, '—'],
+    ['heap used before → after the run', `${(heapBefore / 2 ** 20).toFixed(0)} → ${(heapAfter / 2 ** 20).toFixed(0)} MiB${globalThis.gc ? ' (after a full collection)' : ''}`, '—'],
+    ['errors', main.errors, 'none'],
   ],
+)}
+
+Where the main thread's time went during that run (V8's sampling profiler, self time):
+
+${table(
+  ['part', 'seconds', 'share'],
+  [...main.parts.entries()].sort((a, b) => b[1] - a[1]).map(([part, time]) => [part, (time / 1000).toFixed(1), `${((time / busy) * 100).toFixed(0)}%`]),
+)}
+
+Before that run, the same players at rising rates, 10 s each (a tenth of the calls), stopping at the first rate with errors or a
+delivery p99 over 1 s; each waits until the one before has drained:
+
+${table(
+  ['offered messages/s', 'answered/s', 'send → recipient NUI p50 / p95 / p99 ms', 'CPU', 'statements per request', 'errors'],
+  ladder.map((step) => [step.rate, step.answeredPerSecond.toFixed(0), latencies(step.delivery), `${(step.cpuShare * 100).toFixed(0)}%`, step.statementsPerRequest.toFixed(1), step.errors]),
 )}`,
 );
 // Exit without stopping the resources: stopping them mid-flight only tears down references still in use.

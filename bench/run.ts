@@ -18,7 +18,7 @@ const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 
 /** Each benchmark with the node flags it needs (tsx passes them on to the process that runs it), in the order BENCHMARKS.md lists them. */
 const BENCHMARKS: { file: string; title: string; nodeFlags?: string[] }[] = [
-  { file: 'bench/load.ts', title: 'Load' },
+  { file: 'bench/load.ts', title: 'Load', nodeFlags: ['--expose-gc'] },
   { file: 'bench/scale.ts', title: 'Scale' },
   { file: 'bench/messages.ts', title: 'Messages send pipeline and screen queries' },
   { file: 'bench/idle.ts', title: 'Idle' },

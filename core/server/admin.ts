@@ -28,7 +28,7 @@ export async function resetPhoneData(identity: Identity, identifier: string): Pr
 export async function resetPasscode({ identity, device }: Pick<Services, 'identity' | 'device'>, identifier: string): Promise<boolean> {
   const phone = await identity.findByIdentifier(identifier);
   if (!phone) return false;
-  const online = identity.online().find((candidate) => candidate.id === phone.id) ?? null;
+  const online = identity.byId(phone.id) ?? null;
   await device.resetPasscode(phone, online);
   return true;
 }

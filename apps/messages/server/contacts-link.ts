@@ -17,6 +17,8 @@ export interface ContactsLink {
 // The CitizenFX global, declared here so that tests outside the game type-check this module.
 declare const exports: Record<string, Record<string, ((...args: unknown[]) => unknown) | undefined> | undefined>;
 
+const contactName = z.string().min(1);
+
 /**
  * The names in an answer of the Contacts app's `contactNames` export (`{ [digits]: name }`), keeping only the
  * numbers asked for. The answer crosses from another resource's export: entries that are not names are skipped.
@@ -25,7 +27,7 @@ export function namesOfAnswer(answer: unknown, asked: readonly string[]): Contac
   const names = new Map<string, string>();
   if (typeof answer !== 'object' || answer === null) return names;
   for (const number of asked) {
-    const name = z.string().min(1).safeParse(Object.hasOwn(answer, number) ? (answer as Record<string, unknown>)[number] : undefined);
+    const name = contactName.safeParse(Object.hasOwn(answer, number) ? (answer as Record<string, unknown>)[number] : undefined);
     if (name.success) names.set(number, name.data);
   }
   return names;

@@ -15,7 +15,7 @@ function pluginPhones({ identity, device }: Services, numberFormat: string): Plu
     phone ? { phoneId: phone.id, number: phone.number, source: phone.source } : null;
   return {
     bySource: (source) => online(identity.phoneOf(source)),
-    byId: (phoneId) => online(identity.online().find((phone) => phone.id === phoneId)),
+    byId: (phoneId) => online(identity.byId(phoneId)),
     byNumber: (number) => online(identity.byNumber(canonicalNumber(number))),
     find: async (number) => {
       const phone = await identity.findByNumber(canonicalNumber(number));

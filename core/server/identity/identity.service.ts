@@ -40,6 +40,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
   const phones = createPhonesRepository(db, { numberFormat });
   const bySource = new Map<number, OnlinePhone>();
   const byNumber = new Map<string, OnlinePhone>();
+  const byId = new Map<number, OnlinePhone>();
   const loading = new Map<number, Loading>();
   const listeners = new Set<IdentityListener>();
   let stopped = false;
@@ -57,6 +58,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
   const put = (phone: OnlinePhone) => {
     bySource.set(phone.source, phone);
     byNumber.set(phone.number, phone);
+    byId.set(phone.id, phone);
   };
 
   /** Forgets the character `source` plays and cancels the lookup of one still loading. */
@@ -66,6 +68,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
     if (!phone) return;
     bySource.delete(source);
     if (byNumber.get(phone.number) === phone) byNumber.delete(phone.number);
+    if (byId.get(phone.id) === phone) byId.delete(phone.id);
     notify('unloaded', phone, left);
   };
 
@@ -168,6 +171,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
   return {
     phoneOf: (source) => bySource.get(source),
     byNumber: (number) => byNumber.get(canonicalNumber(number)),
+    byId: (id) => byId.get(id),
     online: () => [...bySource.values()],
     subscribe(listener) {
       listeners.add(listener);
@@ -192,6 +196,7 @@ export async function startIdentity({ db, bridge, numberFormat }: IdentityOption
       removeEventListener('playerDropped', onDropped);
       bySource.clear();
       byNumber.clear();
+      byId.clear();
       loading.clear();
       listeners.clear();
     },

@@ -30,6 +30,8 @@ export interface Identity {
   phoneOf(source: number): OnlinePhone | undefined;
   /** The online phone with `number` (any non-digits are ignored). */
   byNumber(number: string): OnlinePhone | undefined;
+  /** The online phone with this row id. */
+  byId(id: number): OnlinePhone | undefined;
   online(): OnlinePhone[];
   /** Subscribes; returns the unsubscribe function. */
   subscribe(listener: IdentityListener): () => void;
