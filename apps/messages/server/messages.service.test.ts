@@ -420,7 +420,7 @@ forEachDatabase((current) => {
     expect(await count(db, 'handset_messages_messages')).toBe(3);
   });
 
-  it('limits each phone to 5 messages a second, 10 at once (RATE_LIMITED), and retries are not counted', async () => {
+  it('limits each phone to 5 messages a second, 10 at once (RATE_LIMITED); a retry past the rate still gets its stored message', async () => {
     const { service, player, advance } = await setup({ sendRate: { perSecond: 5, burst: 10 } });
     const codes: string[] = [];
     for (let n = 0; n < 12; n++) codes.push(await codeOf(service.send(player(1), { clientId: `r-${n}`, to: B, content: text(`#${n}`) })));

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { HandsetError } from '@handset/sdk/protocol/errors';
-import { DatabaseError } from '@handset/sdk/server/database';
 import type { OnlinePhoneRef, PhoneRef, PluginPhones } from '@handset/sdk/server/plugin';
 import { NO_NAMES, type ContactNames, type ContactsLink } from './contacts-link';
 import type { ListPosition, MemberRecord, MessageRecord, MessagesRepository, Party, SummaryRecord, ThreadSettings } from './messages.repository';
@@ -219,8 +218,18 @@ export class MessagesService {
    * for a photo off the image list. A refusal stores nothing.
    */
   async send(sender: OnlinePhoneRef, input: SendInput): Promise<Message> {
-    const earlier = await this.options.repository.byClientId(sender.phoneId, input.clientId);
-    if (earlier) return messageView(earlier, sender.number, NO_NAMES);
+    try {
+      return await this.store(sender, input);
+    } catch (error) {
+      // A retry of a message stored already gets it back, whatever refuses it now: a rate, a block since, or its own
+      // client id's unique key (oxmysql does not say which key failed).
+      const stored = await this.options.repository.byClientId(sender.phoneId, input.clientId);
+      if (stored) return messageView(stored, sender.number, NO_NAMES);
+      throw error;
+    }
+  }
+
+  private async store(sender: OnlinePhoneRef, input: SendInput): Promise<Message> {
     if (!this.sendLimiter.take(String(sender.phoneId))) throw new HandsetError('RATE_LIMITED', 'too many messages; slow down');
     const { content } = input;
     if (content.kind === 'photo' && !this.options.imageAllowed(content.attachment.url)) {
@@ -233,16 +242,8 @@ export class MessagesService {
     // The first message of a direct thread starts it.
     const starts = target.join.some((party) => party.phoneId === sender.phoneId);
     if (starts) this.checkThreadQuota(sender);
-    let record: MessageRecord;
-    try {
-      record = await this.options.repository.send({ ...target, number: sender.number, phoneId: sender.phoneId, clientId: input.clientId, content, now: this.now() });
-      if (starts) this.threadStarted(sender);
-    } catch (error) {
-      // The same send, retried at once, stored the message first (oxmysql does not say which key failed).
-      const stored = error instanceof DatabaseError ? await this.options.repository.byClientId(sender.phoneId, input.clientId) : undefined;
-      if (stored) return messageView(stored, sender.number, NO_NAMES);
-      throw error;
-    }
+    const record = await this.options.repository.send({ ...target, number: sender.number, phoneId: sender.phoneId, clientId: input.clientId, content, now: this.now() });
+    if (starts) this.threadStarted(sender);
     void this.delivered(record, sender.source);
     return messageView(record, sender.number, NO_NAMES);
   }
