@@ -108,9 +108,13 @@ for (let n = 0; n < REPEAT; n++) {
   }
 }
 
-// App open → first data.
+// App open → first data: the first open loads the frame; the frame then stays while the app is in the background.
 const tapped = await tap(shell, 'Messages');
-const app = await viewer.appFrame('messages');
+// The frame as soon as it exists: waiting for the app layer's opening animation here would be counted in the figure.
+const iframe = shell.locator('.app-frame[data-app="messages"] iframe');
+await iframe.waitFor({ state: 'attached' });
+const app = (await (await iframe.elementHandle())!.contentFrame())!;
+await app.waitForLoadState('domcontentloaded');
 await keepNames(app);
 const firstData = (await paintedAt(app, '.thread-row')) - tapped;
 // Where the time went: the frame's navigation start and its DOMContentLoaded, on the same clock as the tap.
@@ -118,6 +122,19 @@ const frameTimes = await app.evaluate(() => {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
   return { started: performance.timeOrigin, contentLoaded: performance.timeOrigin + navigation.domContentLoadedEventEnd };
 });
+
+// Home, then Messages again: its frame is there, behind the home screen.
+const reopened: number[] = [];
+for (let n = 0; n < REPEAT; n++) {
+  await tap(shell, 'Home');
+  await shell.locator('.app-layer.foreground').waitFor({ state: 'detached' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Hidden, the row has no box: the watch in the frame resolves once the layer shows it.
+  const painted = paintedAt(app, '.thread-row');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const reopenTapped = await tap(shell, 'Messages');
+  reopened.push((await painted) - reopenTapped);
+}
 
 // Scroll the thread to its first message, recording long tasks.
 await app.locator('.thread-row').first().click();
@@ -158,6 +175,7 @@ ${table(
     ['… of which: tap → the frame starts loading', ms(frameTimes.started - tapped), '', ''],
     ['… the frame loading → DOMContentLoaded', ms(frameTimes.contentLoaded - frameTimes.started), '', ''],
     ['… DOMContentLoaded → first thread row painted (handshake, threads.list)', ms(firstData - (frameTimes.contentLoaded - tapped)), '', ''],
+    ['Messages icon tap → first thread row painted, reopened from the home screen', ms(quantile(reopened, 0.5)), ms(Math.max(...reopened)), verdict(quantile(reopened, 0.5), 150)],
     [`scrolling the ${MESSAGES}-message thread to its start: ${scroll.loaded} messages loaded in ${(scroll.ms / 1000).toFixed(1)} s`, '—', `longest task ${ms(longest)}`, `${scroll.longTasks.length} long tasks; ${longest <= 50 ? 'met' : 'missed'} (none over 50 ms)`],
   ],
 )}`,
