@@ -148,10 +148,13 @@ const scroll = await app.evaluate(
       new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: false });
       const scroller = document.querySelector('.timeline-scroll')!;
       const started = performance.now();
+      // Every message that has been on the page: a long thread keeps only a window of them there at once.
+      const seen = new Set<string>();
       const step = () => {
         // The list is bottom-up (column-reverse): the oldest messages are at the most negative scrollTop.
         scroller.scrollBy(0, -400);
-        const loaded = document.querySelectorAll('.timeline .message').length;
+        for (const message of document.querySelectorAll('.timeline .message')) seen.add(message.getAttribute('data-key') ?? '');
+        const loaded = seen.size;
         if (loaded >= total || performance.now() - started > limitMs) setTimeout(() => resolve({ loaded, ms: performance.now() - started, longTasks }), 200);
         else requestAnimationFrame(step);
       };

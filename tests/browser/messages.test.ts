@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, hasChromium, openSandbox, type PhoneScreen, type Sandbox } from '../support/browser';
 import { eventually } from '../support/simulation';
+import { createDriverDatabase } from '../../core/server/storage/driver-database';
+import { MAX_SHOWN } from '../../apps/messages/web/src/timeline';
 
 interface Thread {
   id: string;
@@ -275,4 +277,92 @@ describe.skipIf(!hasChromium)(`three players message each other, in Chromium (sk
   it('pressed every button the Messages screens showed', () => {
     expect(sandbox.buttons.unpressed('messages')).toEqual([]);
   });
+});
+
+describe.skipIf(!hasChromium)(`a long thread in Chromium (skipped without ${chromiumPath})`, () => {
+  const LENGTH = 700;
+  let sandbox: Sandbox;
+
+  beforeAll(async () => {
+    sandbox = await openSandbox({});
+  }, 60_000);
+
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it(`scrolls ${LENGTH} messages to the first and back with at most ${MAX_SHOWN} entries on the page, and nothing on screen jumps`, async () => {
+    const [a, b] = [await sandbox.connect(), await sandbox.connect()];
+    const first = await a.ask<Message & { threadId: string; sentAt: number }>('messages', 'messages.send', { clientId: 'long-0', to: b.number, kind: 'text', body: 'the very first' });
+    // The rest straight into the database, alternating senders, a minute apart.
+    const db = await createDriverDatabase(sandbox.simulation.database.connection);
+    const phones = await db.select<{ id: number; phone_number: string }>('SELECT id, phone_number FROM handset_core_phones');
+    const senders = [a, b].map((screen) => ({ number: digits(screen), id: phones.find((row) => row.phone_number === digits(screen))!.id }));
+    const rows = Array.from({ length: LENGTH - 1 }, (_, n) => {
+      const sender = senders[(n + 1) % 2]!;
+      return [first.threadId, sender.number, sender.id, 'text', `message ${n + 1}`, first.sentAt + (n + 1) * 60_000];
+    });
+    await db.run(`INSERT INTO handset_messages_messages (thread_id, sender_number, sender_phone_id, kind, body, sent_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, rows.flat());
+    await db.run('UPDATE handset_messages_threads SET last_message_id = (SELECT MAX(id) FROM handset_messages_messages WHERE thread_id = ?) WHERE id = ?', [first.threadId, first.threadId]);
+    await db.close();
+
+    await a.openPhone();
+    await a.unlock();
+    const app = await a.openApp('Messages', 'messages');
+    await app.locator('.thread-row').first().click();
+    await app.locator('.timeline .bubble-text').getByText(`message ${LENGTH - 1}`, { exact: true }).waitFor();
+
+    // In the page: scroll by steps to the first message, then back to the newest. After each step, the message in the
+    // middle of the view is noted; when the page's entries change (a page loaded, or the window moved), it must still
+    // be where it was.
+    const walk = await app.evaluate(
+      ({ firstBody, newestBody }) =>
+        new Promise<{ reachedFirst: boolean; reachedNewest: boolean; mostShown: number; changes: number; jumps: string[] }>((resolve) => {
+          const scroller = document.querySelector('.timeline-scroll')!;
+          const timeline = document.querySelector('.timeline')!;
+          const messages = () => [...timeline.querySelectorAll<HTMLElement>('.message')];
+          let noted: { key: string; top: number } | null = null;
+          const note = () => {
+            const middle = scroller.getBoundingClientRect().top + scroller.clientHeight / 2;
+            const at = messages().find((element) => element.getBoundingClientRect().bottom >= middle);
+            noted = at ? { key: at.dataset.key!, top: at.getBoundingClientRect().top } : null;
+          };
+          const result = { reachedFirst: false, reachedNewest: false, mostShown: 0, changes: 0, jumps: [] as string[] };
+          new MutationObserver(() => {
+            result.changes += 1;
+            result.mostShown = Math.max(result.mostShown, timeline.querySelectorAll('.message, .stamp').length);
+            const element = noted && timeline.querySelector<HTMLElement>(`[data-key="${noted.key}"]`);
+            if (noted && element && Math.abs(element.getBoundingClientRect().top - noted.top) > 1) {
+              result.jumps.push(`${noted.key} moved from ${noted.top} to ${element.getBoundingClientRect().top}`);
+            }
+            note();
+          }).observe(timeline, { childList: true });
+          const hasText = (body: string) => messages().some((element) => element.textContent?.includes(body));
+          let direction = -1;
+          const started = performance.now();
+          const step = () => {
+            scroller.scrollBy(0, direction * 300);
+            note();
+            if (direction < 0 && hasText(firstBody) && Math.abs(scroller.scrollTop) >= scroller.scrollHeight - scroller.clientHeight - 1) {
+              result.reachedFirst = true;
+              direction = 1;
+            }
+            if (direction > 0 && hasText(newestBody) && scroller.scrollTop >= -1) {
+              result.reachedNewest = true;
+              resolve(result);
+              return;
+            }
+            if (performance.now() - started > 40_000) resolve(result);
+            else setTimeout(step, 30);
+          };
+          step();
+        }),
+      { firstBody: 'the very first', newestBody: `message ${LENGTH - 1}` },
+    );
+    expect(walk).toMatchObject({ reachedFirst: true, reachedNewest: true, jumps: [] });
+    // The window moved (more entries were on the page over the walk than at once), and never held more than its size.
+    expect(walk.changes).toBeGreaterThan(LENGTH / 30);
+    expect(walk.mostShown).toBeLessThanOrEqual(MAX_SHOWN);
+    expect(walk.mostShown).toBeGreaterThan(MAX_SHOWN - 30);
+  }, 120_000);
 });

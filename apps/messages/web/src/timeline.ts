@@ -38,6 +38,11 @@ const sameSender = (a: Unplaced, b: Unplaced | undefined) => b !== undefined && 
 
 export type TimelineEntry = { type: 'stamp'; key: string; at: number } | { type: 'bubble'; bubble: Bubble };
 
+/** How many entries (messages and stamps) the page holds at most: a long thread's far end leaves as the player scrolls. */
+export const MAX_SHOWN = 300;
+/** How many entries come back, or leave, at a time at the newest end of a conversation scrolled away from it. */
+export const SHOWN_STEP = 100;
+
 /** A new stamp above a message sent this long after the one before it. */
 export const STAMP_GAP_MS = 60 * 60_000;
 

@@ -42,7 +42,7 @@ export function BubbleView({ bubble, menuOpen, onMenu, onCopy, onDelete, onRetry
   const classes = ['message', bubble.mine ? 'mine' : 'theirs', bubble.tail && 'tail', bubble.pending && 'pending', failed && 'failed', card && 'has-card'];
 
   return (
-    <div class={classes.filter(Boolean).join(' ')}>
+    <div class={classes.filter(Boolean).join(' ')} data-key={bubble.key}>
       {bubble.sender && <p class="sender">{bubble.sender}</p>}
       <div class="message-row">
         <div

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SdkError, type HandsetApp, type PickedContact } from '@handset/sdk/app';
 import { formatStamp } from '../format';
 import {
@@ -16,7 +16,7 @@ import {
   type SendTarget,
   type ThreadSummary,
 } from '../messages-api';
-import { buildTimeline, mergeMessages, receiptOf, type PendingSend } from '../timeline';
+import { buildTimeline, MAX_SHOWN, mergeMessages, receiptOf, SHOWN_STEP, type PendingSend, type TimelineEntry } from '../timeline';
 import { memberName } from '../threads';
 import { copyText } from '../clipboard';
 import { BubbleView } from './bubble';
@@ -54,6 +54,8 @@ export const TYPING_SHOWN_MS = 5000;
 export const COPIED_SHOWN_MS = 1500;
 /** How close to the top, in pixels, older messages start loading. */
 const LOAD_AHEAD_PX = 160;
+
+const keyOf = (entry: TimelineEntry) => (entry.type === 'stamp' ? entry.key : entry.bubble.key);
 
 interface Typer {
   number: string;
@@ -102,6 +104,13 @@ export function Conversation(props: ConversationProps) {
   const readUpTo = useRef(0);
   const lastTyping = useRef(Number.NEGATIVE_INFINITY);
   const olderLoading = useRef(false);
+  /** The newest entry on the page while the player reads further back; null: the newest of all. */
+  const [newestShown, setNewestShown] = useState<string | null>(null);
+  /** An entry that stays on the page as the window moves, and where it was: it is kept there. */
+  const anchor = useRef<{ key: string; top: number } | null>(null);
+  /** The timeline and the part of it on the page, as the last render made them. */
+  const windowRef = useRef<{ entries: TimelineEntry[]; start: number; end: number }>({ entries: [], start: 0, end: 0 });
+  useEffect(() => setNewestShown(null), [threadId]);
   const current = useRef({ threadId, thread, messages, more });
   current.current = { threadId, thread, messages, more };
 
@@ -226,12 +235,42 @@ export function Conversation(props: ConversationProps) {
     const element = scroller.current;
     return element !== null && element.scrollHeight - element.clientHeight - Math.abs(element.scrollTop) <= LOAD_AHEAD_PX;
   };
+  const nearBottom = () => scroller.current !== null && Math.abs(scroller.current.scrollTop) <= LOAD_AHEAD_PX;
+
+  /** Moves the window so the entry that ends it is `end`, keeping what stays on screen where it is. */
+  const showUpTo = (end: number) => {
+    const { entries: all, end: current } = windowRef.current;
+    const kept = all[Math.min(end, current) - 1];
+    const element = kept && scroller.current?.querySelector(`[data-key="${keyOf(kept)}"]`);
+    anchor.current = element ? { key: keyOf(kept!), top: element.getBoundingClientRect().top } : null;
+    setNewestShown(end >= all.length ? null : keyOf(all[end - 1]!));
+  };
+
+  /** Scrolled up to the oldest entry shown: older ones come in, from the page's own or the server. */
+  const revealOlder = () => {
+    const { start, end } = windowRef.current;
+    if (start > 0) showUpTo(Math.max(MAX_SHOWN, end - SHOWN_STEP));
+    else if (more) void loadOlder();
+  };
+
+  const scrolled = () => {
+    if (!loaded) return;
+    if (nearTop()) revealOlder();
+    else if (newestShown !== null && nearBottom()) showUpTo(windowRef.current.end + SHOWN_STEP);
+  };
+
+  useLayoutEffect(() => {
+    const held = anchor.current;
+    anchor.current = null;
+    const element = held && scroller.current?.querySelector(`[data-key="${held.key}"]`);
+    if (element) scroller.current!.scrollTop += element.getBoundingClientRect().top - held!.top;
+  }, [newestShown]);
 
   // Messages shorter than the screen give nothing to scroll: load on until they fill it (a hidden view has no height).
   useEffect(() => {
     const element = scroller.current;
-    if (!hidden && loaded && more && !loadingOlder && element && element.clientHeight > 0 && nearTop()) void loadOlder();
-  }, [messages, more, loaded, loadingOlder, hidden]);
+    if (!hidden && loaded && (more || windowRef.current.start > 0) && !loadingOlder && element && element.clientHeight > 0 && nearTop()) revealOlder();
+  }, [messages, more, loaded, loadingOlder, hidden, newestShown]);
 
   const deliver = async (target: SendTarget, outgoing: Outgoing) => {
     setPending((list) => {
@@ -262,6 +301,7 @@ export function Conversation(props: ConversationProps) {
     const target: SendTarget | null = threadId !== null ? { threadId } : to !== '' ? { to } : null;
     if (!target) return;
     setNotice(null);
+    setNewestShown(null);
     if (scroller.current) scroller.current.scrollTop = 0;
     void deliver(target, { clientId: crypto.randomUUID(), draft });
   };
@@ -354,6 +394,10 @@ export function Conversation(props: ConversationProps) {
     app.openApp('contacts', `add?number=${encodeURIComponent(number)}`).catch((error: unknown) => setNotice(noticeOf(error, t)));
 
   const entries = buildTimeline(thread, messages, pending, receiptOf(thread, messages, t));
+  const newestIndex = newestShown === null ? -1 : entries.findIndex((entry) => keyOf(entry) === newestShown);
+  const shownEnd = newestIndex < 0 ? entries.length : newestIndex + 1;
+  const shownStart = Math.max(0, shownEnd - MAX_SHOWN);
+  windowRef.current = { entries, start: shownStart, end: shownEnd };
   const title = composing ? t('newMessageTitle') : (thread?.title ?? '');
   const group = thread?.kind === 'group';
 
@@ -444,16 +488,16 @@ export function Conversation(props: ConversationProps) {
         </ul>
       )}
 
-      <div class="timeline-scroll" ref={scroller} onScroll={() => loaded && more && nearTop() && void loadOlder()}>
+      <div class="timeline-scroll" ref={scroller} onScroll={scrolled}>
         <div class="timeline" role="log" aria-label={t('messages')}>
           {loadingOlder && <p class="placeholder small">{t('loading')}</p>}
           {threadId !== null && !loaded && !loadError && <p class="placeholder">{t('loading')}</p>}
           {loadError && (
             <ErrorNotice message={loadError} onRetry={() => setReloads((count) => count + 1)} />
           )}
-          {entries.map((entry) =>
+          {entries.slice(shownStart, shownEnd).map((entry) =>
             entry.type === 'stamp' ? (
-              <p key={entry.key} class="stamp">
+              <p key={entry.key} class="stamp" data-key={entry.key}>
                 {formatStamp(entry.at, locale, t)}
               </p>
             ) : (
