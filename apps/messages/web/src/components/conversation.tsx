@@ -220,6 +220,10 @@ export function Conversation(props: ConversationProps) {
     setLoadingOlder(true);
     try {
       const page = await api.messages(id, oldest.id);
+      // A full window first makes room at its newest end: the page comes in at the top in the same render, so the
+      // top never shrinks under a player scrolled all the way up (the view would jump as the loading line goes).
+      const { start, end } = windowRef.current;
+      if (start === 0 && end + 2 * page.messages.length > MAX_SHOWN) showUpTo(end - SHOWN_STEP);
       setMessages((held) => mergeMessages(held, page.messages, hiddenIds.current));
       setMore(page.before !== null);
     } catch (error) {
