@@ -201,10 +201,12 @@ await drained();
 // The same players at rising rates, 10 s each, up to the offered rate: what this one process sustains.
 const ladder = [];
 for (const rate of [RATE / 10, RATE / 5, RATE / 2.5, RATE / 1.25].map(Math.round)) {
+  // Each step starts from a collected heap: a full collection of a heap this size pauses the process for a second.
+  globalThis.gc?.();
   const step = await phase(rate, Math.max(1, Math.round(rate / 10)), 10);
   ladder.push(step);
   await drained();
-  if (step.errors !== 'none' || quantile(step.delivery, 0.99) > 1000) break;
+  if (step.errors !== 'none' || step.answeredPerSecond < 0.9 * rate) break;
 }
 globalThis.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
@@ -242,8 +244,8 @@ ${table(
   [...main.parts.entries()].sort((a, b) => b[1] - a[1]).map(([part, time]) => [part, (time / 1000).toFixed(1), `${((time / busy) * 100).toFixed(0)}%`]),
 )}
 
-Before that run, the same players at rising rates, 10 s each (a tenth of the calls), stopping at the first rate with errors or a
-delivery p99 over 1 s; each waits until the one before has drained:
+Before that run, the same players at rising rates, 10 s each (a tenth of the calls), stopping at the first rate with errors or
+fewer than nine in ten messages answered; each starts after the one before has drained, from a collected heap:
 
 ${table(
   ['offered messages/s', 'answered/s', 'send → recipient NUI p50 / p95 / p99 ms', 'CPU', 'statements per request', 'errors'],
