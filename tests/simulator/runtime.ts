@@ -54,10 +54,9 @@ export class Host {
   }
 
   invokeRef(ref: string, args: Uint8Array, caller: string): Uint8Array {
-    const [resource, runtimeId, index] = ref.split(':');
-    const runtime = this.runtimes.find((rt) => rt.resource.name === resource && String(rt.id) === runtimeId);
-    if (!runtime) throw new Error(`function reference ${ref} is no longer valid (resource ${resource} is not running)`);
-    return runtime.callRef(Number(index), args, caller);
+    const owner = this.ownerOf(ref);
+    if (!owner) throw new Error(`function reference ${ref} is no longer valid (resource ${ref.split(':')[0]} is not running)`);
+    return owner.runtime.callRef(owner.index, args, caller);
   }
 
   /** A runtime made a callable of `ref` (CitizenFX's DuplicateFunctionReference). */
