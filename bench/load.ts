@@ -132,8 +132,8 @@ async function phase(rate: number, callRate: number, seconds: number, profile = 
   const answerTimes: number[] = [];
   let answered = 0;
   let calls = 0;
-  const inspector = new Session();
-  if (profile) {
+  const inspector = profile ? new Session() : null;
+  if (inspector) {
     inspector.connect();
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.start');
@@ -168,8 +168,8 @@ async function phase(rate: number, callRate: number, seconds: number, profile = 
   const cpu = process.cpuUsage(cpuBefore);
   // Less the SHOW STATUS that reads the count.
   const statements = (await statementsSent()) - statementsBefore - 1;
-  const parts = profile ? cpuParts(((await inspector.post('Profiler.stop')) as { profile: Profile }).profile) : new Map<string, number>();
-  inspector.disconnect();
+  const parts = inspector ? cpuParts(((await inspector.post('Profiler.stop')) as { profile: Profile }).profile) : new Map<string, number>();
+  inspector?.disconnect();
   return {
     rate,
     answered,

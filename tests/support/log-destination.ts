@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { eventually } from './simulation';
 
 /** What a log destination received: one request each. */
 export interface LoggedRequest {
@@ -34,7 +35,22 @@ export function logDestinations() {
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       close = () => new Promise((resolve) => server.close(() => resolve()));
-      return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return {
+        url,
+        received,
+        /** The settings that send `app`'s reports here: Discord's webhook at /discord, Fivemanage at /logs with 'fm-token'. */
+        reportConvars: (app: string) => ({
+          [`handset:${app}:report_webhook`]: `${url}/discord`,
+          [`handset:${app}:fivemanage_logs_token`]: 'fm-token',
+          [`handset:${app}:fivemanage_logs_url`]: `${url}/logs`,
+        }),
+        /** Once `count` requests came, each by its path. */
+        async byPath(count: number): Promise<Record<string, LoggedRequest>> {
+          await eventually(() => expect(received).toHaveLength(count));
+          return Object.fromEntries(received.map((request) => [request.path, request]));
+        },
+      };
     },
   };
 }

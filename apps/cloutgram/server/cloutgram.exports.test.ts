@@ -22,9 +22,7 @@ onEachDatabase((open) => {
       database: await open(),
       convars: {
         'handset:compat': 'amzn_smartphone',
-        'handset:cloutgram:report_webhook': `${logs.url}/discord`,
-        'handset:cloutgram:fivemanage_logs_token': 'fm-token',
-        'handset:cloutgram:fivemanage_logs_url': `${logs.url}/logs`,
+        ...logs.reportConvars('cloutgram'),
       },
       resources: { staff: { 'fxmanifest.lua': manifest(`server_script 'server.js'`), 'server.js': staff } },
     });
@@ -53,8 +51,7 @@ onEachDatabase((open) => {
     await expect(ask(ben, 'feed.explore', { limit: 5 })).resolves.toMatchObject({ ok: true, data: { posts: [{ id: second.id }], cursor: null } });
 
     await expect(ask(ben, 'reports.create', { postId: second.id, reason: 'spam', details: 'Ads all day' })).resolves.toEqual({ ok: true, data: null });
-    await eventually(() => expect(logs.received).toHaveLength(2));
-    const byPath = Object.fromEntries(logs.received.map((request) => [request.path, request]));
+    const byPath = await logs.byPath(2);
     expect(byPath['/discord']).toEqual({
       path: '/discord',
       authorization: undefined,

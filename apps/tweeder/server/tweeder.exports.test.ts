@@ -34,9 +34,7 @@ onEachDatabase((open) => {
       database: await open(),
       convars: {
         'handset:compat': 'amzn_smartphone',
-        'handset:tweeder:report_webhook': `${logs.url}/discord`,
-        'handset:tweeder:fivemanage_logs_token': 'fm-token',
-        'handset:tweeder:fivemanage_logs_url': `${logs.url}/logs`,
+        ...logs.reportConvars('tweeder'),
       },
       resources: {
         newsroom: { 'fxmanifest.lua': manifest(`server_script 'server.js'`), 'server.js': newsroom },
@@ -67,8 +65,7 @@ onEachDatabase((open) => {
     await eventually(() => expect(printed('staff')).toEqual(['identity ["reader","Rea Der"]']));
 
     await expect(ask('reports.create', { postId: Number(posted!.slice('posted '.length)), reason: 'spam', details: 'Ads all day' })).resolves.toEqual({ ok: true, data: null });
-    await eventually(() => expect(logs.received).toHaveLength(2));
-    const byPath = Object.fromEntries(logs.received.map((request) => [request.path, request]));
+    const byPath = await logs.byPath(2);
     expect(byPath['/discord']).toEqual({
       path: '/discord',
       authorization: undefined,
